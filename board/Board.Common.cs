@@ -1,0 +1,37 @@
+// The part of every board that is the same on all of them, compiled into each image
+// together with that board's own Board.cs (the other half of `partial class Board`).
+//
+// It provides the two routines the runtime and the start-up code call by symbol:
+// `keel_panic` (the core library's panic path: print the reason, then stop the board
+// with a failure status) and `keel_unhandled_exception` (an exception with no handler).
+using System.Runtime.InteropServices;
+using Keel.Hal;
+
+namespace Keel.Boards
+{
+    public static unsafe partial class Board
+    {
+        // Exit statuses an image reports when it stops under an emulator.
+        public const uint ExitSuccess = 0;
+        public const uint ExitFailure = 1;
+        public const uint ExitPanic = 101;
+
+        [UnmanagedCallersOnly(EntryPoint = "keel_panic")]
+        private static void OnPanic(char* reason, int length)
+        {
+            Console.Write("\nPANIC: ");
+            Console.Write(reason, length);
+            Console.WriteLine();
+            Stop(ExitPanic);
+        }
+
+        [UnmanagedCallersOnly(EntryPoint = "keel_unhandled_exception")]
+        private static void OnUnhandledException(uint exceptionNumber)
+        {
+            Console.Write("\nPANIC: unhandled exception ");
+            Console.WriteDecimal(exceptionNumber);
+            Console.WriteLine();
+            Stop(ExitPanic);
+        }
+    }
+}

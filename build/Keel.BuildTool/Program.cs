@@ -1,0 +1,20 @@
+// Keel.BuildTool: the steps of the firmware build that are logic rather than a call to
+// an external tool. MSBuild (build/Keel.Image.targets) runs it as
+//   Keel.BuildTool check-allocations <object> <objdump> <assembly name>...
+//   Keel.BuildTool size-report <elf> <flash bytes> <ram bytes> <report file>
+// Errors are printed in MSBuild's canonical form ("error KEELnnnn: ...") so that the
+// build shows them as errors, and the exit status is non-zero.
+using Keel.BuildTool;
+
+return args.Length switch
+{
+    >= 4 when args[0] == "check-allocations" => AllocationCheck.Run(args[1], args[2], args[3..]),
+    5 when args[0] == "size-report" => SizeReport.Run(args[1], long.Parse(args[2]), long.Parse(args[3]), args[4]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("error KEEL0000: usage: Keel.BuildTool check-allocations <object> <objdump> <assembly>... | size-report <elf> <flash bytes> <ram bytes> <report file>");
+    return 2;
+}

@@ -1,0 +1,50 @@
+// The root types whose layout is a contract with the compiler (ILC).
+//
+// Keel's firmware has no garbage collector and no heap, so objects exist only where
+// the compiler builds them ahead of time: string literals and statically initialised
+// arrays, frozen into the image. Every object starts with a pointer to its method
+// table; strings and arrays follow it with a 32-bit length.
+namespace System
+{
+    public class Object
+    {
+        // Layout contract: the first word of every object is its MethodTable pointer.
+        private IntPtr _methodTable;
+
+        public Object() { }
+    }
+
+    public abstract class ValueType { }
+
+    public abstract class Enum : ValueType { }
+
+    public struct Void { }
+
+    public abstract class Delegate { }
+
+    public abstract class MulticastDelegate : Delegate { }
+
+    public struct RuntimeTypeHandle { }
+
+    public struct RuntimeMethodHandle { }
+
+    public struct RuntimeFieldHandle { }
+
+    public struct Nullable<T> where T : struct
+    {
+        private readonly bool _hasValue;
+        private readonly T _value;
+    }
+
+    public interface IDisposable
+    {
+        void Dispose();
+    }
+}
+
+namespace System
+{
+    // Only present so that attribute signatures that mention Type compile; firmware
+    // has no reflection.
+    public abstract class Type { }
+}

@@ -1,0 +1,16 @@
+// What one emulator run produced: the console transcript, and either an exit status
+// (the image stopped itself, e.g. through semihosting) or a time-out.
+namespace Keel.Emulation;
+
+public sealed record EmulatorRun(string Console, int? ExitCode, bool TimedOut, TimeSpan Elapsed, string CommandLine)
+{
+    public bool ExitedWith(int status) => !TimedOut && ExitCode == status;
+
+    // A readable account of the run for a failing test: how it ended and everything
+    // the image printed up to that point.
+    public string Describe()
+    {
+        string ending = TimedOut ? $"timed out after {Elapsed.TotalSeconds:0.0} s" : $"exited with status {ExitCode}";
+        return $"{CommandLine}\n{ending}; console transcript:\n{Console}";
+    }
+}

@@ -1,0 +1,95 @@
+// Runs an image on QEMU's emulated STM32 board, headless, with a wall-clock limit.
+//
+// USART2 (the port a Nucleo board wires to its ST-LINK, and Keel's console) is QEMU's
+// second serial port, so the first goes to null and the second to stdout. Semihosting
+// is enabled for unprivileged code too, so an image can end the run with a status code
+// from any task. A run that does not end by itself within the limit is killed and
+// reported as timed out together with everything it printed: a hung image fails its
+// test, it never hangs the suite.
+using System.Diagnostics;
+using System.Text;
+
+namespace Keel.Emulation;
+
+public sealed class Qemu
+{
+    public const string Executable = "qemu-system-arm";
+    public const string InstallCommand = "sudo apt-get install -y qemu-system-arm";
+
+    public string Machine { get; init; } = "netduinoplus2";
+
+    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(30);
+
+    // Extra arguments, e.g. "-icount shift=0,align=off,sleep=off" for exact counts.
+    public IReadOnlyList<string> ExtraArguments { get; init; } = [];
+
+    public IReadOnlyList<string> Arguments(string imagePath) =>
+    [
+        "-M", Machine,
+        "-nographic",
+        "-monitor", "none",
+        "-serial", "null",
+        "-serial", "stdio",
+        "-semihosting-config", "enable=on,target=native,userspace=on",
+        .. ExtraArguments,
+        "-kernel", imagePath,
+    ];
+
+    public async Task<EmulatorRun> RunAsync(string imagePath, CancellationToken cancellation = default)
+    {
+        if (!File.Exists(imagePath))
+            throw new FileNotFoundException($"Firmware image not found: {imagePath} (build it first: dotnet build Firmware.sln)", imagePath);
+        string qemu = HostTools.Require(Executable, InstallCommand);
+
+        var start = new ProcessStartInfo(qemu)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in Arguments(imagePath))
+            start.ArgumentList.Add(argument);
+        string commandLine = Executable + " " + string.Join(' ', start.ArgumentList);
+
+        var console = new StringBuilder();
+        var stopwatch = Stopwatch.StartNew();
+        using var process = new Process { StartInfo = start };
+        process.Start();
+        process.StandardInput.Close();
+        Task pumpOut = Pump(process.StandardOutput, console);
+        Task pumpErr = Pump(process.StandardError, console);
+
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        limit.CancelAfter(TimeLimit);
+        bool timedOut = false;
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            timedOut = true;
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+        await Task.WhenAll(pumpOut, pumpErr);
+        stopwatch.Stop();
+
+        string transcript;
+        lock (console)
+            transcript = console.ToString().Replace("\r\n", "\n");
+        return new EmulatorRun(transcript, timedOut ? null : process.ExitCode, timedOut, stopwatch.Elapsed, commandLine);
+    }
+
+    private static async Task Pump(StreamReader reader, StringBuilder sink)
+    {
+        char[] buffer = new char[1024];
+        int read;
+        while ((read = await reader.ReadAsync(buffer, 0, buffer.Length)) > 0)
+        {
+            lock (sink)
+                sink.Append(buffer, 0, read);
+        }
+    }
+}

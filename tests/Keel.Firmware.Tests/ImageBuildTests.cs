@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using Keel.BuildTool;
+using Keel.Emulation;
+
+namespace Keel.Firmware.Tests;
+
+// The image build's refusals: code that allocates, a missing cross toolchain, an
+// unknown board. Each must fail the build with a message that says what to do.
+// Builds the fixture tests/images/allocating (kept out of Firmware.sln because it must
+// not build); the tests share it, so they run one after another in this class.
+public class ImageBuildTests
+{
+    private static readonly string AllocatingProject = Path.Combine(Repository.Root, "tests", "images", "allocating", "Allocating.csproj");
+
+    [Fact]
+    public void AnImageThatAllocatesFailsToBuildNamingEachAllocatingMethod()
+    {
+        (int exitCode, string output) = DotnetBuild(AllocatingProject);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("error KEEL0001: firmware code may not allocate: Keel.Tests.Images.Allocations.MakeNode (in allocating) makes a `new` of a class", output);
+        Assert.Contains("error KEEL0001: firmware code may not allocate: Keel.Tests.Images.Allocations.MakeBuffer (in allocating) makes an array created at run time", output);
+        Assert.Contains("error KEEL0001: firmware code may not allocate: Keel.Tests.Images.Allocations.Box (in allocating) makes a boxing conversion", output);
+        Assert.DoesNotContain("undefined reference", output);
+    }
+
+    [Fact]
+    public void AMissingCrossToolchainFailsWithTheAptCommandThatInstallsIt()
+    {
+        (int exitCode, string output) = DotnetBuild(AllocatingProject, "-p:KeelToolPrefix=missing-toolchain-");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("was not found on PATH. Install it with: sudo apt-get install -y gcc-arm-none-eabi binutils-arm-none-eabi", output);
+    }
+
+    [Fact]
+    public void AnUnknownBoardFailsNamingTheKnownBoards()
+    {
+        (int exitCode, string output) = DotnetBuild(AllocatingProject, "-p:KeelBoard=no-such-board");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Unknown board 'no-such-board' (KeelBoard)", output);
+        Assert.Contains("netduinoplus2", output);
+        Assert.Contains("nucleo-f401re", output);
+    }
+
+    [Fact]
+    public void DemangleTurnsIlcSymbolsBackIntoMethodNames()
+    {
+        string[] assemblies = ["Keel.CoreLib", "Keel.Hal", "hello"];
+        Assert.Equal("Keel.Hal.Console.WriteHex (in Keel.Hal)", AllocationCheck.Demangle("Keel_Hal_Keel_Hal_Console__WriteHex", assemblies));
+        Assert.Equal("System.Math.DivInt32 (in Keel.CoreLib)", AllocationCheck.Demangle("Keel_CoreLib_System_Math__DivInt32", assemblies));
+        Assert.Equal("unrelated_symbol", AllocationCheck.Demangle("unrelated_symbol", assemblies));
+    }
+
+    [Fact]
+    public void TheAllocationScanIgnoresThunksAndOtherHelpers()
+    {
+        const string disassembly = """
+            00000100 <app_Ns_Type__Fine>:
+             100:	movw	r3, #0
+            			100: R_ARM_THM_MOVW_PREL_NC	RhpAssignRef$thunk
+            00000200 <RhpNewFast$thunk>:
+             200:	ldr	pc, [pc]
+            			200: R_ARM_ABS32	RhpNewFast
+            00000300 <app_Ns_Type__Allocates>:
+             300:	movw	r3, #0
+            			300: R_ARM_THM_MOVW_PREL_NC	RhpNewFast$thunk
+            """;
+        IReadOnlyList<AllocationCheck.Allocation> found = AllocationCheck.Find(disassembly, ["app"]);
+
+        AllocationCheck.Allocation only = Assert.Single(found);
+        Assert.Equal("Ns.Type.Allocates (in app)", only.Method);
+        Assert.Equal("a `new` of a class", only.Kind);
+    }
+
+    [Fact]
+    public void TheSizeReportCountsDataInBothFlashAndRam()
+    {
+        SizeReport.Section[] sections =
+        [
+            new(".text", 0x08000000, 1000, InFlash: true, InRam: false),
+            new(".data", 0x20000000, 100, InFlash: true, InRam: true),
+            new(".bss", 0x20000064, 20, InFlash: false, InRam: true),
+            new(".stack", 0x20000078, 4000, InFlash: false, InRam: true),
+        ];
+        string report = SizeReport.Format("x.elf", sections, flashBytes: 2000, ramBytes: 8000);
+
+        Assert.Contains("flash: 1100 of 2000 bytes (55.0%)", report);
+        Assert.Contains("RAM:   120 of 8000 bytes (1.5%), main stack 4000 bytes", report);
+        Assert.Contains(".data            0x20000000      100  flash+RAM", report);
+    }
+
+    private static (int ExitCode, string Output) DotnetBuild(string project, params string[] extra)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in (string[])["build", project, "-nologo", "-v:m", .. extra])
+            start.ArgumentList.Add(argument);
+        using Process process = Process.Start(start)!;
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd() + stderr.Result;
+        process.WaitForExit();
+        return (process.ExitCode, output);
+    }
+}
