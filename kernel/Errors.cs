@@ -1,0 +1,46 @@
+// Status codes returned by every system call in r4.
+//
+// Design: one flat enumeration shared by all invocations, so that user code
+// needs a single decoder and so that docs/ipc.md can list every code in one
+// table. A non-zero status always means "nothing happened": an invocation
+// checks its capability index, the capability's type, its rights and its
+// arguments before it changes any state (rule 16), and reports the first
+// check that failed, in that order. Statuses that are not errors of the
+// caller (WouldBlock, Cancelled) likewise leave every object as it was.
+//
+// The codes are part of the ABI: never renumber them.
+
+namespace Keel.Kernel;
+
+public enum Error : uint
+{
+    /// <summary>The invocation was carried out.</summary>
+    Ok = 0,
+
+    /// <summary>A capability index lies outside the caller's CSpace.</summary>
+    InvalidIndex = 1,
+
+    /// <summary>A capability index names an empty slot.</summary>
+    EmptySlot = 2,
+
+    /// <summary>The capability is of the wrong type for this invocation.</summary>
+    WrongType = 3,
+
+    /// <summary>The capability lacks a right this invocation needs.</summary>
+    MissingRight = 4,
+
+    /// <summary>The message info asks for more message words than a message can hold.</summary>
+    MessageTooLong = 5,
+
+    /// <summary>An argument other than a capability index is not acceptable (rights mask, badge).</summary>
+    InvalidArgument = 6,
+
+    /// <summary>The destination slot of a CSpace operation is not empty.</summary>
+    SlotOccupied = 7,
+
+    /// <summary>A non-blocking receive found no sender, or a non-blocking call found no receiver.</summary>
+    WouldBlock = 8,
+
+    /// <summary>The thread's blocked IPC was cancelled because a supervisor suspended it.</summary>
+    Cancelled = 9,
+}

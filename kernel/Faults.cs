@@ -1,0 +1,94 @@
+// Faults: a faulting thread's Call to its fault handler.
+//
+// Design (rule 14): the hardware layer reports a fault of a thread (memory
+// access, undefined instruction, ...) and the kernel reports an unknown
+// system-call number the same way. The kernel makes the faulting thread Call
+// the endpoint capability stored in its TCB (FaultHandler), exactly as if the
+// thread had called it - same queueing, same reply capability - except that
+// the message is built by the kernel from the fault and the thread's own
+// registers are neither read nor written, so it can be resumed where it was.
+//
+//   fault message: label = FaultKind, length 3,
+//                  MR0 = PC, MR1 = faulting address, MR2 = status (e.g. CFSR,
+//                  or the system-call number for BadSyscall);
+//                  badge = the fault-handler capability's badge.
+//   reply:         label Faults.RestartLabel (1) restarts the thread from its
+//                  entry point; any other label resumes it.
+//
+// A thread with no usable fault handler (not an endpoint capability with
+// Write and a reply right) is suspended and the fault is logged through the
+// platform hook. Either way only the faulting thread stops: the fault path
+// blocks nobody else and touches no other thread's state.
+
+using System.Runtime.InteropServices;
+
+namespace Keel.Kernel;
+
+public enum FaultKind : uint
+{
+    None = 0,
+    MemoryAccess = 1,
+    BadSyscall = 2,
+    UndefinedInstruction = 3,
+    /// <summary>Any other usage or bus fault the hardware layer reports.</summary>
+    Other = 4,
+}
+
+[StructLayout(LayoutKind.Sequential)]
+public struct FaultRecord
+{
+    public FaultKind Kind;
+    public uint Pc;
+    public uint Address;
+    public uint Status;
+}
+
+public static unsafe class Faults
+{
+    public const uint RestartLabel = 1;
+    public const int MessageLength = 3;
+
+    /// <summary>Turns a fault of <paramref name="thread"/> into a Call on its fault handler, or suspends it.</summary>
+    public static void Raise(ref KernelState k, int thread, FaultKind kind, uint pc, uint address, uint status)
+    {
+        ref Tcb tcb = ref k.Threads[thread];
+        Capability handler = tcb.FaultHandler;
+        bool usable = handler.Type == CapType.Endpoint && handler.Has(Rights.Write)
+            && handler.HasAny(Rights.Grant | Rights.GrantReply);
+        if (!usable)
+        {
+            ThreadControl.Detach(ref k, thread);
+            if (k.Hooks.ReportUnhandledFault != null)
+                k.Hooks.ReportUnhandledFault(thread, kind, pc, address, status);
+            return;
+        }
+        tcb.Fault.Kind = kind;
+        tcb.Fault.Pc = pc;
+        tcb.Fault.Address = address;
+        tcb.Fault.Status = status;
+        Ipc.StartSend(ref k, thread, handler, SendKind.Fault, blocking: true);
+    }
+
+    /// <summary>Writes the fault message of <paramref name="faulter"/> into the handler's registers.</summary>
+    public static void WriteMessage(ref Tcb faulter, ref Tcb handler)
+    {
+        handler.Regs.Status = Error.Ok;
+        handler.Regs.Info = MessageInfo.Create((uint)faulter.Fault.Kind, MessageLength, 0);
+        handler.Regs.Badge = faulter.Ipc.Badge;
+        handler.Regs.SetMr(0, faulter.Fault.Pc);
+        handler.Regs.SetMr(1, faulter.Fault.Address);
+        handler.Regs.SetMr(2, faulter.Fault.Status);
+    }
+
+    /// <summary>Acts on the handler's reply: restart the thread, or resume it where it faulted.</summary>
+    public static void Resolve(ref KernelState k, int thread, uint label)
+    {
+        if (label == RestartLabel)
+        {
+            ThreadControl.RestartThread(ref k, thread);
+            return;
+        }
+        k.Threads[thread].Fault = default;
+        Scheduler.MakeRunnable(ref k, thread);
+    }
+}

@@ -1,0 +1,88 @@
+// The kernel's entry points: everything the hardware layer calls.
+//
+// Design: the interface to the hardware layer is deliberately narrow. The
+// hardware layer owns the KernelState and the CPU; the kernel owns the
+// meaning of both. Boot code fills the pools (TCB configuration, CNodes and
+// their capabilities, IRQ bindings, hooks), calls Initialise, binds
+// notifications, starts the initial threads and asks Schedule for the first
+// thread. After that every exception becomes one call here, and each returns
+// the thread to run next (or NoThread: sleep until an interrupt). When the
+// returned thread has RestartPending set, the hardware layer rebuilds its
+// context from EntryPoint and StackTop, clears the flag, and then runs it.
+
+namespace Keel.Kernel;
+
+public static class Kernel
+{
+    /// <summary>
+    /// Resets all dynamic state: every thread Inactive and unbound, every
+    /// queue empty, every notification clear, nothing running. Leaves the
+    /// configuration (priorities, CSpaces, capabilities, IPC buffers, entry
+    /// points, stack tops, fault handlers, IRQ bindings, hooks) alone.
+    /// TimeSliceTicks must already be set: every thread starts with a full slice.
+    /// </summary>
+    public static void Initialise(ref KernelState k)
+    {
+        for (int i = 0; i < k.Threads.Length; i++)
+        {
+            ref Tcb thread = ref k.Threads[i];
+            thread.State = ThreadState.Inactive;
+            thread.Queued = false;
+            thread.Next = KernelState.NoThread;
+            thread.TimeSliceLeft = k.TimeSliceTicks;
+            thread.Ipc = default;
+            thread.CallerSlot = default;
+            thread.BoundNotification = KernelState.NoNotification;
+            thread.Fault = default;
+        }
+        for (int i = 0; i < k.Endpoints.Length; i++)
+            k.Endpoints[i].Queue = ThreadQueue.Empty;
+        for (int i = 0; i < k.Notifications.Length; i++)
+        {
+            k.Notifications[i].Word = 0;
+            k.Notifications[i].Waiters = ThreadQueue.Empty;
+            k.Notifications[i].BoundThread = KernelState.NoThread;
+        }
+        for (int i = 0; i < k.ReadyQueues.Length; i++)
+            k.ReadyQueues[i] = ThreadQueue.Empty;
+        k.Current = KernelState.NoThread;
+        k.Ticks = 0;
+    }
+
+    /// <summary>Boot: binds a notification to a thread (rule 13).</summary>
+    public static void BindNotification(ref KernelState k, int thread, int notification) =>
+        Signals.Bind(ref k, thread, notification);
+
+    /// <summary>Boot: makes an initial thread runnable. The hardware layer builds its first context from EntryPoint and StackTop.</summary>
+    public static void StartThread(ref KernelState k, int thread) => Scheduler.MakeRunnable(ref k, thread);
+
+    /// <summary>Picks the thread to run (the first one, after boot).</summary>
+    public static int Schedule(ref KernelState k) => Scheduler.ChooseNext(ref k);
+
+    /// <summary>SVC from the current thread: runs the system call in its saved registers.</summary>
+    public static int Syscall(ref KernelState k, int caller) => Syscalls.Handle(ref k, caller);
+
+    /// <summary>SysTick: time-slice accounting and round robin.</summary>
+    public static int Tick(ref KernelState k)
+    {
+        Scheduler.Tick(ref k);
+        return Scheduler.ChooseNext(ref k);
+    }
+
+    /// <summary>An IRQ fired; the hardware layer has masked it.</summary>
+    public static int Interrupt(ref KernelState k, uint irq)
+    {
+        Interrupts.Deliver(ref k, irq);
+        return Scheduler.ChooseNext(ref k);
+    }
+
+    /// <summary>A thread faulted (MemManage, BusFault, UsageFault, ...).</summary>
+    public static int Fault(ref KernelState k, int thread, FaultKind kind, uint pc, uint address, uint status)
+    {
+        Faults.Raise(ref k, thread, kind, pc, address, status);
+        return Scheduler.ChooseNext(ref k);
+    }
+
+    /// <summary>The thread running now, or NoThread.</summary>
+    public static int Current(ref KernelState k) => k.Current;
+}

@@ -1,0 +1,59 @@
+// All of the kernel's state, in one struct that the hardware layer owns and
+// passes by reference to every entry point.
+//
+// Design: the kernel has no static mutable state and never allocates. Every
+// object lives in a pool - an array handed in at boot. On the target the
+// arrays are static fields initialised at build time from the system
+// description; on the host a test allocates them. Objects refer to each other
+// by pool index, so the whole kernel state is plain data: it can be laid out
+// by a generator, inspected by a debugger and compared byte for byte by the
+// tests (rule 16: "changes no state").
+//
+// The few services the kernel needs from the platform go through
+// PlatformHooks, a struct of function pointers to static methods, so the
+// kernel stays free of hardware access and the tests can record the calls.
+
+namespace Keel.Kernel;
+
+public unsafe struct PlatformHooks
+{
+    /// <summary>Unmask an IRQ the hardware layer masked when it fired (IrqAck).</summary>
+    public delegate*<uint, void> UnmaskIrq;
+
+    /// <summary>Log a fault that has no handler: thread, kind, PC, address, status. The thread has been suspended.</summary>
+    public delegate*<int, FaultKind, uint, uint, uint, void> ReportUnhandledFault;
+}
+
+public struct KernelState
+{
+    /// <summary>"No thread": an empty queue link, or nothing to run.</summary>
+    public const int NoThread = -1;
+
+    /// <summary>"No notification": a thread without a bound notification.</summary>
+    public const int NoNotification = -1;
+
+    public Tcb[] Threads;
+    public Endpoint[] Endpoints;
+    public Notification[] Notifications;
+
+    /// <summary>CSpaces: each CNode is a range of Slots.</summary>
+    public CNode[] CNodes;
+    public Capability[] Slots;
+
+    /// <summary>One queue per priority level; the length is the number of levels.</summary>
+    public ThreadQueue[] ReadyQueues;
+
+    /// <summary>Which notification, with which badge, each IRQ signals.</summary>
+    public IrqBinding[] IrqBindings;
+
+    public PlatformHooks Hooks;
+
+    /// <summary>Length of a time slice in ticks (at least 1).</summary>
+    public uint TimeSliceTicks;
+
+    /// <summary>The thread running now, or NoThread.</summary>
+    public int Current;
+
+    /// <summary>Ticks since boot.</summary>
+    public ulong Ticks;
+}

@@ -1,0 +1,208 @@
+// Thread control blocks, thread states, and the thread capability's
+// invocations (Suspend, Resume, Restart).
+//
+// Design: a TCB is a plain struct in a pool fixed at build time. It starts
+// with the saved registers (offset 0, written by the hardware layer's
+// exception entry), followed by the data the hardware layer needs to build or
+// rebuild a context (entry point, stack top, IPC buffer, restart flag), then
+// the kernel's bookkeeping. A thread's state says which queue, if any, it is
+// in, so ThreadControl.Detach can take any thread out of whatever it is doing
+// without searching every queue.
+//
+// The state machine:
+//   Inactive  --Start/Resume-->  Runnable
+//   Runnable  --Send/Call (no receiver)--> BlockedOnSend     (endpoint queue)
+//   Runnable  --Recv (no sender)-->        BlockedOnReceive  (endpoint queue)
+//   Runnable/BlockedOnSend --Call or fault delivered--> BlockedOnReply (no queue)
+//   Runnable  --Wait (word zero)-->        BlockedOnNotification (notification queue)
+//   any       --Suspend / fault without handler--> Inactive
+//   any       --Restart--> Runnable, RestartPending set
+// A Runnable thread other than the current one is in the ready queue of its
+// priority; the current thread is in no queue while it runs.
+
+using System.Runtime.InteropServices;
+
+namespace Keel.Kernel;
+
+/// <summary>Thread states; the Blocked states come last (see ThreadControl.Suspend).</summary>
+public enum ThreadState : byte
+{
+    Inactive = 0,
+    Runnable = 1,
+    BlockedOnSend = 2,
+    BlockedOnReceive = 3,
+    BlockedOnReply = 4,
+    BlockedOnNotification = 5,
+}
+
+/// <summary>What a sending thread is doing, which decides whether it waits for a reply.</summary>
+public enum SendKind : byte
+{
+    Send = 0,
+    Call = 1,
+    Fault = 2,
+}
+
+/// <summary>
+/// The thread's IPC in progress, recorded when it starts sending or receiving
+/// so that a partner arriving later can complete it.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct IpcState
+{
+    /// <summary>Endpoint or notification the thread is blocked on.</summary>
+    public int Object;
+    /// <summary>Sender: badge of the capability sent through.</summary>
+    public uint Badge;
+    /// <summary>Sender: the capability had Grant. Receiver: the capability received through had Grant.</summary>
+    public bool CanGrant;
+    public SendKind Kind;
+}
+
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct Tcb
+{
+    // ---- Shared with the hardware layer ----
+
+    /// <summary>Saved r4-r11; must stay at offset 0.</summary>
+    public ThreadRegisters Regs;
+
+    /// <summary>Where the thread starts (Thumb address), set by boot code.</summary>
+    public uint EntryPoint;
+
+    /// <summary>Initial stack pointer, set by boot code.</summary>
+    public uint StackTop;
+
+    /// <summary>The thread's IPC buffer (IpcBuffer.Words words in its own RAM), set by boot code; never null.</summary>
+    public uint* IpcBuffer;
+
+    /// <summary>
+    /// Set by the kernel when the thread is restarted: the hardware layer must
+    /// rebuild the thread's context from EntryPoint and StackTop before it
+    /// next runs it, and then clear the flag.
+    /// </summary>
+    public bool RestartPending;
+
+    // ---- Configuration, set by boot code ----
+
+    /// <summary>Fixed priority; larger runs first. Must be below KernelState.ReadyQueues.Length.</summary>
+    public byte Priority;
+
+    /// <summary>The thread's CSpace root: an index into KernelState.CNodes.</summary>
+    public int CSpace;
+
+    /// <summary>Endpoint capability (Write and Grant or GrantReply) that receives this thread's faults; empty for none.</summary>
+    public Capability FaultHandler;
+
+    // ---- Kernel bookkeeping ----
+
+    public ThreadState State;
+
+    /// <summary>In a ThreadQueue; maintained by ThreadQueue only.</summary>
+    public bool Queued;
+
+    /// <summary>Next thread in the queue this thread is in.</summary>
+    public int Next;
+
+    public uint TimeSliceLeft;
+
+    public IpcState Ipc;
+
+    /// <summary>The reply capability left by the last Call this thread received (seL4's caller slot).</summary>
+    public Capability CallerSlot;
+
+    /// <summary>Advanced by every Call this thread makes; a reply capability answers only the current one.</summary>
+    public uint ReplyGeneration;
+
+    /// <summary>Notification bound to this thread (Signals.Bind), or KernelState.NoNotification.</summary>
+    public int BoundNotification;
+
+    /// <summary>The fault being reported, while the thread waits for its handler.</summary>
+    public FaultRecord Fault;
+}
+
+public static class ThreadControl
+{
+    /// <summary>Suspend (r4 = thread capability with Write): the thread stops until resumed; its blocked IPC is cancelled.</summary>
+    public static Error Suspend(ref KernelState k, int caller)
+    {
+        Error error = CSpace.Resolve(ref k, caller, k.Threads[caller].Regs.CapIndex, CapType.Thread, Rights.Write, out int slot);
+        if (error != Error.Ok)
+            return error;
+        int target = k.Slots[slot].Object;
+        ref Tcb thread = ref k.Threads[target];
+        bool wasInIpc = thread.State >= ThreadState.BlockedOnSend;   // any Blocked state
+        bool wasFaulting = thread.Fault.Kind != FaultKind.None;
+        Detach(ref k, target);
+        // A thread reporting a fault was not in a system call: leave its registers alone.
+        if (wasInIpc && !wasFaulting)
+            thread.Regs.Status = Error.Cancelled;
+        return Error.Ok;
+    }
+
+    /// <summary>Resume (r4 = thread capability with Write): an inactive thread becomes runnable; otherwise nothing happens.</summary>
+    public static Error Resume(ref KernelState k, int caller)
+    {
+        Error error = CSpace.Resolve(ref k, caller, k.Threads[caller].Regs.CapIndex, CapType.Thread, Rights.Write, out int slot);
+        if (error != Error.Ok)
+            return error;
+        int target = k.Slots[slot].Object;
+        if (k.Threads[target].State == ThreadState.Inactive)
+            Scheduler.MakeRunnable(ref k, target);
+        return Error.Ok;
+    }
+
+    /// <summary>Restart (r4 = thread capability with Write): the thread starts again from its entry point.</summary>
+    public static Error Restart(ref KernelState k, int caller)
+    {
+        Error error = CSpace.Resolve(ref k, caller, k.Threads[caller].Regs.CapIndex, CapType.Thread, Rights.Write, out int slot);
+        if (error != Error.Ok)
+            return error;
+        RestartThread(ref k, k.Slots[slot].Object);
+        return Error.Ok;
+    }
+
+    /// <summary>
+    /// Starts a thread afresh: whatever it was doing is abandoned, its
+    /// registers are cleared, an unsaved reply capability it held is lost, and
+    /// the hardware layer is told to rebuild its context. A reply capability
+    /// that answers a Call of this thread goes dead, because the thread is no
+    /// longer waiting for that reply (Reply.cs).
+    /// </summary>
+    public static void RestartThread(ref KernelState k, int target)
+    {
+        Detach(ref k, target);
+        ref Tcb thread = ref k.Threads[target];
+        thread.Regs = default;
+        thread.CallerSlot = default;
+        thread.RestartPending = true;
+        thread.TimeSliceLeft = k.TimeSliceTicks;
+        Scheduler.MakeRunnable(ref k, target);
+    }
+
+    /// <summary>
+    /// Takes a thread out of any queue and any IPC in progress and makes it
+    /// Inactive. Nothing else refers to a thread's place in a queue, so this
+    /// leaves every other object consistent.
+    /// </summary>
+    public static void Detach(ref KernelState k, int target)
+    {
+        ref Tcb thread = ref k.Threads[target];
+        switch (thread.State)
+        {
+            case ThreadState.Runnable:
+                if (thread.Queued)
+                    k.ReadyQueues[thread.Priority].Remove(k.Threads, target);
+                break;
+            case ThreadState.BlockedOnSend:
+            case ThreadState.BlockedOnReceive:
+                k.Endpoints[thread.Ipc.Object].Queue.Remove(k.Threads, target);
+                break;
+            case ThreadState.BlockedOnNotification:
+                k.Notifications[thread.Ipc.Object].Waiters.Remove(k.Threads, target);
+                break;
+        }
+        thread.State = ThreadState.Inactive;
+        thread.Fault = default;
+    }
+}

@@ -1,0 +1,86 @@
+// Intrusive FIFO queues of threads: ready queues, endpoint queues and
+// notification wait queues.
+//
+// Design: each TCB has exactly one link (Next) and one flag (Queued), and every
+// queue in the kernel threads its members through that link. A thread
+// therefore cannot be in two queues at once - the invariant holds by
+// construction rather than by care - and no queue needs storage of its own
+// beyond a head and a tail. Removal from the middle walks the queue; queues
+// are as short as the thread pool, and removal only happens when a thread is
+// suspended, restarted or woken by its bound notification.
+
+using System.Runtime.InteropServices;
+
+namespace Keel.Kernel;
+
+[StructLayout(LayoutKind.Sequential)]
+public struct ThreadQueue
+{
+    public int Head;
+    public int Tail;
+
+    public static ThreadQueue Empty
+    {
+        get
+        {
+            ThreadQueue queue;
+            queue.Head = KernelState.NoThread;
+            queue.Tail = KernelState.NoThread;
+            return queue;
+        }
+    }
+
+    public readonly bool IsEmpty => Head == KernelState.NoThread;
+
+    /// <summary>Adds a thread at the back.</summary>
+    public void Append(Tcb[] threads, int thread)
+    {
+        threads[thread].Next = KernelState.NoThread;
+        threads[thread].Queued = true;
+        if (IsEmpty)
+            Head = thread;
+        else
+            threads[Tail].Next = thread;
+        Tail = thread;
+    }
+
+    /// <summary>Adds a thread at the front.</summary>
+    public void PushFront(Tcb[] threads, int thread)
+    {
+        threads[thread].Next = Head;
+        threads[thread].Queued = true;
+        if (IsEmpty)
+            Tail = thread;
+        Head = thread;
+    }
+
+    /// <summary>Removes and returns the front thread; the queue must not be empty.</summary>
+    public int PopFront(Tcb[] threads)
+    {
+        int thread = Head;
+        Head = threads[thread].Next;
+        if (Head == KernelState.NoThread)
+            Tail = KernelState.NoThread;
+        threads[thread].Next = KernelState.NoThread;
+        threads[thread].Queued = false;
+        return thread;
+    }
+
+    /// <summary>Removes a thread that is in this queue.</summary>
+    public void Remove(Tcb[] threads, int thread)
+    {
+        if (Head == thread)
+        {
+            PopFront(threads);
+            return;
+        }
+        int previous = Head;
+        while (threads[previous].Next != thread)
+            previous = threads[previous].Next;
+        threads[previous].Next = threads[thread].Next;
+        if (Tail == thread)
+            Tail = previous;
+        threads[thread].Next = KernelState.NoThread;
+        threads[thread].Queued = false;
+    }
+}

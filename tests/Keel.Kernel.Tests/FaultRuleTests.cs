@@ -1,0 +1,157 @@
+// Rule 14: faults become Calls on the fault handler.
+using System.Collections.Generic;
+using Xunit;
+using static Keel.Kernel.Tests.Sim;
+
+namespace Keel.Kernel.Tests;
+
+public unsafe class FaultRuleTests
+{
+    const int Faulter = 0, Handler = 1, Bystander = 2;
+    const uint FaultEp = 0;
+
+    static Sim Setup()
+    {
+        var sim = new Sim();
+        sim.T(Faulter).FaultHandler = Capability.Create(CapType.Endpoint, 1, Rights.Write | Rights.GrantReply, badge: 0xF0);
+        sim.Give(Handler, FaultEp, CapType.Endpoint, 1, Rights.Read);
+        sim.StartAll();
+        return sim;
+    }
+
+    static int Fault(Sim sim, int thread = Faulter)
+    {
+        sim.MakeCurrent(thread);
+        return Kernel.Fault(ref sim.K, thread, FaultKind.MemoryAccess, pc: 0x0800_1234, address: 0xDEAD_BEEF, status: 0x82);
+    }
+
+    [Fact]
+    public void Rule14_FaultBecomesACallWithAFaultMessage()
+    {
+        var sim = Setup();
+        sim.Recv(Handler, FaultEp);
+        sim.T(Faulter).Regs = new ThreadRegisters { R4 = 1, R5 = 2, R6 = 3, R7 = 4, R8 = 5, R9 = 6, R10 = 7, R11 = 8 };
+        ThreadRegisters faulterRegs = sim.T(Faulter).Regs;
+
+        int next = Fault(sim);
+        Assert.Equal(Handler, next);
+        Assert.Equal(ThreadState.BlockedOnReply, sim.T(Faulter).State);
+        ref ThreadRegisters h = ref sim.T(Handler).Regs;
+        Assert.Equal((uint)FaultKind.MemoryAccess, h.Info.Label);
+        Assert.Equal(Faults.MessageLength, h.Info.Length);
+        Assert.Equal(0xF0u, h.Badge);
+        Assert.Equal(0x0800_1234u, h.R7);
+        Assert.Equal(0xDEAD_BEEFu, h.R8);
+        Assert.Equal(0x82u, h.R9);
+        Assert.Equal(CapType.Reply, sim.T(Handler).CallerSlot.Type);
+        Assert.Equal(faulterRegs, sim.T(Faulter).Regs);
+    }
+
+    [Fact]
+    public void Rule14_FaultWaitsForAnAbsentHandlerLikeACall()
+    {
+        var sim = Setup();
+        Fault(sim);
+        Assert.Equal(ThreadState.BlockedOnSend, sim.T(Faulter).State);
+        sim.Recv(Handler, FaultEp);
+        Assert.Equal(ThreadState.BlockedOnReply, sim.T(Faulter).State);
+        Assert.Equal(0x0800_1234u, sim.T(Handler).Regs.R7);
+    }
+
+    [Fact]
+    public void Rule14_ReplyResumesTheThreadWithItsRegistersIntact()
+    {
+        var sim = Setup();
+        sim.Recv(Handler, FaultEp);
+        sim.T(Faulter).Regs.R7 = 1234;
+        ThreadRegisters faulterRegs = sim.T(Faulter).Regs;
+        Fault(sim);
+        sim.Sys(Handler, SyscallNumber.Reply, 0, Msg(0, 1), mr0: 999);
+        Assert.Equal(ThreadState.Runnable, sim.T(Faulter).State);
+        Assert.False(sim.T(Faulter).RestartPending);
+        Assert.Equal(faulterRegs, sim.T(Faulter).Regs);
+        Assert.Equal(FaultKind.None, sim.T(Faulter).Fault.Kind);
+    }
+
+    [Fact]
+    public void Rule14_ReplyWithTheRestartLabelRestartsTheThread()
+    {
+        var sim = Setup();
+        sim.Recv(Handler, FaultEp);
+        sim.T(Faulter).Regs.R7 = 1234;
+        Fault(sim);
+        sim.Sys(Handler, SyscallNumber.Reply, 0, Msg(Faults.RestartLabel, 0));
+        Assert.Equal(ThreadState.Runnable, sim.T(Faulter).State);
+        Assert.True(sim.T(Faulter).RestartPending);
+        Assert.Equal(default, sim.T(Faulter).Regs);
+    }
+
+    static readonly List<(int, FaultKind, uint, uint, uint)> logged = new();
+    static void Log(int thread, FaultKind kind, uint pc, uint address, uint status) => logged.Add((thread, kind, pc, address, status));
+
+    [Fact]
+    public void Rule14_FaultWithoutHandlerSuspendsTheThreadAndLogsIt()
+    {
+        var sim = Setup();
+        sim.K.Hooks.ReportUnhandledFault = &Log;
+        logged.Clear();
+        Fault(sim, Bystander);
+        Assert.Equal(ThreadState.Inactive, sim.T(Bystander).State);
+        Assert.Equal(new[] { (Bystander, FaultKind.MemoryAccess, 0x0800_1234u, 0xDEAD_BEEFu, 0x82u) }, logged);
+    }
+
+    [Fact]
+    public void Rule14_FaultHandlerWithoutReplyRightCountsAsNoHandler()
+    {
+        var sim = Setup();
+        sim.T(Faulter).FaultHandler.Rights = Rights.Write;
+        sim.Recv(Handler, FaultEp);
+        Fault(sim);
+        Assert.Equal(ThreadState.Inactive, sim.T(Faulter).State);
+        Assert.Equal(ThreadState.BlockedOnReceive, sim.T(Handler).State);
+    }
+
+    [Fact]
+    public void Rule14_FaultingThreadNeverHarmsAnother()
+    {
+        var sim = Setup();
+        sim.Give(Bystander, 0, CapType.Endpoint, 0, Rights.Write | Rights.Read);
+        sim.Give(3, 0, CapType.Endpoint, 0, Rights.Read);
+        sim.Recv(3, 0);
+        Tcb bystanderBefore = sim.T(Bystander), receiverBefore = sim.T(3), handlerBefore = sim.T(Handler);
+        Fault(sim);                          // handler not listening: the faulter waits, nobody else does
+        Assert.Equal(bystanderBefore, sim.T(Bystander));
+        Assert.Equal(receiverBefore, sim.T(3));
+        Assert.Equal(handlerBefore.State, sim.T(Handler).State);
+        Assert.Equal(Error.Ok, sim.Send(Bystander, 0, mr0: 1));
+        Assert.Equal(1u, sim.T(3).Regs.R7);
+    }
+
+    [Fact]
+    public void Rule14_UnknownSystemCallIsAFault()
+    {
+        var sim = Setup();
+        sim.Recv(Handler, FaultEp);
+        sim.MakeCurrent(Faulter);
+        sim.T(Faulter).Regs.R11 = Syscalls.Count + 5;
+        ThreadRegisters faulterRegs = sim.T(Faulter).Regs;
+        Kernel.Syscall(ref sim.K, Faulter);
+        Assert.Equal(ThreadState.BlockedOnReply, sim.T(Faulter).State);
+        Assert.Equal((uint)FaultKind.BadSyscall, sim.T(Handler).Regs.Info.Label);
+        Assert.Equal(Syscalls.Count + 5, sim.T(Handler).Regs.R9);
+        Assert.Equal(faulterRegs, sim.T(Faulter).Regs);
+    }
+
+    [Fact]
+    public void Rule14_SuspendingAFaultingThreadLeavesItsRegistersAlone()
+    {
+        var sim = Setup();
+        sim.Give(Bystander, 5, CapType.Thread, Faulter, Rights.Write);
+        ThreadRegisters faulterRegs = sim.T(Faulter).Regs;
+        Fault(sim);
+        sim.Sys(Bystander, SyscallNumber.ThreadSuspend, 5);
+        Assert.Equal(ThreadState.Inactive, sim.T(Faulter).State);
+        Assert.Equal(faulterRegs, sim.T(Faulter).Regs);
+        Assert.True(sim.K.Endpoints[1].Queue.IsEmpty);
+    }
+}

@@ -1,0 +1,238 @@
+// The randomised model-based test: random sequences of system calls, ticks and
+// interrupts by four threads, run on the kernel and on the reference model
+// (ReferenceModel.cs) side by side, comparing every observable after every
+// step and checking the invariants of the issue on the kernel's own state.
+using System.Collections.Generic;
+using System.Linq;
+using CsCheck;
+using Xunit;
+
+namespace Keel.Kernel.Tests;
+
+public unsafe class ModelBasedTests
+{
+    const int Threads = 4, Endpoints = 2, Notifications = 1, Levels = 3;
+    const uint TimeSlice = 3, IrqBadge = 0x100;
+    static readonly byte[] Priorities = { 1, 1, 1, 2 };
+
+    public sealed record Step(SyscallNumber? Number, bool Interrupt, uint A, uint B, uint Label, int Length, int ExtraCaps,
+        uint Attach, uint Mr0, uint Mask, uint Badge);
+
+    static readonly SyscallNumber[] Calls =
+        System.Enum.GetValues<SyscallNumber>();
+
+    /// <summary>Mostly the initially filled slots 0-2, often 3-7, sometimes out of range.</summary>
+    static readonly Gen<uint> GenIndex =
+        Gen.Frequency((6, Gen.UInt[0, 2]), (3, Gen.UInt[3, 7]), (1, Gen.Const((uint)Model.Slots)));
+
+    internal static readonly Gen<Step> GenStep =
+        Gen.Select(Gen.Int[0, Calls.Length + 2], GenIndex, GenIndex, Gen.UInt[0, 7],
+                Gen.Frequency((8, Gen.Int[0, 6]), (1, Gen.Const(IpcBuffer.MaxWords)), (1, Gen.Const(IpcBuffer.MaxWords + 1))),
+                Gen.Frequency((3, Gen.Const(0)), (1, Gen.Const(1))))
+            .SelectMany(p => Gen.Select(GenIndex, Gen.UInt, Gen.OneOf(Gen.UInt[0, 15], Gen.Const(0x1Fu)),
+                    Gen.OneOf(Gen.Const(0u), Gen.UInt[1, 3]))
+                .Select(q => new Step(
+                    p.Item1 < Calls.Length ? Calls[p.Item1] : null, p.Item1 == Calls.Length,
+                    p.Item2, p.Item3, p.Item4, p.Item5, p.Item6, q.Item1, q.Item2, q.Item3, q.Item4)));
+
+    static readonly (CapType Type, int Object, Rights Rights)[][] InitialCaps =
+    {
+        new[] { (CapType.Endpoint, 0, Rights.All), (CapType.Endpoint, 1, Rights.All) },
+        new[] { (CapType.Endpoint, 0, Rights.Read | Rights.Write | Rights.GrantReply), (CapType.Endpoint, 1, Rights.Read) },
+        new[] { (CapType.Endpoint, 0, Rights.Write | Rights.Grant), (CapType.Endpoint, 1, Rights.All) },
+        new[] { (CapType.Endpoint, 0, Rights.Read | Rights.Write), (CapType.Endpoint, 1, Rights.Write | Rights.GrantReply) },
+    };
+
+    /// <summary>Both worlds, set up identically.</summary>
+    internal sealed class Pair
+    {
+        public readonly Sim Sim = new(Threads, Endpoints, Notifications, Levels, TimeSlice);
+        public readonly Model Model = new(Threads, Endpoints, Notifications, Levels, TimeSlice);
+        public readonly List<Capability> Initial = new();
+        public readonly HashSet<(int, uint)> Answered = new();
+
+        public Pair()
+        {
+            for (int t = 0; t < Threads; t++)
+            {
+                Sim.T(t).Priority = Priorities[t];
+                Model.T[t].Priority = Priorities[t];
+                for (uint s = 0; s < 2; s++)
+                    GiveBoth(t, s, InitialCaps[t][s].Type, InitialCaps[t][s].Object, InitialCaps[t][s].Rights, (uint)(t + 1) << 4);
+                GiveBoth(t, 2, CapType.Notification, 0, Rights.Read | Rights.Write, 1u << t);
+                if (t == 0 || t == 3)
+                    GiveBoth(t, 3, CapType.Thread, t == 0 ? 2 : 1, Rights.Write, 0);   // supervisors
+                else
+                    GiveBoth(t, 3, CapType.Notification, 0, Rights.Write, 0);         // unbadged: signals nothing
+                for (int i = 0; i < IpcBuffer.Words; i++)
+                    SetBuffer(t, i, (uint)(1000 * t + i));
+                SetBuffer(t, IpcBuffer.ReceiveSlots, 6);
+                SetBuffer(t, IpcBuffer.ReceiveSlots + 1, 7);
+                SetBuffer(t, IpcBuffer.ReceiveSlots + 2, Model.Slots);
+            }
+            Kernel.BindNotification(ref Sim.K, 1, 0);
+            Model.T[1].Bound = 0;
+            Sim.K.IrqBindings[0] = new IrqBinding { Notification = 0, Badge = IrqBadge };
+            for (int t = 0; t < Threads; t++)
+            {
+                Kernel.StartThread(ref Sim.K, t);
+                Model.Start(t);
+            }
+            Assert.Equal(Model.Schedule(), Kernel.Schedule(ref Sim.K));
+        }
+
+        void GiveBoth(int t, uint slot, CapType type, int obj, Rights rights, uint badge)
+        {
+            Sim.Give(t, slot, type, obj, rights, badge);
+            Model.T[t].CSpace[slot] = new MCap(type, obj, rights, badge);
+            Initial.Add(Sim.Slot(t, slot));
+        }
+
+        void SetBuffer(int t, int index, uint value)
+        {
+            Sim.Buffer(t)[index] = value;
+            Model.T[t].Buf[index] = value;
+        }
+
+        public void Apply(Step step)
+        {
+            int current = Sim.K.Current;
+            var awaiting = Enumerable.Range(0, Threads).Where(t => Sim.T(t).State == ThreadState.BlockedOnReply)
+                .Select(t => (t, Sim.T(t).ReplyGeneration)).ToList();
+            int kernelNext, modelNext;
+            if (step.Interrupt)
+            {
+                kernelNext = Kernel.Interrupt(ref Sim.K, 0);
+                modelNext = Model.Interrupt(0, IrqBadge);
+            }
+            else if (step.Number is not SyscallNumber number || current == KernelState.NoThread)
+            {
+                kernelNext = Kernel.Tick(ref Sim.K);
+                modelNext = Model.Tick();
+            }
+            else
+            {
+                var regs = new ThreadRegisters
+                {
+                    R4 = step.A, R5 = MessageInfo.Create(step.Label, step.Length, step.ExtraCaps).Raw, R6 = step.B,
+                    R7 = number == SyscallNumber.Mint ? step.Mask : step.Mr0,
+                    R8 = number == SyscallNumber.Mint ? step.Badge : step.Mr0 + 1,
+                    R9 = step.Mr0 + 2, R10 = step.Mr0 + 3, R11 = (uint)number,
+                };
+                Sim.T(current).Regs = regs;
+                Sim.Buffer(current)[IpcBuffer.SendCaps] = step.Attach;
+                new[] { regs.R4, regs.R5, regs.R6, regs.R7, regs.R8, regs.R9, regs.R10, regs.R11 }.CopyTo(Model.T[current].R, 0);
+                Model.T[current].Buf[IpcBuffer.SendCaps] = step.Attach;
+                kernelNext = Kernel.Syscall(ref Sim.K, current);
+                modelNext = Model.Syscall(current);
+                if (number is SyscallNumber.Send or SyscallNumber.NBSend)
+                    SenderObservesNothing(current, regs);
+            }
+            Assert.Equal(modelNext, kernelNext);
+            foreach ((int t, uint generation) in awaiting)
+                if (Sim.T(t).State != ThreadState.BlockedOnReply)
+                    Assert.True(Answered.Add((t, generation)), "a Call was answered twice");
+            Compare();
+            CheckInvariants();
+        }
+
+        /// <summary>A sender's registers afterwards are its arguments, with a status that depends on its own capability only.</summary>
+        void SenderObservesNothing(int sender, ThreadRegisters arguments)
+        {
+            ThreadRegisters after = Sim.T(sender).Regs;
+            Error status = after.Status;
+            after.R4 = arguments.R4;
+            Assert.Equal(arguments, after);
+            Assert.True(status is Error.Ok or Error.InvalidIndex or Error.EmptySlot or Error.WrongType
+                or Error.MissingRight or Error.MessageTooLong);
+        }
+
+        void Compare()
+        {
+            Assert.Equal(Model.Current, Sim.K.Current);
+            for (int t = 0; t < Threads; t++)
+            {
+                ref Tcb k = ref Sim.T(t);
+                MThread m = Model.T[t];
+                Assert.Equal(m.State, k.State);
+                Assert.Equal(m.RestartPending, k.RestartPending);
+                Assert.Equal(m.R, new[] { k.Regs.R4, k.Regs.R5, k.Regs.R6, k.Regs.R7, k.Regs.R8, k.Regs.R9, k.Regs.R10, k.Regs.R11 });
+                Assert.Equal(m.Buf, new System.Span<uint>(k.IpcBuffer, IpcBuffer.Words).ToArray());
+                for (uint s = 0; s < Model.Slots; s++)
+                    AssertSameCap(m.CSpace[s], Sim.Slot(t, s));
+                AssertSameCap(m.CallerSlot, k.CallerSlot);
+            }
+            for (int e = 0; e < Endpoints; e++)
+                Assert.Equal(Model.EndpointQueues[e], Members(Sim.K.Endpoints[e].Queue));
+            Assert.Equal(Model.Words[0], Sim.K.Notifications[0].Word);
+            Assert.Equal(Model.Waiters[0], Members(Sim.K.Notifications[0].Waiters));
+            for (int level = 0; level < Levels; level++)
+                Assert.Equal(Model.Ready[level], Members(Sim.K.ReadyQueues[level]));
+        }
+
+        static void AssertSameCap(MCap model, Capability kernel)
+        {
+            if (model == null)
+            {
+                Assert.True(kernel.IsEmpty);
+                return;
+            }
+            Assert.Equal((model.Type, model.Object, model.Rights, model.Badge), (kernel.Type, kernel.Object, kernel.Rights, kernel.Badge));
+        }
+
+        List<int> Members(ThreadQueue queue)
+        {
+            var members = new List<int>();
+            for (int t = queue.Head; t != KernelState.NoThread; t = Sim.T(t).Next)
+                members.Add(t);
+            return members;
+        }
+
+        void CheckInvariants()
+        {
+            // A thread is in at most one queue, and only the scheduler's current thread is in none while runnable.
+            var queues = Sim.K.ReadyQueues.Concat(Sim.K.Endpoints.Select(e => e.Queue))
+                .Concat(Sim.K.Notifications.Select(n => n.Waiters)).ToList();
+            var count = new int[Threads];
+            foreach (ThreadQueue q in queues)
+                foreach (int t in Members(q))
+                    count[t]++;
+            for (int t = 0; t < Threads; t++)
+            {
+                Assert.True(count[t] <= 1, $"thread {t} is in {count[t]} queues");
+                Assert.Equal(count[t] == 1, Sim.T(t).Queued);
+            }
+            if (Sim.K.Current != KernelState.NoThread)
+                Assert.Equal(0, count[Sim.K.Current]);
+
+            // Rights never grow and badges never change: every capability is a diminished
+            // copy of an initial one, keeping its badge or badging an unbadged one.
+            var live = new HashSet<(int, uint)>();
+            foreach (Capability cap in Sim.K.Slots.Concat(Sim.K.Threads.Select(t => t.CallerSlot)))
+            {
+                if (cap.Type == CapType.Reply)
+                {
+                    // A reply capability is used at most once: at most one live one per Call.
+                    if (Replies.IsLive(ref Sim.K, cap))
+                        Assert.True(live.Add((cap.Object, cap.Generation)), "two live reply capabilities for one Call");
+                    continue;
+                }
+                if (cap.IsEmpty)
+                    continue;
+                Assert.Contains(Initial, i => i.Type == cap.Type && i.Object == cap.Object
+                    && (cap.Rights & ~i.Rights) == 0 && (cap.Badge == i.Badge || i.Badge == 0));
+            }
+        }
+    }
+
+    [Fact]
+    public void RandomSequencesAgreeWithTheReferenceModelAndKeepTheInvariants()
+    {
+        GenStep.Array[10, 80].Sample(steps =>
+        {
+            var pair = new Pair();
+            foreach (Step step in steps)
+                pair.Apply(step);
+        }, iter: 3000);
+    }
+}

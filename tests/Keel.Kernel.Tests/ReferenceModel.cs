@@ -1,0 +1,454 @@
+// An independent reference model of the rules, for the randomised test.
+//
+// Written as ordinary host C# - classes, lists, object references - and on
+// purpose shares no code with kernel/: reply capabilities are tokens compared
+// by reference instead of generation counters, queues are List<int>, and
+// every rule is restated from docs/ipc.md. Only the kernel's enums are used,
+// as names.
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Keel.Kernel.Tests;
+
+public sealed class ReplyToken
+{
+    public int Caller;
+}
+
+public sealed record MCap(CapType Type, int Object, Rights Rights, uint Badge, ReplyToken Token = null);
+
+public sealed class MThread
+{
+    public int Priority;
+    public ThreadState State = ThreadState.Inactive;
+    public uint[] R = new uint[8];                   // r4..r11
+    public uint[] Buf = new uint[IpcBuffer.Words];
+    public MCap[] CSpace;
+    public MCap CallerSlot;
+    public uint TimeSlice;
+    public int BlockedOn;
+    public int Bound = -1;
+    // The IPC in progress.
+    public uint SendBadge;
+    public bool SendCanGrant, SendIsCall, ReceiveCanGrant;
+    public ReplyToken AwaitedReply;
+    public bool RestartPending;
+}
+
+public sealed class Model
+{
+    public const int Slots = Sim.SlotsPerThread;
+    const uint Notified = 1u << 9;
+
+    public readonly MThread[] T;
+    public readonly List<int>[] EndpointQueues;
+    public readonly uint[] Words;
+    public readonly List<int>[] Waiters;
+    public readonly List<int>[] Ready;
+    public readonly uint TimeSliceTicks;
+    public int Current = -1;
+
+    public Model(int threads, int endpoints, int notifications, int levels, uint timeSlice)
+    {
+        T = Enumerable.Range(0, threads).Select(_ => new MThread { CSpace = new MCap[Slots], TimeSlice = timeSlice }).ToArray();
+        EndpointQueues = Enumerable.Range(0, endpoints).Select(_ => new List<int>()).ToArray();
+        Words = new uint[notifications];
+        Waiters = Enumerable.Range(0, notifications).Select(_ => new List<int>()).ToArray();
+        Ready = Enumerable.Range(0, levels).Select(_ => new List<int>()).ToArray();
+        TimeSliceTicks = timeSlice;
+    }
+
+    // ---- Scheduling ----
+
+    void Runnable(int t) { T[t].State = ThreadState.Runnable; Ready[T[t].Priority].Add(t); }
+    void HandOver(int t) { T[t].State = ThreadState.Runnable; Ready[T[t].Priority].Insert(0, t); }
+
+    void ToBack(int t)
+    {
+        Ready[T[t].Priority].Remove(t);
+        T[t].TimeSlice = TimeSliceTicks;
+        Ready[T[t].Priority].Add(t);
+    }
+
+    public void Start(int t) => Runnable(t);
+
+    public int Schedule()
+    {
+        if (Current >= 0 && T[Current].State == ThreadState.Runnable && !Ready[T[Current].Priority].Contains(Current))
+            Ready[T[Current].Priority].Insert(0, Current);
+        Current = -1;
+        for (int level = Ready.Length - 1; level >= 0 && Current < 0; level--)
+            if (Ready[level].Count > 0)
+            {
+                Current = Ready[level][0];
+                Ready[level].RemoveAt(0);
+            }
+        return Current;
+    }
+
+    public int Tick()
+    {
+        if (Current >= 0 && T[Current].State == ThreadState.Runnable && --T[Current].TimeSlice == 0)
+            ToBack(Current);
+        return Schedule();
+    }
+
+    public int Interrupt(int notification, uint badge)
+    {
+        Raise(notification, badge);
+        return Schedule();
+    }
+
+    // ---- System calls ----
+
+    public int Syscall(int c)
+    {
+        MThread me = T[c];
+        Error status = Dispatch(c, (SyscallNumber)me.R[7], me.R[0], me.R[2]);
+        me.R[0] = (uint)status;
+        return Schedule();
+    }
+
+    Error Dispatch(int c, SyscallNumber n, uint a, uint b)
+    {
+        MThread me = T[c];
+        Error e;
+        switch (n)
+        {
+            case SyscallNumber.Send:
+            case SyscallNumber.NBSend:
+                if ((e = CheckSend(c, a)) != Error.Ok) return e;
+                DoSend(c, a, n == SyscallNumber.Send);
+                return Error.Ok;
+            case SyscallNumber.Recv:
+            case SyscallNumber.NBRecv:
+                if ((e = CheckReceive(c, a)) != Error.Ok) return e;
+                return Receive(c, me.CSpace[a], n == SyscallNumber.Recv) ? Error.Ok : Error.WouldBlock;
+            case SyscallNumber.Call:
+            case SyscallNumber.NBCall:
+                if ((e = Need(c, a, CapType.Endpoint, Rights.Write)) != Error.Ok) return e;
+                if ((me.CSpace[a].Rights & (Rights.Grant | Rights.GrantReply)) == 0) return Error.MissingRight;
+                if ((e = CheckMessage(c)) != Error.Ok) return e;
+                List<int> q = EndpointQueues[me.CSpace[a].Object];
+                bool receiverWaiting = q.Count > 0 && T[q[0]].State == ThreadState.BlockedOnReceive;
+                if (n == SyscallNumber.NBCall && !receiverWaiting) return Error.WouldBlock;
+                StartSend(c, me.CSpace[a], call: true, blocking: true);
+                return Error.Ok;
+            case SyscallNumber.Reply:
+                if ((e = CheckMessage(c)) != Error.Ok) return e;
+                ReplyFromCallerSlot(c, handOver: false);
+                return Error.Ok;
+            case SyscallNumber.ReplyRecv:
+                if ((e = CheckReceive(c, a)) != Error.Ok || (e = CheckMessage(c)) != Error.Ok) return e;
+                ReplyFromCallerSlot(c, handOver: true);
+                Receive(c, me.CSpace[a], blocking: true);
+                return Error.Ok;
+            case SyscallNumber.NBSendRecv:
+                if ((e = CheckSend(c, a)) != Error.Ok || (e = CheckReceive(c, b)) != Error.Ok) return e;
+                DoSend(c, a, blocking: false);
+                Receive(c, me.CSpace[b], blocking: true);
+                return Error.Ok;
+            case SyscallNumber.Yield:
+                ToBack(c);
+                return Error.Ok;
+            case SyscallNumber.Signal:
+                if ((e = Need(c, a, CapType.Notification, Rights.Write)) != Error.Ok) return e;
+                Raise(me.CSpace[a].Object, me.CSpace[a].Badge);
+                return Error.Ok;
+            case SyscallNumber.Wait:
+            case SyscallNumber.Poll:
+                if ((e = Need(c, a, CapType.Notification, Rights.Read)) != Error.Ok) return e;
+                int ntfn = me.CSpace[a].Object;
+                if (n == SyscallNumber.Poll || Words[ntfn] != 0)
+                    TakeWord(ntfn, c);
+                else
+                {
+                    me.State = ThreadState.BlockedOnNotification;
+                    me.BlockedOn = ntfn;
+                    Waiters[ntfn].Add(c);
+                }
+                return Error.Ok;
+            case SyscallNumber.Mint:
+            case SyscallNumber.Copy:
+            {
+                if ((e = SourceAndDestination(c, a, b)) != Error.Ok) return e;
+                MCap source = me.CSpace[a];
+                uint mask = n == SyscallNumber.Mint ? me.R[3] : 15u;
+                uint badge = n == SyscallNumber.Mint ? me.R[4] : 0u;
+                if (source.Type == CapType.Reply) return Error.WrongType;
+                if (mask > 15) return Error.InvalidArgument;
+                bool badgeable = source.Type is CapType.Endpoint or CapType.Notification;
+                if (badge != 0 && (!badgeable || source.Badge != 0)) return Error.InvalidArgument;
+                me.CSpace[b] = source with { Rights = source.Rights & (Rights)mask, Badge = badge != 0 ? badge : source.Badge };
+                return Error.Ok;
+            }
+            case SyscallNumber.Move:
+                if ((e = SourceAndDestination(c, a, b)) != Error.Ok) return e;
+                me.CSpace[b] = me.CSpace[a];
+                me.CSpace[a] = null;
+                return Error.Ok;
+            case SyscallNumber.Delete:
+                if (a >= Slots) return Error.InvalidIndex;
+                me.CSpace[a] = null;
+                return Error.Ok;
+            case SyscallNumber.SaveCaller:
+                if (a >= Slots) return Error.InvalidIndex;
+                if (me.CSpace[a] != null) return Error.SlotOccupied;
+                me.CSpace[a] = me.CallerSlot;
+                me.CallerSlot = null;
+                return Error.Ok;
+            case SyscallNumber.Identify:
+                if (a >= Slots) return Error.InvalidIndex;
+                me.R[3] = (uint)(me.CSpace[a]?.Type ?? CapType.Null);
+                me.R[4] = (uint)(me.CSpace[a]?.Rights ?? Rights.None);
+                return Error.Ok;
+            case SyscallNumber.IrqAck:
+                return Need(c, a, CapType.IrqHandler, Rights.Write);
+            case SyscallNumber.ThreadSuspend:
+            case SyscallNumber.ThreadResume:
+            case SyscallNumber.ThreadRestart:
+                if ((e = Need(c, a, CapType.Thread, Rights.Write)) != Error.Ok) return e;
+                int target = me.CSpace[a].Object;
+                if (n == SyscallNumber.ThreadResume)
+                {
+                    if (T[target].State == ThreadState.Inactive) Runnable(target);
+                    return Error.Ok;
+                }
+                bool wasBlocked = T[target].State is ThreadState.BlockedOnSend or ThreadState.BlockedOnReceive
+                    or ThreadState.BlockedOnReply or ThreadState.BlockedOnNotification;
+                Stop(target);
+                if (n == SyscallNumber.ThreadSuspend)
+                {
+                    if (wasBlocked) T[target].R[0] = (uint)Error.Cancelled;
+                    return Error.Ok;
+                }
+                T[target].R = new uint[8];
+                T[target].CallerSlot = null;
+                T[target].RestartPending = true;
+                T[target].TimeSlice = TimeSliceTicks;
+                Runnable(target);
+                return Error.Ok;
+        }
+        throw new System.NotSupportedException(n.ToString());
+    }
+
+    /// <summary>Takes a thread out of whatever queue it is in and makes it inactive.</summary>
+    void Stop(int t)
+    {
+        foreach (List<int> q in Ready.Concat(EndpointQueues).Concat(Waiters))
+            q.Remove(t);
+        T[t].State = ThreadState.Inactive;
+    }
+
+    // ---- Checks ----
+
+    Error Need(int c, uint index, CapType type, Rights rights)
+    {
+        if (index >= Slots) return Error.InvalidIndex;
+        MCap cap = T[c].CSpace[index];
+        if (cap == null) return Error.EmptySlot;
+        if (cap.Type != type) return Error.WrongType;
+        return (cap.Rights & rights) == rights ? Error.Ok : Error.MissingRight;
+    }
+
+    Error CheckSend(int c, uint index)
+    {
+        bool isReply = index < Slots && T[c].CSpace[index]?.Type == CapType.Reply;
+        Error e = Need(c, index, isReply ? CapType.Reply : CapType.Endpoint, Rights.Write);
+        return e != Error.Ok ? e : CheckMessage(c);
+    }
+
+    Error CheckReceive(int c, uint index) => Need(c, index, CapType.Endpoint, Rights.Read);
+
+    Error CheckMessage(int c)
+    {
+        MThread me = T[c];
+        if ((me.R[1] & 0x7F) > IpcBuffer.MaxWords) return Error.MessageTooLong;
+        int caps = (int)((me.R[1] >> 7) & 3);
+        for (int i = 0; i < caps; i++)
+        {
+            uint index = me.Buf[IpcBuffer.SendCaps + i];
+            if (index >= Slots) return Error.InvalidIndex;
+            if (me.CSpace[index] == null) return Error.EmptySlot;
+            if (me.CSpace[index].Type == CapType.Reply) return Error.WrongType;
+        }
+        return Error.Ok;
+    }
+
+    Error SourceAndDestination(int c, uint a, uint b)
+    {
+        if (a >= Slots) return Error.InvalidIndex;
+        if (T[c].CSpace[a] == null) return Error.EmptySlot;
+        if (b >= Slots) return Error.InvalidIndex;
+        return T[c].CSpace[b] != null ? Error.SlotOccupied : Error.Ok;
+    }
+
+    // ---- IPC ----
+
+    void DoSend(int c, uint index, bool blocking)
+    {
+        MCap cap = T[c].CSpace[index];
+        if (cap.Type == CapType.Reply)
+        {
+            T[c].CSpace[index] = null;
+            DeliverReply(c, cap, handOver: false);
+        }
+        else
+            StartSend(c, cap, call: false, blocking);
+    }
+
+    void StartSend(int s, MCap cap, bool call, bool blocking)
+    {
+        MThread sender = T[s];
+        sender.SendBadge = cap.Badge;
+        sender.SendCanGrant = (cap.Rights & Rights.Grant) != 0;
+        sender.SendIsCall = call;
+        List<int> q = EndpointQueues[cap.Object];
+        if (q.Count > 0 && T[q[0]].State == ThreadState.BlockedOnReceive)
+        {
+            int r = q[0];
+            q.RemoveAt(0);
+            Meet(s, r);
+        }
+        else if (blocking)
+        {
+            sender.State = ThreadState.BlockedOnSend;
+            sender.BlockedOn = cap.Object;
+            q.Add(s);
+        }
+    }
+
+    bool Receive(int c, MCap cap, bool blocking)
+    {
+        MThread me = T[c];
+        bool signalled = me.Bound >= 0 && Words[me.Bound] != 0;
+        List<int> q = EndpointQueues[cap.Object];
+        bool senderWaiting = q.Count > 0 && T[q[0]].State == ThreadState.BlockedOnSend;
+        if (!signalled && !senderWaiting && !blocking)
+            return false;
+        me.CallerSlot = null;
+        me.ReceiveCanGrant = (cap.Rights & Rights.Grant) != 0;
+        if (signalled)
+            TakeWord(me.Bound, c);
+        else if (senderWaiting)
+        {
+            int s = q[0];
+            q.RemoveAt(0);
+            Meet(s, c);
+        }
+        else
+        {
+            me.State = ThreadState.BlockedOnReceive;
+            me.BlockedOn = cap.Object;
+            q.Add(c);
+        }
+        return true;
+    }
+
+    void Meet(int s, int r)
+    {
+        MThread sender = T[s], receiver = T[r];
+        Copy(s, r, sender.SendBadge, sender.SendCanGrant);
+        if (sender.SendIsCall)
+        {
+            var token = new ReplyToken { Caller = s };
+            sender.AwaitedReply = token;
+            receiver.CallerSlot = new MCap(CapType.Reply, s,
+                receiver.ReceiveCanGrant ? Rights.Write | Rights.Grant : Rights.Write, 0, token);
+            sender.State = ThreadState.BlockedOnReply;
+        }
+        else if (sender.State == ThreadState.BlockedOnSend)
+            Runnable(s);
+        if (receiver.State == ThreadState.BlockedOnReceive)
+        {
+            if (sender.SendIsCall) HandOver(r);
+            else Runnable(r);
+        }
+    }
+
+    void ReplyFromCallerSlot(int c, bool handOver)
+    {
+        MCap cap = T[c].CallerSlot;
+        T[c].CallerSlot = null;
+        if (cap != null)
+            DeliverReply(c, cap, handOver);
+    }
+
+    void DeliverReply(int replier, MCap cap, bool handOver)
+    {
+        MThread caller = T[cap.Token.Caller];
+        if (caller.State != ThreadState.BlockedOnReply || caller.AwaitedReply != cap.Token)
+            return;
+        caller.AwaitedReply = null;
+        Copy(replier, cap.Token.Caller, 0, (cap.Rights & Rights.Grant) != 0);
+        if (handOver) HandOver(cap.Token.Caller);
+        else Runnable(cap.Token.Caller);
+    }
+
+    uint Word(MThread t, int i) => i < 4 ? t.R[3 + i] : t.Buf[i - 4];
+
+    void SetWord(MThread t, int i, uint v)
+    {
+        if (i < 4) t.R[3 + i] = v;
+        else t.Buf[i - 4] = v;
+    }
+
+    void Copy(int s, int r, uint badge, bool canGrant)
+    {
+        MThread from = T[s], to = T[r];
+        uint info = from.R[1];
+        int length = (int)(info & 0x7F);
+        for (int i = 0; i < length; i++)
+            SetWord(to, i, Word(from, i));
+        int arrived = 0;
+        if (canGrant)
+        {
+            int count = (int)((info >> 7) & 3);
+            while (arrived < count)
+            {
+                uint source = from.Buf[IpcBuffer.SendCaps + arrived];
+                uint destination = to.Buf[IpcBuffer.ReceiveSlots + arrived];
+                if (source >= Slots || from.CSpace[source] == null || from.CSpace[source].Type == CapType.Reply
+                    || destination >= Slots || to.CSpace[destination] != null)
+                    break;
+                to.CSpace[destination] = from.CSpace[source];
+                arrived++;
+            }
+        }
+        to.R[0] = (uint)Error.Ok;
+        to.R[1] = ((info >> 12) << 12) | ((uint)arrived << 7) | (uint)length;
+        to.R[2] = badge;
+    }
+
+    // ---- Notifications ----
+
+    void Raise(int n, uint bits)
+    {
+        Words[n] |= bits;
+        if (Words[n] == 0)
+            return;
+        int woken;
+        if (Waiters[n].Count > 0)
+        {
+            woken = Waiters[n][0];
+            Waiters[n].RemoveAt(0);
+        }
+        else
+        {
+            woken = System.Array.FindIndex(T, t => t.Bound == n);
+            if (woken < 0 || T[woken].State != ThreadState.BlockedOnReceive)
+                return;
+            EndpointQueues[T[woken].BlockedOn].Remove(woken);
+        }
+        TakeWord(n, woken);
+        Runnable(woken);
+    }
+
+    void TakeWord(int n, int t)
+    {
+        T[t].R[0] = (uint)Error.Ok;
+        T[t].R[1] = Notified;
+        T[t].R[2] = Words[n];
+        Words[n] = 0;
+    }
+}

@@ -1,0 +1,192 @@
+// Test fixture: a small kernel instance on the host, and helpers to act as
+// its threads. It plays the part of the boot code (filling the pools) and of
+// the hardware layer (setting a thread's registers and entering the kernel).
+using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+using Xunit;
+
+namespace Keel.Kernel.Tests;
+
+public sealed unsafe class Sim
+{
+    public const int SlotsPerThread = 16;
+
+    public KernelState K;
+
+    public Sim(int threads = 4, int endpoints = 2, int notifications = 2, int priorityLevels = 4,
+        uint timeSlice = 3, byte priority = 1)
+    {
+        K.Threads = new Tcb[threads];
+        K.Endpoints = new Endpoint[endpoints];
+        K.Notifications = new Notification[notifications];
+        K.CNodes = new CNode[threads];
+        K.Slots = new Capability[threads * SlotsPerThread];
+        K.ReadyQueues = new ThreadQueue[priorityLevels];
+        K.IrqBindings = new IrqBinding[8];
+        K.TimeSliceTicks = timeSlice;
+        for (int i = 0; i < threads; i++)
+        {
+            K.CNodes[i] = new CNode { FirstSlot = i * SlotsPerThread, SlotCount = SlotsPerThread };
+            K.Threads[i].CSpace = i;
+            K.Threads[i].Priority = priority;
+            K.Threads[i].EntryPoint = 0x0800_0001u + (uint)i * 0x100;
+            K.Threads[i].StackTop = 0x2000_1000u + (uint)i * 0x1000;
+            // Pinned, so the pointer stays valid; lives as long as the test.
+            uint[] buffer = GC.AllocateArray<uint>(IpcBuffer.Words, pinned: true);
+            K.Threads[i].IpcBuffer = (uint*)Marshal.UnsafeAddrOfPinnedArrayElement(buffer, 0);
+            buffers.Add(buffer);
+        }
+        Kernel.Initialise(ref K);
+        NoReceiveSlots();
+    }
+
+    readonly List<uint[]> buffers = new();
+
+    public ref Tcb T(int thread) => ref K.Threads[thread];
+
+    public ref Capability Slot(int thread, uint index) => ref K.Slots[thread * SlotsPerThread + (int)index];
+
+    public uint* Buffer(int thread) => K.Threads[thread].IpcBuffer;
+
+    public void Give(int thread, uint index, CapType type, int obj, Rights rights, uint badge = 0) =>
+        Slot(thread, index) = Capability.Create(type, obj, rights, badge);
+
+    /// <summary>Every thread's receive slots are "none" (out of range) unless a test sets them.</summary>
+    void NoReceiveSlots()
+    {
+        for (int t = 0; t < K.Threads.Length; t++)
+            for (int i = 0; i < IpcBuffer.MaxExtraCaps; i++)
+                Buffer(t)[IpcBuffer.ReceiveSlots + i] = uint.MaxValue;
+    }
+
+    public void Start(params int[] threads)
+    {
+        foreach (int t in threads)
+            Kernel.StartThread(ref K, t);
+        Kernel.Schedule(ref K);
+    }
+
+    public void StartAll()
+    {
+        for (int t = 0; t < K.Threads.Length; t++)
+            Kernel.StartThread(ref K, t);
+        Kernel.Schedule(ref K);
+    }
+
+    /// <summary>
+    /// Test-only context switch: makes a runnable thread current, as if the
+    /// scheduler had picked it (the previous current thread keeps its place at
+    /// the front of its level, as on preemption).
+    /// </summary>
+    public void MakeCurrent(int thread)
+    {
+        Assert.Equal(ThreadState.Runnable, T(thread).State);
+        if (K.Current == thread)
+            return;
+        if (K.Current != KernelState.NoThread && T(K.Current).State == ThreadState.Runnable && !T(K.Current).Queued)
+            K.ReadyQueues[T(K.Current).Priority].PushFront(K.Threads, K.Current);
+        K.ReadyQueues[T(thread).Priority].Remove(K.Threads, thread);
+        K.Current = thread;
+    }
+
+    public void SetRegs(int thread, SyscallNumber number, uint r4 = 0, MessageInfo info = default, uint r6 = 0,
+        uint mr0 = 0, uint mr1 = 0, uint mr2 = 0, uint mr3 = 0)
+    {
+        ref ThreadRegisters r = ref T(thread).Regs;
+        r.R4 = r4; r.R5 = info.Raw; r.R6 = r6; r.R7 = mr0; r.R8 = mr1; r.R9 = mr2; r.R10 = mr3;
+        r.R11 = (uint)number;
+    }
+
+    /// <summary>Makes the thread current, loads its registers and performs the system call; returns the status.</summary>
+    public Error Sys(int thread, SyscallNumber number, uint r4 = 0, MessageInfo info = default, uint r6 = 0,
+        uint mr0 = 0, uint mr1 = 0, uint mr2 = 0, uint mr3 = 0)
+    {
+        MakeCurrent(thread);
+        SetRegs(thread, number, r4, info, r6, mr0, mr1, mr2, mr3);
+        Kernel.Syscall(ref K, thread);
+        return T(thread).Regs.Status;
+    }
+
+    /// <summary>The current thread performs a system call; returns the next thread to run.</summary>
+    public int Run(SyscallNumber number, uint r4 = 0, MessageInfo info = default, uint r6 = 0, uint mr0 = 0)
+    {
+        int thread = K.Current;
+        Assert.NotEqual(KernelState.NoThread, thread);
+        SetRegs(thread, number, r4, info, r6, mr0);
+        return Kernel.Syscall(ref K, thread);
+    }
+
+    /// <summary>
+    /// Performs a system call that must fail with <paramref name="expected"/>
+    /// and checks that nothing but the caller's status register changed.
+    /// </summary>
+    public void ExpectRejected(Error expected, int thread, SyscallNumber number, uint r4 = 0, MessageInfo info = default,
+        uint r6 = 0, uint mr0 = 0, uint mr1 = 0, uint mr2 = 0, uint mr3 = 0)
+    {
+        MakeCurrent(thread);
+        SetRegs(thread, number, r4, info, r6, mr0, mr1, mr2, mr3);
+        Snapshot before = TakeSnapshot();
+        int next = Kernel.Syscall(ref K, thread);
+        Assert.Equal(expected, T(thread).Regs.Status);
+        Assert.Equal(thread, next);
+        T(thread).Regs.R4 = r4;
+        before.AssertSameAs(TakeSnapshot());
+    }
+
+    public Snapshot TakeSnapshot()
+    {
+        var words = new List<uint[]>();
+        foreach (uint[] b in buffers)
+            words.Add((uint[])b.Clone());
+        return new Snapshot(
+            Bytes<Tcb>(K.Threads), Bytes<Endpoint>(K.Endpoints), Bytes<Notification>(K.Notifications),
+            Bytes<Capability>(K.Slots), Bytes<ThreadQueue>(K.ReadyQueues), words, K.Current, K.Ticks);
+    }
+
+    static byte[] Bytes<T>(T[] pool) where T : unmanaged => MemoryMarshal.AsBytes(pool.AsSpan()).ToArray();
+
+    // ---- Short-hands for the common operations ----
+
+    public static MessageInfo Msg(uint label, int length = 0, int extraCaps = 0) => MessageInfo.Create(label, length, extraCaps);
+
+    public Error Send(int t, uint cap, uint label = 0, uint mr0 = 0) => Sys(t, SyscallNumber.Send, cap, Msg(label, 1), mr0: mr0);
+    public Error NBSend(int t, uint cap, uint label = 0, uint mr0 = 0) => Sys(t, SyscallNumber.NBSend, cap, Msg(label, 1), mr0: mr0);
+    public Error Recv(int t, uint cap) => Sys(t, SyscallNumber.Recv, cap);
+    public Error NBRecv(int t, uint cap) => Sys(t, SyscallNumber.NBRecv, cap);
+    public Error Call(int t, uint cap, uint label = 0, uint mr0 = 0) => Sys(t, SyscallNumber.Call, cap, Msg(label, 1), mr0: mr0);
+    public Error NBCall(int t, uint cap, uint label = 0, uint mr0 = 0) => Sys(t, SyscallNumber.NBCall, cap, Msg(label, 1), mr0: mr0);
+    public Error Reply(int t, uint label = 0, uint mr0 = 0) => Sys(t, SyscallNumber.Reply, 0, Msg(label, 1), mr0: mr0);
+    public Error ReplyRecv(int t, uint cap, uint label = 0, uint mr0 = 0) => Sys(t, SyscallNumber.ReplyRecv, cap, Msg(label, 1), mr0: mr0);
+    public Error SaveCaller(int t, uint slot) => Sys(t, SyscallNumber.SaveCaller, slot);
+
+    public (CapType Type, Rights Rights) Identify(int t, uint slot)
+    {
+        Assert.Equal(Error.Ok, Sys(t, SyscallNumber.Identify, slot));
+        return ((CapType)T(t).Regs.R7, (Rights)T(t).Regs.R8);
+    }
+}
+
+public sealed record Snapshot(byte[] Threads, byte[] Endpoints, byte[] Notifications, byte[] Slots, byte[] ReadyQueues,
+    List<uint[]> Buffers, int Current, ulong Ticks)
+{
+    public unsafe ThreadRegisters ThreadRegs(int thread)
+    {
+        fixed (byte* p = Threads)
+            return ((Tcb*)p)[thread].Regs;
+    }
+
+    public void AssertSameAs(Snapshot other)
+    {
+        Assert.Equal(Threads, other.Threads);
+        Assert.Equal(Endpoints, other.Endpoints);
+        Assert.Equal(Notifications, other.Notifications);
+        Assert.Equal(Slots, other.Slots);
+        Assert.Equal(ReadyQueues, other.ReadyQueues);
+        Assert.Equal(Buffers.Count, other.Buffers.Count);
+        for (int i = 0; i < Buffers.Count; i++)
+            Assert.Equal(Buffers[i], other.Buffers[i]);
+        Assert.Equal(Current, other.Current);
+        Assert.Equal(Ticks, other.Ticks);
+    }
+}
