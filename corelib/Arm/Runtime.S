@@ -120,3 +120,19 @@ RhpLRsh:
     asr r1, r1, #31
     bx lr
     .size RhpLRsh, . - RhpLRsh
+
+@ ILC's unwind tables name the ARM EHABI personality routines (pr0 for short
+@ frames, pr1 for long ones). Keel never unwinds (failures panic), so the link
+@ needs the symbols but nothing ever calls them; if something did, it would stop.
+    .text
+    .global __aeabi_unwind_cpp_pr0
+    .type __aeabi_unwind_cpp_pr0, %function
+    .thumb_func
+__aeabi_unwind_cpp_pr0:
+    .global __aeabi_unwind_cpp_pr1
+    .type __aeabi_unwind_cpp_pr1, %function
+    .thumb_func
+__aeabi_unwind_cpp_pr1:
+    b __aeabi_unwind_cpp_pr0
+    .size __aeabi_unwind_cpp_pr0, . - __aeabi_unwind_cpp_pr0
+    .size __aeabi_unwind_cpp_pr1, . - __aeabi_unwind_cpp_pr1

@@ -4,8 +4,9 @@
 @ table. Reset copies initialised data from flash to RAM, clears .bss, and calls the
 @ image's C# entry point `keel_main` (an [UnmanagedCallersOnly] export). Every other
 @ exception defaults to `keel_unhandled_exception(exception number)`, a C# routine
-@ that reports it; the kernel overrides the vectors it handles (SVC, PendSV, SysTick,
-@ faults) with strong definitions. KEEL_IRQ_COUNT (the chip's external interrupt
+@ that reports it; the kernel port (hal/Port) overrides the vectors it handles (SVC,
+@ SysTick, faults, and IRQ_Handler for every external interrupt) with strong
+@ definitions. KEEL_IRQ_COUNT (the chip's external interrupt
 @ count) is defined by the build from the board description.
     .syntax unified
     .cpu cortex-m4
@@ -29,7 +30,7 @@ keel_vector_table:
     .word PendSV_Handler
     .word SysTick_Handler
     .rept KEEL_IRQ_COUNT
-    .word Default_Handler
+    .word IRQ_Handler
     .endr
     .size keel_vector_table, . - keel_vector_table
 
@@ -80,12 +81,4 @@ Default_Handler:
     weak_vector DebugMon_Handler
     weak_vector PendSV_Handler
     weak_vector SysTick_Handler
-
-    @ ILC's unwind tables name the ARM EHABI personality routine; there is no
-    @ unwinding in Keel (failures panic), so it is never called.
-    .global __aeabi_unwind_cpp_pr0
-    .type __aeabi_unwind_cpp_pr0, %function
-    .thumb_func
-__aeabi_unwind_cpp_pr0:
-    b Default_Handler
-    .size __aeabi_unwind_cpp_pr0, . - __aeabi_unwind_cpp_pr0
+    weak_vector IRQ_Handler
