@@ -10,11 +10,59 @@ namespace Keel.Hal.Arm
         public static readonly Register32 Aircr = new Register32(0xE000ED0C);
         public static readonly Register32 Scr = new Register32(0xE000ED10);
         public static readonly Register32 Ccr = new Register32(0xE000ED14);
+        public static readonly Register32 Shpr1 = new Register32(0xE000ED18);
+        public static readonly Register32 Shpr2 = new Register32(0xE000ED1C);
+        public static readonly Register32 Shpr3 = new Register32(0xE000ED20);
         public static readonly Register32 Shcsr = new Register32(0xE000ED24);
         public static readonly Register32 Cfsr = new Register32(0xE000ED28);
         public static readonly Register32 Hfsr = new Register32(0xE000ED2C);
         public static readonly Register32 Mmfar = new Register32(0xE000ED34);
         public static readonly Register32 Bfar = new Register32(0xE000ED38);
+        public static readonly Register32 Cpacr = new Register32(0xE000ED88);
+
+        // SHCSR: enable the configurable fault handlers (otherwise they escalate to HardFault).
+        public const uint ShcsrMemFaultEnable = 1u << 16;
+        public const uint ShcsrBusFaultEnable = 1u << 17;
+        public const uint ShcsrUsageFaultEnable = 1u << 18;
+
+        // CCR: trap integer division by zero instead of returning 0.
+        public const uint CcrDivideByZeroTrap = 1u << 4;
+
+        // CPACR: full access to coprocessors 10 and 11 (the FPU).
+        public const uint CpacrFpuFullAccess = 0xFu << 20;
+
+        // ICSR: the active exception number.
+        public const uint IcsrActiveMask = 0x1FF;
+
+        // System handler priorities: the byte lanes of SHPR1-3 (B3.2.10-12).
+        public const int Shpr2SvcShift = 24;
+        public const int Shpr3PendSvShift = 16;
+        public const int Shpr3SysTickShift = 24;
+    }
+
+    // Configurable Fault Status Register fields (B3.2.15): MMFSR, BFSR and UFSR.
+    public static class Cfsr
+    {
+        public const uint InstructionAccessViolation = 1u << 0;
+        public const uint DataAccessViolation = 1u << 1;
+        public const uint MemManageUnstacking = 1u << 3;
+        public const uint MemManageStacking = 1u << 4;
+        public const uint MemManageLazyFp = 1u << 5;
+        public const uint MmfarValid = 1u << 7;
+        public const uint MemManageMask = 0xFF;
+
+        public const uint InstructionBusError = 1u << 8;
+        public const uint PreciseDataBusError = 1u << 9;
+        public const uint ImpreciseDataBusError = 1u << 10;
+        public const uint BfarValid = 1u << 15;
+        public const uint BusFaultMask = 0xFF00;
+
+        public const uint UndefinedInstruction = 1u << 16;
+        public const uint InvalidState = 1u << 17;
+        public const uint InvalidPc = 1u << 18;
+        public const uint NoCoprocessor = 1u << 19;
+        public const uint Unaligned = 1u << 24;
+        public const uint DivideByZero = 1u << 25;
     }
 
     // CPUID fields (ARMv7-M ARM B3.2.3).

@@ -1,0 +1,139 @@
+@ Kernel entry and exit: the context switch, in the only form the CPU allows.
+@
+@ Every kernel entry from a task (SVC, PendSV, SysTick, an interrupt, a fault) runs
+@ the same sequence: the hardware has already stacked r0-r3, r12, lr, pc and xPSR on
+@ the task's process stack; here r4-r11 go into the running thread's TCB (Tcb.Regs,
+@ where the system-call ABI expects them), s16-s31 onto its process stack if the task
+@ has used the FPU (EXC_RETURN bit 4 clear), and the process stack pointer and
+@ EXC_RETURN into the port's per-thread context. Then a C# routine runs the kernel
+@ and may choose another thread, and keel_resume restores whichever thread is
+@ current: that is the whole context switch.
+@
+@ keel_current_regs and keel_current_context point at the running thread's save
+@ areas; only the C# port changes them (keel_set_current).
+    .syntax unified
+    .cpu cortex-m4
+    .fpu fpv4-sp-d16
+    .thumb
+
+    .bss
+    .balign 4
+keel_current_regs:
+    .word 0
+keel_current_context:
+    .word 0
+
+    .text
+
+    .macro kernel_entry name, handler
+    .global \name
+    .type \name, %function
+    .thumb_func
+\name:
+    ldr r12, =keel_current_regs
+    ldr r12, [r12]
+    stmia r12, {r4-r11}
+    mrs r0, psp
+    tst lr, #0x10
+    it eq
+    vstmdbeq r0!, {s16-s31}
+    ldr r12, =keel_current_context
+    ldr r12, [r12]
+    stmia r12, {r0, lr}
+    bl \handler
+    b keel_resume
+    .size \name, . - \name
+    .endm
+
+    kernel_entry SVC_Handler, keel_svc_entry
+    kernel_entry PendSV_Handler, keel_pendsv_entry
+    kernel_entry SysTick_Handler, keel_systick_entry
+    kernel_entry IRQ_Handler, keel_irq_entry
+
+    .type keel_resume, %function
+    .thumb_func
+keel_resume:
+    ldr r12, =keel_current_regs
+    ldr r12, [r12]
+    ldmia r12, {r4-r11}
+    ldr r12, =keel_current_context
+    ldr r12, [r12]
+    ldmia r12, {r0, lr}
+    tst lr, #0x10
+    it eq
+    vldmiaeq r0!, {s16-s31}
+    msr psp, r0
+    bx lr
+    .size keel_resume, . - keel_resume
+
+@ Faults. EXC_RETURN bit 2 says which stack the faulting code used: the process
+@ stack means a task faulted (save it like any entry, let the kernel deliver the
+@ fault, resume whoever is next); the main stack means the kernel itself faulted,
+@ which is a panic: keel_kernel_fault gets the stacked frame and never returns.
+    .macro fault_entry name, kind
+    .global \name
+    .type \name, %function
+    .thumb_func
+\name:
+    tst lr, #4
+    beq 1f
+    ldr r12, =keel_current_regs
+    ldr r12, [r12]
+    stmia r12, {r4-r11}
+    mrs r0, psp
+    tst lr, #0x10
+    it eq
+    vstmdbeq r0!, {s16-s31}
+    ldr r12, =keel_current_context
+    ldr r12, [r12]
+    stmia r12, {r0, lr}
+    movs r0, #\kind
+    bl keel_fault_entry
+    b keel_resume
+1:  mrs r0, msp
+    movs r1, #\kind
+    mov r2, lr
+    bl keel_kernel_fault
+2:  b 2b
+    .size \name, . - \name
+    .endm
+
+    fault_entry HardFault_Handler, 3
+    fault_entry MemManage_Handler, 4
+    fault_entry BusFault_Handler, 5
+    fault_entry UsageFault_Handler, 6
+
+@ keel_set_current(regs, context): the thread keel_resume will restore.
+    .global keel_set_current
+    .type keel_set_current, %function
+    .thumb_func
+keel_set_current:
+    ldr r2, =keel_current_regs
+    str r0, [r2]
+    ldr r2, =keel_current_context
+    str r1, [r2]
+    bx lr
+    .size keel_set_current, . - keel_set_current
+
+@ keel_enter_first_task(): from the boot code (privileged thread mode, main stack).
+@ Thread mode becomes unprivileged, and an SVC enters the kernel, which finds no
+@ thread running yet and switches to the first one; boot never continues.
+    .global keel_enter_first_task
+    .type keel_enter_first_task, %function
+    .thumb_func
+keel_enter_first_task:
+    movs r0, #1
+    msr control, r0
+    isb
+    svc #0
+1:  b 1b
+    .size keel_enter_first_task, . - keel_enter_first_task
+
+@ The address of the task image records the application's linker script lays out.
+    .global keel_task_image_table
+    .type keel_task_image_table, %function
+    .thumb_func
+keel_task_image_table:
+    ldr r0, =keel_task_images
+    bx lr
+    .size keel_task_image_table, . - keel_task_image_table

@@ -1,0 +1,45 @@
+// The shapes of the tables the system description generator (Keel.BuildTool system)
+// emits for an application: per task its memory windows, priority and MPU regions; the
+// initial capabilities; the interrupt routing. The port reads them once, at boot.
+namespace Keel.Firmware.Boot
+{
+    public struct TaskConfig
+    {
+        public uint FlashBase, FlashSize, RamBase, RamSize, StackSize;
+        public byte Priority;
+        public uint FaultHandlerSlot; // 0: no fault handler
+        public int FirstRegion, RegionCount, FirstCap, CapCount;
+    }
+
+    public struct MpuRegionConfig
+    {
+        public uint Rbar, Rasr;
+    }
+
+    public struct CapConfig
+    {
+        public byte Kind; // 1 endpoint, 2 notification
+        public ushort Object;
+        public uint Slot;
+        public byte Rights; // bit 0 read, 1 write, 2 grant, 3 grant-reply
+        public uint Badge;
+    }
+
+    public struct IrqConfig
+    {
+        public int Irq;
+        public int Task;
+        public ushort Notification;
+        public uint Badge;
+    }
+
+    // What the link (not the generator) knows about each task image: where its
+    // entry point is and where its initialised data and zeroed data lie. The
+    // application's linker script lays these records out at `keel_task_images`.
+    public struct TaskImage
+    {
+        public uint Entry;
+        public uint DataLoad, DataStart, DataEnd;
+        public uint BssStart, BssEnd;
+    }
+}

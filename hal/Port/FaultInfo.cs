@@ -1,0 +1,64 @@
+// Fault decoding: turns the CPU's fault status (CFSR, MMFAR, BFAR) and the faulting
+// thread's exception frame into the kernel's fault message (kind, PC, address,
+// status), and clears the sticky status bits so the next fault reads clean.
+using Keel.Hal;
+using Keel.Hal.Arm;
+using Keel.Kernel;
+
+namespace Keel.Port
+{
+    public struct FaultInfo
+    {
+        public FaultKind Kind;
+        public uint Pc;
+        public uint Address;
+        public uint Status;
+
+        // Exception numbers of the fault handlers (Exceptions.S passes them).
+        private const uint HardFault = 3;
+
+        public static unsafe FaultInfo Read(uint exception, uint* frame)
+        {
+            uint cfsr = Scb.Cfsr.Read();
+            FaultInfo fault;
+            fault.Pc = frame[6];
+            fault.Status = cfsr;
+            fault.Address = 0;
+            if ((cfsr & Cfsr.MmfarValid) != 0)
+                fault.Address = Scb.Mmfar.Read();
+            else if ((cfsr & Cfsr.BfarValid) != 0)
+                fault.Address = Scb.Bfar.Read();
+
+            if ((cfsr & (Cfsr.MemManageMask | Cfsr.BusFaultMask)) != 0)
+                fault.Kind = FaultKind.MemoryAccess;
+            else if ((cfsr & Cfsr.UndefinedInstruction) != 0)
+                fault.Kind = FaultKind.UndefinedInstruction;
+            else
+                fault.Kind = FaultKind.Other;
+            if (exception == HardFault && cfsr == 0)
+                fault.Status = Scb.Hfsr.Read();
+
+            Scb.Cfsr.Write(cfsr);
+            return fault;
+        }
+
+        public static string KindName(FaultKind kind) => kind switch
+        {
+            FaultKind.MemoryAccess => "memory access",
+            FaultKind.BadSyscall => "bad system call",
+            FaultKind.UndefinedInstruction => "undefined instruction",
+            _ => "other",
+        };
+
+        public void Print()
+        {
+            Console.Write(KindName(Kind));
+            Console.Write(" at pc ");
+            Console.WriteHex(Pc);
+            Console.Write(", address ");
+            Console.WriteHex(Address);
+            Console.Write(", status ");
+            Console.WriteHex(Status);
+        }
+    }
+}

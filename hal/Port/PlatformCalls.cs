@@ -1,0 +1,53 @@
+// Platform calls: system calls numbered from 0x100 that the port answers itself,
+// because they are about the board rather than about kernel objects.
+//   0x100 DebugWrite(r4 = UTF-16 text, r5 = length): print on the kernel's console.
+//         The text must lie inside the caller's own flash or RAM window; otherwise
+//         nothing is printed and the status is InvalidArgument.
+//   0x101 Halt(r4 = status): end the run (an emulator exits with the status). For
+//         test and benchmark images.
+// Unknown numbers in this range are InvalidArgument.
+using Keel.Firmware.Boot;
+using Keel.Hal;
+using Keel.Kernel;
+
+namespace Keel.Port
+{
+    public static unsafe class PlatformCalls
+    {
+        public const uint First = 0x100;
+        public const uint DebugWrite = 0x100;
+        public const uint Halt = 0x101;
+
+        public const uint MaxDebugWriteChars = 256;
+
+        public static void Handle(ref ThreadRegisters regs, ref TaskConfig task, delegate*<uint, void> halt)
+        {
+            switch (regs.R11)
+            {
+                case DebugWrite:
+                    regs.Status = Write(regs.R4, regs.R5, ref task);
+                    break;
+                case Halt:
+                    halt(regs.R4);
+                    break;
+                default:
+                    regs.Status = Error.InvalidArgument;
+                    break;
+            }
+        }
+
+        private static Error Write(uint text, uint length, ref TaskConfig task)
+        {
+            if (length > MaxDebugWriteChars)
+                return Error.InvalidArgument;
+            uint bytes = length * 2;
+            if (!Within(text, bytes, task.RamBase, task.RamSize) && !Within(text, bytes, task.FlashBase, task.FlashSize))
+                return Error.InvalidArgument;
+            Console.Write((char*)text, (int)length);
+            return Error.Ok;
+        }
+
+        private static bool Within(uint start, uint length, uint windowBase, uint windowSize) =>
+            start >= windowBase && start - windowBase <= windowSize && length <= windowSize - (start - windowBase);
+    }
+}

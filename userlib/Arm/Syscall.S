@@ -1,0 +1,42 @@
+@ The task side of the system-call ABI (docs/ipc.md): arguments and results travel
+@ in r4-r11, which the kernel's exception entry saves into the thread's TCB.
+@ keel_syscall(frame) loads r4-r11 from an 8-word frame, traps, and stores the
+@ results back. r12 holds the frame pointer across the trap: the hardware stacks and
+@ restores it with the exception frame, even if the thread blocks in between.
+    .syntax unified
+    .thumb
+    .text
+
+    .global keel_syscall
+    .type keel_syscall, %function
+    .thumb_func
+keel_syscall:
+    push {r4-r11, lr}
+    mov r12, r0
+    ldmia r12, {r4-r11}
+    svc #0
+    stmia r12, {r4-r11}
+    pop {r4-r11, pc}
+    .size keel_syscall, . - keel_syscall
+
+@ Every task starts here (the build renames the symbol per task and the kernel
+@ enters it with a fresh stack). Returning from keel_task_main is not a way to
+@ stop: it executes a permanently undefined instruction, which the kernel reports
+@ to the task's fault handler like any other fault.
+    .global keel_task_start
+    .type keel_task_start, %function
+    .thumb_func
+keel_task_start:
+    bl keel_task_main
+1:  udf #0xfe
+    b 1b
+    .size keel_task_start, . - keel_task_start
+
+@ The task's panic path ends in a fault, so its supervisor learns of it.
+    .global keel_task_abort
+    .type keel_task_abort, %function
+    .thumb_func
+keel_task_abort:
+    udf #0xff
+    b keel_task_abort
+    .size keel_task_abort, . - keel_task_abort

@@ -1,0 +1,73 @@
+// A task's console: text goes to the kernel through the platform call DebugWrite
+// (docs/abi.md), which checks that the text lies in the task's own memory and prints
+// it on the board's console. Numbers are formatted here, without allocation.
+using System.Runtime.InteropServices;
+
+namespace Keel.UserLib
+{
+    public static unsafe class Console
+    {
+        // Platform calls are numbered from 0x100, above the kernel's system calls.
+        public const uint DebugWriteCall = 0x100;
+
+        public static void Write(string text)
+        {
+            fixed (char* chars = text)
+                Write(chars, text.Length);
+        }
+
+        public static void Write(char* text, int length) =>
+            Syscall.Invoke(DebugWriteCall, (uint)text, (uint)length);
+
+        public static void Write(char c) => Write(&c, 1);
+
+        public static void WriteLine(string text)
+        {
+            Write(text);
+            Write('\n');
+        }
+
+        public static void WriteDecimal(uint value)
+        {
+            char* digits = stackalloc char[10];
+            int count = 10;
+            do
+            {
+                digits[--count] = (char)('0' + value % 10);
+                value /= 10;
+            }
+            while (value != 0);
+            Write(digits + count, 10 - count);
+        }
+
+        public static void WriteHex(uint value)
+        {
+            char* digits = stackalloc char[10];
+            digits[0] = '0';
+            digits[1] = 'x';
+            for (int i = 0; i < 8; i++)
+            {
+                uint nibble = (value >> (28 - 4 * i)) & 0xF;
+                digits[2 + i] = (char)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
+            }
+            Write(digits, 10);
+        }
+    }
+
+    // The core library's panic path in a task: say why, then fault.
+    internal static unsafe class TaskPanic
+    {
+        [DllImport("*", EntryPoint = "keel_task_abort")]
+        [SuppressGCTransition]
+        private static extern void Abort();
+
+        [UnmanagedCallersOnly(EntryPoint = "keel_panic")]
+        private static void OnPanic(char* reason, int length)
+        {
+            Console.Write("PANIC: ");
+            Console.Write(reason, length);
+            Console.Write('\n');
+            Abort();
+        }
+    }
+}
