@@ -2,19 +2,22 @@
 // an external tool. MSBuild (build/Keel.Image.targets) runs it as
 //   Keel.BuildTool check-allocations <object> <objdump> <assembly name>...
 //   Keel.BuildTool size-report <elf> <flash bytes> <ram bytes> <report file>
+//   Keel.BuildTool system <app.toml> <output dir>
 // Errors are printed in MSBuild's canonical form ("error KEELnnnn: ...") so that the
 // build shows them as errors, and the exit status is non-zero.
 using Keel.BuildTool;
+using Keel.BuildTool.SystemDescription;
 
 return args.Length switch
 {
     >= 4 when args[0] == "check-allocations" => AllocationCheck.Run(args[1], args[2], args[3..]),
     5 when args[0] == "size-report" => SizeReport.Run(args[1], long.Parse(args[2]), long.Parse(args[3]), args[4]),
+    3 when args[0] == "system" => SystemCommand.Run(args[1], args[2]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("error KEEL0000: usage: Keel.BuildTool check-allocations <object> <objdump> <assembly>... | size-report <elf> <flash bytes> <ram bytes> <report file>");
+    Console.Error.WriteLine("error KEEL0000: usage: Keel.BuildTool check-allocations <object> <objdump> <assembly>... | size-report <elf> <flash bytes> <ram bytes> <report file> | system <app.toml> <output dir>");
     return 2;
 }

@@ -1,0 +1,191 @@
+// The rules a system description must follow before the build lays it out: values in
+// range, sizes the MPU can protect, references (peripherals, notifications, endpoints,
+// capability slots) that resolve, and resources (interrupts, MPU regions) not
+// over-committed. Each rule reports in the form "<section>: field '<field>': <problem>"
+// and the checker never stops early, so one build lists every mistake. Whether the
+// whole system fits the board's memory depends on the layout and is checked there.
+using System.Numerics;
+using Keel.Hal.Arm;
+
+namespace Keel.BuildTool.SystemDescription;
+
+public static class AppChecker
+{
+    public const int LowestPriority = 31;
+    public const long MinimumTaskRegion = 1024;
+    public const long StackAlignment = 8;
+    public const long MaxBadge = (1L << 28) - 1;
+
+    // Null when the board itself cannot be used (already reported).
+    public static BoardDescription? Check(AppDescription app, string boardsDirectory, DiagnosticBag diagnostics)
+    {
+        var report = diagnostics.For(app.TomlPath);
+        var board = app.Board is null
+            ? null
+            : BoardDescription.Load(boardsDirectory, app.Board, problem => report(Diagnostic.AboutField(AppDescriptionParser.TopLevel, "board", problem)), diagnostics);
+
+        if (app.Kernel is not null)
+            CheckKernel(app.Kernel, report);
+        CheckObjectNames(app, report);
+        if (app.Tasks.Count == 0)
+            report($"{AppDescriptionParser.TopLevel}: no tasks (add at least one [tasks.<name>] section)");
+        CheckNamesDistinct(app.Tasks.Select(task => task.Name), name => $"task '{name}'", report);
+
+        var irqOwners = new Dictionary<long, string>();
+        foreach (var task in app.Tasks)
+            CheckTask(app, board, task, irqOwners, report);
+        return board;
+    }
+
+    private static void CheckKernel(KernelDescription kernel, Action<string> report)
+    {
+        var field = FieldReporter("kernel", report);
+        CheckRange(field, "flash", kernel.Flash, 1, uint.MaxValue);
+        CheckRange(field, "ram", kernel.Ram, 1, uint.MaxValue);
+        CheckStack(field, "the kernel's", kernel.Stack, kernel.Ram);
+        CheckRange(field, "tick-hz", kernel.TickHz, 1, uint.MaxValue);
+        CheckRange(field, "time-slice-ticks", kernel.TimeSliceTicks, 1, uint.MaxValue);
+    }
+
+    private static void CheckObjectNames(AppDescription app, Action<string> report)
+    {
+        foreach (string name in app.Endpoints.Where(name => !Identifiers.IsValidName(name)))
+            report($"endpoint '{name}': {Identifiers.NameRule}");
+        foreach (string name in app.Notifications.Where(name => !Identifiers.IsValidName(name)))
+            report($"notification '{name}': {Identifiers.NameRule}");
+        foreach (string name in app.Notifications.Intersect(app.Endpoints))
+            report($"notification '{name}': an endpoint has the same name");
+    }
+
+    private static void CheckTask(AppDescription app, BoardDescription? board, TaskDescription task, Dictionary<long, string> irqOwners, Action<string> report)
+    {
+        string context = $"task '{task.Name}'";
+        var field = FieldReporter(context, report);
+        if (!Identifiers.IsValidName(task.Name))
+            report($"{context}: {Identifiers.NameRule}");
+        if (task.Project is not null && !File.Exists(Path.Combine(Path.GetDirectoryName(app.TomlPath)!, task.Project)))
+            field("project", $"{task.Project} does not exist");
+        CheckRange(field, "priority", task.Priority, 0, LowestPriority);
+        CheckTaskRegionSize(field, "flash", task.Flash);
+        CheckTaskRegionSize(field, "ram", task.Ram);
+        CheckStack(field, "the task's", task.Stack, task.Ram);
+        if (board is not null)
+            CheckPeripherals(board, task, context, field, report);
+        foreach (var irq in task.Irqs)
+            CheckIrq(app, board, task, irq, irqOwners, report);
+        CheckCaps(app, task, context, report);
+        CheckFaultHandler(task, field);
+    }
+
+    private static void CheckTaskRegionSize(Action<string, string> field, string name, long? size)
+    {
+        if (size is not long bytes)
+            return;
+        if (bytes <= 0 || !BitOperations.IsPow2(bytes))
+            field(name, $"{bytes} is not a power of two");
+        else if (bytes < MinimumTaskRegion)
+            field(name, $"{bytes} is smaller than {MinimumTaskRegion}, the smallest task region");
+        else if (bytes > uint.MaxValue)
+            field(name, $"{bytes} is larger than the 32-bit address space");
+    }
+
+    private static void CheckStack(Action<string, string> field, string owner, long? stack, long? ram)
+    {
+        if (stack is not long bytes)
+            return;
+        if (bytes <= 0)
+            field("stack", $"{bytes} is not positive");
+        else if (bytes % StackAlignment != 0)
+            field("stack", $"{bytes} is not a multiple of {StackAlignment}");
+        else if (ram is long ramBytes && bytes > ramBytes)
+            field("stack", $"{bytes} is larger than {owner} ram ({ramBytes})");
+    }
+
+    private static void CheckPeripherals(BoardDescription board, TaskDescription task, string context, Action<string, string> field, Action<string> report)
+    {
+        var granted = new HashSet<string>();
+        foreach (string name in task.Peripherals)
+        {
+            if (board.FindPeripheral(name) is null)
+                field("peripherals", $"board '{board.Name}' has no peripheral '{name}'");
+            else if (!granted.Add(name))
+                field("peripherals", $"'{name}' is granted twice");
+        }
+        int regions = 2 + task.Peripherals.Count;
+        if (regions > MpuRegion.RegionCount)
+            report($"{context}: needs {regions} MPU regions (flash, ram and {task.Peripherals.Count} peripherals) but the MPU has {MpuRegion.RegionCount}");
+    }
+
+    private static void CheckIrq(AppDescription app, BoardDescription? board, TaskDescription task, IrqDescription irq, Dictionary<long, string> irqOwners, Action<string> report)
+    {
+        string context = $"task '{task.Name}': irqs[{irq.Index}]";
+        var field = FieldReporter(context, report);
+        if (irq.Irq is long number)
+        {
+            if (board is not null && (number < 0 || number >= board.IrqCount))
+                field("irq", $"{number} is out of range 0..{board.IrqCount - 1} (board '{board.Name}' has {board.IrqCount} interrupts)");
+            else if (irqOwners.TryGetValue(number, out string? owner))
+                report($"{context}: irq {number} is already delivered to task '{owner}'");
+            else
+                irqOwners.Add(number, task.Name);
+        }
+        if (irq.Notification is not null && !app.Notifications.Contains(irq.Notification))
+            field("notification", $"no notification '{irq.Notification}'");
+        CheckRange(field, "badge", irq.Badge, 0, MaxBadge);
+    }
+
+    private static void CheckCaps(AppDescription app, TaskDescription task, string context, Action<string> report)
+    {
+        foreach (var cap in task.Caps)
+        {
+            string capContext = $"{context}: cap '{cap.Name}'";
+            var field = FieldReporter(capContext, report);
+            if (!Identifiers.IsValidName(cap.Name))
+                report($"{capContext}: {Identifiers.NameRule}");
+            if (cap.Kind == CapKind.Endpoint && !app.Endpoints.Contains(cap.Object))
+                field("endpoint", $"no endpoint '{cap.Object}'");
+            if (cap.Kind == CapKind.Notification && !app.Notifications.Contains(cap.Object))
+                field("notification", $"no notification '{cap.Object}'");
+            CheckRange(field, "badge", cap.Badge, 0, MaxBadge);
+        }
+        CheckNamesDistinct(task.Caps.Select(cap => cap.Name), name => $"{context}: cap '{name}'", report);
+    }
+
+    // The kernel sends a task's faults as a message through this cap, and hands the
+    // handler a reply capability so it can restart the task: Write plus a grant right.
+    private static void CheckFaultHandler(TaskDescription task, Action<string, string> field)
+    {
+        if (task.FaultHandler is null)
+            return;
+        var cap = task.Caps.FirstOrDefault(cap => cap.Name == task.FaultHandler);
+        if (cap is null)
+            field("fault-handler", $"no cap '{task.FaultHandler}' in the task's caps");
+        else if (cap.Kind != CapKind.Endpoint
+            || !cap.Rights.HasFlag(CapRights.Write)
+            || (cap.Rights & (CapRights.Grant | CapRights.GrantReply)) == 0)
+            field("fault-handler", $"cap '{cap.Name}' must be an endpoint cap with rights write and grant or grant-reply");
+    }
+
+    // Names that differ in the file but not in the identifiers generated from them.
+    private static void CheckNamesDistinct(IEnumerable<string> names, Func<string, string> describe, Action<string> report)
+    {
+        var byIdentifier = new Dictionary<string, string>();
+        foreach (string name in names)
+        {
+            string identifier = Identifiers.Pascal(name);
+            if (byIdentifier.TryGetValue(identifier, out string? first))
+                report($"{describe(name)}: name gives the same identifiers as '{first}'");
+            else
+                byIdentifier.Add(identifier, name);
+        }
+    }
+
+    private static void CheckRange(Action<string, string> field, string name, long? value, long minimum, long maximum)
+    {
+        if (value is long number && (number < minimum || number > maximum))
+            field(name, $"{number} is out of range {minimum}..{maximum}");
+    }
+
+    private static Action<string, string> FieldReporter(string context, Action<string> report) =>
+        (field, problem) => report(Diagnostic.AboutField(context, field, problem));
+}

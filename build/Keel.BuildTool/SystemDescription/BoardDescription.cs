@@ -1,0 +1,102 @@
+// What a board offers a system description: memory sizes and the interrupt count,
+// read from the board's board.props (the same properties the image build uses, so the
+// two never disagree), and the peripherals a task may be granted, from the board's
+// peripherals.toml. Each peripheral becomes one MPU region of a task, so it is checked
+// here, once, with the MPU encoder itself: a power-of-two size, aligned base.
+using System.Globalization;
+using System.Xml.Linq;
+using Keel.Hal.Arm;
+using Tomlyn.Model;
+
+namespace Keel.BuildTool.SystemDescription;
+
+public sealed record Peripheral(string Name, uint Base, uint Size);
+
+public sealed record BoardDescription(string Name, long FlashBytes, long RamBytes, int IrqCount, IReadOnlyList<Peripheral> Peripherals)
+{
+    public const string PropsFile = "board.props";
+    public const string PeripheralsFile = "peripherals.toml";
+
+    public Peripheral? FindPeripheral(string name) => Peripherals.FirstOrDefault(peripheral => peripheral.Name == name);
+
+    // Null when the board is unknown or its files are wrong (the reasons are reported:
+    // an unknown board against the app's `board` field, file errors against the file).
+    public static BoardDescription? Load(string boardsDirectory, string name, Action<string> reportBoardField, DiagnosticBag diagnostics)
+    {
+        string folder = Path.Combine(boardsDirectory, name);
+        string propsPath = Path.Combine(folder, PropsFile);
+        string peripheralsPath = Path.Combine(folder, PeripheralsFile);
+        if (!File.Exists(propsPath))
+        {
+            reportBoardField($"no board '{name}' (expected a folder under board/ with {PropsFile})");
+            return null;
+        }
+        if (!File.Exists(peripheralsPath))
+        {
+            reportBoardField($"board '{name}' has no {PeripheralsFile}");
+            return null;
+        }
+
+        var reportProps = diagnostics.For(propsPath);
+        var properties = XDocument.Load(propsPath).Descendants().ToDictionary(element => element.Name.LocalName, element => element.Value.Trim());
+        long? Property(string property)
+        {
+            if (properties.TryGetValue(property, out string? text) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long value))
+                return value;
+            reportProps($"property '{property}' is missing or not a number");
+            return null;
+        }
+        long? flash = Property("KeelFlashBytes");
+        long? ram = Property("KeelRamBytes");
+        long? irqCount = Property("KeelIrqCount");
+        var peripherals = LoadPeripherals(peripheralsPath, diagnostics.For(peripheralsPath));
+        if (flash is null || ram is null || irqCount is null || peripherals is null)
+            return null;
+        return new BoardDescription(name, flash.Value, ram.Value, (int)irqCount.Value, peripherals);
+    }
+
+    private static IReadOnlyList<Peripheral>? LoadPeripherals(string path, Action<string> report)
+    {
+        var top = TomlTableReader.Parse(File.ReadAllText(path), "peripherals", report);
+        if (top is null)
+            return null;
+        var peripherals = new List<Peripheral>();
+        bool valid = true;
+        foreach (var (name, table) in top.NamedTables())
+        {
+            var entry = top.Nested(table, $"peripheral '{name}'");
+            long? baseAddress = entry.Integer("base");
+            long? size = entry.Integer("size");
+            entry.RejectUnknownFields();
+            if (baseAddress is not long address || size is not long bytes)
+            {
+                valid = false;
+                continue;
+            }
+            string? problem = DescribeRegionProblem(address, bytes);
+            if (problem is not null)
+            {
+                entry.Report(problem);
+                valid = false;
+                continue;
+            }
+            peripherals.Add(new Peripheral(name, (uint)address, (uint)bytes));
+        }
+        return valid ? peripherals : null;
+    }
+
+    private static string? DescribeRegionProblem(long address, long size)
+    {
+        if (address < 0 || address > uint.MaxValue || size < 0 || size > uint.MaxValue)
+            return $"base 0x{address:X} and size 0x{size:X} must each fit in 32 bits";
+        var error = MpuRegion.TryEncode(0, (uint)address, (uint)size, MpuAccess.FullAccess, MpuMemoryType.Device, true, 0, out _);
+        return error switch
+        {
+            MpuEncodeError.None => null,
+            MpuEncodeError.SizeNotPowerOfTwo => $"size 0x{size:X} is not a power of two (an MPU region must be)",
+            MpuEncodeError.SizeTooSmall => $"size 0x{size:X} is smaller than the MPU's smallest region ({MpuRegion.MinimumSize} bytes)",
+            MpuEncodeError.BaseNotAligned => $"base 0x{address:X} is not a multiple of its size 0x{size:X} (an MPU region must be aligned)",
+            _ => $"cannot be an MPU region ({error})",
+        };
+    }
+}

@@ -1,0 +1,27 @@
+// The names a system description chooses (tasks, kernel objects, capability slots)
+// reappear in generated C#, linker scripts and folder names, so they are restricted to
+// one spelling that is safe everywhere and converted the same way by every writer.
+using System.Text.RegularExpressions;
+
+namespace Keel.BuildTool.SystemDescription;
+
+public static partial class Identifiers
+{
+    public const string NameRule = "name must start with a lower-case letter and use only lower-case letters, digits, '-' and '_'";
+
+    [GeneratedRegex("^[a-z][a-z0-9_-]*$")]
+    private static partial Regex ValidName();
+
+    public static bool IsValidName(string name) => ValidName().IsMatch(name);
+
+    // "my-task" → "MY_TASK" (linker memory regions).
+    public static string UpperSnake(string name) => LowerSnake(name).ToUpperInvariant();
+
+    // "my-task" → "my_task" (linker symbols).
+    public static string LowerSnake(string name) => name.Replace('-', '_');
+
+    // "grant-reply_slot" → "GrantReplySlot" (C# constants).
+    public static string Pascal(string name) => string.Concat(
+        name.Split(['-', '_'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
+}

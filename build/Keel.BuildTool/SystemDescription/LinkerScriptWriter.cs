@@ -1,0 +1,34 @@
+// memory.ld for a system image: one MEMORY region per kernel and task window, so each
+// task links into exactly the flash and RAM its MPU regions cover, plus the stack
+// sizes as symbols the start-up code and the kernel's linker script read.
+using System.Text;
+
+namespace Keel.BuildTool.SystemDescription;
+
+public static class LinkerScriptWriter
+{
+    public static string Write(SystemLayout layout)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"/* {GeneratedFiles.Banner(layout)} */");
+        text.AppendLine("MEMORY");
+        text.AppendLine("{");
+        AppendRegion(text, "KERNEL_FLASH", "rx", layout.KernelFlash);
+        AppendRegion(text, "KERNEL_RAM", "rwx", layout.KernelRam);
+        foreach (var task in layout.Tasks)
+        {
+            string name = Identifiers.UpperSnake(task.Task.Name);
+            AppendRegion(text, $"TASK_{name}_FLASH", "rx", task.Flash);
+            AppendRegion(text, $"TASK_{name}_RAM", "rwx", task.Ram);
+        }
+        text.AppendLine("}");
+        text.AppendLine();
+        text.AppendLine($"KEEL_MAIN_STACK_SIZE = {layout.App.Kernel!.Stack};");
+        foreach (var task in layout.Tasks)
+            text.AppendLine($"keel_task_{Identifiers.LowerSnake(task.Task.Name)}_stack_size = {task.Task.Stack};");
+        return text.ToString();
+    }
+
+    private static void AppendRegion(StringBuilder text, string name, string attributes, MemoryWindow window) =>
+        text.AppendLine($"    {name} ({attributes}) : ORIGIN = 0x{window.Base:X8}, LENGTH = {window.Size}");
+}

@@ -1,0 +1,153 @@
+// Reads one TOML table against the fields a section expects. The schema is the set of
+// fields the caller asks for: whatever the table holds beyond them is reported by
+// RejectUnknownFields, so a misspelt key is an error rather than a setting silently
+// ignored. Missing required fields and values of the wrong type are reported too, and
+// the read returns null so that the caller carries on and the file's other mistakes
+// are found in the same pass.
+using System.Diagnostics.CodeAnalysis;
+using Tomlyn;
+using Tomlyn.Model;
+using Tomlyn.Parsing;
+
+namespace Keel.BuildTool.SystemDescription;
+
+public sealed class TomlTableReader
+{
+    private readonly TomlTable _table;
+    private readonly Action<string> _report;
+    private readonly HashSet<string> _knownFields = new();
+
+    public TomlTableReader(TomlTable table, string context, Action<string> report)
+    {
+        _table = table;
+        Context = context;
+        _report = report;
+    }
+
+    // Names the section in every message: "kernel", "task 'supervisor'", ...
+    public string Context { get; }
+
+    // Parses a whole TOML file (syntax errors and duplicate keys reported with their
+    // line) into a reader for its top-level table, or null if the file is not valid TOML.
+    public static TomlTableReader? Parse(string text, string context, Action<string> report)
+    {
+        var syntax = SyntaxParser.Parse(text, sourceName: null, validate: true);
+        if (syntax.HasErrors)
+        {
+            foreach (var diagnostic in syntax.Diagnostics)
+                report($"line {diagnostic.Span.Start.Line + 1}, column {diagnostic.Span.Start.Column + 1}: {diagnostic.Message}");
+            return null;
+        }
+        return new TomlTableReader(TomlSerializer.Deserialize<TomlTable>(text)!, context, report);
+    }
+
+    public TomlTableReader Nested(TomlTable table, string context) => new(table, context, _report);
+
+    public void Report(string message) => _report($"{Context}: {message}");
+
+    public void ReportField(string field, string problem) => _report(Diagnostic.AboutField(Context, field, problem));
+
+    public string? String(string field, bool required = true) =>
+        TryRead(field, required, out string? text) ? text : null;
+
+    public long? Integer(string field, bool required = true) =>
+        TryRead(field, required, out long number) ? number : null;
+
+    public TomlTable? Table(string field, bool required = false) =>
+        TryRead(field, required, out TomlTable? table) ? table : null;
+
+    // An array whose elements must all be strings; wrong elements are reported and left out.
+    public IReadOnlyList<string> StringList(string field)
+    {
+        var strings = new List<string>();
+        if (!TryRead(field, required: false, out TomlArray? array))
+            return strings;
+        for (int i = 0; i < array.Count; i++)
+        {
+            if (array[i] is string text)
+                strings.Add(text);
+            else
+                ReportField(field, $"element {i}: expected a string, found {Describe(array[i])}");
+        }
+        return strings;
+    }
+
+    // An array of tables, written inline (`x = [{...}]`) or as `[[x]]` sections.
+    public IReadOnlyList<TomlTable> TableList(string field)
+    {
+        _knownFields.Add(field);
+        if (!_table.TryGetValue(field, out object? value))
+            return Array.Empty<TomlTable>();
+        if (value is TomlTableArray tableArray)
+            return tableArray.ToList();
+        if (value is not TomlArray array)
+        {
+            ReportField(field, $"expected an array of tables, found {Describe(value)}");
+            return Array.Empty<TomlTable>();
+        }
+        var tables = new List<TomlTable>();
+        for (int i = 0; i < array.Count; i++)
+        {
+            if (array[i] is TomlTable table)
+                tables.Add(table);
+            else
+                ReportField(field, $"element {i}: expected a table, found {Describe(array[i])}");
+        }
+        return tables;
+    }
+
+    // Every entry of this table, for sections whose keys are names the file chooses
+    // (tasks, endpoints, cap slots): each value must itself be a table.
+    public IEnumerable<(string Name, TomlTable Table)> NamedTables()
+    {
+        foreach (var (name, value) in _table)
+        {
+            _knownFields.Add(name);
+            if (value is TomlTable table)
+                yield return (name, table);
+            else
+                ReportField(name, $"expected a table, found {Describe(value)}");
+        }
+    }
+
+    public void RejectUnknownFields()
+    {
+        foreach (string key in _table.Keys)
+        {
+            if (!_knownFields.Contains(key))
+                Report($"unknown field '{key}'");
+        }
+    }
+
+    private bool TryRead<T>(string field, bool required, [NotNullWhen(true)] out T? typed)
+    {
+        _knownFields.Add(field);
+        typed = default;
+        if (!_table.TryGetValue(field, out object? value))
+        {
+            if (required)
+                Report($"field '{field}' is missing");
+            return false;
+        }
+        if (value is T ofType)
+        {
+            typed = ofType;
+            return true;
+        }
+        ReportField(field, $"expected {DescribeType(typeof(T))}, found {Describe(value)}");
+        return false;
+    }
+
+    private static string Describe(object? value) => value is null ? "nothing" : DescribeType(value.GetType());
+
+    private static string DescribeType(Type type) => type switch
+    {
+        _ when type == typeof(string) => "a string",
+        _ when type == typeof(long) => "an integer",
+        _ when type == typeof(double) => "a float",
+        _ when type == typeof(bool) => "a boolean",
+        _ when type == typeof(TomlTable) => "a table",
+        _ when type == typeof(TomlArray) || type == typeof(TomlTableArray) => "an array",
+        _ => "a date or time",
+    };
+}

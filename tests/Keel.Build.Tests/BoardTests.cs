@@ -1,0 +1,98 @@
+// The boards' own files: the real peripherals.toml of each board loads and lists the
+// peripherals tasks commonly need; a board whose files are wrong is refused with
+// errors against the board's file, not the app's.
+using Keel.BuildTool.SystemDescription;
+
+namespace Keel.Build.Tests;
+
+public class BoardTests
+{
+    private const string App = """
+        name = "t"
+        board = "fake"
+        [kernel]
+        flash = 65536
+        ram = 16384
+        stack = 2048
+        [tasks.solo]
+        project = "Solo.csproj"
+        priority = 0
+        stack = 1024
+        flash = 16384
+        ram = 4096
+        """;
+
+    [Theory]
+    [InlineData("netduinoplus2", 82)]
+    [InlineData("nucleo-f401re", 85)]
+    public void Real_board_loads(string name, int irqCount)
+    {
+        var diagnostics = new DiagnosticBag();
+
+        var board = BoardDescription.Load(TestApps.BoardsDirectory, name, problem => Assert.Fail(problem), diagnostics);
+
+        Assert.Empty(diagnostics.All);
+        Assert.Equal(irqCount, board!.IrqCount);
+        foreach (string peripheral in new[] { "usart1", "usart2", "gpioa", "gpiob", "gpioc", "tim2", "tim3", "spi1", "i2c1", "rcc" })
+            Assert.NotNull(board.FindPeripheral(peripheral));
+        Assert.Equal(new Peripheral("usart2", 0x4000_4400, 0x400), board.FindPeripheral("usart2"));
+    }
+
+    [Fact]
+    public void Peripherals_that_cannot_be_MPU_regions_are_refused()
+    {
+        string boards = FakeBoards("""
+            misaligned = { base = 0x40004500, size = 0x400 }
+            odd = { base = 0x40004400, size = 0x300 }
+            tiny = { base = 0x40004400, size = 0x10 }
+            typo = { base = 0x40000000, size = 0x400, irq = 3 }
+            """);
+
+        var (layout, diagnostics) = SystemCommand.Build(TestApps.WriteApp(App, "Solo.csproj"), boards);
+
+        Assert.Null(layout);
+        string peripheralsFile = Path.Combine(boards, "fake", BoardDescription.PeripheralsFile);
+        Assert.Equal(
+            new[]
+            {
+                new Diagnostic(peripheralsFile, "peripheral 'misaligned': base 0x40004500 is not a multiple of its size 0x400 (an MPU region must be aligned)"),
+                new Diagnostic(peripheralsFile, "peripheral 'odd': size 0x300 is not a power of two (an MPU region must be)"),
+                new Diagnostic(peripheralsFile, "peripheral 'tiny': size 0x10 is smaller than the MPU's smallest region (32 bytes)"),
+                new Diagnostic(peripheralsFile, "peripheral 'typo': unknown field 'irq'"),
+            },
+            diagnostics);
+    }
+
+    [Fact]
+    public void Board_without_peripherals_file_is_refused()
+    {
+        string boards = FakeBoards(peripherals: null);
+
+        Assert.Equal(
+            new[] { "top level: field 'board': board 'fake' has no peripherals.toml" },
+            SystemCommand.Build(TestApps.WriteApp(App, "Solo.csproj"), boards).Diagnostics.Select(diagnostic => diagnostic.Message));
+    }
+
+    [Fact]
+    public void Board_props_without_interrupt_count_is_refused()
+    {
+        string boards = FakeBoards("", props: "<Project><PropertyGroup><KeelFlashBytes>1048576</KeelFlashBytes><KeelRamBytes>131072</KeelRamBytes></PropertyGroup></Project>");
+
+        var diagnostics = SystemCommand.Build(TestApps.WriteApp(App, "Solo.csproj"), boards).Diagnostics;
+
+        Assert.Equal(new[] { new Diagnostic(Path.Combine(boards, "fake", BoardDescription.PropsFile), "property 'KeelIrqCount' is missing or not a number") }, diagnostics);
+    }
+
+    // A boards folder with one board, 'fake': netduinoplus2's board.props (or `props`)
+    // and the given peripherals.toml (none if null).
+    private static string FakeBoards(string? peripherals, string? props = null)
+    {
+        string boards = Directory.CreateTempSubdirectory("keel-boards-").FullName;
+        string fake = Directory.CreateDirectory(Path.Combine(boards, "fake")).FullName;
+        File.WriteAllText(Path.Combine(fake, BoardDescription.PropsFile),
+            props ?? File.ReadAllText(Path.Combine(TestApps.BoardsDirectory, "netduinoplus2", BoardDescription.PropsFile)));
+        if (peripherals is not null)
+            File.WriteAllText(Path.Combine(fake, BoardDescription.PeripheralsFile), peripherals);
+        return boards;
+    }
+}

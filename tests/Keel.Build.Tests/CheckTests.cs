@@ -1,0 +1,146 @@
+// Every check of a system description, each on a minimal app with exactly one mistake
+// (one edit of ValidApp), asserting the exact message: the single error the mistake
+// must produce, naming the section and the field. A final test makes sure a file with
+// several mistakes reports all of them.
+namespace Keel.Build.Tests;
+
+public class CheckTests
+{
+    private const string ValidApp = """
+        name = "t"
+        board = "netduinoplus2"
+
+        [kernel]
+        flash = 65536
+        ram = 16384
+        stack = 2048
+
+        [endpoints]
+        faults = {}
+
+        [notifications]
+        timer = {}
+
+        [tasks.solo]
+        project = "Solo.csproj"
+        priority = 0
+        stack = 1024
+        flash = 16384
+        ram = 4096
+        """;
+
+    private const string SoloProject = "Solo.csproj";
+
+    // A second task, for the checks that involve two.
+    private const string OtherTask = """
+
+        [tasks.other]
+        project = "Solo.csproj"
+        priority = 1
+        stack = 1024
+        flash = 16384
+        ram = 4096
+        """;
+
+    [Fact]
+    public void Valid_app_has_no_errors() => Assert.Empty(TestApps.Errors(ValidApp, SoloProject));
+
+    [Theory]
+    // TOML syntax, reported with Tomlyn's own message and the position.
+    [InlineData("name = \"t\"", "name = ", "line 1, column 8: Unexpected token end-of-line found while expecting a value")]
+    [InlineData("ram = 4096", "ram = 4096\nram = 8192", "line 21, column 1: The key `tasks.solo.ram` is already defined at (20,1) with `ram = 4096` and cannot be redefined")]
+    // Unknown fields, at every level.
+    [InlineData("name = \"t\"", "nmae = \"t\"", "top level: field 'name' is missing", "top level: unknown field 'nmae'")]
+    [InlineData("stack = 2048", "stack = 2048\ntick_hz = 100", "kernel: unknown field 'tick_hz'")]
+    [InlineData("faults = {}", "faults = { depth = 1 }", "endpoint 'faults': unknown field 'depth'")]
+    [InlineData("timer = {}", "timer = { badge = 1 }", "notification 'timer': unknown field 'badge'")]
+    [InlineData("priority = 0", "prority = 0", "task 'solo': field 'priority' is missing", "task 'solo': unknown field 'prority'")]
+    [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 38, notification = \"timer\", bagde = 1 }]", "task 'solo': irqs[0]: unknown field 'bagde'")]
+    [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nf = { endpoint = \"faults\", right = [\"read\"] }", "task 'solo': cap 'f': unknown field 'right'")]
+    // Missing fields.
+    [InlineData("board = \"netduinoplus2\"", "", "top level: field 'board' is missing")]
+    [InlineData("[kernel]\nflash = 65536\nram = 16384\nstack = 2048", "", "top level: field 'kernel' is missing")]
+    [InlineData("ram = 4096", "", "task 'solo': field 'ram' is missing")]
+    // Types.
+    [InlineData("priority = 0", "priority = \"high\"", "task 'solo': field 'priority': expected an integer, found a string")]
+    [InlineData("board = \"netduinoplus2\"", "board = 2", "top level: field 'board': expected a string, found an integer")]
+    [InlineData("ram = 4096", "ram = 4096\nperipherals = \"usart2\"", "task 'solo': field 'peripherals': expected an array, found a string")]
+    [InlineData("ram = 4096", "ram = 4096\nperipherals = [2]", "task 'solo': field 'peripherals': element 0: expected a string, found an integer")]
+    [InlineData("ram = 4096", "ram = 4096\nirqs = 38", "task 'solo': field 'irqs': expected an array of tables, found an integer")]
+    [InlineData("faults = {}", "faults = 1", "endpoints: field 'faults': expected a table, found an integer")]
+    // Board and project.
+    [InlineData("board = \"netduinoplus2\"", "board = \"nope\"", "top level: field 'board': no board 'nope' (expected a folder under board/ with board.props)")]
+    [InlineData("project = \"Solo.csproj\"", "project = \"Missing.csproj\"", "task 'solo': field 'project': Missing.csproj does not exist")]
+    // Kernel values.
+    [InlineData("stack = 2048", "stack = 32768", "kernel: field 'stack': 32768 is larger than the kernel's ram (16384)")]
+    [InlineData("stack = 2048", "stack = 2050", "kernel: field 'stack': 2050 is not a multiple of 8")]
+    [InlineData("flash = 65536", "flash = 0", "kernel: field 'flash': 0 is out of range 1..4294967295")]
+    [InlineData("stack = 2048", "stack = 2048\ntick-hz = 0", "kernel: field 'tick-hz': 0 is out of range 1..4294967295")]
+    [InlineData("stack = 2048", "stack = 2048\ntime-slice-ticks = -1", "kernel: field 'time-slice-ticks': -1 is out of range 1..4294967295")]
+    // Task values.
+    [InlineData("priority = 0", "priority = 32", "task 'solo': field 'priority': 32 is out of range 0..31")]
+    [InlineData("priority = 0", "priority = -1", "task 'solo': field 'priority': -1 is out of range 0..31")]
+    [InlineData("ram = 4096", "ram = 3000", "task 'solo': field 'ram': 3000 is not a power of two")]
+    [InlineData("flash = 16384", "flash = 512", "task 'solo': field 'flash': 512 is smaller than 1024, the smallest task region")]
+    [InlineData("stack = 1024", "stack = 1001", "task 'solo': field 'stack': 1001 is not a multiple of 8")]
+    [InlineData("stack = 1024", "stack = 8192", "task 'solo': field 'stack': 8192 is larger than the task's ram (4096)")]
+    [InlineData("stack = 1024", "stack = 0", "task 'solo': field 'stack': 0 is not positive")]
+    // Peripherals and MPU regions.
+    [InlineData("ram = 4096", "ram = 4096\nperipherals = [\"usart9\"]", "task 'solo': field 'peripherals': board 'netduinoplus2' has no peripheral 'usart9'")]
+    [InlineData("ram = 4096", "ram = 4096\nperipherals = [\"usart2\", \"usart2\"]", "task 'solo': field 'peripherals': 'usart2' is granted twice")]
+    [InlineData("ram = 4096", "ram = 4096\nperipherals = [\"gpioa\", \"gpiob\", \"gpioc\", \"gpiod\", \"gpioe\", \"gpiof\", \"gpiog\"]", "task 'solo': needs 9 MPU regions (flash, ram and 7 peripherals) but the MPU has 8")]
+    // Interrupts.
+    [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 82, notification = \"timer\" }]", "task 'solo': irqs[0]: field 'irq': 82 is out of range 0..81 (board 'netduinoplus2' has 82 interrupts)")]
+    [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 38, notification = \"uart\" }]", "task 'solo': irqs[0]: field 'notification': no notification 'uart'")]
+    [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 38, notification = \"timer\", badge = -1 }]", "task 'solo': irqs[0]: field 'badge': -1 is out of range 0..268435455")]
+    [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 38, notification = \"timer\" }, { irq = 38, notification = \"timer\" }]", "task 'solo': irqs[1]: irq 38 is already delivered to task 'solo'")]
+    [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 38, notification = \"timer\" }]" + OtherTask + "\nirqs = [{ irq = 38, notification = \"timer\" }]", "task 'other': irqs[0]: irq 38 is already delivered to task 'solo'")]
+    // Capabilities.
+    [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nf = { endpoint = \"nope\", rights = [\"read\"] }", "task 'solo': cap 'f': field 'endpoint': no endpoint 'nope'")]
+    [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nt = { notification = \"nope\", rights = [\"read\"] }", "task 'solo': cap 't': field 'notification': no notification 'nope'")]
+    [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nf = { rights = [\"read\"] }", "task 'solo': cap 'f': needs exactly one of 'endpoint' and 'notification'")]
+    [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nf = { endpoint = \"faults\", notification = \"timer\" }", "task 'solo': cap 'f': needs exactly one of 'endpoint' and 'notification'")]
+    [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nf = { endpoint = \"faults\", rights = [\"exec\"] }", "task 'solo': cap 'f': field 'rights': unknown right 'exec' (expected read, write, grant or grant-reply)")]
+    [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nf = { endpoint = \"faults\", rights = [\"write\"], badge = 268435456 }", "task 'solo': cap 'f': field 'badge': 268435456 is out of range 0..268435455")]
+    // Fault handler.
+    [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"faults\"", "task 'solo': field 'fault-handler': no cap 'faults' in the task's caps")]
+    [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"f\"\n[tasks.solo.caps]\nf = { endpoint = \"faults\", rights = [\"write\"] }", "task 'solo': field 'fault-handler': cap 'f' must be an endpoint cap with rights write and grant or grant-reply")]
+    [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"f\"\n[tasks.solo.caps]\nf = { endpoint = \"faults\", rights = [\"read\", \"grant\"] }", "task 'solo': field 'fault-handler': cap 'f' must be an endpoint cap with rights write and grant or grant-reply")]
+    [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"t\"\n[tasks.solo.caps]\nt = { notification = \"timer\", rights = [\"write\", \"grant\"] }", "task 'solo': field 'fault-handler': cap 't' must be an endpoint cap with rights write and grant or grant-reply")]
+    // The board's memory.
+    [InlineData("flash = 65536", "flash = 1048576", "top level: flash: the kernel and tasks need 1064960 bytes (including 0 bytes of alignment padding) but board 'netduinoplus2' has 1048576")]
+    [InlineData("ram = 4096", "ram = 131072", "top level: ram: the kernel and tasks need 262144 bytes (including 114688 bytes of alignment padding) but board 'netduinoplus2' has 131072")]
+    // Names.
+    [InlineData("[tasks.solo]", "[tasks.Solo]", "task 'Solo': name must start with a lower-case letter and use only lower-case letters, digits, '-' and '_'")]
+    [InlineData("faults = {}", "2faults = {}", "endpoint '2faults': name must start with a lower-case letter and use only lower-case letters, digits, '-' and '_'")]
+    [InlineData("timer = {}", "timer = {}\nfaults = {}", "notification 'faults': an endpoint has the same name")]
+    [InlineData("[tasks.solo]", "[tasks.a_b]\nproject = \"Solo.csproj\"\npriority = 1\nstack = 1024\nflash = 16384\nram = 4096\n[tasks.a-b]", "task 'a-b': name gives the same identifiers as 'a_b'")]
+    [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nrx-ready = { endpoint = \"faults\" }\nrx_ready = { endpoint = \"faults\" }", "task 'solo': cap 'rx_ready': name gives the same identifiers as 'rx-ready'")]
+    [InlineData("[tasks.solo]\nproject = \"Solo.csproj\"\npriority = 0\nstack = 1024\nflash = 16384\nram = 4096", "", "top level: no tasks (add at least one [tasks.<name>] section)")]
+    public void Reports_the_mistake(string find, string replace, params string[] expected)
+    {
+        string toml = ValidApp.Replace(find, replace);
+        Assert.NotEqual(ValidApp, toml);
+
+        Assert.Equal(expected, TestApps.Errors(toml, SoloProject));
+    }
+
+    [Fact]
+    public void Reports_every_mistake_in_one_pass()
+    {
+        string toml = ValidApp
+            .Replace("priority = 0", "priority = 99")
+            .Replace("ram = 4096", "ram = 3000\ncolour = \"red\"")
+            .Replace("stack = 2048", "stack = 2049");
+
+        Assert.Equal(
+            new[]
+            {
+                "task 'solo': unknown field 'colour'",
+                "kernel: field 'stack': 2049 is not a multiple of 8",
+                "task 'solo': field 'priority': 99 is out of range 0..31",
+                "task 'solo': field 'ram': 3000 is not a power of two",
+            },
+            TestApps.Errors(toml, SoloProject));
+    }
+}

@@ -1,0 +1,102 @@
+// The generator on the sample app (SampleApp/demo.toml): its output must equal the
+// reviewed files in Expected/ byte for byte. Expected/SystemTables.g.cs and
+// Expected/supervisor/Caps.g.cs are compiled into this assembly, so the assertions on
+// Keel.Firmware.Boot.SystemTables below read the very tables the kernel would get, and
+// check their values against the layout worked out by hand.
+using Keel.BuildTool.SystemDescription;
+using Keel.Firmware.Boot;
+
+namespace Keel.Build.Tests;
+
+public class SampleAppTests
+{
+    public static TheoryData<string> GeneratedFileNames => new()
+    {
+        GeneratedFiles.LinkerScript,
+        GeneratedFiles.SystemTables,
+        GeneratedFiles.LayoutReport,
+        Path.Combine("supervisor", GeneratedFiles.TaskCaps),
+        Path.Combine("uart-driver", GeneratedFiles.TaskCaps),
+        Path.Combine("worker", GeneratedFiles.TaskCaps),
+    };
+
+    [Theory]
+    [MemberData(nameof(GeneratedFileNames))]
+    public void Generated_file_matches_the_reviewed_one(string relativePath)
+    {
+        var (layout, diagnostics) = SystemCommand.Build(TestApps.WriteSampleApp(), TestApps.BoardsDirectory);
+
+        Assert.Empty(diagnostics);
+        string generated = GeneratedFiles.All(layout!).Single(file => file.RelativePath == relativePath).Content;
+        Assert.Equal(File.ReadAllText(Path.Combine(TestApps.ExpectedFolder, relativePath)), generated);
+    }
+
+    [Fact]
+    public void Command_writes_every_file_and_exits_0()
+    {
+        string output = Directory.CreateTempSubdirectory("keel-out-").FullName;
+
+        int status = SystemCommand.Run(TestApps.WriteSampleApp(), output);
+
+        Assert.Equal(0, status);
+        foreach (string relativePath in GeneratedFileNames)
+            Assert.True(File.Exists(Path.Combine(output, relativePath)), relativePath);
+    }
+
+    [Fact]
+    public void Tasks_are_packed_largest_first_after_the_kernel()
+    {
+        // Flash: kernel 0x08000000+64K; worker 32K at 0x08010000, supervisor 16K at
+        // 0x08018000, uart-driver 8K at 0x0801C000: no padding.
+        // RAM: kernel 0x20000000+16K; worker 32K must start at a 32K multiple, so
+        // 0x20008000 (16K of padding), supervisor 4K at 0x20010000, uart-driver 2K at 0x20011000.
+        Assert.Equal(
+            new[] { (0x0801_8000u, 0x2001_0000u), (0x0801_C000u, 0x2001_1000u), (0x0801_0000u, 0x2000_8000u) },
+            SystemTables.Tasks.Select(task => (task.FlashBase, task.RamBase)));
+        var (layout, _) = SystemCommand.Build(TestApps.WriteSampleApp(), TestApps.BoardsDirectory);
+        Assert.Equal(0, layout!.FlashPadding);
+        Assert.Equal(16384, layout.RamPadding);
+    }
+
+    [Fact]
+    public void Tables_hold_the_description()
+    {
+        Assert.Equal(3, SystemTables.TaskCount);
+        Assert.Equal(3, SystemTables.EndpointCount);
+        Assert.Equal(2, SystemTables.NotificationCount);
+        Assert.Equal(4, SystemTables.MaxCapSlots);
+        Assert.Equal(1000u, SystemTables.TickHz);
+        Assert.Equal(10u, SystemTables.TimeSliceTicks);
+        Assert.Equal("uart-driver", SystemTables.TaskName(SystemTables.TaskUartDriver));
+        Assert.Equal("?", SystemTables.TaskName(3));
+
+        var uartDriver = SystemTables.Tasks[SystemTables.TaskUartDriver];
+        Assert.Equal((8192u, 2048u, 512u, (byte)1, 1u), (uartDriver.FlashSize, uartDriver.RamSize, uartDriver.StackSize, uartDriver.Priority, uartDriver.FaultHandlerSlot));
+        Assert.Equal((8, 8, 3, 3), (uartDriver.FirstRegion, uartDriver.RegionCount, uartDriver.FirstCap, uartDriver.CapCount));
+
+        // uart-driver's cap 'faults': endpoint 'faults' (index 2), write|grant-reply = 0b1010, badge 2.
+        var faults = SystemTables.Caps[uartDriver.FirstCap];
+        Assert.Equal(((byte)1, (ushort)2, 1u, (byte)0b1010, 2u), (faults.Kind, faults.Object, faults.Slot, faults.Rights, faults.Badge));
+
+        var irq = Assert.Single(SystemTables.Irqs);
+        Assert.Equal((38, SystemTables.TaskUartDriver, (ushort)1, 1u), (irq.Irq, irq.Task, irq.Notification, irq.Badge));
+        Assert.Equal(3u, Keel.Tasks.Caps.Tick);
+    }
+
+    [Fact]
+    public void Regions_are_flash_ram_peripherals_then_disabled()
+    {
+        var regions = SystemTables.Regions.Skip(SystemTables.Tasks[SystemTables.TaskUartDriver].FirstRegion).Take(8).ToArray();
+
+        // 0: flash 8K at 0x0801C000, region 0: AP=110 0x06000000, C 0x20000, SIZE 12<<1=0x18, EN → 0x06020019
+        Assert.Equal((0x0801_C010u, 0x0602_0019u), (regions[0].Rbar, regions[0].Rasr));
+        // 1: RAM 2K at 0x20011000, region 1: XN|AP=011|TEX=1,S,C,B 0x130F0000, SIZE 10<<1=0x14, EN → 0x130F0015
+        Assert.Equal((0x2001_1011u, 0x130F_0015u), (regions[1].Rbar, regions[1].Rasr));
+        // 2: usart2 1K at 0x40004400: XN|AP=011|S,B 0x13050000, SIZE 9<<1=0x12, EN → 0x13050013
+        Assert.Equal((0x4000_4412u, 0x1305_0013u), (regions[2].Rbar, regions[2].Rasr));
+        // 3: gpioa 1K at 0x40020000, region 3
+        Assert.Equal((0x4002_0013u, 0x1305_0013u), (regions[3].Rbar, regions[3].Rasr));
+        // 4..7: disabled (VALID|n, RASR 0)
+        Assert.Equal(new[] { (0x14u, 0u), (0x15u, 0u), (0x16u, 0u), (0x17u, 0u) }, regions[4..].Select(region => (region.Rbar, region.Rasr)));
+    }
+}
