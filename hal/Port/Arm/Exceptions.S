@@ -25,21 +25,18 @@ keel_current_context:
 
     .text
 
+@ Saves the running thread: r4-r11 into its TCB, FPU callee-saved registers onto
+@ its process stack when its frame has FPU state, PSP and EXC_RETURN into its context.
+    .macro save_current_thread
+    save_current_thread
+    .endm
+
     .macro kernel_entry name, handler
     .global \name
     .type \name, %function
     .thumb_func
 \name:
-    ldr r12, =keel_current_regs
-    ldr r12, [r12]
-    stmia r12, {r4-r11}
-    mrs r0, psp
-    tst lr, #0x10
-    it eq
-    vstmdbeq r0!, {s16-s31}
-    ldr r12, =keel_current_context
-    ldr r12, [r12]
-    stmia r12, {r0, lr}
+    save_current_thread
     bl \handler
     b keel_resume
     .size \name, . - \name
@@ -77,16 +74,7 @@ keel_resume:
 \name:
     tst lr, #4
     beq 1f
-    ldr r12, =keel_current_regs
-    ldr r12, [r12]
-    stmia r12, {r4-r11}
-    mrs r0, psp
-    tst lr, #0x10
-    it eq
-    vstmdbeq r0!, {s16-s31}
-    ldr r12, =keel_current_context
-    ldr r12, [r12]
-    stmia r12, {r0, lr}
+    save_current_thread
     movs r0, #\kind
     bl keel_fault_entry
     b keel_resume
