@@ -28,7 +28,16 @@ keel_current_context:
 @ Saves the running thread: r4-r11 into its TCB, FPU callee-saved registers onto
 @ its process stack when its frame has FPU state, PSP and EXC_RETURN into its context.
     .macro save_current_thread
-    save_current_thread
+    ldr r12, =keel_current_regs
+    ldr r12, [r12]
+    stmia r12, {r4-r11}
+    mrs r0, psp
+    tst lr, #0x10
+    it eq
+    vstmdbeq r0!, {s16-s31}
+    ldr r12, =keel_current_context
+    ldr r12, [r12]
+    stmia r12, {r0, lr}
     .endm
 
     .macro kernel_entry name, handler
