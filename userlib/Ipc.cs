@@ -19,7 +19,7 @@ namespace Keel.UserLib
 
         public bool Notified => Info.Notified;
 
-        internal static Message From(SyscallFrame frame)
+        internal static Message From(ThreadRegisters frame)
         {
             Message m;
             m.Status = (Error)frame.R4;
@@ -74,14 +74,14 @@ namespace Keel.UserLib
         // The notification word (the OR of the badges signalled), or 0 with an error.
         public static uint Wait(uint cap, out Error status)
         {
-            SyscallFrame frame = Syscall.Invoke(SyscallNumber.Wait, cap);
+            ThreadRegisters frame = Syscall.Invoke(SyscallNumber.Wait, cap);
             status = (Error)frame.R4;
             return frame.R6;
         }
 
         public static uint Poll(uint cap, out Error status)
         {
-            SyscallFrame frame = Syscall.Invoke(SyscallNumber.Poll, cap);
+            ThreadRegisters frame = Syscall.Invoke(SyscallNumber.Poll, cap);
             status = (Error)frame.R4;
             return frame.R6;
         }
@@ -104,7 +104,7 @@ namespace Keel.UserLib
 
         public static Error Identify(uint slot, out CapType type, out Rights rights)
         {
-            SyscallFrame frame = Syscall.Invoke(SyscallNumber.Identify, slot);
+            ThreadRegisters frame = Syscall.Invoke(SyscallNumber.Identify, slot);
             type = (CapType)frame.R7;
             rights = (Rights)frame.R8;
             return (Error)frame.R4;
