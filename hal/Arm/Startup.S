@@ -2,7 +2,8 @@
 @
 @ The Cortex-M fetches the initial stack pointer and the reset handler from the vector
 @ table. Reset copies initialised data from flash to RAM, clears .bss, and calls the
-@ image's C# entry point `keel_main` (an [UnmanagedCallersOnly] export). Every other
+@ image's C# entry point `keel_main` (an [UnmanagedCallersOnly] export), once the
+@ image's static fields are set up (corelib Statics.cs). Every other
 @ exception defaults to `keel_unhandled_exception(exception number)`, a C# routine
 @ that reports it; the kernel port (hal/Port) overrides the vectors it handles (SVC,
 @ SysTick, faults, and IRQ_Handler for every external interrupt) with strong
@@ -54,7 +55,9 @@ Reset_Handler:
     bhs 4f
     str r3, [r1], #4
     b 3b
-4:  bl keel_main
+4:  ldr r0, =__ReadyToRunHeader
+    bl keel_initialise_statics
+    bl keel_main
 5:  wfi
     b 5b
     .size Reset_Handler, . - Reset_Handler

@@ -20,13 +20,16 @@ keel_syscall:
     .size keel_syscall, . - keel_syscall
 
 @ Every task starts here (the build renames the symbol per task and the kernel
-@ enters it with a fresh stack). Returning from keel_task_main is not a way to
+@ enters it with a fresh stack and fresh .data), sets up its own static fields
+@ (corelib Statics.cs) and calls the task's C# entry point. Returning from keel_task_main is not a way to
 @ stop: it executes a permanently undefined instruction, which the kernel reports
 @ to the task's fault handler like any other fault.
     .global keel_task_start
     .type keel_task_start, %function
     .thumb_func
 keel_task_start:
+    ldr r0, =__ReadyToRunHeader
+    bl keel_initialise_statics
     bl keel_task_main
 1:  udf #0xfe
     b 1b
