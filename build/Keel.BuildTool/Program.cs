@@ -1,10 +1,11 @@
 // Keel.BuildTool: the steps of the firmware build that are logic rather than a call to
-// an external tool. MSBuild (build/Keel.Image.targets) runs it as
+// an external tool. MSBuild (build/Keel.Image.targets, build/Keel.App.targets) runs it as
 //   Keel.BuildTool check-allocations <object> <objdump> <assembly name>...
 //   Keel.BuildTool size-report <elf> <flash bytes> <ram bytes> <report file>
-//   Keel.BuildTool system <app.toml> <output dir>
+//   Keel.BuildTool system <app.toml> <output dir> [--board <name>]
 // Errors are printed in MSBuild's canonical form ("error KEELnnnn: ...") so that the
-// build shows them as errors, and the exit status is non-zero.
+// build shows them as errors, and the exit status is non-zero: 1 for errors in the
+// inputs, 2 for a command line that does not match the usage.
 using Keel.BuildTool;
 using Keel.BuildTool.SystemDescription;
 
@@ -12,12 +13,13 @@ return args.Length switch
 {
     >= 4 when args[0] == "check-allocations" => AllocationCheck.Run(args[1], args[2], args[3..]),
     5 when args[0] == "size-report" => SizeReport.Run(args[1], long.Parse(args[2]), long.Parse(args[3]), args[4]),
-    3 when args[0] == "system" => SystemCommand.Run(args[1], args[2]),
+    >= 1 when args[0] == "system" && SystemCommand.ParseArguments(args[1..]) is SystemArguments system =>
+        SystemCommand.Run(system.TomlPath, system.OutputDirectory, system.Board),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("error KEEL0000: usage: Keel.BuildTool check-allocations <object> <objdump> <assembly>... | size-report <elf> <flash bytes> <ram bytes> <report file> | system <app.toml> <output dir>");
+    Console.Error.WriteLine($"error KEEL0000: usage: Keel.BuildTool check-allocations <object> <objdump> <assembly>... | size-report <elf> <flash bytes> <ram bytes> <report file> | {SystemCommand.Usage}");
     return 2;
 }

@@ -9,6 +9,7 @@ namespace Keel.Firmware.Boot
         public byte Priority;
         public uint FaultHandlerSlot; // 0: no fault handler
         public int FirstRegion, RegionCount, FirstCap, CapCount;
+        public int FirstSlot, SlotCount; // the task's CNode in the kernel's slot pool
     }
 
     public struct MpuRegionConfig

@@ -83,7 +83,9 @@ public class CheckTests
     [InlineData("ram = 4096", "ram = 3000", "task 'solo': field 'ram': 3000 is not a power of two")]
     [InlineData("flash = 16384", "flash = 512", "task 'solo': field 'flash': 512 is smaller than 1024, the smallest task region")]
     [InlineData("stack = 1024", "stack = 1001", "task 'solo': field 'stack': 1001 is not a multiple of 8")]
-    [InlineData("stack = 1024", "stack = 8192", "task 'solo': field 'stack': 8192 is larger than the task's ram (4096)")]
+    [InlineData("stack = 1024", "stack = 8192", "task 'solo': field 'stack': 8192 bytes of stack and the 72-byte IPC buffer do not fit in 4096 bytes of ram")]
+    [InlineData("stack = 1024", "stack = 4096", "task 'solo': field 'stack': 4096 bytes of stack and the 72-byte IPC buffer do not fit in 4096 bytes of ram")]
+    [InlineData("stack = 1024", "stack = 4032", "task 'solo': field 'stack': 4032 bytes of stack and the 72-byte IPC buffer do not fit in 4096 bytes of ram")]
     [InlineData("stack = 1024", "stack = 0", "task 'solo': field 'stack': 0 is not positive")]
     // Peripherals and MPU regions.
     [InlineData("ram = 4096", "ram = 4096\nperipherals = [\"usart9\"]", "task 'solo': field 'peripherals': board 'netduinoplus2' has no peripheral 'usart9'")]
@@ -98,15 +100,26 @@ public class CheckTests
     // Capabilities.
     [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nf = { endpoint = \"nope\", rights = [\"read\"] }", "task 'solo': cap 'f': field 'endpoint': no endpoint 'nope'")]
     [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nt = { notification = \"nope\", rights = [\"read\"] }", "task 'solo': cap 't': field 'notification': no notification 'nope'")]
-    [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nf = { rights = [\"read\"] }", "task 'solo': cap 'f': needs exactly one of 'endpoint' and 'notification'")]
-    [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nf = { endpoint = \"faults\", notification = \"timer\" }", "task 'solo': cap 'f': needs exactly one of 'endpoint' and 'notification'")]
+    [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nw = { thread = \"nope\", rights = [\"write\"] }", "task 'solo': cap 'w': field 'thread': no task 'nope'")]
+    [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nw = { thread = \"solo\", rights = [\"write\"], badge = 1 }", "task 'solo': cap 'w': field 'badge': thread caps take no badge")]
+    [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nr = { irq = 38, rights = [\"write\"] }", "task 'solo': cap 'r': field 'irq': 38 is not one of the task's irqs (a task may only acknowledge its own interrupts)")]
+    [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nr = { irq = 38, rights = [\"write\"] }" + OtherTask + "\nirqs = [{ irq = 38, notification = \"timer\" }]", "task 'solo': cap 'r': field 'irq': 38 is not one of the task's irqs (a task may only acknowledge its own interrupts)")]
+    [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 38, notification = \"timer\" }]\n[tasks.solo.caps]\nr = { irq = 38, rights = [\"write\"], badge = 0 }", "task 'solo': cap 'r': field 'badge': irq caps take no badge")]
+    [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nf = { rights = [\"read\"] }", "task 'solo': cap 'f': needs exactly one of 'endpoint', 'notification', 'thread' or 'irq'")]
+    [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nf = { endpoint = \"faults\", notification = \"timer\" }", "task 'solo': cap 'f': needs exactly one of 'endpoint', 'notification', 'thread' or 'irq'")]
+    [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 38, notification = \"timer\" }]\n[tasks.solo.caps]\nf = { thread = \"solo\", irq = 38 }", "task 'solo': cap 'f': needs exactly one of 'endpoint', 'notification', 'thread' or 'irq'")]
     [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nf = { endpoint = \"faults\", rights = [\"exec\"] }", "task 'solo': cap 'f': field 'rights': unknown right 'exec' (expected read, write, grant or grant-reply)")]
     [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nf = { endpoint = \"faults\", rights = [\"write\"], badge = 268435456 }", "task 'solo': cap 'f': field 'badge': 268435456 is out of range 0..268435455")]
+    // CSpace size.
+    [InlineData("ram = 4096", "ram = 4096\ncap-slots = 0", "task 'solo': field 'cap-slots': 0 is out of range 1..255")]
+    [InlineData("ram = 4096", "ram = 4096\ncap-slots = 256", "task 'solo': field 'cap-slots': 256 is out of range 1..255")]
+    [InlineData("ram = 4096", "ram = 4096\ncap-slots = 2\n[tasks.solo.caps]\nf = { endpoint = \"faults\" }\nt = { notification = \"timer\" }", "task 'solo': field 'cap-slots': 2 slots cannot hold the empty slot 0 and 2 caps (at least 3 needed)")]
     // Fault handler.
     [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"faults\"", "task 'solo': field 'fault-handler': no cap 'faults' in the task's caps")]
     [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"f\"\n[tasks.solo.caps]\nf = { endpoint = \"faults\", rights = [\"write\"] }", "task 'solo': field 'fault-handler': cap 'f' must be an endpoint cap with rights write and grant or grant-reply")]
     [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"f\"\n[tasks.solo.caps]\nf = { endpoint = \"faults\", rights = [\"read\", \"grant\"] }", "task 'solo': field 'fault-handler': cap 'f' must be an endpoint cap with rights write and grant or grant-reply")]
     [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"t\"\n[tasks.solo.caps]\nt = { notification = \"timer\", rights = [\"write\", \"grant\"] }", "task 'solo': field 'fault-handler': cap 't' must be an endpoint cap with rights write and grant or grant-reply")]
+    [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"w\"\n[tasks.solo.caps]\nw = { thread = \"solo\", rights = [\"write\", \"grant\"] }", "task 'solo': field 'fault-handler': cap 'w' must be an endpoint cap with rights write and grant or grant-reply")]
     // The board's memory.
     [InlineData("flash = 65536", "flash = 1048576", "top level: flash: the kernel and tasks need 1064960 bytes (including 0 bytes of alignment padding) but board 'netduinoplus2' has 1048576")]
     [InlineData("ram = 4096", "ram = 131072", "top level: ram: the kernel and tasks need 262144 bytes (including 114688 bytes of alignment padding) but board 'netduinoplus2' has 131072")]
@@ -116,6 +129,14 @@ public class CheckTests
     [InlineData("timer = {}", "timer = {}\nfaults = {}", "notification 'faults': an endpoint has the same name")]
     [InlineData("[tasks.solo]", "[tasks.a_b]\nproject = \"Solo.csproj\"\npriority = 1\nstack = 1024\nflash = 16384\nram = 4096\n[tasks.a-b]", "task 'a-b': name gives the same identifiers as 'a_b'")]
     [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nrx-ready = { endpoint = \"faults\" }\nrx_ready = { endpoint = \"faults\" }", "task 'solo': cap 'rx_ready': name gives the same identifiers as 'rx-ready'")]
+    // Names whose identifiers the generated code already uses.
+    [InlineData("[tasks.solo]", "[tasks.kernel]", "task 'kernel': name gives identifiers that clash with Layout.KernelFlashBase and the other kernel windows")]
+    [InlineData("[tasks.solo]", "[tasks.self]", "task 'self': name gives identifiers that clash with Layout.SelfIndex")]
+    [InlineData("[tasks.solo]", "[tasks.count]", "task 'count': name gives identifiers that clash with SystemTables.TaskCount")]
+    [InlineData("[tasks.solo]", "[tasks.name]", "task 'name': name gives identifiers that clash with SystemTables.TaskName")]
+    [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\ncaps = { endpoint = \"faults\" }", "task 'solo': cap 'caps': name gives identifiers that clash with the class Caps")]
+    [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nslot-count = { endpoint = \"faults\" }", "task 'solo': cap 'slot-count': name gives identifiers that clash with Caps.SlotCount")]
+    [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nfirst_free-slot = { endpoint = \"faults\" }", "task 'solo': cap 'first_free-slot': name gives identifiers that clash with Caps.FirstFreeSlot")]
     [InlineData("[tasks.solo]\nproject = \"Solo.csproj\"\npriority = 0\nstack = 1024\nflash = 16384\nram = 4096", "", "top level: no tasks (add at least one [tasks.<name>] section)")]
     public void Reports_the_mistake(string find, string replace, params string[] expected)
     {
@@ -123,6 +144,29 @@ public class CheckTests
         Assert.NotEqual(ValidApp, toml);
 
         Assert.Equal(expected, TestApps.Errors(toml, SoloProject));
+    }
+
+    [Fact]
+    public void Stack_and_IPC_buffer_may_fill_the_ram() =>
+        Assert.Empty(TestApps.Errors(ValidApp.Replace("stack = 1024", "stack = 4024"), SoloProject));
+
+    [Fact]
+    public void Thread_and_irq_caps_are_accepted() =>
+        Assert.Empty(TestApps.Errors(
+            ValidApp.Replace("ram = 4096", "ram = 4096\nirqs = [{ irq = 38, notification = \"timer\" }]\n[tasks.solo.caps]\nme = { thread = \"solo\", rights = [\"write\"] }\nrx = { irq = 38, rights = [\"write\"] }"),
+            SoloProject));
+
+    // --board replaces the file's board; a bad one is reported against the `board`
+    // field, saying where the name came from.
+    [Fact]
+    public void Reports_an_unknown_board_given_by_the_option()
+    {
+        var (layout, diagnostics) = TestApps.BuildOnBoard("nope", ValidApp, SoloProject);
+
+        Assert.Null(layout);
+        Assert.Equal(
+            new[] { "top level: field 'board': given by --board: no board 'nope' (expected a folder under board/ with board.props)" },
+            diagnostics.Select(diagnostic => diagnostic.Message));
     }
 
     [Fact]

@@ -13,6 +13,8 @@ public class SampleAppTests
     public static TheoryData<string> GeneratedFileNames => new()
     {
         GeneratedFiles.LinkerScript,
+        GeneratedFiles.TaskSections,
+        GeneratedFiles.TaskProjects,
         GeneratedFiles.SystemTables,
         GeneratedFiles.LayoutReport,
         Path.Combine("supervisor", GeneratedFiles.TaskCaps),
@@ -64,7 +66,8 @@ public class SampleAppTests
         Assert.Equal(3, SystemTables.TaskCount);
         Assert.Equal(3, SystemTables.EndpointCount);
         Assert.Equal(2, SystemTables.NotificationCount);
-        Assert.Equal(4, SystemTables.MaxCapSlots);
+        Assert.Equal(8 + 8 + 12, SystemTables.TotalCapSlots);
+        Assert.Equal(82, SystemTables.IrqCount);
         Assert.Equal(1000u, SystemTables.TickHz);
         Assert.Equal(10u, SystemTables.TimeSliceTicks);
         Assert.Equal("uart-driver", SystemTables.TaskName(SystemTables.TaskUartDriver));
@@ -72,15 +75,67 @@ public class SampleAppTests
 
         var uartDriver = SystemTables.Tasks[SystemTables.TaskUartDriver];
         Assert.Equal((8192u, 2048u, 512u, (byte)1, 1u), (uartDriver.FlashSize, uartDriver.RamSize, uartDriver.StackSize, uartDriver.Priority, uartDriver.FaultHandlerSlot));
-        Assert.Equal((8, 8, 3, 3), (uartDriver.FirstRegion, uartDriver.RegionCount, uartDriver.FirstCap, uartDriver.CapCount));
+        Assert.Equal((8, 8, 4, 4), (uartDriver.FirstRegion, uartDriver.RegionCount, uartDriver.FirstCap, uartDriver.CapCount));
+
+        // CNodes follow each other in the slot pool: supervisor and uart-driver have the
+        // default 8 slots, worker declares 12.
+        Assert.Equal(
+            new[] { (0, 8), (8, 8), (16, 12) },
+            SystemTables.Tasks.Select(task => (task.FirstSlot, task.SlotCount)));
 
         // uart-driver's cap 'faults': endpoint 'faults' (index 2), write|grant-reply = 0b1010, badge 2.
         var faults = SystemTables.Caps[uartDriver.FirstCap];
         Assert.Equal(((byte)1, (ushort)2, 1u, (byte)0b1010, 2u), (faults.Kind, faults.Object, faults.Slot, faults.Rights, faults.Badge));
 
+        // uart-driver's cap 'rx-irq': IrqHandler (5) for interrupt 38, write = 0b0010, unbadged.
+        var rxIrq = SystemTables.Caps[uartDriver.FirstCap + 3];
+        Assert.Equal(((byte)5, (ushort)38, 4u, (byte)0b0010, 0u), (rxIrq.Kind, rxIrq.Object, rxIrq.Slot, rxIrq.Rights, rxIrq.Badge));
+
+        // supervisor's cap 'worker': Thread (4) of task 2, write, unbadged.
+        var worker = SystemTables.Caps[SystemTables.Tasks[SystemTables.TaskSupervisor].FirstCap + 3];
+        Assert.Equal(((byte)4, (ushort)SystemTables.TaskWorker, 4u, (byte)0b0010, 0u), (worker.Kind, worker.Object, worker.Slot, worker.Rights, worker.Badge));
+
         var irq = Assert.Single(SystemTables.Irqs);
         Assert.Equal((38, SystemTables.TaskUartDriver, (ushort)1, 1u), (irq.Irq, irq.Task, irq.Notification, irq.Badge));
         Assert.Equal(3u, Keel.Tasks.Caps.Tick);
+    }
+
+    // Expected/supervisor/Caps.g.cs is compiled here: its constants must be the tables'.
+    [Fact]
+    public void Task_constants_agree_with_the_tables()
+    {
+        var supervisor = SystemTables.Tasks[SystemTables.TaskSupervisor];
+        Assert.Equal(Keel.Tasks.Caps.SlotCount, (uint)supervisor.SlotCount);
+        Assert.Equal(Keel.Tasks.Caps.FirstFreeSlot, (uint)supervisor.CapCount + 1);
+        Assert.Equal(SystemTables.TaskSupervisor, Keel.Tasks.Layout.SelfIndex);
+        Assert.Equal(SystemTables.TaskWorker, Keel.Tasks.Layout.WorkerIndex);
+
+        var worker = SystemTables.Tasks[Keel.Tasks.Layout.WorkerIndex];
+        Assert.Equal(
+            (worker.FlashBase, worker.FlashSize, worker.RamBase, worker.RamSize, worker.StackSize),
+            (Keel.Tasks.Layout.WorkerFlashBase, Keel.Tasks.Layout.WorkerFlashSize, Keel.Tasks.Layout.WorkerRamBase, Keel.Tasks.Layout.WorkerRamSize, Keel.Tasks.Layout.WorkerStackSize));
+        Assert.Equal(
+            (0x0800_0000u, 65536u, 0x2000_0000u, 16384u),
+            (Keel.Tasks.Layout.KernelFlashBase, Keel.Tasks.Layout.KernelFlashSize, Keel.Tasks.Layout.KernelRamBase, Keel.Tasks.Layout.KernelRamSize));
+    }
+
+    // The same description on another board: only the board (its name in the banners,
+    // its interrupt count) changes; the layout is the description's.
+    [Fact]
+    public void Board_option_builds_the_same_system_for_another_board()
+    {
+        var (layout, diagnostics) = SystemCommand.Build(TestApps.WriteSampleApp(), TestApps.BoardsDirectory, "nucleo-f401re");
+
+        Assert.Empty(diagnostics);
+        var files = GeneratedFiles.All(layout!).ToDictionary(file => file.RelativePath, file => file.Content);
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(TestApps.ExpectedFolder, GeneratedFiles.LinkerScript)).Replace("board 'netduinoplus2'", "board 'nucleo-f401re'"),
+            files[GeneratedFiles.LinkerScript]);
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(TestApps.ExpectedFolder, GeneratedFiles.SystemTables))
+                .Replace("board 'netduinoplus2'", "board 'nucleo-f401re'")
+                .Replace("IrqCount = 82;", "IrqCount = 85;"),
+            files[GeneratedFiles.SystemTables]);
     }
 
     [Fact]

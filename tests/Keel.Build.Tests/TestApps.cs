@@ -41,6 +41,10 @@ public static class TestApps
     public static (SystemLayout? Layout, IReadOnlyList<Diagnostic> Diagnostics) Build(string toml, params string[] projectFiles) =>
         SystemCommand.Build(WriteApp(toml, projectFiles), BoardsDirectory);
 
+    // As Build, with `board` in place of the description's (the command's --board).
+    public static (SystemLayout? Layout, IReadOnlyList<Diagnostic> Diagnostics) BuildOnBoard(string board, string toml, params string[] projectFiles) =>
+        SystemCommand.Build(WriteApp(toml, projectFiles), BoardsDirectory, board);
+
     public static string[] Errors(string toml, params string[] projectFiles) =>
         Build(toml, projectFiles).Diagnostics.Select(diagnostic => diagnostic.Message).ToArray();
 

@@ -15,21 +15,29 @@ public static class AppChecker
     public const long MinimumTaskRegion = 1024;
     public const long StackAlignment = 8;
     public const long MaxBadge = (1L << 28) - 1;
+    // Every slot of every CSpace is a Capability in the kernel's slot pool, in kernel
+    // RAM: the bound catches a typo (8000) before it eats that RAM.
+    public const int MaxCapSlots = 255;
 
-    // Null when the board itself cannot be used (already reported).
-    public static BoardDescription? Check(AppDescription app, string boardsDirectory, DiagnosticBag diagnostics)
+    // Null when the board itself cannot be used (already reported). `boardOverride`
+    // (the command's --board) replaces the description's `board`; a problem with it is
+    // still reported against that field, but says where the name came from, since the
+    // file names another board.
+    public static BoardDescription? Check(AppDescription app, string boardsDirectory, DiagnosticBag diagnostics, string? boardOverride = null)
     {
         var report = diagnostics.For(app.TomlPath);
-        var board = app.Board is null
+        string? boardName = boardOverride ?? app.Board;
+        string origin = boardOverride is null ? "" : "given by --board: ";
+        var board = boardName is null
             ? null
-            : BoardDescription.Load(boardsDirectory, app.Board, problem => report(Diagnostic.AboutField(AppDescriptionParser.TopLevel, "board", problem)), diagnostics);
+            : BoardDescription.Load(boardsDirectory, boardName, problem => report(Diagnostic.AboutField(AppDescriptionParser.TopLevel, "board", origin + problem)), diagnostics);
 
         if (app.Kernel is not null)
             CheckKernel(app.Kernel, report);
         CheckObjectNames(app, report);
         if (app.Tasks.Count == 0)
             report($"{AppDescriptionParser.TopLevel}: no tasks (add at least one [tasks.<name>] section)");
-        CheckNamesDistinct(app.Tasks.Select(task => task.Name), name => $"task '{name}'", report);
+        CheckNamesDistinct(app.Tasks.Select(task => task.Name), name => $"task '{name}'", ReservedTaskIdentifiers, report);
 
         var irqOwners = new Dictionary<long, string>();
         foreach (var task in app.Tasks)
@@ -42,7 +50,8 @@ public static class AppChecker
         var field = FieldReporter("kernel", report);
         CheckRange(field, "flash", kernel.Flash, 1, uint.MaxValue);
         CheckRange(field, "ram", kernel.Ram, 1, uint.MaxValue);
-        CheckStack(field, "the kernel's", kernel.Stack, kernel.Ram);
+        if (CheckStackSize(field, kernel.Stack) && kernel.Ram is long ram && kernel.Stack > ram)
+            field("stack", $"{kernel.Stack} is larger than the kernel's ram ({ram})");
         CheckRange(field, "tick-hz", kernel.TickHz, 1, uint.MaxValue);
         CheckRange(field, "time-slice-ticks", kernel.TimeSliceTicks, 1, uint.MaxValue);
     }
@@ -68,12 +77,16 @@ public static class AppChecker
         CheckRange(field, "priority", task.Priority, 0, LowestPriority);
         CheckTaskRegionSize(field, "flash", task.Flash);
         CheckTaskRegionSize(field, "ram", task.Ram);
-        CheckStack(field, "the task's", task.Stack, task.Ram);
+        // The task's RAM window starts with its stack and the IPC buffer (tasks.ld);
+        // data and bss, which only the link knows, must fit after them too (ld checks).
+        if (CheckStackSize(field, task.Stack) && task.Ram is long ram && task.Stack + TaskSectionsWriter.IpcBufferBytes > ram)
+            field("stack", $"{task.Stack} bytes of stack and the {TaskSectionsWriter.IpcBufferBytes}-byte IPC buffer do not fit in {ram} bytes of ram");
         if (board is not null)
             CheckPeripherals(board, task, context, field, report);
         foreach (var irq in task.Irqs)
             CheckIrq(app, board, task, irq, irqOwners, report);
         CheckCaps(app, task, context, report);
+        CheckCapSlots(task, field);
         CheckFaultHandler(task, field);
     }
 
@@ -89,16 +102,19 @@ public static class AppChecker
             field(name, $"{bytes} is larger than the 32-bit address space");
     }
 
-    private static void CheckStack(Action<string, string> field, string owner, long? stack, long? ram)
+    // Whether a stack size is given and usable on its own (what must fit around it is
+    // the caller's check).
+    private static bool CheckStackSize(Action<string, string> field, long? stack)
     {
         if (stack is not long bytes)
-            return;
+            return false;
         if (bytes <= 0)
             field("stack", $"{bytes} is not positive");
         else if (bytes % StackAlignment != 0)
             field("stack", $"{bytes} is not a multiple of {StackAlignment}");
-        else if (ram is long ramBytes && bytes > ramBytes)
-            field("stack", $"{bytes} is larger than {owner} ram ({ramBytes})");
+        else
+            return true;
+        return false;
     }
 
     private static void CheckPeripherals(BoardDescription board, TaskDescription task, string context, Action<string, string> field, Action<string> report)
@@ -142,13 +158,39 @@ public static class AppChecker
             var field = FieldReporter(capContext, report);
             if (!Identifiers.IsValidName(cap.Name))
                 report($"{capContext}: {Identifiers.NameRule}");
-            if (cap.Kind == CapKind.Endpoint && !app.Endpoints.Contains(cap.Object))
-                field("endpoint", $"no endpoint '{cap.Object}'");
-            if (cap.Kind == CapKind.Notification && !app.Notifications.Contains(cap.Object))
-                field("notification", $"no notification '{cap.Object}'");
-            CheckRange(field, "badge", cap.Badge, 0, MaxBadge);
+            switch (cap.Kind)
+            {
+                case CapKind.Endpoint when !app.Endpoints.Contains(cap.Object):
+                    field("endpoint", $"no endpoint '{cap.Object}'");
+                    break;
+                case CapKind.Notification when !app.Notifications.Contains(cap.Object):
+                    field("notification", $"no notification '{cap.Object}'");
+                    break;
+                case CapKind.Thread when !app.Tasks.Any(other => other.Name == cap.Object):
+                    field("thread", $"no task '{cap.Object}'");
+                    break;
+                // Acknowledging re-enables the interrupt at the NVIC: only the task it
+                // is delivered to knows when its device has been serviced.
+                case CapKind.IrqHandler when !task.Irqs.Any(irq => irq.Irq == cap.Irq):
+                    field("irq", $"{cap.Irq} is not one of the task's irqs (a task may only acknowledge its own interrupts)");
+                    break;
+            }
+            // A badge tells the receiver of a message or signal who sent it; a thread or
+            // an irq cap sends nothing, so a badge there would be a mistake.
+            if ((cap.Kind is CapKind.Thread or CapKind.IrqHandler) && cap.Badge is not null)
+                field("badge", $"{CapKindNames.Field(cap.Kind.Value)} caps take no badge");
+            else
+                CheckRange(field, "badge", cap.Badge, 0, MaxBadge);
         }
-        CheckNamesDistinct(task.Caps.Select(cap => cap.Name), name => $"{context}: cap '{name}'", report);
+        CheckNamesDistinct(task.Caps.Select(cap => cap.Name), name => $"{context}: cap '{name}'", TaskCapsWriter.ReservedSlotIdentifiers, report);
+    }
+
+    // The task's CSpace: slot 0 always empty, then its initial caps in slots 1..n.
+    private static void CheckCapSlots(TaskDescription task, Action<string, string> field)
+    {
+        CheckRange(field, "cap-slots", task.CapSlots, 1, MaxCapSlots);
+        if (task.CapSlots is long slots && slots >= 1 && slots <= task.Caps.Count)
+            field("cap-slots", $"{slots} slots cannot hold the empty slot 0 and {task.Caps.Count} caps (at least {task.Caps.Count + 1} needed)");
     }
 
     // The kernel sends a task's faults as a message through this cap, and hands the
@@ -166,14 +208,22 @@ public static class AppChecker
             field("fault-handler", $"cap '{cap.Name}' must be an endpoint cap with rights write and grant or grant-reply");
     }
 
-    // Names that differ in the file but not in the identifiers generated from them.
-    private static void CheckNamesDistinct(IEnumerable<string> names, Func<string, string> describe, Action<string> report)
+    // Task identifiers that generated code already uses next to the tasks' own.
+    private static readonly IReadOnlyDictionary<string, string> ReservedTaskIdentifiers =
+        SystemTablesWriter.ReservedTaskIdentifiers.Concat(TaskCapsWriter.ReservedTaskIdentifiers).ToDictionary();
+
+    // Names that differ in the file but not in the identifiers generated from them, and
+    // names whose identifiers clash with the generated code's own (`reserved`: the
+    // identifier and what uses it).
+    private static void CheckNamesDistinct(IEnumerable<string> names, Func<string, string> describe, IReadOnlyDictionary<string, string> reserved, Action<string> report)
     {
         var byIdentifier = new Dictionary<string, string>();
         foreach (string name in names)
         {
             string identifier = Identifiers.Pascal(name);
-            if (byIdentifier.TryGetValue(identifier, out string? first))
+            if (reserved.TryGetValue(identifier, out string? user))
+                report($"{describe(name)}: name gives identifiers that clash with {user}");
+            else if (byIdentifier.TryGetValue(identifier, out string? first))
                 report($"{describe(name)}: name gives the same identifiers as '{first}'");
             else
                 byIdentifier.Add(identifier, name);

@@ -26,24 +26,46 @@ public sealed record TaskDescription(
     IReadOnlyList<string> Peripherals,
     IReadOnlyList<IrqDescription> Irqs,
     string? FaultHandler,
+    long? CapSlots,
     IReadOnlyList<CapDescription> Caps);
 
 public sealed record IrqDescription(int Index, long? Irq, string? Notification, long? Badge);
 
 // A capability in a task's initial slot `Slot` (1-based, in declaration order).
-// `Kind` is null when the entry names neither an endpoint nor a notification (or both).
-public sealed record CapDescription(string Name, uint Slot, CapKind? Kind, string? Object, CapRights Rights, long? Badge)
+// `Kind` is null when the entry does not name exactly one object. `Object` is the
+// endpoint, notification or task the cap names, `Irq` the interrupt of an irq cap.
+// `Badge` is null when the entry gives none (the tables then hold 0, unbadged): only
+// endpoint and notification caps may give one.
+public sealed record CapDescription(string Name, uint Slot, CapKind? Kind, string? Object, long? Irq, CapRights Rights, long? Badge)
 {
-    // "endpoint 'policy', write, grant-reply, badge 3", for generated comments and reports.
+    // "endpoint 'policy', write, grant-reply, badge 3" or "irq 38, write", for
+    // generated comments and reports.
     public string Summary =>
-        $"{Kind.ToString()!.ToLowerInvariant()} '{Object}', {CapRightNames.Describe(Rights)}" + (Badge is > 0 ? $", badge {Badge}" : "");
+        (Kind == CapKind.IrqHandler ? $"irq {Irq}" : $"{CapKindNames.Field(Kind!.Value)} '{Object}'")
+        + $", {CapRightNames.Describe(Rights)}" + (Badge is > 0 ? $", badge {Badge}" : "");
 }
 
-// Values as the kernel's boot tables encode them (CapConfig.Kind).
+// Values as the kernel's boot tables encode them (CapConfig.Kind = the kernel's CapType).
 public enum CapKind : byte
 {
     Endpoint = 1,
     Notification = 2,
+    Thread = 4,
+    IrqHandler = 5,
+}
+
+// The field of a cap entry in app.toml that gives each kind and names its object.
+public static class CapKindNames
+{
+    public static readonly IReadOnlyList<(string Field, CapKind Kind)> All = new[]
+    {
+        ("endpoint", CapKind.Endpoint),
+        ("notification", CapKind.Notification),
+        ("thread", CapKind.Thread),
+        ("irq", CapKind.IrqHandler),
+    };
+
+    public static string Field(CapKind kind) => All.First(entry => entry.Kind == kind).Field;
 }
 
 // Values as the kernel's boot tables encode them (CapConfig.Rights).

@@ -11,6 +11,7 @@ public static class AppDescriptionParser
     public const string TopLevel = "top level";
     public const uint DefaultTickHz = 1000;
     public const uint DefaultTimeSliceTicks = 10;
+    public const int DefaultCapSlots = 8;
 
     // Null when the file cannot be read as TOML at all (the reasons are reported).
     public static AppDescription? Parse(string tomlPath, Action<string> report)
@@ -84,6 +85,7 @@ public static class AppDescriptionParser
             Peripherals: task.StringList("peripherals"),
             Irqs: irqs,
             FaultHandler: task.String("fault-handler", required: false),
+            CapSlots: task.Integer("cap-slots", required: false) ?? DefaultCapSlots,
             Caps: caps);
         task.RejectUnknownFields();
         return description;
@@ -98,16 +100,18 @@ public static class AppDescriptionParser
 
     private static CapDescription ParseCap(TomlTableReader cap, string name, uint slot)
     {
-        string? endpoint = cap.String("endpoint", required: false);
-        string? notification = cap.String("notification", required: false);
-        CapKind? kind = (endpoint, notification) switch
-        {
-            (not null, null) => CapKind.Endpoint,
-            (null, not null) => CapKind.Notification,
-            _ => null,
-        };
+        // Every kind's field is read (so none is taken for an unknown field): a name,
+        // or for an irq cap the interrupt number.
+        var given = CapKindNames.All
+            .Select(entry => (entry.Kind, Target: entry.Kind == CapKind.IrqHandler
+                ? (object?)cap.Integer(entry.Field, required: false)
+                : cap.String(entry.Field, required: false)))
+            .Where(entry => entry.Target is not null)
+            .ToList();
+        CapKind? kind = given.Count == 1 ? given[0].Kind : null;
+        object? target = given.Count == 1 ? given[0].Target : null;
         if (kind is null)
-            cap.Report("needs exactly one of 'endpoint' and 'notification'");
+            cap.Report("needs exactly one of 'endpoint', 'notification', 'thread' or 'irq'");
 
         var rights = CapRights.None;
         foreach (string right in cap.StringList("rights"))
@@ -117,7 +121,7 @@ public static class AppDescriptionParser
             else
                 cap.ReportField("rights", $"unknown right '{right}' (expected read, write, grant or grant-reply)");
         }
-        var description = new CapDescription(name, slot, kind, endpoint ?? notification, rights, cap.Integer("badge", required: false) ?? 0);
+        var description = new CapDescription(name, slot, kind, target as string, target as long?, rights, cap.Integer("badge", required: false));
         cap.RejectUnknownFields();
         return description;
     }

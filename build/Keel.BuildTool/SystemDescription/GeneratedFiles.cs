@@ -6,6 +6,8 @@ namespace Keel.BuildTool.SystemDescription;
 public static class GeneratedFiles
 {
     public const string LinkerScript = "memory.ld";
+    public const string TaskSections = "tasks.ld";
+    public const string TaskProjects = "tasks.proj";
     public const string SystemTables = "SystemTables.g.cs";
     public const string TaskCaps = "Caps.g.cs";
     public const string LayoutReport = "layout.txt";
@@ -17,10 +19,12 @@ public static class GeneratedFiles
     public static IEnumerable<(string RelativePath, string Content)> All(SystemLayout layout)
     {
         yield return (LinkerScript, LinkerScriptWriter.Write(layout));
+        yield return (TaskSections, TaskSectionsWriter.Write(layout));
+        yield return (TaskProjects, TaskProjectsWriter.Write(layout));
         yield return (SystemTables, SystemTablesWriter.Write(layout));
         yield return (LayoutReport, LayoutReportWriter.Write(layout));
         foreach (var task in layout.Tasks)
-            yield return (Path.Combine(task.Task.Name, TaskCaps), TaskCapsWriter.Write(layout, task.Task));
+            yield return (Path.Combine(task.Task.Name, TaskCaps), TaskCapsWriter.Write(layout, task));
     }
 
     public static void WriteAll(SystemLayout layout, string outputDirectory)

@@ -22,7 +22,7 @@ public static class LayoutReportWriter
         foreach (var task in layout.Tasks)
         {
             text.AppendLine();
-            text.AppendLine($"task {task.Task.Name} (index {task.Index}, priority {task.Task.Priority})");
+            text.AppendLine($"task {task.Task.Name} (index {task.Index}, priority {task.Task.Priority}, {task.Task.CapSlots} cap slots)");
             text.AppendLine("  region  RBAR        RASR        maps");
             for (int number = 0; number < task.Regions.Count; number++)
                 text.AppendLine($"  {number,-6}  0x{task.Regions[number].Rbar:X8}  0x{task.Regions[number].Rasr:X8}  {SystemTablesWriter.RegionPurpose(task, number)}");

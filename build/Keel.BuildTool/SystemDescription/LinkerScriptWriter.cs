@@ -1,6 +1,8 @@
 // memory.ld for a system image: one MEMORY region per kernel and task window, so each
 // task links into exactly the flash and RAM its MPU regions cover, plus the stack
-// sizes as symbols the start-up code and the kernel's linker script read.
+// sizes as symbols the start-up code and the kernel's linker script read. The kernel's
+// windows are also given the names FLASH and RAM, which the generic image script
+// (build/keel-image.ld) places every image into, so the kernel links with it unchanged.
 using System.Text;
 
 namespace Keel.BuildTool.SystemDescription;
@@ -26,6 +28,9 @@ public static class LinkerScriptWriter
         text.AppendLine($"KEEL_MAIN_STACK_SIZE = {layout.App.Kernel!.Stack};");
         foreach (var task in layout.Tasks)
             text.AppendLine($"keel_task_{Identifiers.LowerSnake(task.Task.Name)}_stack_size = {task.Task.Stack};");
+        text.AppendLine();
+        text.AppendLine("REGION_ALIAS(\"FLASH\", KERNEL_FLASH);");
+        text.AppendLine("REGION_ALIAS(\"RAM\", KERNEL_RAM);");
         return text.ToString();
     }
 

@@ -4,7 +4,10 @@
 // anything at boot. The struct types (TaskConfig, MpuRegionConfig, CapConfig,
 // IrqConfig) belong to the kernel image; this file only fills them in. Tables are in
 // task declaration order; each task's regions and caps are contiguous, found through
-// its FirstRegion/RegionCount and FirstCap/CapCount.
+// its FirstRegion/RegionCount and FirstCap/CapCount. Each task's CNode is likewise a
+// contiguous range FirstSlot/SlotCount of the kernel's one slot pool, whose size is
+// TotalCapSlots, so the kernel can allocate the pool as one array; IrqCount, the
+// board's interrupt count, sizes its table of interrupt bindings the same way.
 using System.Text;
 using Keel.Hal.Arm;
 
@@ -12,6 +15,13 @@ namespace Keel.BuildTool.SystemDescription;
 
 public static class SystemTablesWriter
 {
+    // Task<Name> constants share the class with these (AppChecker refuses such names).
+    public static readonly IReadOnlyDictionary<string, string> ReservedTaskIdentifiers = new Dictionary<string, string>
+    {
+        ["Count"] = "SystemTables.TaskCount",
+        ["Name"] = "SystemTables.TaskName",
+    };
+
     public static string Write(SystemLayout layout)
     {
         var app = layout.App;
@@ -24,7 +34,8 @@ public static class SystemTablesWriter
         code.AppendLine($"        public const int TaskCount = {layout.Tasks.Count};");
         code.AppendLine($"        public const int EndpointCount = {app.Endpoints.Count};");
         code.AppendLine($"        public const int NotificationCount = {app.Notifications.Count};");
-        code.AppendLine($"        public const int MaxCapSlots = {app.Tasks.Max(task => task.Caps.Count) + 1};");
+        code.AppendLine($"        public const int TotalCapSlots = {app.Tasks.Sum(task => task.CapSlots!.Value)};");
+        code.AppendLine($"        public const int IrqCount = {layout.Board.IrqCount};");
         code.AppendLine($"        public const uint TickHz = {app.Kernel!.TickHz};");
         code.AppendLine($"        public const uint TimeSliceTicks = {app.Kernel.TimeSliceTicks};");
         code.AppendLine();
@@ -41,18 +52,20 @@ public static class SystemTablesWriter
         var tasks = new List<string>();
         var regions = new List<string>();
         var caps = new List<string>();
+        long slots = 0;
         foreach (var task in layout.Tasks)
         {
             var description = task.Task;
             uint faultHandlerSlot = description.Caps.FirstOrDefault(cap => cap.Name == description.FaultHandler)?.Slot ?? 0;
-            tasks.Add($"new TaskConfig {{ FlashBase = 0x{task.Flash.Base:X8}, FlashSize = {task.Flash.Size}, RamBase = 0x{task.Ram.Base:X8}, RamSize = {task.Ram.Size}, StackSize = {description.Stack}, Priority = {description.Priority}, FaultHandlerSlot = {faultHandlerSlot}, FirstRegion = {regions.Count}, RegionCount = {task.Regions.Count}, FirstCap = {caps.Count}, CapCount = {description.Caps.Count} }}, // {description.Name}");
+            tasks.Add($"new TaskConfig {{ FlashBase = 0x{task.Flash.Base:X8}, FlashSize = {task.Flash.Size}, RamBase = 0x{task.Ram.Base:X8}, RamSize = {task.Ram.Size}, StackSize = {description.Stack}, Priority = {description.Priority}, FaultHandlerSlot = {faultHandlerSlot}, FirstRegion = {regions.Count}, RegionCount = {task.Regions.Count}, FirstCap = {caps.Count}, CapCount = {description.Caps.Count}, FirstSlot = {slots}, SlotCount = {description.CapSlots} }}, // {description.Name}");
+            slots += description.CapSlots!.Value;
             for (int number = 0; number < task.Regions.Count; number++)
             {
                 MpuRegion region = task.Regions[number];
                 regions.Add($"new MpuRegionConfig {{ Rbar = 0x{region.Rbar:X8}, Rasr = 0x{region.Rasr:X8} }}, // {description.Name} {number}: {RegionPurpose(task, number)}");
             }
             foreach (var cap in description.Caps)
-                caps.Add($"new CapConfig {{ Kind = {(byte)cap.Kind!}, Object = {ObjectIndex(app, cap)}, Slot = {cap.Slot}, Rights = 0x{(byte)cap.Rights:X}, Badge = {cap.Badge} }}, // {description.Name} '{cap.Name}': {cap.Summary}");
+                caps.Add($"new CapConfig {{ Kind = {(byte)cap.Kind!}, Object = {ObjectIndex(app, cap)}, Slot = {cap.Slot}, Rights = 0x{(byte)cap.Rights:X}, Badge = {cap.Badge ?? 0} }}, // {description.Name} '{cap.Name}': {cap.Summary}");
         }
         var irqs = layout.Tasks
             .SelectMany(task => task.Task.Irqs.Select(irq =>
@@ -77,8 +90,15 @@ public static class SystemTablesWriter
         _ => "disabled",
     };
 
-    private static int ObjectIndex(AppDescription app, CapDescription cap) =>
-        Index(cap.Kind == CapKind.Endpoint ? app.Endpoints : app.Notifications, cap.Object!);
+    // CapConfig.Object: what the kernel's capability of that kind points at.
+    private static long ObjectIndex(AppDescription app, CapDescription cap) => cap.Kind switch
+    {
+        CapKind.Endpoint => Index(app.Endpoints, cap.Object!),
+        CapKind.Notification => Index(app.Notifications, cap.Object!),
+        CapKind.Thread => Index(app.Tasks.Select(task => task.Name).ToList(), cap.Object!),
+        CapKind.IrqHandler => cap.Irq!.Value,
+        _ => throw new InvalidOperationException($"cap '{cap.Name}' passed the checks without a kind"),
+    };
 
     private static int Index(IReadOnlyList<string> names, string name) => names.ToList().IndexOf(name);
 

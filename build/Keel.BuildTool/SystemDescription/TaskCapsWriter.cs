@@ -1,14 +1,37 @@
 // <task>/Caps.g.cs: a task's capability slots as named constants, compiled into that
 // task's image, so task code says `Caps.Policy` and a reordered [caps] table can never
-// leave it using the wrong slot.
+// leave it using the wrong slot. With them, the size of its CSpace and the first slot
+// left empty, where the task can receive or mint capabilities at run time.
+//
+// Class Layout beside it holds every window of the system, the kernel's and every
+// task's, so test and demonstration tasks can name another task's memory (to show that
+// touching it faults): knowing an address grants nothing, the MPU decides.
 using System.Text;
 
 namespace Keel.BuildTool.SystemDescription;
 
 public static class TaskCapsWriter
 {
-    public static string Write(SystemLayout layout, TaskDescription task)
+    // Slot constants share class Caps with these (AppChecker refuses such names); a
+    // member may not have its class's name either.
+    public static readonly IReadOnlyDictionary<string, string> ReservedSlotIdentifiers = new Dictionary<string, string>
     {
+        ["Caps"] = "the class Caps",
+        ["SlotCount"] = "Caps.SlotCount",
+        ["FirstFreeSlot"] = "Caps.FirstFreeSlot",
+    };
+
+    // Layout's per-task constants (<Task>FlashBase, ..., <Task>Index) share the class
+    // with these.
+    public static readonly IReadOnlyDictionary<string, string> ReservedTaskIdentifiers = new Dictionary<string, string>
+    {
+        ["Kernel"] = "Layout.KernelFlashBase and the other kernel windows",
+        ["Self"] = "Layout.SelfIndex",
+    };
+
+    public static string Write(SystemLayout layout, TaskLayout self)
+    {
+        var task = self.Task;
         var code = new StringBuilder();
         code.AppendLine($"// {GeneratedFiles.Banner(layout)}");
         code.AppendLine("namespace Keel.Tasks");
@@ -18,8 +41,36 @@ public static class TaskCapsWriter
         code.AppendLine("    {");
         foreach (var cap in task.Caps)
             code.AppendLine($"        public const uint {Identifiers.Pascal(cap.Name)} = {cap.Slot}; // {cap.Summary}");
+        code.AppendLine();
+        code.AppendLine("        // The CSpace's size, and the first slot without an initial cap (SlotCount if none is free).");
+        code.AppendLine($"        public const uint SlotCount = {task.CapSlots};");
+        code.AppendLine($"        public const uint FirstFreeSlot = {task.Caps.Count + 1};");
+        code.AppendLine("    }");
+        code.AppendLine();
+        code.AppendLine("    // The memory windows of the system (an address grants no access: the MPU decides).");
+        code.AppendLine("    public static class Layout");
+        code.AppendLine("    {");
+        code.AppendLine($"        public const int SelfIndex = {self.Index};");
+        code.AppendLine();
+        AppendWindows(code, "Kernel", layout.KernelFlash, layout.KernelRam);
+        foreach (var other in layout.Tasks)
+        {
+            string name = Identifiers.Pascal(other.Task.Name);
+            code.AppendLine();
+            code.AppendLine($"        public const int {name}Index = {other.Index};");
+            AppendWindows(code, name, other.Flash, other.Ram);
+            code.AppendLine($"        public const uint {name}StackSize = {other.Task.Stack};");
+        }
         code.AppendLine("    }");
         code.AppendLine("}");
         return code.ToString();
+    }
+
+    private static void AppendWindows(StringBuilder code, string owner, MemoryWindow flash, MemoryWindow ram)
+    {
+        code.AppendLine($"        public const uint {owner}FlashBase = 0x{flash.Base:X8};");
+        code.AppendLine($"        public const uint {owner}FlashSize = {flash.Size};");
+        code.AppendLine($"        public const uint {owner}RamBase = 0x{ram.Base:X8};");
+        code.AppendLine($"        public const uint {owner}RamSize = {ram.Size};");
     }
 }

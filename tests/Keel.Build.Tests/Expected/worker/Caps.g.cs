@@ -7,5 +7,41 @@ namespace Keel.Tasks
         public const uint Faults = 1; // endpoint 'faults', write, grant-reply, badge 3
         public const uint Policy = 2; // endpoint 'policy', write, grant-reply, badge 3
         public const uint Uart = 3; // endpoint 'service', write, grant
+
+        // The CSpace's size, and the first slot without an initial cap (SlotCount if none is free).
+        public const uint SlotCount = 12;
+        public const uint FirstFreeSlot = 4;
+    }
+
+    // The memory windows of the system (an address grants no access: the MPU decides).
+    public static class Layout
+    {
+        public const int SelfIndex = 2;
+
+        public const uint KernelFlashBase = 0x08000000;
+        public const uint KernelFlashSize = 65536;
+        public const uint KernelRamBase = 0x20000000;
+        public const uint KernelRamSize = 16384;
+
+        public const int SupervisorIndex = 0;
+        public const uint SupervisorFlashBase = 0x08018000;
+        public const uint SupervisorFlashSize = 16384;
+        public const uint SupervisorRamBase = 0x20010000;
+        public const uint SupervisorRamSize = 4096;
+        public const uint SupervisorStackSize = 1024;
+
+        public const int UartDriverIndex = 1;
+        public const uint UartDriverFlashBase = 0x0801C000;
+        public const uint UartDriverFlashSize = 8192;
+        public const uint UartDriverRamBase = 0x20011000;
+        public const uint UartDriverRamSize = 2048;
+        public const uint UartDriverStackSize = 512;
+
+        public const int WorkerIndex = 2;
+        public const uint WorkerFlashBase = 0x08010000;
+        public const uint WorkerFlashSize = 32768;
+        public const uint WorkerRamBase = 0x20008000;
+        public const uint WorkerRamSize = 32768;
+        public const uint WorkerStackSize = 2048;
     }
 }
