@@ -27,7 +27,7 @@ public struct CNode
     public int SlotCount;
 }
 
-public static class CSpace
+internal static class CSpace
 {
     /// <summary>Finds the pool slot for capability index <paramref name="index"/> of a thread's CSpace.</summary>
     public static Error Lookup(ref KernelState k, int thread, uint index, out int slot)

@@ -12,7 +12,7 @@
 //                  MR0 = PC, MR1 = faulting address, MR2 = status (e.g. CFSR,
 //                  or the system-call number for BadSyscall);
 //                  badge = the fault-handler capability's badge.
-//   reply:         label Faults.RestartLabel (1) restarts the thread from its
+//   reply:         label FaultReply.Restart (1) restarts the thread from its
 //                  entry point; any other label resumes it.
 //
 // A thread with no usable fault handler (not an endpoint capability with
@@ -34,6 +34,16 @@ public enum FaultKind : uint
     Other = 4,
 }
 
+/// <summary>The labels a fault handler replies with (part of the ABI).</summary>
+public static class FaultReply
+{
+    /// <summary>Restart the faulting thread from its entry point.</summary>
+    public const uint Restart = 1;
+
+    /// <summary>Resume it where it faulted (so does any label but Restart).</summary>
+    public const uint Resume = 0;
+}
+
 [StructLayout(LayoutKind.Sequential)]
 public struct FaultRecord
 {
@@ -43,9 +53,8 @@ public struct FaultRecord
     public uint Status;
 }
 
-public static unsafe class Faults
+internal static unsafe class Faults
 {
-    public const uint RestartLabel = 1;
     public const int MessageLength = 3;
 
     /// <summary>Turns a fault of <paramref name="thread"/> into a Call on its fault handler, or suspends it.</summary>
@@ -83,7 +92,7 @@ public static unsafe class Faults
     /// <summary>Acts on the handler's reply: restart the thread, or resume it where it faulted.</summary>
     public static void Resolve(ref KernelState k, int thread, uint label)
     {
-        if (label == RestartLabel)
+        if (label == FaultReply.Restart)
         {
             ThreadControl.RestartThread(ref k, thread);
             return;

@@ -18,7 +18,7 @@
 
 namespace Keel.Kernel;
 
-public static class Ipc
+internal static class Ipc
 {
     /// <summary>Send (r4 = endpoint with Write, or a reply capability): blocks until a receiver takes the message.</summary>
     public static Error Send(ref KernelState k, int caller) => Send(ref k, caller, blocking: true);

@@ -22,7 +22,7 @@ public struct IrqBinding
     public uint Badge;
 }
 
-public static unsafe class Interrupts
+internal static unsafe class Interrupts
 {
     /// <summary>Signals the notification bound to an IRQ; IRQs outside the table are ignored.</summary>
     public static void Deliver(ref KernelState k, uint irq)

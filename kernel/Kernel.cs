@@ -83,6 +83,13 @@ public static class Kernel
         return Scheduler.ChooseNext(ref k);
     }
 
+    /// <summary>A thread ended itself (its entry point returned): it stops as if suspended, until restarted.</summary>
+    public static int Exit(ref KernelState k, int thread)
+    {
+        ThreadControl.Detach(ref k, thread);
+        return Scheduler.ChooseNext(ref k);
+    }
+
     /// <summary>The thread running now, or NoThread.</summary>
     public static int Current(ref KernelState k) => k.Current;
 }

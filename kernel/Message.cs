@@ -74,7 +74,7 @@ public static class IpcBuffer
     public const int Words = ReceiveSlots + MaxExtraCaps;
 }
 
-public static unsafe class Messages
+internal static unsafe class Messages
 {
     /// <summary>Reads message word <paramref name="index"/> (0-15) of a thread.</summary>
     public static uint ReadWord(ref Tcb thread, int index) =>

@@ -29,7 +29,7 @@ public struct Notification
     public int BoundThread;
 }
 
-public static class Signals
+internal static class Signals
 {
     /// <summary>Signal (r4 = notification with Write): ORs the capability's badge into the word.</summary>
     public static Error Signal(ref KernelState k, int caller)

@@ -25,7 +25,7 @@
 
 namespace Keel.Kernel;
 
-public static class Replies
+internal static class Replies
 {
     /// <summary>Reply (message in r5, r7-r10, IPC buffer): answers the Call in the caller slot, if any.</summary>
     public static Error Reply(ref KernelState k, int caller)

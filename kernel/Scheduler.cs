@@ -20,7 +20,7 @@
 
 namespace Keel.Kernel;
 
-public static class Scheduler
+internal static class Scheduler
 {
     /// <summary>Wakes a thread behind the other runnable threads of its priority.</summary>
     public static void MakeRunnable(ref KernelState k, int thread)

@@ -42,7 +42,7 @@ public enum SyscallNumber : uint
     ThreadRestart = 22,
 }
 
-public static class Syscalls
+internal static class Syscalls
 {
     /// <summary>One more than the highest system-call number.</summary>
     public const uint Count = (uint)SyscallNumber.ThreadRestart + 1;

@@ -121,7 +121,7 @@ public unsafe struct Tcb
     public FaultRecord Fault;
 }
 
-public static class ThreadControl
+internal static class ThreadControl
 {
     /// <summary>Suspend (r4 = thread capability with Write): the thread stops until resumed; its blocked IPC is cancelled.</summary>
     public static Error Suspend(ref KernelState k, int caller)

@@ -80,7 +80,7 @@ public unsafe class FaultRuleTests
         sim.Recv(Handler, FaultEp);
         sim.T(Faulter).Regs.R7 = 1234;
         Fault(sim);
-        sim.Sys(Handler, SyscallNumber.Reply, 0, Msg(Faults.RestartLabel, 0));
+        sim.Sys(Handler, SyscallNumber.Reply, 0, Msg(FaultReply.Restart, 0));
         Assert.Equal(ThreadState.Runnable, sim.T(Faulter).State);
         Assert.True(sim.T(Faulter).RestartPending);
         Assert.Equal(default, sim.T(Faulter).Regs);
