@@ -24,8 +24,10 @@ namespace Keel.UserLib
         public static void WriteLine(string text)
         {
             Write(text);
-            Write('\n');
+            WriteLine();
         }
+
+        public static void WriteLine() => Write('\n');
 
         public static void WriteDecimal(uint value)
         {

@@ -37,32 +37,34 @@ namespace Keel.UserLib
     {
         private static uint Info(uint label, int length, int extraCaps = 0) => MessageInfo.Create(label, length, extraCaps).Raw;
 
-        public static Error Send(uint cap, uint label, int length = 0, uint mr0 = 0, uint mr1 = 0, uint mr2 = 0, uint mr3 = 0) =>
-            (Error)Syscall.Invoke(SyscallNumber.Send, cap, Info(label, length), 0, mr0, mr1, mr2, mr3).R4;
+        // Sending calls take `extraCaps`: how many capabilities (attached with
+        // Task.AttachCap) the message carries.
+        public static Error Send(uint cap, uint label, int length = 0, uint mr0 = 0, uint mr1 = 0, uint mr2 = 0, uint mr3 = 0, int extraCaps = 0) =>
+            (Error)Syscall.Invoke(SyscallNumber.Send, cap, Info(label, length, extraCaps), 0, mr0, mr1, mr2, mr3).R4;
 
         // Reports only errors of the sender's own capability: whether anyone was
         // listening is not the sender's to know.
-        public static Error NBSend(uint cap, uint label, int length = 0, uint mr0 = 0, uint mr1 = 0, uint mr2 = 0, uint mr3 = 0) =>
-            (Error)Syscall.Invoke(SyscallNumber.NBSend, cap, Info(label, length), 0, mr0, mr1, mr2, mr3).R4;
+        public static Error NBSend(uint cap, uint label, int length = 0, uint mr0 = 0, uint mr1 = 0, uint mr2 = 0, uint mr3 = 0, int extraCaps = 0) =>
+            (Error)Syscall.Invoke(SyscallNumber.NBSend, cap, Info(label, length, extraCaps), 0, mr0, mr1, mr2, mr3).R4;
 
         public static Message Recv(uint cap) => Message.From(Syscall.Invoke(SyscallNumber.Recv, cap));
 
         public static Message NBRecv(uint cap) => Message.From(Syscall.Invoke(SyscallNumber.NBRecv, cap));
 
-        public static Message Call(uint cap, uint label, int length = 0, uint mr0 = 0, uint mr1 = 0, uint mr2 = 0, uint mr3 = 0) =>
-            Message.From(Syscall.Invoke(SyscallNumber.Call, cap, Info(label, length), 0, mr0, mr1, mr2, mr3));
+        public static Message Call(uint cap, uint label, int length = 0, uint mr0 = 0, uint mr1 = 0, uint mr2 = 0, uint mr3 = 0, int extraCaps = 0) =>
+            Message.From(Syscall.Invoke(SyscallNumber.Call, cap, Info(label, length, extraCaps), 0, mr0, mr1, mr2, mr3));
 
-        public static Message NBCall(uint cap, uint label, int length = 0, uint mr0 = 0, uint mr1 = 0, uint mr2 = 0, uint mr3 = 0) =>
-            Message.From(Syscall.Invoke(SyscallNumber.NBCall, cap, Info(label, length), 0, mr0, mr1, mr2, mr3));
+        public static Message NBCall(uint cap, uint label, int length = 0, uint mr0 = 0, uint mr1 = 0, uint mr2 = 0, uint mr3 = 0, int extraCaps = 0) =>
+            Message.From(Syscall.Invoke(SyscallNumber.NBCall, cap, Info(label, length, extraCaps), 0, mr0, mr1, mr2, mr3));
 
-        public static Error Reply(uint label, int length = 0, uint mr0 = 0, uint mr1 = 0, uint mr2 = 0, uint mr3 = 0) =>
-            (Error)Syscall.Invoke(SyscallNumber.Reply, 0, Info(label, length), 0, mr0, mr1, mr2, mr3).R4;
+        public static Error Reply(uint label, int length = 0, uint mr0 = 0, uint mr1 = 0, uint mr2 = 0, uint mr3 = 0, int extraCaps = 0) =>
+            (Error)Syscall.Invoke(SyscallNumber.Reply, 0, Info(label, length, extraCaps), 0, mr0, mr1, mr2, mr3).R4;
 
-        public static Message ReplyRecv(uint receiveCap, uint label, int length = 0, uint mr0 = 0, uint mr1 = 0, uint mr2 = 0, uint mr3 = 0) =>
-            Message.From(Syscall.Invoke(SyscallNumber.ReplyRecv, receiveCap, Info(label, length), 0, mr0, mr1, mr2, mr3));
+        public static Message ReplyRecv(uint receiveCap, uint label, int length = 0, uint mr0 = 0, uint mr1 = 0, uint mr2 = 0, uint mr3 = 0, int extraCaps = 0) =>
+            Message.From(Syscall.Invoke(SyscallNumber.ReplyRecv, receiveCap, Info(label, length, extraCaps), 0, mr0, mr1, mr2, mr3));
 
-        public static Message NBSendRecv(uint sendCap, uint receiveCap, uint label, int length = 0, uint mr0 = 0, uint mr1 = 0, uint mr2 = 0, uint mr3 = 0) =>
-            Message.From(Syscall.Invoke(SyscallNumber.NBSendRecv, sendCap, Info(label, length), receiveCap, mr0, mr1, mr2, mr3));
+        public static Message NBSendRecv(uint sendCap, uint receiveCap, uint label, int length = 0, uint mr0 = 0, uint mr1 = 0, uint mr2 = 0, uint mr3 = 0, int extraCaps = 0) =>
+            Message.From(Syscall.Invoke(SyscallNumber.NBSendRecv, sendCap, Info(label, length, extraCaps), receiveCap, mr0, mr1, mr2, mr3));
 
         public static void Yield() => Syscall.Invoke(SyscallNumber.Yield);
     }
@@ -109,5 +111,15 @@ namespace Keel.UserLib
             rights = (Rights)frame.R8;
             return (Error)frame.R4;
         }
+    }
+
+    // Thread capabilities (Write): a supervisor's control over another task.
+    public static class Threads
+    {
+        public static Error Suspend(uint threadCap) => (Error)Syscall.Invoke(SyscallNumber.ThreadSuspend, threadCap).R4;
+
+        public static Error Resume(uint threadCap) => (Error)Syscall.Invoke(SyscallNumber.ThreadResume, threadCap).R4;
+
+        public static Error Restart(uint threadCap) => (Error)Syscall.Invoke(SyscallNumber.ThreadRestart, threadCap).R4;
     }
 }

@@ -47,4 +47,9 @@ namespace System
     // Only present so that attribute signatures that mention Type compile; firmware
     // has no reflection.
     public abstract class Type { }
+
+    // The JIT asks for this class by name (a built-in class) while it optimises some
+    // methods, even in code that never touches a type object; it has no members
+    // because firmware has no reflection and nothing ever creates one.
+    internal sealed class RuntimeType : Type { }
 }

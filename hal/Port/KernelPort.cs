@@ -28,19 +28,32 @@ namespace Keel.Port
         private static delegate*<int, string> s_taskName;
         private static delegate*<uint, void> s_halt;
         private static int s_mpuOwner;
-        private static ThreadContext s_bootContext;
-        private static ThreadRegisters s_bootRegisters;
+        private static uint s_coreClockHz, s_tickHz;
+        private static ThreadContext s_idleContext;
+        private static ThreadRegisters s_idleRegisters;
+        private static readonly uint[] s_idleStack = new uint[IdleStackWords];
 
         private const byte LowestPriority = 0xFF;
         private const byte HighestPriority = 0x00;
         private const uint MpuCtrlEnable = 1u << 0;
         private const uint MpuCtrlPrivilegedDefaultMap = 1u << 2;
         private const uint ThumbState = 1u << 24;
+        private const int HardwareFrameWords = 8;
+        // Idle needs room for one exception frame (it never uses the FPU), and an
+        // 8-byte-aligned top.
+        private const int IdleStackWords = 2 * HardwareFrameWords;
+        // CONTROL.nPRIV for thread mode: tasks run unprivileged, idle privileged.
+        private const uint ThreadModeUnprivileged = 1;
+        private const uint ThreadModePrivileged = 0;
         private const int MpuRegions = 8;
 
         [DllImport("*", EntryPoint = "keel_set_current")]
         [SuppressGCTransition]
-        private static extern void SetCurrent(ThreadRegisters* registers, ThreadContext* context);
+        private static extern void SetCurrent(ThreadRegisters* registers, ThreadContext* context, uint control);
+
+        [DllImport("*", EntryPoint = "keel_idle_address")]
+        [SuppressGCTransition]
+        private static extern uint IdleAddress();
 
         [DllImport("*", EntryPoint = "keel_enter_first_task")]
         [SuppressGCTransition]
@@ -50,8 +63,8 @@ namespace Keel.Port
         [SuppressGCTransition]
         private static extern TaskImage* TaskImageTable();
 
-        // Boot: takes the application's pools and tables, sets up the CPU, starts every
-        // task and enters the first one. Does not return.
+        // Boot: takes the application's pools (in `kernel`) and tables, sets up the CPU,
+        // starts every task and enters the first one. Does not return.
         public static void Start(ref KernelState kernel, ThreadContext[] contexts, TaskConfig[] tasks, MpuRegionConfig[] regions,
             CapConfig[] caps, IrqConfig[] irqs, uint coreClockHz, uint tickHz, delegate*<int, string> taskName, delegate*<uint, void> halt)
         {
@@ -67,6 +80,8 @@ namespace Keel.Port
             s_kernel.Hooks.UnmaskIrq = &UnmaskIrq;
             s_kernel.Hooks.ReportUnhandledFault = &ReportUnhandledFault;
             Kernel.Kernel.Initialise(ref s_kernel);
+            for (int task = 0; task < tasks.Length; task++)
+                s_kernel.CNodes[task] = new CNode { FirstSlot = tasks[task].FirstSlot, SlotCount = tasks[task].SlotCount };
             LoadCapabilities(caps);
             RouteInterrupts(irqs);
             for (int task = 0; task < tasks.Length; task++)
@@ -76,33 +91,38 @@ namespace Keel.Port
                 thread.EntryPoint = s_images[task].Entry;
                 thread.StackTop = config.RamBase + config.StackSize;
                 thread.IpcBuffer = (uint*)thread.StackTop;
-                thread.Priority = config.Priority;
+                thread.Priority = KernelPriority(config.Priority);
                 thread.CSpace = task;
                 thread.RestartPending = true;
                 if (config.FaultHandlerSlot != 0)
-                    thread.FaultHandler = s_kernel.Slots[s_kernel.CNodes[task].FirstSlot + (int)config.FaultHandlerSlot];
+                    thread.FaultHandler = s_kernel.Slots[config.FirstSlot + (int)config.FaultHandlerSlot];
                 Kernel.Kernel.StartThread(ref s_kernel, task);
             }
+            PrepareIdle();
 
+            s_coreClockHz = coreClockHz;
+            s_tickHz = tickHz;
             ConfigureCpu();
-            if (!SysTick.Start(coreClockHz, tickHz))
-                Keel.Runtime.Panic.Fail("SysTick cannot make the configured tick rate from the core clock");
-            SetCurrent((ThreadRegisters*)Unsafe(ref s_bootRegisters), (ThreadContext*)Unsafe(ref s_bootContext));
+            SetCurrent((ThreadRegisters*)Unsafe(ref s_idleRegisters), (ThreadContext*)Unsafe(ref s_idleContext), ThreadModePrivileged);
             EnterFirstTask();
         }
+
+        // The system description numbers priorities as people do (0 is the most
+        // important); the kernel's ready queues run the highest index first.
+        private static byte KernelPriority(byte described) => (byte)(s_kernel.ReadyQueues.Length - 1 - described);
 
         private static void* Unsafe<T>(ref T value) => System.Runtime.CompilerServices.Unsafe.AsPointer(ref value);
 
         private static void LoadCapabilities(CapConfig[] caps)
         {
-            for (int i = 0; i < caps.Length; i++)
+            for (int task = 0; task < s_tasks.Length; task++)
             {
-                ref CapConfig config = ref caps[i];
-                ref Capability slot = ref s_kernel.Slots[(int)config.Slot];
-                slot.Type = config.Kind == 1 ? CapType.Endpoint : CapType.Notification;
-                slot.Object = config.Object;
-                slot.Rights = (Rights)config.Rights;
-                slot.Badge = config.Badge;
+                ref TaskConfig config = ref s_tasks[task];
+                for (int i = config.FirstCap; i < config.FirstCap + config.CapCount; i++)
+                {
+                    ref CapConfig cap = ref caps[i];
+                    s_kernel.Slots[config.FirstSlot + (int)cap.Slot] = Capability.Create((CapType)cap.Kind, cap.Object, (Rights)cap.Rights, cap.Badge);
+                }
             }
         }
 
@@ -138,10 +158,22 @@ namespace Keel.Port
             int caller = s_kernel.Current;
             if (caller == KernelState.NoThread)
             {
+                // Only boot makes an SVC with no thread running (keel_enter_first_task),
+                // and its save landed in idle's context: make idle afresh. The tick
+                // starts here, not during boot: no kernel entry can interrupt this one,
+                // so the first tick finds the system fully started.
+                PrepareIdle();
+                if (!SysTick.Start(s_coreClockHz, s_tickHz))
+                    Keel.Runtime.Panic.Fail("SysTick cannot make the configured tick rate from the core clock");
                 SwitchTo(Kernel.Kernel.Schedule(ref s_kernel));
                 return;
             }
             ref ThreadRegisters regs = ref s_kernel.Threads[caller].Regs;
+            if (regs.R11 == PlatformCalls.Exit)
+            {
+                SwitchTo(Kernel.Kernel.Exit(ref s_kernel, caller));
+                return;
+            }
             if (regs.R11 >= PlatformCalls.First)
             {
                 PlatformCalls.Handle(ref regs, ref s_tasks[caller], s_halt);
@@ -194,17 +226,43 @@ namespace Keel.Port
         private static void SwitchTo(int next)
         {
             if (next == KernelState.NoThread)
-                Keel.Runtime.Panic.Fail("no runnable thread: give the application an idle task at the lowest priority");
+            {
+                SetCurrent((ThreadRegisters*)Unsafe(ref s_idleRegisters), (ThreadContext*)Unsafe(ref s_idleContext), ThreadModePrivileged);
+                return;
+            }
             ref Tcb thread = ref s_kernel.Threads[next];
             if (thread.RestartPending)
                 Rebuild(next, ref thread);
             if (next != s_mpuOwner)
                 LoadMpu(next);
-            SetCurrent((ThreadRegisters*)Unsafe(ref thread.Regs), (ThreadContext*)Unsafe(ref s_contexts[next]));
+            SetCurrent((ThreadRegisters*)Unsafe(ref thread.Regs), (ThreadContext*)Unsafe(ref s_contexts[next]), ThreadModeUnprivileged);
+        }
+
+        // Idle: when no thread can run, the kernel returns to a privileged thread-mode
+        // loop (keel_idle: wait for an interrupt) on a stack of its own, which the
+        // next kernel entry saves and abandons like any thread. It belongs to no task,
+        // so it needs no MPU regions (privileged code has the default memory map),
+        // and the kernel's state says no thread is running.
+        private static void PrepareIdle()
+        {
+            uint* frame = (uint*)Unsafe(ref s_idleStack[IdleStackWords - HardwareFrameWords]);
+            BuildFrame(frame, IdleAddress());
+            s_idleContext.StackPointer = (uint)frame;
+            s_idleContext.ExceptionReturn = ThreadContext.ReturnToThreadOnProcessStack;
+        }
+
+        // An exception frame that "returns" to `entry` with cleared registers.
+        private static void BuildFrame(uint* frame, uint entry)
+        {
+            for (int i = 0; i < HardwareFrameWords; i++)
+                frame[i] = 0; // r0-r3, r12, lr (the code never returns), pc, xPSR
+            frame[6] = entry & ~1u;
+            frame[7] = ThumbState;
         }
 
         // A (re)started task: fresh statics from its image, cleared registers, and an
-        // exception frame at the top of its stack that "returns" to its entry point.
+        // exception frame at the top of its stack that "returns" to its entry point
+        // with r0 = its IPC buffer (userlib's keel_task_start).
         private static void Rebuild(int task, ref Tcb thread)
         {
             ref TaskImage image = ref s_images[task];
@@ -214,12 +272,9 @@ namespace Keel.Port
             for (uint* to = (uint*)image.BssStart; to < (uint*)image.BssEnd; to++)
                 *to = 0;
 
-            uint* frame = (uint*)thread.StackTop - 8;
-            for (int i = 0; i < 5; i++)
-                frame[i] = 0; // r0-r3, r12
-            frame[5] = 0; // lr: keel_task_start never returns
-            frame[6] = thread.EntryPoint & ~1u;
-            frame[7] = ThumbState;
+            uint* frame = (uint*)thread.StackTop - HardwareFrameWords;
+            BuildFrame(frame, thread.EntryPoint);
+            frame[0] = (uint)thread.IpcBuffer;
             thread.Regs = default;
             s_contexts[task].StackPointer = (uint)frame;
             s_contexts[task].ExceptionReturn = ThreadContext.ReturnToThreadOnProcessStack;

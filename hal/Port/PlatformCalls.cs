@@ -4,7 +4,10 @@
 //         The text must lie inside the caller's own flash or RAM window; otherwise
 //         nothing is printed and the status is InvalidArgument.
 //   0x101 Halt(r4 = status): end the run (an emulator exits with the status). For
-//         test and benchmark images.
+//         test, benchmark and demo images.
+//   0x102 Exit: the task is finished (its entry point returned); the kernel stops
+//         its thread until something restarts it. Handled by KernelPort, because it
+//         changes the kernel's state.
 // Unknown numbers in this range are InvalidArgument.
 using Keel.Firmware.Boot;
 using Keel.Hal;
@@ -17,6 +20,7 @@ namespace Keel.Port
         public const uint First = 0x100;
         public const uint DebugWrite = 0x100;
         public const uint Halt = 0x101;
+        public const uint Exit = 0x102;
 
         public const uint MaxDebugWriteChars = 256;
 

@@ -19,18 +19,22 @@ keel_syscall:
     pop {r4-r11, pc}
     .size keel_syscall, . - keel_syscall
 
-@ Every task starts here (the build renames the symbol per task and the kernel
-@ enters it with a fresh stack and fresh .data), sets up its own static fields
-@ (corelib Statics.cs) and calls the task's C# entry point. Returning from keel_task_main is not a way to
-@ stop: it executes a permanently undefined instruction, which the kernel reports
-@ to the task's fault handler like any other fault.
+@ Every task starts here (the build renames the symbol per task), with a fresh
+@ stack, fresh .data and r0 = its IPC buffer: it sets up its static fields
+@ (corelib Statics.cs), records the IPC buffer (Task.cs) and calls the task's C#
+@ entry point. Returning from keel_task_main ends the task (platform call Exit);
+@ the kernel never resumes a task that exited, so nothing follows but a trap.
     .global keel_task_start
     .type keel_task_start, %function
     .thumb_func
 keel_task_start:
+    mov r4, r0
     ldr r0, =__ReadyToRunHeader
     bl keel_initialise_statics
+    mov r0, r4
+    bl keel_task_set_ipc_buffer
     bl keel_task_main
+    bl keel_task_exit
 1:  udf #0xfe
     b 1b
     .size keel_task_start, . - keel_task_start

@@ -100,31 +100,52 @@ keel_resume:
     fault_entry BusFault_Handler, 5
     fault_entry UsageFault_Handler, 6
 
-@ keel_set_current(regs, context): the thread keel_resume will restore.
+@ keel_set_current(regs, context, control): the thread keel_resume will restore,
+@ and CONTROL.nPRIV for it (1: an unprivileged task, 0: the kernel's idle loop).
+@ From handler mode only nPRIV changes; the exception return that follows makes
+@ it take effect.
     .global keel_set_current
     .type keel_set_current, %function
     .thumb_func
 keel_set_current:
-    ldr r2, =keel_current_regs
-    str r0, [r2]
-    ldr r2, =keel_current_context
-    str r1, [r2]
+    ldr r3, =keel_current_regs
+    str r0, [r3]
+    ldr r3, =keel_current_context
+    str r1, [r3]
+    msr control, r2
     bx lr
     .size keel_set_current, . - keel_set_current
 
 @ keel_enter_first_task(): from the boot code (privileged thread mode, main stack).
-@ Thread mode becomes unprivileged, and an SVC enters the kernel, which finds no
-@ thread running yet and switches to the first one; boot never continues.
+@ An SVC enters the kernel, which finds no thread running yet and switches to the
+@ first one (keel_set_current makes thread mode unprivileged for it); boot never
+@ continues. Thread mode stays privileged until then: the SVC's exception frame is
+@ stacked with the privilege of the code it interrupts, onto the main stack, which
+@ no MPU region grants to unprivileged code.
     .global keel_enter_first_task
     .type keel_enter_first_task, %function
     .thumb_func
 keel_enter_first_task:
-    movs r0, #1
-    msr control, r0
-    isb
     svc #0
 1:  b 1b
     .size keel_enter_first_task, . - keel_enter_first_task
+
+@ Idle: what the CPU runs when no thread can (privileged thread mode, its own small
+@ stack); any interrupt enters the kernel, which may then pick a thread.
+    .type keel_idle, %function
+    .thumb_func
+keel_idle:
+    wfi
+    b keel_idle
+    .size keel_idle, . - keel_idle
+
+    .global keel_idle_address
+    .type keel_idle_address, %function
+    .thumb_func
+keel_idle_address:
+    ldr r0, =keel_idle
+    bx lr
+    .size keel_idle_address, . - keel_idle_address
 
 @ The address of the task image records the application's linker script lays out.
     .global keel_task_image_table

@@ -1,0 +1,48 @@
+// The task's own view of itself: its IPC buffer, and how it stops.
+//
+// The kernel starts a task with r0 = the address of its IPC buffer (the 18 words
+// just above its stack, docs/abi.md); keel_task_start hands it here before the
+// task's C# entry point runs. Message words past MR3 and the capability slots of a
+// transfer travel in that buffer.
+//
+// Returning from the task's entry point ends the task cleanly: the kernel stops its
+// thread (as ThreadSuspend would) until a supervisor holding its thread capability
+// restarts it.
+using System.Runtime.InteropServices;
+using Keel.Kernel;
+
+namespace Keel.UserLib
+{
+    public static unsafe class Task
+    {
+        public const uint HaltCall = 0x101;
+        public const uint ExitCall = 0x102;
+
+        private static uint* s_ipcBuffer;
+
+        [UnmanagedCallersOnly(EntryPoint = "keel_task_set_ipc_buffer")]
+        private static void SetIpcBuffer(uint* buffer) => s_ipcBuffer = buffer;
+
+        [UnmanagedCallersOnly(EntryPoint = "keel_task_exit")]
+        private static void Exit() => Syscall.Invoke(ExitCall);
+
+        // Ends the whole run with `status` (an emulator exits with it): for test,
+        // benchmark and demo images, whose last act this is.
+        public static void Halt(uint status) => Syscall.Invoke(HaltCall, status);
+
+        // Where the kernel puts capabilities that arrive with a message: slot
+        // `slot` of this task's CSpace for the `index`-th (0..2) capability.
+        public static void ReceiveCapInto(uint slot, int index = 0) => s_ipcBuffer[IpcBuffer.ReceiveSlots + index] = slot;
+
+        // The `index`-th (0..2) capability the next message carries; the message
+        // says how many with its extraCaps count.
+        public static void AttachCap(uint slot, int index = 0) => s_ipcBuffer[IpcBuffer.SendCaps + index] = slot;
+
+        // Message word `index` (4..15) of the last message received, or of the next
+        // one to send.
+        public static uint BufferedWord(int index) => s_ipcBuffer[IpcBuffer.FirstBufferedWord + index - ThreadRegisters.MessageRegisters];
+
+        public static void SetBufferedWord(int index, uint value) =>
+            s_ipcBuffer[IpcBuffer.FirstBufferedWord + index - ThreadRegisters.MessageRegisters] = value;
+    }
+}
