@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Keel.BuildTool;
 using Keel.Emulation;
 
@@ -8,6 +7,7 @@ namespace Keel.Firmware.Tests;
 // unknown board. Each must fail the build with a message that says what to do.
 // Builds the fixture tests/images/allocating (kept out of Firmware.sln because it must
 // not build); the tests share it, so they run one after another in this class.
+[Collection(DotnetBuildCollection.Name)]
 public class ImageBuildTests
 {
     private static readonly string AllocatingProject = Path.Combine(Repository.Root, "tests", "images", "allocating", "Allocating.csproj");
@@ -15,7 +15,7 @@ public class ImageBuildTests
     [Fact]
     public void AnImageThatAllocatesFailsToBuildNamingEachAllocatingMethod()
     {
-        (int exitCode, string output) = DotnetBuild(AllocatingProject);
+        (int exitCode, string output) = DotnetBuild.Run(AllocatingProject);
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("error KEEL0001: firmware code may not allocate: Keel.Tests.Images.Allocations.MakeNode (in allocating) makes a `new` of a class", output);
@@ -27,7 +27,7 @@ public class ImageBuildTests
     [Fact]
     public void AMissingCrossToolchainFailsWithTheAptCommandThatInstallsIt()
     {
-        (int exitCode, string output) = DotnetBuild(AllocatingProject, "-p:KeelToolPrefix=missing-toolchain-");
+        (int exitCode, string output) = DotnetBuild.Run(AllocatingProject, "-p:KeelToolPrefix=missing-toolchain-");
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("was not found on PATH. Install it with: sudo apt-get install -y gcc-arm-none-eabi binutils-arm-none-eabi", output);
@@ -36,7 +36,7 @@ public class ImageBuildTests
     [Fact]
     public void AnUnknownBoardFailsNamingTheKnownBoards()
     {
-        (int exitCode, string output) = DotnetBuild(AllocatingProject, "-p:KeelBoard=no-such-board");
+        (int exitCode, string output) = DotnetBuild.Run(AllocatingProject, "-p:KeelBoard=no-such-board");
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("Unknown board 'no-such-board' (KeelBoard)", output);
@@ -89,17 +89,5 @@ public class ImageBuildTests
         Assert.Contains("flash: 1100 of 2000 bytes (55.0%)", report);
         Assert.Contains("RAM:   120 of 8000 bytes (1.5%), main stack 4000 bytes", report);
         Assert.Contains(".data            0x20000000      100  flash+RAM", report);
-    }
-
-    private static (int ExitCode, string Output) DotnetBuild(string project, params string[] extra)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in (string[])["build", project, "-nologo", "-v:m", .. extra])
-            start.ArgumentList.Add(argument);
-        using Process process = Process.Start(start)!;
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd() + stderr.Result;
-        process.WaitForExit();
-        return (process.ExitCode, output);
     }
 }
