@@ -54,6 +54,8 @@ namespace Keel.Hal.Arm
         public const uint InstructionBusError = 1u << 8;
         public const uint PreciseDataBusError = 1u << 9;
         public const uint ImpreciseDataBusError = 1u << 10;
+        public const uint BusFaultUnstacking = 1u << 11;
+        public const uint BusFaultStacking = 1u << 12;
         public const uint BfarValid = 1u << 15;
         public const uint BusFaultMask = 0xFF00;
 

@@ -29,6 +29,16 @@ namespace Keel.Port
             else if ((cfsr & Cfsr.BfarValid) != 0)
                 fault.Address = Scb.Bfar.Read();
 
+            // A stacking error: the exception frame could not be written, because the
+            // stack pointer had left the memory the code may use (a stack overflow out
+            // of the task's RAM region). The "frame" holds nothing of the thread's, so
+            // the pc is unknown (0) and the address is where the stack had got to.
+            if ((cfsr & (Cfsr.MemManageStacking | Cfsr.BusFaultStacking)) != 0)
+            {
+                fault.Pc = 0;
+                fault.Address = (uint)frame;
+            }
+
             if ((cfsr & (Cfsr.MemManageMask | Cfsr.BusFaultMask)) != 0)
                 fault.Kind = FaultKind.MemoryAccess;
             else if ((cfsr & Cfsr.UndefinedInstruction) != 0)

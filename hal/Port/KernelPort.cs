@@ -213,10 +213,26 @@ namespace Keel.Port
             FaultInfo fault = FaultInfo.Read(exception, frame);
             Console.Write("\nkernel fault: ");
             fault.Print();
-            Console.Write(" lr ");
+            Console.Write("\n  r0 ");
+            Console.WriteHex(frame[0]);
+            Console.Write(" r1 ");
+            Console.WriteHex(frame[1]);
+            Console.Write(" r2 ");
+            Console.WriteHex(frame[2]);
+            Console.Write(" r3 ");
+            Console.WriteHex(frame[3]);
+            Console.Write(" r12 ");
+            Console.WriteHex(frame[4]);
+            Console.Write("\n  lr ");
             Console.WriteHex(frame[5]);
+            Console.Write(" xpsr ");
+            Console.WriteHex(frame[7]);
+            Console.Write(" sp ");
+            Console.WriteHex((uint)frame);
             Console.Write(" hfsr ");
             Console.WriteHex(Scb.Hfsr.Read());
+            Console.Write(" exc_return ");
+            Console.WriteHex(exceptionReturn);
             Console.WriteLine();
             Keel.Runtime.Panic.Fail("fault in the kernel");
         }
