@@ -23,6 +23,8 @@ public static class SizeReport
         return 0;
     }
 
+    private const uint ProgramTypeLoad = 1;
+
     public static IReadOnlyList<Section> ReadSections(byte[] elf)
     {
         if (elf.Length < 52 || elf[0] != 0x7F || elf[1] != (byte)'E' || elf[2] != (byte)'L' || elf[3] != (byte)'F' || elf[4] != 1)
@@ -45,11 +47,32 @@ public static class SizeReport
             if (size == 0)
                 continue;
             string name = ReadName(elf, (int)(namesOffset + U32(elf, header)));
-            bool writable = (flags & SectionWrite) != 0;
+            uint address = U32(elf, header + 0x0C);
             bool loaded = type != SectionTypeNoBits;
-            sections.Add(new Section(name, U32(elf, header + 0x0C), size, InFlash: loaded, InRam: writable));
+            // Loaded contents occupy RAM only when start-up copies them there (.data: run
+            // address in RAM, load address in flash). A writable section that runs where
+            // it is loaded (a table the linker script fills in flash) is flash only.
+            bool inRam = !loaded || ((flags & SectionWrite) != 0 && IsCopiedAtStart(elf, address));
+            sections.Add(new Section(name, address, size, InFlash: loaded, InRam: inRam));
         }
         return sections;
+    }
+
+    // Whether the loadable segment holding `address` has a load address other than
+    // its run address.
+    private static bool IsCopiedAtStart(byte[] elf, uint address)
+    {
+        uint programTable = U32(elf, 0x1C);
+        int entrySize = U16(elf, 0x2A);
+        int count = U16(elf, 0x2C);
+        for (int i = 0; i < count; i++)
+        {
+            int header = (int)programTable + i * entrySize;
+            uint virtualAddress = U32(elf, header + 0x08);
+            if (U32(elf, header) == ProgramTypeLoad && address >= virtualAddress && address - virtualAddress < U32(elf, header + 0x14))
+                return U32(elf, header + 0x0C) != virtualAddress;
+        }
+        return true;
     }
 
     public static string Format(string image, IReadOnlyList<Section> sections, long flashBytes, long ramBytes)

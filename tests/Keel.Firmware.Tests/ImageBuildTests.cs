@@ -75,6 +75,21 @@ public class ImageBuildTests
     }
 
     [Fact]
+    public void TheSizeReportPlacesSectionsByWhereTheyRunAndWhereTheyLoad()
+    {
+        // The policy demo's ELF: .data is copied to RAM at start; the task-image table
+        // is writable for ld but runs where it is loaded, in flash.
+        var sections = SizeReport.ReadSections(File.ReadAllBytes(Repository.Image("firmware/policy-demo", "policy-demo")));
+
+        SizeReport.Section data = Assert.Single(sections, s => s.Name == ".data");
+        Assert.True(data.InFlash && data.InRam);
+        SizeReport.Section table = Assert.Single(sections, s => s.Name == ".keel_task_images");
+        Assert.True(table.InFlash && !table.InRam);
+        SizeReport.Section bss = Assert.Single(sections, s => s.Name == ".bss");
+        Assert.True(!bss.InFlash && bss.InRam);
+    }
+
+    [Fact]
     public void TheSizeReportCountsDataInBothFlashAndRam()
     {
         SizeReport.Section[] sections =
