@@ -20,6 +20,13 @@ public static partial class Identifiers
     // "my-task" → "my_task" (linker symbols).
     public static string LowerSnake(string name) => name.Replace('-', '_');
 
+    // A task's linker names, which memory.ld defines and tasks.ld uses.
+    public static string FlashRegion(string task) => $"TASK_{UpperSnake(task)}_FLASH";
+
+    public static string RamRegion(string task) => $"TASK_{UpperSnake(task)}_RAM";
+
+    public static string StackSizeSymbol(string task) => $"keel_task_{LowerSnake(task)}_stack_size";
+
     // "grant-reply_slot" → "GrantReplySlot" (C# constants).
     public static string Pascal(string name) => string.Concat(
         name.Split(['-', '_'], StringSplitOptions.RemoveEmptyEntries)

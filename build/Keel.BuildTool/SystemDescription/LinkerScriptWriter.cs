@@ -19,15 +19,14 @@ public static class LinkerScriptWriter
         AppendRegion(text, "KERNEL_RAM", "rwx", layout.KernelRam);
         foreach (var task in layout.Tasks)
         {
-            string name = Identifiers.UpperSnake(task.Task.Name);
-            AppendRegion(text, $"TASK_{name}_FLASH", "rx", task.Flash);
-            AppendRegion(text, $"TASK_{name}_RAM", "rwx", task.Ram);
+            AppendRegion(text, Identifiers.FlashRegion(task.Task.Name), "rx", task.Flash);
+            AppendRegion(text, Identifiers.RamRegion(task.Task.Name), "rwx", task.Ram);
         }
         text.AppendLine("}");
         text.AppendLine();
         text.AppendLine($"KEEL_MAIN_STACK_SIZE = {layout.App.Kernel!.Stack};");
         foreach (var task in layout.Tasks)
-            text.AppendLine($"keel_task_{Identifiers.LowerSnake(task.Task.Name)}_stack_size = {task.Task.Stack};");
+            text.AppendLine($"{Identifiers.StackSizeSymbol(task.Task.Name)} = {task.Task.Stack};");
         text.AppendLine();
         text.AppendLine("REGION_ALIAS(\"FLASH\", KERNEL_FLASH);");
         text.AppendLine("REGION_ALIAS(\"RAM\", KERNEL_RAM);");

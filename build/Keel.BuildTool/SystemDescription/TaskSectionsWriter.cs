@@ -38,11 +38,10 @@ public static class TaskSectionsWriter
         text.AppendLine("        keel_task_images = .;");
         foreach (var task in layout.Tasks)
         {
-            string id = Identifiers.LowerSnake(task.Task.Name);
-            string data = $".task_{id}_data";
-            string bss = $".task_{id}_bss";
+            string data = OutputSection(task.Task.Name, "data");
+            string bss = OutputSection(task.Task.Name, "bss");
             text.AppendLine(
-                $"        LONG(keel_task_{id}_start) LONG(LOADADDR({data})) LONG(ADDR({data})) LONG(ADDR({data}) + SIZEOF({data}))"
+                $"        LONG(keel_task_{Identifiers.LowerSnake(task.Task.Name)}_start) LONG(LOADADDR({data})) LONG(ADDR({data})) LONG(ADDR({data}) + SIZEOF({data}))"
                 + $" LONG(ADDR({bss})) LONG(ADDR({bss}) + SIZEOF({bss})) /* {task.Task.Name} */");
         }
         text.AppendLine("    } > KERNEL_FLASH");
@@ -62,12 +61,12 @@ public static class TaskSectionsWriter
     // frozen objects and the module list, loaded from flash) and bss in RAM.
     private static void AppendTask(StringBuilder text, string name)
     {
-        string id = Identifiers.LowerSnake(name);
-        string prefix = $".task_{id}";
-        string flash = $"TASK_{Identifiers.UpperSnake(name)}_FLASH";
-        string ram = $"TASK_{Identifiers.UpperSnake(name)}_RAM";
+        // The prefix objcopy gave the task's input sections.
+        string prefix = $".task_{Identifiers.LowerSnake(name)}";
+        string flash = Identifiers.FlashRegion(name);
+        string ram = Identifiers.RamRegion(name);
         text.AppendLine($"    /* task {name} */");
-        text.AppendLine($"    {prefix}_text :");
+        text.AppendLine($"    {OutputSection(name, "text")} :");
         text.AppendLine("    {");
         text.AppendLine($"        KEEP(*({prefix}.text {prefix}.text.*))");
         text.AppendLine($"        *({prefix}__managedcode)");
@@ -75,22 +74,25 @@ public static class TaskSectionsWriter
         text.AppendLine("        . = ALIGN(4);");
         text.AppendLine($"    }} > {flash}");
         // At ORIGIN explicitly: the kernel puts the stack top at RamBase + StackSize.
-        text.AppendLine($"    {prefix}_stack ORIGIN({ram}) (NOLOAD) :");
+        text.AppendLine($"    {OutputSection(name, "stack")} ORIGIN({ram}) (NOLOAD) :");
         text.AppendLine("    {");
-        text.AppendLine($"        . += keel_task_{id}_stack_size;");
+        text.AppendLine($"        . += {Identifiers.StackSizeSymbol(name)};");
         text.AppendLine($"        . += {IpcBufferBytes};");
         text.AppendLine($"    }} > {ram}");
-        text.AppendLine($"    {prefix}_data :");
+        text.AppendLine($"    {OutputSection(name, "data")} :");
         text.AppendLine("    {");
         text.AppendLine($"        *({prefix}.data {prefix}.data.*)");
         text.AppendLine($"        *({prefix}__modules)");
         text.AppendLine("        . = ALIGN(4);");
         text.AppendLine($"    }} > {ram} AT > {flash}");
-        text.AppendLine($"    {prefix}_bss (NOLOAD) :");
+        text.AppendLine($"    {OutputSection(name, "bss")} (NOLOAD) :");
         text.AppendLine("    {");
         text.AppendLine($"        *({prefix}.bss {prefix}.bss.*)");
         text.AppendLine("        . = ALIGN(4);");
         text.AppendLine($"    }} > {ram}");
         text.AppendLine();
     }
+
+    // The output section that holds one part (text, stack, data, bss) of a task.
+    private static string OutputSection(string task, string part) => $".task_{Identifiers.LowerSnake(task)}_{part}";
 }
