@@ -34,6 +34,18 @@ public enum FaultKind : uint
     Other = 4,
 }
 
+/// <summary>How fault kinds read in logs: the kernel's own report and fault handlers' alike.</summary>
+public static class FaultKinds
+{
+    public static string Name(FaultKind kind) => kind switch
+    {
+        FaultKind.MemoryAccess => "memory access",
+        FaultKind.BadSyscall => "bad system call",
+        FaultKind.UndefinedInstruction => "undefined instruction",
+        _ => "other",
+    };
+}
+
 /// <summary>The labels a fault handler replies with (part of the ABI).</summary>
 public static class FaultReply
 {

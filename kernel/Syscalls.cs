@@ -42,6 +42,18 @@ public enum SyscallNumber : uint
     ThreadRestart = 22,
 }
 
+/// <summary>
+/// Platform calls (r11 from 0x100): answered by the hardware layer, not by the
+/// kernel's objects (docs/abi.md). Part of the ABI: never renumber.
+/// </summary>
+public enum PlatformCallNumber : uint
+{
+    First = 0x100,
+    DebugWrite = 0x100,
+    Halt = 0x101,
+    Exit = 0x102,
+}
+
 internal static class Syscalls
 {
     /// <summary>One more than the highest system-call number.</summary>

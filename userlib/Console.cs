@@ -2,14 +2,12 @@
 // (docs/abi.md), which checks that the text lies in the task's own memory and prints
 // it on the board's console. Numbers are formatted here, without allocation.
 using System.Runtime.InteropServices;
+using Keel.Kernel;
 
 namespace Keel.UserLib
 {
     public static unsafe class Console
     {
-        // Platform calls are numbered from 0x100, above the kernel's system calls.
-        public const uint DebugWriteCall = 0x100;
-
         public static void Write(string text)
         {
             fixed (char* chars = text)
@@ -17,7 +15,7 @@ namespace Keel.UserLib
         }
 
         public static void Write(char* text, int length) =>
-            Syscall.Invoke(DebugWriteCall, (uint)text, (uint)length);
+            Syscall.Invoke((uint)PlatformCallNumber.DebugWrite, (uint)text, (uint)length);
 
         public static void Write(char c) => Write(&c, 1);
 

@@ -15,20 +15,17 @@ namespace Keel.UserLib
 {
     public static unsafe class Task
     {
-        public const uint HaltCall = 0x101;
-        public const uint ExitCall = 0x102;
-
         private static uint* s_ipcBuffer;
 
         [UnmanagedCallersOnly(EntryPoint = "keel_task_set_ipc_buffer")]
         private static void SetIpcBuffer(uint* buffer) => s_ipcBuffer = buffer;
 
         [UnmanagedCallersOnly(EntryPoint = "keel_task_exit")]
-        private static void Exit() => Syscall.Invoke(ExitCall);
+        private static void Exit() => Syscall.Invoke((uint)PlatformCallNumber.Exit);
 
         // Ends the whole run with `status` (an emulator exits with it): for test,
         // benchmark and demo images, whose last act this is.
-        public static void Halt(uint status) => Syscall.Invoke(HaltCall, status);
+        public static void Halt(uint status) => Syscall.Invoke((uint)PlatformCallNumber.Halt, status);
 
         // Where the kernel puts capabilities that arrive with a message: slot
         // `slot` of this task's CSpace for the `index`-th (0..2) capability.

@@ -52,17 +52,9 @@ namespace Keel.Port
             return fault;
         }
 
-        public static string KindName(FaultKind kind) => kind switch
-        {
-            FaultKind.MemoryAccess => "memory access",
-            FaultKind.BadSyscall => "bad system call",
-            FaultKind.UndefinedInstruction => "undefined instruction",
-            _ => "other",
-        };
-
         public void Print()
         {
-            Console.Write(KindName(Kind));
+            Console.Write(FaultKinds.Name(Kind));
             Console.Write(" at pc ");
             Console.WriteHex(Pc);
             Console.Write(", address ");

@@ -98,12 +98,13 @@ namespace Keel.Port
                     thread.FaultHandler = s_kernel.Slots[config.FirstSlot + (int)config.FaultHandlerSlot];
                 Kernel.Kernel.StartThread(ref s_kernel, task);
             }
-            PrepareIdle();
 
             s_coreClockHz = coreClockHz;
             s_tickHz = tickHz;
             ConfigureCpu();
-            SetCurrent((ThreadRegisters*)Unsafe(ref s_idleRegisters), (ThreadContext*)Unsafe(ref s_idleContext), ThreadModePrivileged);
+            // The first SVC's entry saves the boot code into idle's save areas, which
+            // it then prepares afresh (OnSvc).
+            MakeIdleCurrent();
             EnterFirstTask();
         }
 
@@ -169,12 +170,12 @@ namespace Keel.Port
                 return;
             }
             ref ThreadRegisters regs = ref s_kernel.Threads[caller].Regs;
-            if (regs.R11 == PlatformCalls.Exit)
+            if (regs.R11 == (uint)PlatformCallNumber.Exit)
             {
                 SwitchTo(Kernel.Kernel.Exit(ref s_kernel, caller));
                 return;
             }
-            if (regs.R11 >= PlatformCalls.First)
+            if (regs.R11 >= (uint)PlatformCallNumber.First)
             {
                 PlatformCalls.Handle(ref regs, ref s_tasks[caller], s_halt);
                 SwitchTo(caller);
@@ -213,28 +214,28 @@ namespace Keel.Port
             FaultInfo fault = FaultInfo.Read(exception, frame);
             Console.Write("\nkernel fault: ");
             fault.Print();
-            Console.Write("\n  r0 ");
-            Console.WriteHex(frame[0]);
-            Console.Write(" r1 ");
-            Console.WriteHex(frame[1]);
-            Console.Write(" r2 ");
-            Console.WriteHex(frame[2]);
-            Console.Write(" r3 ");
-            Console.WriteHex(frame[3]);
-            Console.Write(" r12 ");
-            Console.WriteHex(frame[4]);
-            Console.Write("\n  lr ");
-            Console.WriteHex(frame[5]);
-            Console.Write(" xpsr ");
-            Console.WriteHex(frame[7]);
-            Console.Write(" sp ");
-            Console.WriteHex((uint)frame);
-            Console.Write(" hfsr ");
-            Console.WriteHex(Scb.Hfsr.Read());
-            Console.Write(" exc_return ");
-            Console.WriteHex(exceptionReturn);
+            Console.Write("\n ");
+            WriteRegister("r0", frame[0]);
+            WriteRegister("r1", frame[1]);
+            WriteRegister("r2", frame[2]);
+            WriteRegister("r3", frame[3]);
+            WriteRegister("r12", frame[4]);
+            Console.Write("\n ");
+            WriteRegister("lr", frame[5]);
+            WriteRegister("xpsr", frame[7]);
+            WriteRegister("sp", (uint)frame);
+            WriteRegister("hfsr", Scb.Hfsr.Read());
+            WriteRegister("exc_return", exceptionReturn);
             Console.WriteLine();
             Keel.Runtime.Panic.Fail("fault in the kernel");
+        }
+
+        private static void WriteRegister(string name, uint value)
+        {
+            Console.Write(" ");
+            Console.Write(name);
+            Console.Write(" ");
+            Console.WriteHex(value);
         }
 
         // ---- Switching ----
@@ -243,7 +244,7 @@ namespace Keel.Port
         {
             if (next == KernelState.NoThread)
             {
-                SetCurrent((ThreadRegisters*)Unsafe(ref s_idleRegisters), (ThreadContext*)Unsafe(ref s_idleContext), ThreadModePrivileged);
+                MakeIdleCurrent();
                 return;
             }
             ref Tcb thread = ref s_kernel.Threads[next];
@@ -266,6 +267,9 @@ namespace Keel.Port
             s_idleContext.StackPointer = (uint)frame;
             s_idleContext.ExceptionReturn = ThreadContext.ReturnToThreadOnProcessStack;
         }
+
+        private static void MakeIdleCurrent() =>
+            SetCurrent((ThreadRegisters*)Unsafe(ref s_idleRegisters), (ThreadContext*)Unsafe(ref s_idleContext), ThreadModePrivileged);
 
         // An exception frame that "returns" to `entry` with cleared registers.
         private static void BuildFrame(uint* frame, uint entry)
@@ -326,7 +330,7 @@ namespace Keel.Port
             Console.Write("keel: task ");
             Console.Write(s_taskName(thread));
             Console.Write(" faulted (");
-            Console.Write(FaultInfo.KindName(kind));
+            Console.Write(FaultKinds.Name(kind));
             Console.Write(") at pc ");
             Console.WriteHex(pc);
             Console.Write(", address ");

@@ -17,21 +17,16 @@ namespace Keel.Port
 {
     public static unsafe class PlatformCalls
     {
-        public const uint First = 0x100;
-        public const uint DebugWrite = 0x100;
-        public const uint Halt = 0x101;
-        public const uint Exit = 0x102;
-
         public const uint MaxDebugWriteChars = 256;
 
         public static void Handle(ref ThreadRegisters regs, ref TaskConfig task, delegate*<uint, void> halt)
         {
-            switch (regs.R11)
+            switch ((PlatformCallNumber)regs.R11)
             {
-                case DebugWrite:
+                case PlatformCallNumber.DebugWrite:
                     regs.Status = Write(regs.R4, regs.R5, ref task);
                     break;
-                case Halt:
+                case PlatformCallNumber.Halt:
                     halt(regs.R4);
                     break;
                 default:

@@ -27,7 +27,7 @@ namespace Keel.Demo.Supervisor
                 Console.Write("supervisor: ");
                 Console.Write(Badges.Name(fault.Badge));
                 Console.Write(" faulted: ");
-                Console.Write(KindName((FaultKind)fault.Label));
+                Console.Write(FaultKinds.Name((FaultKind)fault.Label));
                 Console.Write(" at address ");
                 Console.WriteHex(fault.Mr1);
                 Console.Write(", pc ");
@@ -57,13 +57,5 @@ namespace Keel.Demo.Supervisor
                 Task.Halt(0);
             }
         }
-
-        private static string KindName(FaultKind kind) => kind switch
-        {
-            FaultKind.MemoryAccess => "memory access",
-            FaultKind.BadSyscall => "bad system call",
-            FaultKind.UndefinedInstruction => "undefined instruction",
-            _ => "other fault",
-        };
     }
 }
