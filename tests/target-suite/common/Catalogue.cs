@@ -49,6 +49,12 @@ namespace Keel.Suite
         IrqMaskedUntilAck,
         IrqAckNeedsIrqCap,
         FpuContextSurvivesSwitch,
+        ExecuteFromRam,
+        UnalignedAccess,
+        UndefinedInstruction,
+        DivideByZero,
+        StackOverflow,
+        FaultLoopLeavesOthersRunning,
         // The MPU matrix: for each worker (1..4) the same six cases, in this order.
         MpuFirst,
     }
@@ -164,6 +170,12 @@ namespace Keel.Suite
             Case.IrqMaskedUntilAck => "IRQ0002",
             Case.IrqAckNeedsIrqCap => "IRQ0003",
             Case.FpuContextSurvivesSwitch => "FPU0001",
+            Case.ExecuteFromRam => "FLT0001",
+            Case.UnalignedAccess => "FLT0002",
+            Case.UndefinedInstruction => "FLT0003",
+            Case.DivideByZero => "FLT0004",
+            Case.StackOverflow => "FLT0005",
+            Case.FaultLoopLeavesOthersRunning => "FLT0006",
             _ => "?",
         };
 
@@ -212,6 +224,12 @@ namespace Keel.Suite
             Case.IrqMaskedUntilAck => "An interrupt stays masked until IrqAck",
             Case.IrqAckNeedsIrqCap => "IrqAck needs an IRQ-handler capability with Write",
             Case.FpuContextSurvivesSwitch => "Floating-point registers survive context switches",
+            Case.ExecuteFromRam => "Executing from RAM is a memory-access fault at that address",
+            Case.UnalignedAccess => "An unaligned LDRD is an unaligned-access fault",
+            Case.UndefinedInstruction => "An undefined instruction is reported as such",
+            Case.DivideByZero => "An integer division by zero is a divide-by-zero fault",
+            Case.StackOverflow => "A stack overflow faults below the task's own RAM, touching nothing else",
+            Case.FaultLoopLeavesOthersRunning => "A task faulting in a loop is restarted each time while others go on",
             _ => "?",
         };
     }

@@ -53,6 +53,6 @@ namespace Keel.Suite
         public const uint Address = 2;
     }
 
-    // ExpectFault's words: MR0 the fault kind, MR1 the address (for a bad system
-    // call, its number).
+    // ExpectFault's words: MR0 the fault kind, MR1 and MR2 the lowest and highest
+    // address the fault may report (for a bad system call, its number).
 }

@@ -83,6 +83,12 @@ namespace Keel.Suite
                 case Case.IrqMaskedUntilAck: IrqMaskedUntilAck(); break;
                 case Case.IrqAckNeedsIrqCap: IrqAckNeedsIrqCap(); break;
                 case Case.FpuContextSurvivesSwitch: FpuContextSurvivesSwitch(); break;
+                case Case.ExecuteFromRam: ExecuteFromRam(step); break;
+                case Case.UnalignedAccess: UnalignedAccess(step); break;
+                case Case.UndefinedInstruction: UndefinedInstruction(step); break;
+                case Case.DivideByZero: DivideByZero(step); break;
+                case Case.StackOverflow: StackOverflow(step); break;
+                case Case.FaultLoopLeavesOthersRunning: FaultLoopLeavesOthersRunning(); break;
             }
         }
 

@@ -1,4 +1,4 @@
-@ The FPU case's probe (IsolationCases.cs): C# cannot name registers, so this fills all
+@ The FPU case's probe (IsolationCases.cs, Probes.cs): C# cannot name registers, so this fills all
 @ 32 single-precision registers with a known pattern, yields the CPU through the
 @ system-call trap (docs/ipc.md: number in r11, Yield = 9), and counts the registers
 @ that came back changed. Another task doing the same in between makes the kernel

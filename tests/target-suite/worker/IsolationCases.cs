@@ -167,7 +167,7 @@ namespace Keel.Suite
                 return;
             for (int round = 0; round < rounds; round++)
             {
-                uint wrong = FpuProbe.YieldKeeping(Self * 0x01000000u + (uint)round * 0x100);
+                uint wrong = Probes.YieldKeepingFpu(Self * 0x01000000u + (uint)round * 0x100);
                 Check.Equal(wrong, 0, "floating-point registers changed across a switch");
             }
             if (Self == Delta)

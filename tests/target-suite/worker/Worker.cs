@@ -58,8 +58,11 @@ namespace Keel.Suite
 
         // The next fault of this worker is a `kind` fault at `address` (for a bad
         // system call: its number); the driver restarts the worker at its next step.
-        public static void ExpectFault(FaultKind kind, uint address) =>
-            Ipc.Call(Caps.Control, Labels.ExpectFault, 2, (uint)kind, address);
+        public static void ExpectFault(FaultKind kind, uint address) => ExpectFault(kind, address, address);
+
+        // As above, for a fault whose address is only known to lie in [lowest, highest].
+        public static void ExpectFault(FaultKind kind, uint lowest, uint highest) =>
+            Ipc.Call(Caps.Control, Labels.ExpectFault, 3, (uint)kind, lowest, highest);
 
         private static void SendVerdict(uint label, string reason, uint actual, uint expected, uint numbers)
         {

@@ -38,7 +38,8 @@ namespace Keel.Suite
         // Per worker (index 1..4): the step it restarts at, and the fault it expects.
         private static uint[] s_step = new uint[Workers.Count + 1];
         private static uint[] s_expectedKind = new uint[Workers.Count + 1];
-        private static uint[] s_expectedAddress = new uint[Workers.Count + 1];
+        private static uint[] s_expectedLowest = new uint[Workers.Count + 1];
+        private static uint[] s_expectedHighest = new uint[Workers.Count + 1];
 
         [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
         private static void Main()
@@ -112,7 +113,8 @@ namespace Keel.Suite
                         break;
                     case Labels.ExpectFault:
                         s_expectedKind[from] = message.Mr0;
-                        s_expectedAddress[from] = message.Mr1;
+                        s_expectedLowest[from] = message.Mr1;
+                        s_expectedHighest[from] = message.Mr2;
                         Ipc.Reply(0);
                         break;
                     case Labels.Pass:
@@ -144,7 +146,7 @@ namespace Keel.Suite
             FaultKind kind = (FaultKind)fault.Label;
             // A bad system call has no address; its fault message carries the number.
             uint address = kind == FaultKind.BadSyscall ? fault.Mr2 : fault.Mr1;
-            if (s_expectedKind[worker] == (uint)kind && s_expectedAddress[worker] == address)
+            if (s_expectedKind[worker] == (uint)kind && address >= s_expectedLowest[worker] && address <= s_expectedHighest[worker])
             {
                 s_step[worker]++;
                 s_expectedKind[worker] = (uint)FaultKind.None;
@@ -159,15 +161,20 @@ namespace Keel.Suite
             Console.Write(": ");
             if (s_expectedKind[worker] != (uint)FaultKind.None)
             {
-                Console.Write("expected a ");
+                Console.Write("expected ");
                 Console.Write(FaultKinds.Name((FaultKind)s_expectedKind[worker]));
                 Console.Write(" fault at ");
-                Console.WriteHex(s_expectedAddress[worker]);
-                Console.Write(", got a ");
+                Console.WriteHex(s_expectedLowest[worker]);
+                if (s_expectedHighest[worker] != s_expectedLowest[worker])
+                {
+                    Console.Write("..");
+                    Console.WriteHex(s_expectedHighest[worker]);
+                }
+                Console.Write(", got ");
             }
             else
             {
-                Console.Write("unexpected ");
+                Console.Write("unexpected fault: ");
             }
             Console.Write(FaultKinds.Name(kind));
             Console.Write(" fault at ");
