@@ -604,18 +604,21 @@ namespace Keel.Suite
             }
         }
 
+        // Delta tells alpha it is about to receive and blocks receiving, in one call
+        // (so alpha never acts before delta has blocked); alpha then suspends and
+        // resumes it.
         private static void SuspendCancelsBlockedIpc()
         {
             if (Self == Alpha)
             {
-                WaitForTick();
+                Check.Equal(Ipc.Recv(Caps.LogRead).Label, Delta, "delta's announcement");
                 Check.Ok(Threads.Suspend(Caps.Peer), "ThreadSuspend of the receiver");
                 Check.Ok(Threads.Resume(Caps.Peer), "ThreadResume of the receiver");
                 Check.Ok(Ipc.NBSend(Caps.EpSend, 9), "NBSend after the cancelled Recv");
             }
             else if (Self == Delta)
             {
-                Check.Status(Ipc.Recv(Caps.Ep).Status, Error.Cancelled, "the suspended Recv");
+                Check.Status(Ipc.NBSendRecv(Caps.Log, Caps.Ep, Delta).Status, Error.Cancelled, "the suspended Recv");
                 Report.Pass();
             }
         }
