@@ -25,6 +25,11 @@ public sealed class Application(string folder, string project)
 
     public string BinaryImage(string board) => Path.ChangeExtension(Image(board), ".bin");
 
+    // The image built for `board`, which must exist (after a build, or for --no-build).
+    public string RequireImage(Workspace workspace, string board) => File.Exists(Image(board))
+        ? Image(board)
+        : throw new CliError($"{Image(board)} has not been built.", $"keel build {Path.GetRelativePath(workspace.Root, Folder)} --board {board}", ExitCodes.BuildFailed);
+
     // The checked layout of the description for `board`: every task's flash and RAM
     // window. The build has already checked the description, so a failure here means
     // it changed since.

@@ -49,6 +49,7 @@ public static class FlashCommand
         string executable = workspace.RequireTool(command.Tool, command.InstallCommand);
         if (!parsed.Flag("--no-build"))
             await BuildCommand.BuildAsync(context, workspace, app, board);
+        app.RequireImage(workspace, board);
 
         context.Console.WriteLine(command.ToString());
         TimeSpan limit = timeLimit ?? DefaultTimeLimit;

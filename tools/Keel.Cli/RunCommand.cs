@@ -1,16 +1,17 @@
-// keel run [app] [--emulator qemu|renode] [--gdb] [--time-limit S]: builds the
-// application for the emulator's board and boots it with the console attached.
+// keel run [app] [--emulator qemu|renode] [--gdb] [--time-limit S] [--no-build]:
+// builds the application for the emulator's board (unless --no-build) and boots it
+// with the console attached.
 using Keel.Cli.Faults;
 
 namespace Keel.Cli;
 
 public static class RunCommand
 {
-    public const string Usage = "keel run [app] [--emulator qemu|renode] [--gdb] [--time-limit S]";
+    public const string Usage = "keel run [app] [--emulator qemu|renode] [--gdb] [--time-limit S] [--no-build]";
 
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> arguments)
     {
-        var parsed = new Arguments(arguments, "run", ["--gdb"], ["--emulator", "--time-limit"], 1);
+        var parsed = new Arguments(arguments, "run", ["--gdb", "--no-build"], ["--emulator", "--time-limit"], 1);
         string emulator = parsed.Choice("run", "--emulator", Emulators.Names);
         bool gdb = parsed.Flag("--gdb");
         if (gdb && emulator != Emulators.Qemu)
@@ -23,8 +24,9 @@ public static class RunCommand
         if (emulator == Emulators.Renode)
             emulators.FindRenode();
 
-        await BuildCommand.BuildAsync(context, workspace, app, board);
-        string elf = app.Image(board);
+        if (!parsed.Flag("--no-build"))
+            await BuildCommand.BuildAsync(context, workspace, app, board);
+        string elf = app.RequireImage(workspace, board);
         var symboliser = FaultSymboliser.For(elf, app.Layout(workspace, board));
         EmulatorOutcome outcome = await emulators.RunAsync(emulator, elf, symboliser, gdb, limit);
         string again = $"keel run {Path.GetRelativePath(workspace.Root, app.Folder)} --gdb";
