@@ -16,9 +16,11 @@ public static class Kernel
 {
     /// <summary>
     /// Resets all dynamic state: every thread Inactive and unbound, every
-    /// queue empty, every notification clear, nothing running. Leaves the
-    /// configuration (priorities, CSpaces, capabilities, IPC buffers, entry
-    /// points, stack tops, fault handlers, IRQ bindings, hooks) alone.
+    /// queue empty, every notification clear, every tick signal's countdown
+    /// at its full period, nothing running. Leaves the configuration
+    /// (priorities, CSpaces, capabilities, IPC buffers, entry points, stack
+    /// tops, fault handlers, IRQ bindings, tick signals, hooks) alone, so boot
+    /// fills the tick signals before and binds notifications after it.
     /// TimeSliceTicks must already be set: every thread starts with a full slice.
     /// </summary>
     public static void Initialise(ref KernelState k)
@@ -45,6 +47,7 @@ public static class Kernel
         }
         for (int i = 0; i < k.ReadyQueues.Length; i++)
             k.ReadyQueues[i] = ThreadQueue.Empty;
+        Timers.Reset(ref k);
         k.Current = KernelState.NoThread;
         k.Ticks = 0;
     }
@@ -62,10 +65,15 @@ public static class Kernel
     /// <summary>SVC from the current thread: runs the system call in its saved registers.</summary>
     public static int Syscall(ref KernelState k, int caller) => Syscalls.Handle(ref k, caller);
 
-    /// <summary>SysTick: time-slice accounting and round robin.</summary>
+    /// <summary>
+    /// SysTick: time-slice accounting and round robin, then the tick signals
+    /// that are due. A thread they wake is chosen by the same ChooseNext, so a
+    /// higher-priority waiter preempts the running thread at this very tick.
+    /// </summary>
     public static int Tick(ref KernelState k)
     {
         Scheduler.Tick(ref k);
+        Timers.SignalDue(ref k);
         return Scheduler.ChooseNext(ref k);
     }
 

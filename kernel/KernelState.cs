@@ -46,6 +46,9 @@ public struct KernelState
     /// <summary>Which notification, with which badge, each IRQ signals.</summary>
     public IrqBinding[] IrqBindings;
 
+    /// <summary>Which notifications the tick signals, with which badge and period (TickSignal.cs).</summary>
+    public TickSignal[] TickSignals;
+
     public PlatformHooks Hooks;
 
     /// <summary>Length of a time slice in ticks (at least 1).</summary>

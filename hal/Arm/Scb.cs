@@ -28,6 +28,10 @@ namespace Keel.Hal.Arm
         // CCR: trap integer division by zero instead of returning 0.
         public const uint CcrDivideByZeroTrap = 1u << 4;
 
+        // CCR.USERSETMPEND (B3.2.8): unprivileged code may write the NVIC's STIR, so any
+        // task can pend any interrupt (Nvic.Trigger). Only for test images.
+        public const uint CcrUnprivilegedSoftwareTrigger = 1u << 1;
+
         // CPACR: full access to coprocessors 10 and 11 (the FPU).
         public const uint CpacrFpuFullAccess = 0xFu << 20;
 

@@ -1,6 +1,7 @@
 // The shapes of the tables the system description generator (Keel.BuildTool system)
 // emits for an application: per task its memory windows, priority and MPU regions; the
-// initial capabilities; the interrupt routing. The port reads them once, at boot.
+// initial capabilities; the interrupt routing; the tick signals. The port reads them
+// once, at boot.
 namespace Keel.Firmware.Boot
 {
     public struct TaskConfig
@@ -8,6 +9,7 @@ namespace Keel.Firmware.Boot
         public uint FlashBase, FlashSize, RamBase, RamSize, StackSize;
         public byte Priority;
         public uint FaultHandlerSlot; // 0: no fault handler
+        public int BoundNotification; // -1 (KernelState.NoNotification): none
         public int FirstRegion, RegionCount, FirstCap, CapCount;
         public int FirstSlot, SlotCount; // the task's CNode in the kernel's slot pool
     }
@@ -32,6 +34,14 @@ namespace Keel.Firmware.Boot
         public int Task;
         public ushort Notification;
         public uint Badge;
+    }
+
+    // A notification the kernel signals with Badge every EveryTicks ticks.
+    public struct TickSignalConfig
+    {
+        public ushort Notification;
+        public uint Badge;
+        public uint EveryTicks;
     }
 
     // What the link (not the generator) knows about each task image: where its

@@ -65,8 +65,11 @@ namespace Keel.Port
 
         // Boot: takes the application's pools (in `kernel`) and tables, sets up the CPU,
         // starts every task and enters the first one. Does not return.
+        // `unprivilegedIrqTrigger`: let tasks pend interrupts through the NVIC's STIR
+        // (the system description's `unprivileged-irq-trigger`, for test images).
         public static void Start(ref KernelState kernel, ThreadContext[] contexts, TaskConfig[] tasks, MpuRegionConfig[] regions,
-            CapConfig[] caps, IrqConfig[] irqs, uint coreClockHz, uint tickHz, delegate*<int, string> taskName, delegate*<uint, void> halt)
+            CapConfig[] caps, IrqConfig[] irqs, TickSignalConfig[] tickSignals, bool unprivilegedIrqTrigger,
+            uint coreClockHz, uint tickHz, delegate*<int, string> taskName, delegate*<uint, void> halt)
         {
             s_kernel = kernel;
             s_contexts = contexts;
@@ -79,6 +82,8 @@ namespace Keel.Port
 
             s_kernel.Hooks.UnmaskIrq = &UnmaskIrq;
             s_kernel.Hooks.ReportUnhandledFault = &ReportUnhandledFault;
+            // Before Initialise, which starts each tick signal's countdown from its period.
+            LoadTickSignals(tickSignals);
             Kernel.Kernel.Initialise(ref s_kernel);
             for (int task = 0; task < tasks.Length; task++)
                 s_kernel.CNodes[task] = new CNode { FirstSlot = tasks[task].FirstSlot, SlotCount = tasks[task].SlotCount };
@@ -96,12 +101,15 @@ namespace Keel.Port
                 thread.RestartPending = true;
                 if (config.FaultHandlerSlot != 0)
                     thread.FaultHandler = s_kernel.Slots[config.FirstSlot + (int)config.FaultHandlerSlot];
+                // After Initialise, which unbinds every thread.
+                if (config.BoundNotification != KernelState.NoNotification)
+                    Kernel.Kernel.BindNotification(ref s_kernel, task, config.BoundNotification);
                 Kernel.Kernel.StartThread(ref s_kernel, task);
             }
 
             s_coreClockHz = coreClockHz;
             s_tickHz = tickHz;
-            ConfigureCpu();
+            ConfigureCpu(unprivilegedIrqTrigger);
             // The first SVC's entry saves the boot code into idle's save areas, which
             // it then prepares afresh (OnSvc).
             MakeIdleCurrent();
@@ -139,7 +147,18 @@ namespace Keel.Port
             }
         }
 
-        private static void ConfigureCpu()
+        private static void LoadTickSignals(TickSignalConfig[] tickSignals)
+        {
+            for (int i = 0; i < tickSignals.Length; i++)
+            {
+                ref TickSignalConfig config = ref tickSignals[i];
+                s_kernel.TickSignals[i].Notification = config.Notification;
+                s_kernel.TickSignals[i].Badge = config.Badge;
+                s_kernel.TickSignals[i].EveryTicks = config.EveryTicks;
+            }
+        }
+
+        private static void ConfigureCpu(bool unprivilegedIrqTrigger)
         {
             Scb.Shpr2.Modify(0xFFu << Scb.Shpr2SvcShift, (uint)LowestPriority << Scb.Shpr2SvcShift);
             Scb.Shpr3.Modify((0xFFu << Scb.Shpr3PendSvShift) | (0xFFu << Scb.Shpr3SysTickShift),
@@ -147,6 +166,8 @@ namespace Keel.Port
             Scb.Shpr1.Write(HighestPriority);
             Scb.Shcsr.SetBits(Scb.ShcsrMemFaultEnable | Scb.ShcsrBusFaultEnable | Scb.ShcsrUsageFaultEnable);
             Scb.Ccr.SetBits(Scb.CcrDivideByZeroTrap);
+            if (unprivilegedIrqTrigger)
+                Scb.Ccr.SetBits(Scb.CcrUnprivilegedSoftwareTrigger);
             Scb.Cpacr.SetBits(Scb.CpacrFpuFullAccess);
             Mpu.Ctrl.Write(MpuCtrlEnable | MpuCtrlPrivilegedDefaultMap);
         }

@@ -53,7 +53,7 @@ public class CheckTests
     [InlineData("name = \"t\"", "nmae = \"t\"", "top level: field 'name' is missing", "top level: unknown field 'nmae'")]
     [InlineData("stack = 2048", "stack = 2048\ntick_hz = 100", "kernel: unknown field 'tick_hz'")]
     [InlineData("faults = {}", "faults = { depth = 1 }", "endpoint 'faults': unknown field 'depth'")]
-    [InlineData("timer = {}", "timer = { badge = 1 }", "notification 'timer': unknown field 'badge'")]
+    [InlineData("timer = {}", "timer = { period = 5 }", "notification 'timer': unknown field 'period'")]
     [InlineData("priority = 0", "prority = 0", "task 'solo': field 'priority' is missing", "task 'solo': unknown field 'prority'")]
     [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 38, notification = \"timer\", bagde = 1 }]", "task 'solo': irqs[0]: unknown field 'bagde'")]
     [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nf = { endpoint = \"faults\", right = [\"read\"] }", "task 'solo': cap 'f': unknown field 'right'")]
@@ -68,6 +68,10 @@ public class CheckTests
     [InlineData("ram = 4096", "ram = 4096\nperipherals = [2]", "task 'solo': field 'peripherals': element 0: expected a string, found an integer")]
     [InlineData("ram = 4096", "ram = 4096\nirqs = 38", "task 'solo': field 'irqs': expected an array of tables, found an integer")]
     [InlineData("faults = {}", "faults = 1", "endpoints: field 'faults': expected a table, found an integer")]
+    [InlineData("stack = 2048", "stack = 2048\nunprivileged-irq-trigger = \"yes\"", "kernel: field 'unprivileged-irq-trigger': expected a boolean, found a string")]
+    [InlineData("stack = 2048", "stack = 2048\nunprivileged-irq-trigger = 1", "kernel: field 'unprivileged-irq-trigger': expected a boolean, found an integer")]
+    [InlineData("timer = {}", "timer = { every-ticks = \"5\" }", "notification 'timer': field 'every-ticks': expected an integer, found a string")]
+    [InlineData("ram = 4096", "ram = 4096\nbound-notification = 1", "task 'solo': field 'bound-notification': expected a string, found an integer")]
     // Board and project.
     [InlineData("board = \"netduinoplus2\"", "board = \"nope\"", "top level: field 'board': no board 'nope' (expected a folder under board/ with board.props)")]
     [InlineData("project = \"Solo.csproj\"", "project = \"Missing.csproj\"", "task 'solo': field 'project': Missing.csproj does not exist")]
@@ -77,6 +81,13 @@ public class CheckTests
     [InlineData("flash = 65536", "flash = 0", "kernel: field 'flash': 0 is out of range 1..4294967295")]
     [InlineData("stack = 2048", "stack = 2048\ntick-hz = 0", "kernel: field 'tick-hz': 0 is out of range 1..4294967295")]
     [InlineData("stack = 2048", "stack = 2048\ntime-slice-ticks = -1", "kernel: field 'time-slice-ticks': -1 is out of range 1..4294967295")]
+    // Tick signals.
+    [InlineData("timer = {}", "timer = { every-ticks = 0 }", "notification 'timer': field 'every-ticks': 0 is out of range 1..4294967295")]
+    [InlineData("timer = {}", "timer = { every-ticks = 4294967296 }", "notification 'timer': field 'every-ticks': 4294967296 is out of range 1..4294967295")]
+    [InlineData("timer = {}", "timer = { every-ticks = 5, badge = 0 }", "notification 'timer': field 'badge': 0 is out of range 1..268435455")]
+    [InlineData("timer = {}", "timer = { every-ticks = 5, badge = 268435456 }", "notification 'timer': field 'badge': 268435456 is out of range 1..268435455")]
+    [InlineData("timer = {}", "timer = { badge = 1 }", "notification 'timer': field 'badge': given without 'every-ticks' (only a tick signal has a badge)")]
+    [InlineData("timer = {}", "timer = { badge = 0 }", "notification 'timer': field 'badge': given without 'every-ticks' (only a tick signal has a badge)")]
     // Task values.
     [InlineData("priority = 0", "priority = 32", "task 'solo': field 'priority': 32 is out of range 0..31")]
     [InlineData("priority = 0", "priority = -1", "task 'solo': field 'priority': -1 is out of range 0..31")]
@@ -120,6 +131,10 @@ public class CheckTests
     [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"f\"\n[tasks.solo.caps]\nf = { endpoint = \"faults\", rights = [\"read\", \"grant\"] }", "task 'solo': field 'fault-handler': cap 'f' must be an endpoint cap with rights write and grant or grant-reply")]
     [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"t\"\n[tasks.solo.caps]\nt = { notification = \"timer\", rights = [\"write\", \"grant\"] }", "task 'solo': field 'fault-handler': cap 't' must be an endpoint cap with rights write and grant or grant-reply")]
     [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"w\"\n[tasks.solo.caps]\nw = { thread = \"solo\", rights = [\"write\", \"grant\"] }", "task 'solo': field 'fault-handler': cap 'w' must be an endpoint cap with rights write and grant or grant-reply")]
+    // Bound notification.
+    [InlineData("ram = 4096", "ram = 4096\nbound-notification = \"nope\"", "task 'solo': field 'bound-notification': no notification 'nope'")]
+    [InlineData("ram = 4096", "ram = 4096\nbound-notification = \"faults\"", "task 'solo': field 'bound-notification': no notification 'faults'")]
+    [InlineData("ram = 4096", "ram = 4096\nbound-notification = \"timer\"" + OtherTask + "\nbound-notification = \"timer\"", "task 'other': field 'bound-notification': notification 'timer' is already bound to task 'solo'")]
     // The board's memory.
     [InlineData("flash = 65536", "flash = 1048576", "top level: flash: the kernel and tasks need 1064960 bytes (including 0 bytes of alignment padding) but board 'netduinoplus2' has 1048576")]
     [InlineData("ram = 4096", "ram = 131072", "top level: ram: the kernel and tasks need 262144 bytes (including 114688 bytes of alignment padding) but board 'netduinoplus2' has 131072")]
@@ -154,6 +169,15 @@ public class CheckTests
     public void Thread_and_irq_caps_are_accepted() =>
         Assert.Empty(TestApps.Errors(
             ValidApp.Replace("ram = 4096", "ram = 4096\nirqs = [{ irq = 38, notification = \"timer\" }]\n[tasks.solo.caps]\nme = { thread = \"solo\", rights = [\"write\"] }\nrx = { irq = 38, rights = [\"write\"] }"),
+            SoloProject));
+
+    [Fact]
+    public void Tick_signals_a_bound_notification_and_the_irq_trigger_are_accepted() =>
+        Assert.Empty(TestApps.Errors(
+            ValidApp
+                .Replace("stack = 2048", "stack = 2048\nunprivileged-irq-trigger = true")
+                .Replace("timer = {}", "timer = { every-ticks = 4294967295, badge = 268435455 }\ntick = { every-ticks = 1 }")
+                .Replace("ram = 4096", "ram = 4096\nbound-notification = \"timer\""),
             SoloProject));
 
     // --board replaces the file's board; a bad one is reported against the `board`

@@ -98,6 +98,36 @@ public class SampleAppTests
         var irq = Assert.Single(SystemTables.Irqs);
         Assert.Equal((38, SystemTables.TaskUartDriver, (ushort)1, 1u), (irq.Irq, irq.Task, irq.Notification, irq.Badge));
         Assert.Equal(3u, Keel.Tasks.Caps.Tick);
+
+        // 'timer' (notification 0) every 100 ticks with the default badge 1.
+        Assert.Equal(1, SystemTables.TickSignalCount);
+        var tick = Assert.Single(SystemTables.TickSignals);
+        Assert.Equal(((ushort)0, 1u, 100u), (tick.Notification, tick.Badge, tick.EveryTicks));
+
+        // uart-driver is bound to 'uart' (notification 1); the others to none.
+        Assert.Equal(new[] { -1, 1, -1 }, SystemTables.Tasks.Select(task => task.BoundNotification));
+        Assert.True(SystemTables.UnprivilegedIrqTrigger);
+    }
+
+    // Without `every-ticks`, `bound-notification` and `unprivileged-irq-trigger` the
+    // tables hold no tick signal, no binding and a cleared trigger flag.
+    [Fact]
+    public void Tick_signals_bindings_and_irq_trigger_are_off_by_default()
+    {
+        string toml = TestApps.SampleAppToml
+            .Replace("timer = { every-ticks = 100 }", "timer = {}")
+            .Replace("bound-notification = \"uart\"\n", "")
+            .Replace("unprivileged-irq-trigger = true\n", "");
+        var (layout, diagnostics) = SystemCommand.Build(TestApps.WriteSampleApp(toml), TestApps.BoardsDirectory);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(TestApps.ExpectedFolder, GeneratedFiles.SystemTables))
+                .Replace("TickSignalCount = 1;", "TickSignalCount = 0;")
+                .Replace("UnprivilegedIrqTrigger = true;", "UnprivilegedIrqTrigger = false;")
+                .Replace("BoundNotification = 1,", "BoundNotification = -1,")
+                .Replace("            new TickSignalConfig { Notification = 0, Badge = 1, EveryTicks = 100 }, // notification 'timer'\n", ""),
+            GeneratedFiles.All(layout!).Single(file => file.RelativePath == GeneratedFiles.SystemTables).Content);
     }
 
     // Expected/supervisor/Caps.g.cs is compiled here: its constants must be the tables'.

@@ -18,10 +18,15 @@ public static class TestApps
     // Writes `toml` as app.toml in a new folder holding (empty) `projectFiles`.
     public static string WriteApp(string toml, params string[] projectFiles) => WriteFiles("app.toml", toml, projectFiles);
 
+    public static string SampleAppToml => File.ReadAllText(Path.Combine(SampleFolder, "demo.toml"));
+
     // The sample app (SampleApp/demo.toml) with its task projects in place.
-    public static string WriteSampleApp() => WriteFiles(
+    public static string WriteSampleApp() => WriteSampleApp(SampleAppToml);
+
+    // The sample app's task projects beside `toml`, an edit of its description.
+    public static string WriteSampleApp(string toml) => WriteFiles(
         "demo.toml",
-        File.ReadAllText(Path.Combine(SampleFolder, "demo.toml")),
+        toml,
         ["tasks/supervisor/Supervisor.csproj", "tasks/uart-driver/UartDriver.csproj", "tasks/worker/Worker.csproj"]);
 
     private static string WriteFiles(string tomlName, string toml, string[] projectFiles)

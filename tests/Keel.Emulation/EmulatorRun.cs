@@ -1,9 +1,13 @@
 // What one emulator run produced: the console transcript, and either an exit status
-// (the image stopped itself, e.g. through semihosting) or a time-out.
+// (the image stopped itself, e.g. through semihosting) or a time-out. When the console
+// is not the emulator's own output (Renode writes it to a file), EmulatorOutput keeps
+// what the emulator printed.
 namespace Keel.Emulation;
 
 public sealed record EmulatorRun(string Console, int? ExitCode, bool TimedOut, TimeSpan Elapsed, string CommandLine)
 {
+    public string? EmulatorOutput { get; init; }
+
     public bool ExitedWith(int status) => !TimedOut && ExitCode == status;
 
     // A readable account of the run for a failing test: how it ended and everything
@@ -11,6 +15,7 @@ public sealed record EmulatorRun(string Console, int? ExitCode, bool TimedOut, T
     public string Describe()
     {
         string ending = TimedOut ? $"timed out after {Elapsed.TotalSeconds:0.0} s" : $"exited with status {ExitCode}";
-        return $"{CommandLine}\n{ending}; console transcript:\n{Console}";
+        string emulator = EmulatorOutput is null ? "" : $"\nemulator output:\n{EmulatorOutput}";
+        return $"{CommandLine}\n{ending}; console transcript:\n{Console}{emulator}";
     }
 }

@@ -6,8 +6,6 @@
 // from any task. A run that does not end by itself within the limit is killed and
 // reported as timed out together with everything it printed: a hung image fails its
 // test, it never hangs the suite.
-using System.Diagnostics;
-using System.Text;
 
 namespace Keel.Emulation;
 
@@ -40,56 +38,6 @@ public sealed class Qemu
         if (!File.Exists(imagePath))
             throw new FileNotFoundException($"Firmware image not found: {imagePath} (build it first: dotnet build Firmware.sln)", imagePath);
         string qemu = HostTools.Require(Executable, InstallCommand);
-
-        var start = new ProcessStartInfo(qemu)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in Arguments(imagePath))
-            start.ArgumentList.Add(argument);
-        string commandLine = Executable + " " + string.Join(' ', start.ArgumentList);
-
-        var console = new StringBuilder();
-        var stopwatch = Stopwatch.StartNew();
-        using var process = new Process { StartInfo = start };
-        process.Start();
-        process.StandardInput.Close();
-        Task pumpOut = Pump(process.StandardOutput, console);
-        Task pumpErr = Pump(process.StandardError, console);
-
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        limit.CancelAfter(TimeLimit);
-        bool timedOut = false;
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            timedOut = true;
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
-        }
-        await Task.WhenAll(pumpOut, pumpErr);
-        stopwatch.Stop();
-
-        string transcript;
-        lock (console)
-            transcript = console.ToString().Replace("\r\n", "\n");
-        return new EmulatorRun(transcript, timedOut ? null : process.ExitCode, timedOut, stopwatch.Elapsed, commandLine);
-    }
-
-    private static async Task Pump(StreamReader reader, StringBuilder sink)
-    {
-        char[] buffer = new char[1024];
-        int read;
-        while ((read = await reader.ReadAsync(buffer, 0, buffer.Length)) > 0)
-        {
-            lock (sink)
-                sink.Append(buffer, 0, read);
-        }
+        return await HostProcess.RunAsync(qemu, Arguments(imagePath), TimeLimit, cancellation);
     }
 }

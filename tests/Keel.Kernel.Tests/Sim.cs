@@ -15,7 +15,7 @@ public sealed unsafe class Sim
     public KernelState K;
 
     public Sim(int threads = 4, int endpoints = 2, int notifications = 2, int priorityLevels = 4,
-        uint timeSlice = 3, byte priority = 1)
+        uint timeSlice = 3, byte priority = 1, TickSignal[] tickSignals = null)
     {
         K.Threads = new Tcb[threads];
         K.Endpoints = new Endpoint[endpoints];
@@ -24,6 +24,7 @@ public sealed unsafe class Sim
         K.Slots = new Capability[threads * SlotsPerThread];
         K.ReadyQueues = new ThreadQueue[priorityLevels];
         K.IrqBindings = new IrqBinding[8];
+        K.TickSignals = tickSignals ?? Array.Empty<TickSignal>();
         K.TimeSliceTicks = timeSlice;
         for (int i = 0; i < threads; i++)
         {

@@ -35,13 +35,15 @@ public static class AppChecker
         if (app.Kernel is not null)
             CheckKernel(app.Kernel, report);
         CheckObjectNames(app, report);
+        CheckTickSignals(app, report);
         if (app.Tasks.Count == 0)
             report($"{AppDescriptionParser.TopLevel}: no tasks (add at least one [tasks.<name>] section)");
         CheckNamesDistinct(app.Tasks.Select(task => task.Name), name => $"task '{name}'", ReservedTaskIdentifiers, report);
 
         var irqOwners = new Dictionary<long, string>();
+        var boundTasks = new Dictionary<string, string>();
         foreach (var task in app.Tasks)
-            CheckTask(app, board, task, irqOwners, report);
+            CheckTask(app, board, task, irqOwners, boundTasks, report);
         return board;
     }
 
@@ -56,6 +58,18 @@ public static class AppChecker
         CheckRange(field, "time-slice-ticks", kernel.TimeSliceTicks, 1, uint.MaxValue);
     }
 
+    // The kernel counts each period down once per tick, and a signal with badge 0
+    // would wake nobody.
+    private static void CheckTickSignals(AppDescription app, Action<string> report)
+    {
+        foreach (var tickSignal in app.TickSignals)
+        {
+            var field = FieldReporter($"notification '{tickSignal.Notification}'", report);
+            CheckRange(field, "every-ticks", tickSignal.EveryTicks, 1, uint.MaxValue);
+            CheckRange(field, "badge", tickSignal.Badge, 1, MaxBadge);
+        }
+    }
+
     private static void CheckObjectNames(AppDescription app, Action<string> report)
     {
         foreach (string name in app.Endpoints.Where(name => !Identifiers.IsValidName(name)))
@@ -66,7 +80,7 @@ public static class AppChecker
             report($"notification '{name}': an endpoint has the same name");
     }
 
-    private static void CheckTask(AppDescription app, BoardDescription? board, TaskDescription task, Dictionary<long, string> irqOwners, Action<string> report)
+    private static void CheckTask(AppDescription app, BoardDescription? board, TaskDescription task, Dictionary<long, string> irqOwners, Dictionary<string, string> boundTasks, Action<string> report)
     {
         string context = $"task '{task.Name}'";
         var field = FieldReporter(context, report);
@@ -88,6 +102,7 @@ public static class AppChecker
         CheckCaps(app, task, context, report);
         CheckCapSlots(task, field);
         CheckFaultHandler(task, field);
+        CheckBoundNotification(app, task, boundTasks, field);
     }
 
     private static void CheckTaskRegionSize(Action<string, string> field, string name, long? size)
@@ -206,6 +221,20 @@ public static class AppChecker
             || !cap.Rights.HasFlag(CapRights.Write)
             || (cap.Rights & (CapRights.Grant | CapRights.GrantReply)) == 0)
             field("fault-handler", $"cap '{cap.Name}' must be an endpoint cap with rights write and grant or grant-reply");
+    }
+
+    // A notification has one bound thread (the kernel keeps one link each way), so
+    // `boundTasks` (notification -> task) refuses a second.
+    private static void CheckBoundNotification(AppDescription app, TaskDescription task, Dictionary<string, string> boundTasks, Action<string, string> field)
+    {
+        if (task.BoundNotification is not string notification)
+            return;
+        if (!app.Notifications.Contains(notification))
+            field("bound-notification", $"no notification '{notification}'");
+        else if (boundTasks.TryGetValue(notification, out string? owner))
+            field("bound-notification", $"notification '{notification}' is already bound to task '{owner}'");
+        else
+            boundTasks.Add(notification, task.Name);
     }
 
     // Task identifiers that generated code already uses next to the tasks' own.

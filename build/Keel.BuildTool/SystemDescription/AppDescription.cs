@@ -12,9 +12,14 @@ public sealed record AppDescription(
     KernelDescription? Kernel,
     IReadOnlyList<string> Endpoints,
     IReadOnlyList<string> Notifications,
+    IReadOnlyList<TickSignalDescription> TickSignals,
     IReadOnlyList<TaskDescription> Tasks);
 
-public sealed record KernelDescription(long? Flash, long? Ram, long? Stack, long? TickHz, long? TimeSliceTicks);
+public sealed record KernelDescription(long? Flash, long? Ram, long? Stack, long? TickHz, long? TimeSliceTicks, bool? UnprivilegedIrqTrigger);
+
+// A notification the kernel signals with `Badge` every `EveryTicks` ticks (its
+// `every-ticks` and `badge` in [notifications]).
+public sealed record TickSignalDescription(string Notification, long EveryTicks, long Badge);
 
 public sealed record TaskDescription(
     string Name,
@@ -26,6 +31,7 @@ public sealed record TaskDescription(
     IReadOnlyList<string> Peripherals,
     IReadOnlyList<IrqDescription> Irqs,
     string? FaultHandler,
+    string? BoundNotification,
     long? CapSlots,
     IReadOnlyList<CapDescription> Caps);
 

@@ -12,6 +12,7 @@ public static class AppDescriptionParser
     public const uint DefaultTickHz = 1000;
     public const uint DefaultTimeSliceTicks = 10;
     public const int DefaultCapSlots = 8;
+    public const uint DefaultTickSignalBadge = 1;
 
     // Null when the file cannot be read as TOML at all (the reasons are reported).
     public static AppDescription? Parse(string tomlPath, Action<string> report)
@@ -25,8 +26,13 @@ public static class AppDescriptionParser
         KernelDescription? kernel = top.Table("kernel", required: true) is TomlTable kernelTable
             ? ParseKernel(top.Nested(kernelTable, "kernel"))
             : null;
-        var endpoints = ParseObjectNames(top, "endpoints", "endpoint");
-        var notifications = ParseObjectNames(top, "notifications", "notification");
+        var endpoints = ParseObjectNames(top, "endpoints", "endpoint", readSettings: null);
+        var tickSignals = new List<TickSignalDescription>();
+        var notifications = ParseObjectNames(top, "notifications", "notification", (settings, notification) =>
+        {
+            if (ParseTickSignal(settings, notification) is TickSignalDescription tickSignal)
+                tickSignals.Add(tickSignal);
+        });
         var tasks = new List<TaskDescription>();
         if (top.Table("tasks") is TomlTable tasksTable)
         {
@@ -34,7 +40,7 @@ public static class AppDescriptionParser
                 tasks.Add(ParseTask(top.Nested(taskTable, $"task '{taskName}'"), taskName));
         }
         top.RejectUnknownFields();
-        return new AppDescription(tomlPath, name, board, kernel, endpoints, notifications, tasks);
+        return new AppDescription(tomlPath, name, board, kernel, endpoints, notifications, tickSignals, tasks);
     }
 
     private static KernelDescription ParseKernel(TomlTableReader kernel)
@@ -44,14 +50,15 @@ public static class AppDescriptionParser
             Ram: kernel.Integer("ram"),
             Stack: kernel.Integer("stack"),
             TickHz: kernel.Integer("tick-hz", required: false) ?? DefaultTickHz,
-            TimeSliceTicks: kernel.Integer("time-slice-ticks", required: false) ?? DefaultTimeSliceTicks);
+            TimeSliceTicks: kernel.Integer("time-slice-ticks", required: false) ?? DefaultTimeSliceTicks,
+            UnprivilegedIrqTrigger: kernel.Boolean("unprivileged-irq-trigger", required: false) ?? false);
         kernel.RejectUnknownFields();
         return description;
     }
 
-    // [endpoints] and [notifications]: kernel objects by name, each an empty table
-    // today (room for per-object settings later, none accepted yet).
-    private static IReadOnlyList<string> ParseObjectNames(TomlTableReader top, string section, string objectKind)
+    // [endpoints] and [notifications]: kernel objects by name, each a table of the
+    // settings `readSettings` reads (none for an endpoint: an empty table).
+    private static IReadOnlyList<string> ParseObjectNames(TomlTableReader top, string section, string objectKind, Action<TomlTableReader, string>? readSettings)
     {
         var names = new List<string>();
         if (top.Table(section) is not TomlTable table)
@@ -59,9 +66,22 @@ public static class AppDescriptionParser
         foreach (var (name, settings) in top.Nested(table, section).NamedTables())
         {
             names.Add(name);
-            top.Nested(settings, $"{objectKind} '{name}'").RejectUnknownFields();
+            var reader = top.Nested(settings, $"{objectKind} '{name}'");
+            readSettings?.Invoke(reader, name);
+            reader.RejectUnknownFields();
         }
         return names;
+    }
+
+    // A notification's tick signal, if it has `every-ticks`; its badge defaults to 1
+    // so that `{ every-ticks = N }` alone wakes a waiter (a 0 badge would signal nothing).
+    private static TickSignalDescription? ParseTickSignal(TomlTableReader notification, string name)
+    {
+        long? everyTicks = notification.Integer("every-ticks", required: false);
+        long? badge = notification.Integer("badge", required: false);
+        if (badge is not null && !notification.Has("every-ticks"))
+            notification.ReportField("badge", "given without 'every-ticks' (only a tick signal has a badge)");
+        return everyTicks is long period ? new TickSignalDescription(name, period, badge ?? DefaultTickSignalBadge) : null;
     }
 
     private static TaskDescription ParseTask(TomlTableReader task, string name)
@@ -85,6 +105,7 @@ public static class AppDescriptionParser
             Peripherals: task.StringList("peripherals"),
             Irqs: irqs,
             FaultHandler: task.String("fault-handler", required: false),
+            BoundNotification: task.String("bound-notification", required: false),
             CapSlots: task.Integer("cap-slots", required: false) ?? DefaultCapSlots,
             Caps: caps);
         task.RejectUnknownFields();

@@ -2,12 +2,13 @@
 // initialised in field initialisers are built by ILC at compile time (frozen in the
 // image), so the kernel reads its whole configuration without allocating or parsing
 // anything at boot. The struct types (TaskConfig, MpuRegionConfig, CapConfig,
-// IrqConfig) belong to the kernel image; this file only fills them in. Tables are in
+// IrqConfig, TickSignalConfig) belong to the kernel image; this file only fills them in. Tables are in
 // task declaration order; each task's regions and caps are contiguous, found through
 // its FirstRegion/RegionCount and FirstCap/CapCount. Each task's CNode is likewise a
 // contiguous range FirstSlot/SlotCount of the kernel's one slot pool, whose size is
 // TotalCapSlots, so the kernel can allocate the pool as one array; IrqCount, the
-// board's interrupt count, sizes its table of interrupt bindings the same way.
+// board's interrupt count, sizes its table of interrupt bindings the same way, and
+// TickSignalCount its pool of tick signals.
 using System.Text;
 using Keel.Hal.Arm;
 
@@ -22,6 +23,9 @@ public static class SystemTablesWriter
         ["Name"] = "SystemTables.TaskName",
     };
 
+    // TaskConfig.BoundNotification of a task without one (the kernel's NoNotification).
+    public const int NoBoundNotification = -1;
+
     public static string Write(SystemLayout layout)
     {
         var app = layout.App;
@@ -34,10 +38,12 @@ public static class SystemTablesWriter
         code.AppendLine($"        public const int TaskCount = {layout.Tasks.Count};");
         code.AppendLine($"        public const int EndpointCount = {app.Endpoints.Count};");
         code.AppendLine($"        public const int NotificationCount = {app.Notifications.Count};");
+        code.AppendLine($"        public const int TickSignalCount = {app.TickSignals.Count};");
         code.AppendLine($"        public const int TotalCapSlots = {app.Tasks.Sum(task => task.CapSlots!.Value)};");
         code.AppendLine($"        public const int IrqCount = {layout.Board.IrqCount};");
         code.AppendLine($"        public const uint TickHz = {app.Kernel!.TickHz};");
         code.AppendLine($"        public const uint TimeSliceTicks = {app.Kernel.TimeSliceTicks};");
+        code.AppendLine($"        public const bool UnprivilegedIrqTrigger = {(app.Kernel.UnprivilegedIrqTrigger == true ? "true" : "false")};");
         code.AppendLine();
         foreach (var task in layout.Tasks)
             code.AppendLine($"        public const int Task{Identifiers.Pascal(task.Task.Name)} = {task.Index};");
@@ -57,7 +63,8 @@ public static class SystemTablesWriter
         {
             var description = task.Task;
             uint faultHandlerSlot = description.Caps.FirstOrDefault(cap => cap.Name == description.FaultHandler)?.Slot ?? 0;
-            tasks.Add($"new TaskConfig {{ FlashBase = 0x{task.Flash.Base:X8}, FlashSize = {task.Flash.Size}, RamBase = 0x{task.Ram.Base:X8}, RamSize = {task.Ram.Size}, StackSize = {description.Stack}, Priority = {description.Priority}, FaultHandlerSlot = {faultHandlerSlot}, FirstRegion = {regions.Count}, RegionCount = {task.Regions.Count}, FirstCap = {caps.Count}, CapCount = {description.Caps.Count}, FirstSlot = {slots}, SlotCount = {description.CapSlots} }}, // {description.Name}");
+            int boundNotification = description.BoundNotification is null ? NoBoundNotification : Index(app.Notifications, description.BoundNotification);
+            tasks.Add($"new TaskConfig {{ FlashBase = 0x{task.Flash.Base:X8}, FlashSize = {task.Flash.Size}, RamBase = 0x{task.Ram.Base:X8}, RamSize = {task.Ram.Size}, StackSize = {description.Stack}, Priority = {description.Priority}, FaultHandlerSlot = {faultHandlerSlot}, BoundNotification = {boundNotification}, FirstRegion = {regions.Count}, RegionCount = {task.Regions.Count}, FirstCap = {caps.Count}, CapCount = {description.Caps.Count}, FirstSlot = {slots}, SlotCount = {description.CapSlots} }}, // {description.Name}");
             slots += description.CapSlots!.Value;
             for (int number = 0; number < task.Regions.Count; number++)
             {
@@ -71,11 +78,15 @@ public static class SystemTablesWriter
             .SelectMany(task => task.Task.Irqs.Select(irq =>
                 $"new IrqConfig {{ Irq = {irq.Irq}, Task = {task.Index}, Notification = {Index(app.Notifications, irq.Notification!)}, Badge = {irq.Badge} }}, // {task.Task.Name}: notification '{irq.Notification}'"))
             .ToList();
+        var tickSignals = app.TickSignals
+            .Select(tickSignal => $"new TickSignalConfig {{ Notification = {Index(app.Notifications, tickSignal.Notification)}, Badge = {tickSignal.Badge}, EveryTicks = {tickSignal.EveryTicks} }}, // notification '{tickSignal.Notification}'")
+            .ToList();
 
         AppendTable(code, "TaskConfig", "Tasks", tasks);
         AppendTable(code, "MpuRegionConfig", "Regions", regions);
         AppendTable(code, "CapConfig", "Caps", caps);
         AppendTable(code, "IrqConfig", "Irqs", irqs);
+        AppendTable(code, "TickSignalConfig", "TickSignals", tickSignals);
         code.AppendLine("    }");
         code.AppendLine("}");
         return code.ToString();

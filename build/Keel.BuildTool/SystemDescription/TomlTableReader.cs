@@ -53,6 +53,13 @@ public sealed class TomlTableReader
     public long? Integer(string field, bool required = true) =>
         TryRead(field, required, out long number) ? number : null;
 
+    public bool? Boolean(string field, bool required = true) =>
+        TryRead(field, required, out bool flag) ? flag : null;
+
+    // Whether the table has the field at all, whatever its type (for a field that only
+    // makes sense beside another).
+    public bool Has(string field) => _table.ContainsKey(field);
+
     public TomlTable? Table(string field, bool required = false) =>
         TryRead(field, required, out TomlTable? table) ? table : null;
 

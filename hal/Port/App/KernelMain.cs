@@ -25,6 +25,7 @@ namespace Keel.Firmware.Boot
         private static readonly Capability[] s_slots = new Capability[SystemTables.TotalCapSlots];
         private static readonly ThreadQueue[] s_readyQueues = new ThreadQueue[PriorityLevels];
         private static readonly IrqBinding[] s_irqBindings = new IrqBinding[SystemTables.IrqCount];
+        private static readonly TickSignal[] s_tickSignals = new TickSignal[SystemTables.TickSignalCount];
 
         [UnmanagedCallersOnly(EntryPoint = "keel_main")]
         private static void Main()
@@ -38,9 +39,10 @@ namespace Keel.Firmware.Boot
             kernel.Slots = s_slots;
             kernel.ReadyQueues = s_readyQueues;
             kernel.IrqBindings = s_irqBindings;
+            kernel.TickSignals = s_tickSignals;
             kernel.TimeSliceTicks = SystemTables.TimeSliceTicks;
             KernelPort.Start(ref kernel, s_contexts, SystemTables.Tasks, SystemTables.Regions, SystemTables.Caps, SystemTables.Irqs,
-                Board.CoreClockHz, SystemTables.TickHz, &SystemTables.TaskName, &Board.Stop);
+                SystemTables.TickSignals, SystemTables.UnprivilegedIrqTrigger, Board.CoreClockHz, SystemTables.TickHz, &SystemTables.TaskName, &Board.Stop);
         }
     }
 }

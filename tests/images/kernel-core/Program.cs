@@ -24,6 +24,7 @@ namespace Keel.Tests.Images
         private static readonly Capability[] s_slots = new Capability[2 * SlotsPerThread];
         private static readonly ThreadQueue[] s_readyQueues = new ThreadQueue[4];
         private static readonly IrqBinding[] s_irqBindings = new IrqBinding[1];
+        private static readonly TickSignal[] s_tickSignals = new TickSignal[0];
         private static readonly uint[] s_ipcBuffers = new uint[2 * IpcBuffer.Words];
         private static KernelState s_kernel;
 
@@ -77,6 +78,7 @@ namespace Keel.Tests.Images
             s_kernel.Slots = s_slots;
             s_kernel.ReadyQueues = s_readyQueues;
             s_kernel.IrqBindings = s_irqBindings;
+            s_kernel.TickSignals = s_tickSignals;
             s_kernel.TimeSliceTicks = 10;
             uint* buffers = (uint*)Unsafe.AsPointer(ref s_ipcBuffers[0]);
             for (int t = 0; t < 2; t++)

@@ -1,0 +1,71 @@
+// Runs a host program headless with a wall-clock limit, capturing everything it
+// prints. A run that does not end by itself within the limit is killed and reported as
+// timed out with what it printed up to then, so a hung emulator fails a test and never
+// hangs the suite.
+using System.Diagnostics;
+using System.Text;
+
+namespace Keel.Emulation;
+
+public static class HostProcess
+{
+    public static async Task<EmulatorRun> RunAsync(string executable, IReadOnlyList<string> arguments, TimeSpan limit, CancellationToken cancellation = default)
+    {
+        var start = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in arguments)
+            start.ArgumentList.Add(argument);
+        string commandLine = Path.GetFileName(executable) + " " + string.Join(' ', arguments.Select(Quote));
+
+        var output = new StringBuilder();
+        var stopwatch = Stopwatch.StartNew();
+        using var process = new Process { StartInfo = start };
+        process.Start();
+        process.StandardInput.Close();
+        Task pumpOut = Pump(process.StandardOutput, output);
+        Task pumpErr = Pump(process.StandardError, output);
+
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        timer.CancelAfter(limit);
+        bool timedOut = false;
+        try
+        {
+            await process.WaitForExitAsync(timer.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            timedOut = true;
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+        await Task.WhenAll(pumpOut, pumpErr);
+        stopwatch.Stop();
+
+        string text;
+        lock (output)
+            text = output.ToString().Replace("\r\n", "\n");
+        return new EmulatorRun(text, timedOut ? null : process.ExitCode, timedOut, stopwatch.Elapsed, commandLine);
+    }
+
+    // An argument as a shell would need it, so a printed command line can be pasted.
+    public static string Quote(string argument) =>
+        argument.Length > 0 && argument.All(c => char.IsLetterOrDigit(c) || "-_./=:,@+".Contains(c))
+            ? argument
+            : "'" + argument.Replace("'", "'\\''") + "'";
+
+    private static async Task Pump(StreamReader reader, StringBuilder sink)
+    {
+        char[] buffer = new char[1024];
+        int read;
+        while ((read = await reader.ReadAsync(buffer, 0, buffer.Length)) > 0)
+        {
+            lock (sink)
+                sink.Append(buffer, 0, read);
+        }
+    }
+}

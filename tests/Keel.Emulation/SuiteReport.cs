@@ -1,0 +1,97 @@
+// Reads the console of the on-target test suite (tests/target-suite) into one result
+// per case. The suite prints, for each case it runs,
+//
+//   Starting test IPC0003 Call without a reply right fails before sending
+//   ... anything the case printed ...
+//   PASS IPC0003            or   FAIL IPC0003: reason     or   SKIP IPC0003: reason
+//
+// and after the last case one closing line, `N passed, N failed` (`, N skipped` added
+// when there are skipped cases). A case that started but has no verdict line (the
+// image hung or crashed in it) is Unfinished, with its transcript up to the end.
+using System.Text.RegularExpressions;
+
+namespace Keel.Emulation;
+
+public enum CaseOutcome
+{
+    Passed,
+    Failed,
+    Skipped,
+    Unfinished,
+}
+
+public sealed record SuiteCase(string Id, string Name, CaseOutcome Outcome, string? Reason, string Transcript);
+
+public sealed partial record SuiteReport(IReadOnlyList<SuiteCase> Cases, string? ClosingLine, int ClosingPassed, int ClosingFailed, int ClosingSkipped)
+{
+    public bool Finished => ClosingLine is not null;
+
+    public SuiteCase? Find(string id) => Cases.FirstOrDefault(c => c.Id == id);
+
+    public int Count(CaseOutcome outcome) => Cases.Count(c => c.Outcome == outcome);
+
+    // The closing line agrees with the cases' own verdicts.
+    public bool Consistent =>
+        Finished && ClosingPassed == Count(CaseOutcome.Passed) && ClosingFailed == Count(CaseOutcome.Failed)
+        && ClosingSkipped == Count(CaseOutcome.Skipped) && Count(CaseOutcome.Unfinished) == 0;
+
+    public static SuiteReport Parse(string console)
+    {
+        var cases = new List<SuiteCase>();
+        string? closing = null;
+        int passed = 0, failed = 0, skipped = 0;
+        string? id = null, name = null;
+        var transcript = new List<string>();
+        foreach (string line in console.Replace("\r\n", "\n").Split('\n'))
+        {
+            Match start = StartLine().Match(line);
+            if (start.Success)
+            {
+                if (id is not null)
+                    cases.Add(new SuiteCase(id, name!, CaseOutcome.Unfinished, null, string.Join('\n', transcript)));
+                id = start.Groups["id"].Value;
+                name = start.Groups["name"].Value;
+                transcript = [line];
+                continue;
+            }
+            Match verdict = VerdictLine().Match(line);
+            if (verdict.Success && id is not null && verdict.Groups["id"].Value == id)
+            {
+                transcript.Add(line);
+                CaseOutcome outcome = verdict.Groups["verdict"].Value switch
+                {
+                    "PASS" => CaseOutcome.Passed,
+                    "FAIL" => CaseOutcome.Failed,
+                    _ => CaseOutcome.Skipped,
+                };
+                string? reason = verdict.Groups["reason"].Success ? verdict.Groups["reason"].Value : null;
+                cases.Add(new SuiteCase(id, name!, outcome, reason, string.Join('\n', transcript)));
+                id = null;
+                continue;
+            }
+            Match end = ClosingLineFormat().Match(line);
+            if (end.Success && id is null)
+            {
+                closing = line;
+                passed = int.Parse(end.Groups["passed"].Value);
+                failed = int.Parse(end.Groups["failed"].Value);
+                skipped = end.Groups["skipped"].Success ? int.Parse(end.Groups["skipped"].Value) : 0;
+                continue;
+            }
+            if (id is not null)
+                transcript.Add(line);
+        }
+        if (id is not null)
+            cases.Add(new SuiteCase(id, name!, CaseOutcome.Unfinished, null, string.Join('\n', transcript).TrimEnd('\n')));
+        return new SuiteReport(cases, closing, passed, failed, skipped);
+    }
+
+    [GeneratedRegex(@"^Starting test (?<id>[A-Z]+[0-9]+) (?<name>.+)$")]
+    private static partial Regex StartLine();
+
+    [GeneratedRegex(@"^(?<verdict>PASS|FAIL|SKIP) (?<id>[A-Z]+[0-9]+)(?:: (?<reason>.*))?$")]
+    private static partial Regex VerdictLine();
+
+    [GeneratedRegex(@"^(?<passed>[0-9]+) passed, (?<failed>[0-9]+) failed(?:, (?<skipped>[0-9]+) skipped)?$")]
+    private static partial Regex ClosingLineFormat();
+}

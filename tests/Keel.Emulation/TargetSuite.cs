@@ -1,0 +1,20 @@
+// Where the on-target test suite (tests/target-suite) lives and how it is built: the
+// harnesses that run it (the xunit tests, the keel command) share these.
+namespace Keel.Emulation;
+
+public static class TargetSuite
+{
+    public const string Folder = "tests/target-suite";
+    public const string ImageName = "target-suite";
+
+    // The build property that selects cases: case-id patterns separated by '|'.
+    public const string FilterProperty = "KeelTestFilter";
+
+    public static string Project => Path.Combine(Repository.Root, Folder, "TargetSuite.csproj");
+
+    public static string Image(string board = "netduinoplus2") => Repository.Image(Folder, ImageName, board);
+
+    // Builds the suite for `board`, with the cases `filter` selects (null: all).
+    public static (int ExitCode, string Output) Build(string board, string? filter = null) =>
+        DotnetBuild.Run(Project, [$"-p:KeelBoard={board}", .. filter is null ? Array.Empty<string>() : [$"-p:{FilterProperty}={filter}"]]);
+}
