@@ -19,13 +19,20 @@ public static class CliHarness
 
     public static string DemoImage => Path.Combine(DemoFolder, "bin", "netduinoplus2", "policy-demo.elf");
 
+    // A symbol's code address in the demo's image, straight from its symbol table.
+    public static uint SymbolAddress(string name)
+    {
+        using var file = ELFSharp.ELF.ELFReader.Load<uint>(DemoImage);
+        return file.GetSections<ELFSharp.ELF.Sections.SymbolTable<uint>>().SelectMany(t => t.Entries).First(e => e.Name == name).Value & ~1u;
+    }
+
     public static async Task<CliResult> RunAsync(string[] arguments, string? searchPath = null, IProcessRunner? runner = null,
         Func<string, string?>? environment = null, string? currentDirectory = null, Func<CliContext, Task<int>>? command = null)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         CliContext context = Context(output, searchPath, runner, environment, currentDirectory);
-        int exit = command is null ? await KeelCli.RunAsync(context, arguments, error) : await command(context);
+        int exit = command is null ? await KeelCli.RunAsync(context, arguments, error) : await KeelCli.Guard(error, () => command(context));
         return new CliResult(exit, output.ToString(), error.ToString());
     }
 

@@ -23,7 +23,7 @@ public class FlashTests
     public void TheProbeCommandLinesAreExact()
     {
         var (app, folder) = FakeApp();
-        Assert.Equal($"openocd -f interface/stlink.cfg -f target/stm32f4x.cfg -c \"program {folder}/bin/nucleo-f401re/blinky.elf verify reset exit\"",
+        Assert.Equal($"openocd -f interface/stlink.cfg -f target/stm32f4x.cfg -c 'program {folder}/bin/nucleo-f401re/blinky.elf verify reset exit'",
             FlashCommand.Command("openocd", app, "nucleo-f401re").ToString());
         Assert.Equal($"st-flash --reset write {folder}/bin/nucleo-f401re/blinky.bin 0x08000000",
             FlashCommand.Command("st-flash", app, "nucleo-f401re").ToString());
@@ -58,15 +58,13 @@ public class FlashTests
     {
         var (_, folder) = FakeApp();
         string tools = CliHarness.FakeTools(("openocd", "echo 'Open On-Chip Debugger 0.12.0'\nsleep 60"));
-        var output = new StringWriter();
-        CliContext context = CliHarness.Context(output, searchPath: tools);
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        CliError failure = await Assert.ThrowsAsync<CliError>(() =>
+        CliResult result = await CliHarness.RunAsync([], searchPath: tools, command: context =>
             FlashCommand.RunAsync(context, [folder, "--board", "nucleo-f401re", "--no-build"], TimeSpan.FromSeconds(1)));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
-        Assert.Equal("openocd did not finish within 1 s and was stopped.", failure.Message);
-        Assert.Equal(ExitCodes.ProbeFailed, failure.ExitCode);
-        Assert.Contains("Open On-Chip Debugger 0.12.0", output.ToString());
+        Assert.Equal(ExitCodes.ProbeFailed, result.ExitCode);
+        Assert.StartsWith("keel: error: openocd did not finish within 1 s and was stopped.\nkeel: fix: connect the Nucleo board", result.Error);
+        Assert.Contains("Open On-Chip Debugger 0.12.0", result.Output);
     }
 
     [Fact]

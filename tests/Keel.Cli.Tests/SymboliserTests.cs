@@ -112,8 +112,8 @@ public class SymboliserTests
         var layout = app.Layout(workspace, "netduinoplus2");
         ElfSymbols symbols = ElfSymbols.Load(CliHarness.DemoImage);
         var symboliser = new FaultSymboliser(symbols, FaultSymboliser.Owners(layout));
-        uint main = Address(CliHarness.DemoImage, "Rogue_Keel_Demo_Rogue_Program__Main");
-        uint derive = Address(CliHarness.DemoImage, "Keel_Kernel_Keel_Kernel_CSpace__Derive");
+        uint main = CliHarness.SymbolAddress("Rogue_Keel_Demo_Rogue_Program__Main");
+        uint derive = CliHarness.SymbolAddress("Keel_Kernel_Keel_Kernel_CSpace__Derive");
         long serviceRam = layout.Tasks.Single(t => t.Task.Name == "service").Ram.Base;
 
         Assert.Equal(
@@ -124,12 +124,5 @@ public class SymboliserTests
         Assert.Equal(
             [$"    pc 0x{derive + 4:x8}: kernel, Keel.Kernel.CSpace.Derive (Keel.Kernel) + 0x4"],
             symboliser.Annotate($"kernel fault: memory access at pc 0x{derive + 4:x8}, address 0xe000ed28, status 0x00000001").Take(1));
-    }
-
-    // A symbol's code address, straight from the ELF's symbol table through ELFSharp.
-    private static uint Address(string elf, string name)
-    {
-        using var file = ELFSharp.ELF.ELFReader.Load<uint>(elf);
-        return file.GetSections<ELFSharp.ELF.Sections.SymbolTable<uint>>().SelectMany(t => t.Entries).First(e => e.Name == name).Value & ~1u;
     }
 }

@@ -44,4 +44,56 @@ public class TestCommandTests
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.EndsWith("Total: 95 passed, 0 failed, 0 skipped\n", result.Output);
     }
+
+    // The on-target path, with the policy demo's image standing in for the suite's (for
+    // its symbols and layout) and dotnet and QEMU stood in for by canned output.
+    private static async Task<(CliResult Result, FakeRunner Runner)> RunSuite(string console, int exitStatus, string? filter)
+    {
+        var runner = new FakeRunner((_, arguments) => arguments[0] == "build" ? new ProcessResult(0, false, "") : new ProcessResult(exitStatus, false, console));
+        var workspace = new Workspace(CliHarness.Root);
+        Application suite = workspace.Application(null, CliHarness.Root);
+        CliResult result = await CliHarness.RunAsync([], runner: runner, command: context => TestCommand.RunSuiteAsync(context, workspace, suite, "qemu", filter));
+        return (result, runner);
+    }
+
+    [Fact]
+    public async Task TheOnTargetSuiteIsBuiltWithTheFilterAndItsCasesAreTabulated()
+    {
+        string pc = $"0x{CliHarness.SymbolAddress("Rogue_Keel_Demo_Rogue_Program__Main") + 4:x8}";
+        string console = $"""
+            Starting test IPC0001 Call and reply
+            PASS IPC0001
+            Starting test MPU0002 A read of another task's RAM faults
+            supervisor: rogue faulted: memory access at address 0x20007000, pc {pc}
+            FAIL MPU0002: the fault came from the wrong task
+            Starting test SCH0003 Round robin
+            SKIP SCH0003: needs two tasks
+            1 passed, 1 failed, 1 skipped
+            """;
+        var (result, runner) = await RunSuite(console, 1, "IPC*|MPU*");
+
+        Assert.Equal($"dotnet build {CliHarness.DemoFolder}/PolicyDemo.csproj -nologo -v:m -p:KeelBoard=netduinoplus2 -p:KeelTestFilter=IPC*|MPU*", runner.Commands[0]);
+        Assert.Contains($"    pc {pc}: task rogue, ", result.Output);
+        Assert.Matches(@"MPU0002\W+A read of another task's RAM faults\W+failed\W+the fault came from the wrong task", result.Output);
+        Assert.Matches(@"SCH0003\W+Round robin\W+skipped\W+needs two tasks", result.Output);
+        Assert.EndsWith("\n1 passed, 1 failed, 1 skipped\n", result.Output);
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Equal("keel: error: 1 on-target cases failed (listed above).\nkeel: fix: keel test --emulator qemu --filter 'IPC*|MPU*'\n", result.Error);
+    }
+
+    [Fact]
+    public async Task AnOnTargetSuiteThatPassesExitsWith0()
+    {
+        var (result, _) = await RunSuite("Starting test IPC0001 Call and reply\nPASS IPC0001\n1 passed, 0 failed\n", 0, null);
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Describe());
+        Assert.EndsWith("\n1 passed, 0 failed\n", result.Output);
+    }
+
+    [Fact]
+    public async Task ACaseThatNeverFinishesIsNamed()
+    {
+        var (result, _) = await RunSuite("Starting test IPC0001 Call and reply\nPANIC: index out of range\n", 101, null);
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.StartsWith("keel: error: case IPC0001 never finished: the suite hung or crashed in it (its output is above).", result.Error);
+    }
 }

@@ -3,8 +3,9 @@
 //
 // QEMU (netduinoplus2, the STM32F405) runs with the command line of Keel.Emulation's
 // Qemu and ends when the image stops itself through semihosting; its exit status is
-// the image's. Renode (nucleo-f401re, renode-scripts/) runs the headless script for
-// a fixed span of emulated time, writing the console to a file that is followed here.
+// the image's. Renode (nucleo-f401re) runs with the command line of Keel.Emulation's
+// Renode (renode-scripts/run-headless.resc) for a fixed span of emulated time, writing
+// the console to a file that is followed here.
 using Keel.Cli.Faults;
 using Keel.Emulation;
 using Spectre.Console;
@@ -19,43 +20,31 @@ public sealed class Emulators(CliContext context, Workspace workspace)
     public const string Renode = "renode";
     public static readonly string[] Names = [Qemu, Renode];
 
-    public const string RenodeVariable = "RENODE";
     public const string RenodeInstall =
         "wget https://github.com/renode/renode/releases/download/v1.16.0/renode-1.16.0.linux-portable-dotnet.tar.gz && mkdir -p ~/renode && tar xf renode-1.16.0.linux-portable-dotnet.tar.gz -C ~/renode --strip-components=1 && export RENODE=~/renode/renode";
     public const string GdbExecutable = "gdb-multiarch";
     public const string GdbInstall = "sudo apt-get install -y gdb-multiarch";
     public const int GdbPort = 1234;
-    public static readonly TimeSpan DefaultRenodeTime = TimeSpan.FromSeconds(10);
 
     // The board each emulator models.
-    public static string Board(string emulator) => emulator == Renode ? "nucleo-f401re" : "netduinoplus2";
+    public static string Board(string emulator) => emulator == Renode ? Keel.Emulation.Renode.Board : new Keel.Emulation.Qemu().Machine;
 
     public static string GdbCommand(string elf) => $"{GdbExecutable} -q {elf} -ex 'target remote :{GdbPort}'";
 
     public static IReadOnlyList<string> QemuArguments(string elf, bool gdb) =>
         new Keel.Emulation.Qemu { ExtraArguments = gdb ? ["-s", "-S"] : [] }.Arguments(elf);
 
-    // Renode's headless script (renode-scripts/README.md); paths are given as `@` and
-    // an absolute path, a space written `\ `.
-    public IReadOnlyList<string> RenodeArguments(string elf, string console, string log, TimeSpan time) =>
-    [
-        "--disable-gui", "--console", "--plain", "-e",
-        $"$elf=@{RenodePath(elf)}; $console=@{RenodePath(console)}; $logfile=@{RenodePath(log)}; " +
-        $"$time=\"{time.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"; " +
-        $"include @{RenodePath(Path.Combine(workspace.Root, "renode-scripts", "run-headless.resc"))}",
-    ];
-
     // $RENODE, then `renode` on PATH.
     public string FindRenode()
     {
-        string? configured = context.Environment(RenodeVariable);
-        if (!string.IsNullOrEmpty(configured))
-        {
-            return workspace.FindTool(Path.GetFullPath(configured)) ?? throw new CliError(
-                $"{RenodeVariable} is {configured}, which does not exist.", $"export {RenodeVariable}=<path to the renode program>", ExitCodes.MissingTool);
-        }
-        return workspace.FindTool(Renode) ?? throw new CliError(
-            $"Renode is not installed (it is no Debian package; see renode-scripts/README.md).", RenodeInstall, ExitCodes.MissingTool);
+        string? found = Keel.Emulation.Renode.Locate(context.Environment, workspace.SearchPath);
+        if (found is not null)
+            return found;
+        string variable = Keel.Emulation.Renode.EnvironmentVariable;
+        string? configured = context.Environment(variable);
+        throw string.IsNullOrEmpty(configured)
+            ? new CliError("Renode is not installed (it is no Debian package; see renode-scripts/README.md).", RenodeInstall, ExitCodes.MissingTool)
+            : new CliError($"{variable} is {configured}, which does not exist.", $"export {variable}=<path to the renode program>", ExitCodes.MissingTool);
     }
 
     public async Task<EmulatorOutcome> RunAsync(string emulator, string elf, FaultSymboliser symboliser, bool gdb = false, TimeSpan? timeLimit = null)
@@ -86,13 +75,12 @@ public sealed class Emulators(CliContext context, Workspace workspace)
         try
         {
             string console = Path.Combine(folder, "console.log");
-            TimeSpan time = timeLimit ?? DefaultRenodeTime;
+            var run = timeLimit is TimeSpan time ? new Keel.Emulation.Renode { EmulatedTime = time } : new Keel.Emulation.Renode();
             using var follow = new CancellationTokenSource();
             Task<string> transcript = Follow(console, Show, follow.Token);
-            // Renode runs `time` of emulated time, then quits; the wall-clock limit only
+            // Renode runs the emulated time, then quits; the wall-clock limit only
             // catches a script that stopped half-way and waits at Renode's prompt.
-            ProcessResult result = await context.Runner.RunAsync(renode, RenodeArguments(elf, console, Path.Combine(folder, "renode.log"), time),
-                timeLimit: TimeSpan.FromSeconds(120) + 30 * time);
+            ProcessResult result = await context.Runner.RunAsync(renode, run.Arguments(elf, console, Path.Combine(folder, "renode.log")), timeLimit: run.TimeLimit);
             follow.Cancel();
             return new EmulatorOutcome(await transcript, result.TimedOut ? null : 0, result.TimedOut);
         }
@@ -137,6 +125,4 @@ public sealed class Emulators(CliContext context, Workspace workspace)
         }
         return all.ToString();
     }
-
-    private static string RenodePath(string path) => Path.GetFullPath(path).Replace(" ", "\\ ");
 }

@@ -3,6 +3,7 @@
 // the flash and resetting the chip. The probe program runs with a time limit and
 // its output shown, so with no board attached the command ends with the probe's
 // own message and a hint instead of waiting.
+using Keel.Emulation;
 using Spectre.Console;
 
 namespace Keel.Cli;
@@ -11,7 +12,7 @@ public sealed record ProbeCommand(string Tool, string Package, IReadOnlyList<str
 {
     public string InstallCommand => $"sudo apt-get install -y {Package}";
 
-    public override string ToString() => Tool + " " + string.Join(' ', Arguments.Select(a => a.Contains(' ') ? $"\"{a}\"" : a));
+    public override string ToString() => Tool + " " + string.Join(' ', Arguments.Select(HostProcess.Quote));
 }
 
 public static class FlashCommand

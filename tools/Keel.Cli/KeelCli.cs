@@ -20,22 +20,28 @@ public static class KeelCli
         4 a tool is missing, 5 the probe could not program the board. See docs/keel.md.
         """;
 
-    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> arguments, TextWriter error)
+    public static Task<int> RunAsync(CliContext context, IReadOnlyList<string> arguments, TextWriter error)
+    {
+        string command = arguments.Count > 0 ? arguments[0] : "--help";
+        IReadOnlyList<string> rest = arguments.Skip(1).ToList();
+        return Guard(error, () => command switch
+        {
+            "build" => BuildCommand.RunAsync(context, rest),
+            "run" => RunCommand.RunAsync(context, rest),
+            "test" => TestCommand.RunAsync(context, rest),
+            "flash" => FlashCommand.RunAsync(context, rest),
+            "new" => NewTaskCommand.RunAsync(context, rest),
+            "help" or "--help" or "-h" => Task.FromResult(ShowHelp(context.Console)),
+            _ => throw CliError.Usage($"there is no command '{command}'."),
+        });
+    }
+
+    // Runs a command; a CliError becomes its message, its fix and its exit status.
+    public static async Task<int> Guard(TextWriter error, Func<Task<int>> command)
     {
         try
         {
-            string command = arguments.Count > 0 ? arguments[0] : "--help";
-            IReadOnlyList<string> rest = arguments.Skip(1).ToList();
-            return command switch
-            {
-                "build" => await BuildCommand.RunAsync(context, rest),
-                "run" => await RunCommand.RunAsync(context, rest),
-                "test" => await TestCommand.RunAsync(context, rest),
-                "flash" => await FlashCommand.RunAsync(context, rest),
-                "new" => await NewTaskCommand.RunAsync(context, rest),
-                "help" or "--help" or "-h" => ShowHelp(context.Console),
-                _ => throw CliError.Usage($"there is no command '{command}'."),
-            };
+            return await command();
         }
         catch (CliError failure)
         {

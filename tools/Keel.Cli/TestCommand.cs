@@ -1,7 +1,12 @@
-// keel test [--emulator qemu|renode] [--filter PATTERN]: the on-target kernel suite.
+// keel test [--emulator qemu|renode] [--filter PATTERN]: the on-target kernel suite
+// (tests/target-suite, Keel.Emulation's TargetSuite): built for the emulator's board
+// with the cases PATTERN selects, booted with its console shown (faults symbolised),
+// read by SuiteReport into a table of cases and the suite's closing line.
 // keel test --all: every test of the tree (dotnet test over Firmware.sln: host tests,
-// build tests, images on the emulator), with one closing line for the whole run:
-// what the README's and CI's `./keel test` runs.
+// build tests, images and the on-target suite on the emulator), with one closing line
+// for the whole run: what the README's and CI's `./keel test` runs.
+using Keel.Cli.Faults;
+using Keel.Emulation;
 using Spectre.Console;
 
 namespace Keel.Cli;
@@ -9,6 +14,11 @@ namespace Keel.Cli;
 public static class TestCommand
 {
     public const string Usage = "keel test [--emulator qemu|renode] [--filter PATTERN] | keel test --all";
+
+    // How long the suite may run: wall-clock on QEMU (the image ends the run itself),
+    // emulated time on Renode (which always runs all of it).
+    public static readonly TimeSpan QemuTimeLimit = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan RenodeTime = TimeSpan.FromSeconds(30);
 
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> arguments)
     {
@@ -19,8 +29,52 @@ public static class TestCommand
                 throw CliError.Usage("test: --all runs every test; it takes neither --emulator nor --filter.");
             return await RunAllAsync(context, context.Workspace);
         }
-        throw new CliError("the on-target suite (tests/target-suite) is not in this tree yet.", "keel test --all", ExitCodes.Usage);
+        string emulator = parsed.Choice("test", "--emulator", Emulators.Names);
+        Workspace workspace = context.Workspace;
+        if (!File.Exists(Path.Combine(workspace.Root, TargetSuite.Folder, "app.toml")))
+            throw new CliError($"this tree has no on-target suite ({TargetSuite.Folder}).", "git pull", ExitCodes.Usage);
+        return await RunSuiteAsync(context, workspace, workspace.Application(TargetSuite.Folder, workspace.Root), emulator, parsed.Option("--filter"));
     }
+
+    public static async Task<int> RunSuiteAsync(CliContext context, Workspace workspace, Application suite, string emulator, string? filter)
+    {
+        var emulators = new Emulators(context, workspace);
+        if (emulator == Emulators.Renode)
+            emulators.FindRenode();
+        string board = Emulators.Board(emulator);
+        string[] properties = [$"-p:KeelBoard={board}", .. filter is null ? Array.Empty<string>() : [$"-p:{TargetSuite.FilterProperty}={filter}"]];
+        await context.Builder.BuildAsync($"{Path.GetRelativePath(workspace.Root, suite.Folder)} for {board}", suite.Project, properties);
+        string elf = suite.RequireImage(workspace, board);
+
+        var symboliser = FaultSymboliser.For(elf, suite.Layout(workspace, board));
+        EmulatorOutcome outcome = await emulators.RunAsync(emulator, elf, symboliser, timeLimit: emulator == Emulators.Qemu ? QemuTimeLimit : RenodeTime);
+        SuiteReport report = SuiteReport.Parse(outcome.Console);
+
+        var table = new Table().AddColumn("case").AddColumn("name").AddColumn("result").AddColumn("reason");
+        foreach (SuiteCase c in report.Cases)
+            table.AddRow(Markup.Escape(c.Id), Markup.Escape(c.Name), Result(c.Outcome), Markup.Escape(c.Reason ?? ""));
+        context.Console.Write(table);
+        context.Console.WriteLine(report.ClosingLine ?? $"{report.Count(CaseOutcome.Passed)} passed, {report.Count(CaseOutcome.Failed)} failed, {report.Count(CaseOutcome.Skipped)} skipped");
+
+        string again = $"keel test --emulator {emulator}" + (filter is null ? "" : $" --filter '{filter}'");
+        if (report.Cases.FirstOrDefault(c => c.Outcome == CaseOutcome.Unfinished) is SuiteCase unfinished)
+            throw new CliError($"case {unfinished.Id} never finished: the suite hung or crashed in it (its output is above).", again, ExitCodes.Failed);
+        if (!report.Finished || outcome.TimedOut)
+            throw new CliError("the suite did not finish: its closing line never came.", again, ExitCodes.Failed);
+        if (report.Count(CaseOutcome.Failed) > 0)
+            throw new CliError($"{report.Count(CaseOutcome.Failed)} on-target cases failed (listed above).", again, ExitCodes.Failed);
+        if (!report.Consistent || (emulator == Emulators.Qemu && outcome.ExitCode != 0))
+            throw new CliError($"the suite's closing line or exit status ({outcome.ExitCode}) disagrees with its cases.", again, ExitCodes.Failed);
+        return ExitCodes.Success;
+    }
+
+    private static string Result(CaseOutcome outcome) => outcome switch
+    {
+        CaseOutcome.Passed => "[green]passed[/]",
+        CaseOutcome.Failed => "[red]failed[/]",
+        CaseOutcome.Skipped => "skipped",
+        _ => "[red]unfinished[/]",
+    };
 
     private static async Task<int> RunAllAsync(CliContext context, Workspace workspace)
     {

@@ -7,7 +7,7 @@ namespace Keel.Cli;
 
 public sealed class Workspace(string root, string? searchPath = null)
 {
-    public const string Solution = "Firmware.sln";
+    public const string Solution = Repository.Solution;
     public const string DefaultApplication = "firmware/policy-demo";
 
     public string Root { get; } = root;
@@ -17,15 +17,10 @@ public sealed class Workspace(string root, string? searchPath = null)
 
     public string BoardsDirectory => Path.Combine(Root, SystemCommand.BoardsFolder);
 
-    public static Workspace Find(string currentDirectory, string? searchPath = null)
-    {
-        for (var folder = new DirectoryInfo(currentDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, Solution)))
-                return new Workspace(folder.FullName, searchPath);
-        }
-        throw new CliError($"{currentDirectory} is not inside a Keel tree (no {Solution} above it).", "cd <your Keel checkout>", ExitCodes.Usage);
-    }
+    public static Workspace Find(string currentDirectory, string? searchPath = null) =>
+        new(Repository.FindAbove(currentDirectory)
+            ?? throw new CliError($"{currentDirectory} is not inside a Keel tree (no {Solution} above it).", "cd <your Keel checkout>", ExitCodes.Usage),
+            searchPath);
 
     public string RequireTool(string name, string installCommand)
     {
