@@ -27,11 +27,18 @@ namespace Keel.Kernel;
 public enum FaultKind : uint
 {
     None = 0,
+    /// <summary>A load, store or instruction fetch the MPU or the bus refused; MR1 is the address (the pc for a fetch).</summary>
     MemoryAccess = 1,
     BadSyscall = 2,
     UndefinedInstruction = 3,
-    /// <summary>Any other usage or bus fault the hardware layer reports.</summary>
+    /// <summary>Any other usage or bus fault the hardware layer reports (invalid state, no coprocessor, ...).</summary>
     Other = 4,
+    /// <summary>An unaligned access the core traps (LDM, STM, LDRD, STRD always); the address is not known (0).</summary>
+    UnalignedAccess = 5,
+    /// <summary>An integer division by zero (the port sets the divide-by-zero trap).</summary>
+    DivideByZero = 6,
+    /// <summary>The exception frame could not be stacked: the stack pointer had left the thread's RAM. PC 0, MR1 = the stack pointer.</summary>
+    StackOverflow = 7,
 }
 
 /// <summary>How fault kinds read in logs: the kernel's own report and fault handlers' alike.</summary>
@@ -42,6 +49,9 @@ public static class FaultKinds
         FaultKind.MemoryAccess => "memory access",
         FaultKind.BadSyscall => "bad system call",
         FaultKind.UndefinedInstruction => "undefined instruction",
+        FaultKind.UnalignedAccess => "unaligned access",
+        FaultKind.DivideByZero => "divide by zero",
+        FaultKind.StackOverflow => "stack overflow",
         _ => "other",
     };
 }

@@ -20,10 +20,6 @@ namespace Keel.Hal.Arm
         // Makes an interrupt pending from software (how tests trigger one).
         public static void Pend(uint irq) => Bank(SetPending, irq).Write(Bit(irq));
 
-        // Makes an interrupt pending through STIR: one write of its number, the access
-        // that unprivileged tasks may also make when CCR.USERSETMPEND is set.
-        public static void Trigger(uint irq) => SoftwareTriggerInterrupt.Write(irq);
-
         public static unsafe void SetPriority(uint irq, byte priority) => *(byte*)(Priority + irq) = priority;
     }
 }

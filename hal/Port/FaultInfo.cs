@@ -28,21 +28,27 @@ namespace Keel.Port
                 fault.Address = Scb.Mmfar.Read();
             else if ((cfsr & Cfsr.BfarValid) != 0)
                 fault.Address = Scb.Bfar.Read();
+            else if ((cfsr & (Cfsr.InstructionAccessViolation | Cfsr.InstructionBusError)) != 0)
+                fault.Address = fault.Pc; // a refused instruction fetch: the address is where it fetched
 
-            // A stacking error: the exception frame could not be written, because the
-            // stack pointer had left the memory the code may use (a stack overflow out
-            // of the task's RAM region). The "frame" holds nothing of the thread's, so
-            // the pc is unknown (0) and the address is where the stack had got to.
             if ((cfsr & (Cfsr.MemManageStacking | Cfsr.BusFaultStacking)) != 0)
             {
+                // The exception frame could not be written, because the stack pointer had
+                // left the memory the code may use (a stack overflow out of the task's RAM
+                // region). The "frame" holds nothing of the thread's, so the pc is unknown
+                // (0) and the address is where the stack had got to.
+                fault.Kind = FaultKind.StackOverflow;
                 fault.Pc = 0;
                 fault.Address = (uint)frame;
             }
-
-            if ((cfsr & (Cfsr.MemManageMask | Cfsr.BusFaultMask)) != 0)
+            else if ((cfsr & (Cfsr.MemManageMask | Cfsr.BusFaultMask)) != 0)
                 fault.Kind = FaultKind.MemoryAccess;
             else if ((cfsr & Cfsr.UndefinedInstruction) != 0)
                 fault.Kind = FaultKind.UndefinedInstruction;
+            else if ((cfsr & Cfsr.Unaligned) != 0)
+                fault.Kind = FaultKind.UnalignedAccess;
+            else if ((cfsr & Cfsr.DivideByZero) != 0)
+                fault.Kind = FaultKind.DivideByZero;
             else
                 fault.Kind = FaultKind.Other;
             if (exception == HardFault && cfsr == 0)

@@ -1,0 +1,236 @@
+// Every case of the on-target suite: its stable id and its name, in the order the
+// driver runs them. The workers dispatch on the same numbers, and the host-side
+// harness compiles this file too, so it knows the cases (one xunit result each)
+// before the image has run. Ids never change meaning: a retired case leaves a gap.
+namespace Keel.Suite
+{
+    public enum Case
+    {
+        SendBlocksUntilReceived,
+        LongMessage,
+        CallWithoutReplyRight,
+        NBSendWithoutReceiver,
+        SendOnlyReportsNothing,
+        RecvNeedsRead,
+        NBRecvWithNothingQueued,
+        CallAndReply,
+        SecondReplyDropped,
+        ReplyWithoutCaller,
+        SendingClientCannotBlockServer,
+        SaveCallerAnswersInAnyOrder,
+        SavedReplyIsSingleUse,
+        ReceiveDiscardsUnsavedReply,
+        IdentifyOwnSlots,
+        MintBadgeAndRights,
+        CopyAndMove,
+        GrantTransfersCaps,
+        NoGrantNoTransfer,
+        ReplyGrantFollowsReceiver,
+        NBCallWithoutReceiver,
+        NBCallWithReceiver,
+        NBSendRecv,
+        BadInvocations,
+        BadgeNotIdentity,
+        SendersQueueInOrder,
+        SuspendedCallerReplyDropped,
+        SuspendCancelsBlockedIpc,
+        BadSyscallFaults,
+        SignalAndWait,
+        PollNeverBlocks,
+        WaitersWokenInOrder,
+        UnbadgedSignal,
+        BoundNotificationWakesRecv,
+        HigherPriorityReceiverRunsAtOnce,
+        LowerPriorityReceiverWaits,
+        YieldToEqualPriority,
+        RoundRobin,
+        TickPreemption,
+        IrqToNotification,
+        IrqMaskedUntilAck,
+        IrqAckNeedsIrqCap,
+        FpuContextSurvivesSwitch,
+        ExecuteFromRam,
+        UnalignedAccess,
+        UndefinedInstruction,
+        DivideByZero,
+        StackOverflow,
+        FaultLoopLeavesOthersRunning,
+        // The MPU matrix: for each worker (1..4) the same six cases, in this order.
+        MpuFirst,
+    }
+
+    public static class Catalogue
+    {
+        public const int MpuCasesPerWorker = 6;
+        public const int Count = (int)Case.MpuFirst + Workers.Count * MpuCasesPerWorker;
+
+        public static string Id(int index) => index < (int)Case.MpuFirst ? FixedId((Case)index) : MpuId(index);
+
+        // An MPU case's name starts with the worker it is about (Subject), and Name
+        // gives the rest; the other cases have no subject.
+        public static string Subject(int index) => Workers.Name(MpuWorker(index));
+
+        public static string Name(int index) => index < (int)Case.MpuFirst ? FixedName((Case)index) : MpuName(MpuKind(index));
+
+        // The worker an MPU case is about (1..4), or 0 for the other cases.
+        public static uint MpuWorker(int index) => index < (int)Case.MpuFirst ? 0 : (uint)((index - (int)Case.MpuFirst) / MpuCasesPerWorker + 1);
+
+        // Which of the six MPU cases (0..5).
+        public static int MpuKind(int index) => (index - (int)Case.MpuFirst) % MpuCasesPerWorker;
+
+        public const int MpuOwnMemory = 0;
+        public const int MpuOtherRam = 1;
+        public const int MpuOtherStack = 2;
+        public const int MpuKernelRam = 3;
+        public const int MpuPeripheral = 4;
+        public const int MpuFlashWrite = 5;
+
+        private static string MpuName(int kind) => kind switch
+        {
+            MpuOwnMemory => "reads and writes its own RAM and stack, reads its flash and uses its timer",
+            MpuOtherRam => "cannot read or write any other task's RAM",
+            MpuOtherStack => "cannot read or write any other task's stack",
+            MpuKernelRam => "cannot read or write the kernel's RAM",
+            MpuPeripheral => "cannot read or write a peripheral it was not given",
+            _ => "cannot write flash, its own or the kernel's",
+        };
+
+        // MPU0101..MPU0106 for alpha, MPU0201.. for beta, ...
+        private static string MpuId(int index) => (index - (int)Case.MpuFirst) switch
+        {
+            0 => "MPU0101",
+            1 => "MPU0102",
+            2 => "MPU0103",
+            3 => "MPU0104",
+            4 => "MPU0105",
+            5 => "MPU0106",
+            6 => "MPU0201",
+            7 => "MPU0202",
+            8 => "MPU0203",
+            9 => "MPU0204",
+            10 => "MPU0205",
+            11 => "MPU0206",
+            12 => "MPU0301",
+            13 => "MPU0302",
+            14 => "MPU0303",
+            15 => "MPU0304",
+            16 => "MPU0305",
+            17 => "MPU0306",
+            18 => "MPU0401",
+            19 => "MPU0402",
+            20 => "MPU0403",
+            21 => "MPU0404",
+            22 => "MPU0405",
+            23 => "MPU0406",
+            _ => "?",
+        };
+
+        private static string FixedId(Case c) => c switch
+        {
+            Case.SendBlocksUntilReceived => "IPC0001",
+            Case.LongMessage => "IPC0002",
+            Case.CallWithoutReplyRight => "IPC0003",
+            Case.NBSendWithoutReceiver => "IPC0004",
+            Case.SendOnlyReportsNothing => "IPC0005",
+            Case.RecvNeedsRead => "IPC0006",
+            Case.NBRecvWithNothingQueued => "IPC0007",
+            Case.CallAndReply => "IPC0008",
+            Case.SecondReplyDropped => "IPC0009",
+            Case.ReplyWithoutCaller => "IPC0010",
+            Case.SendingClientCannotBlockServer => "IPC0011",
+            Case.SaveCallerAnswersInAnyOrder => "IPC0012",
+            Case.SavedReplyIsSingleUse => "IPC0013",
+            Case.ReceiveDiscardsUnsavedReply => "IPC0014",
+            Case.IdentifyOwnSlots => "IPC0015",
+            Case.MintBadgeAndRights => "IPC0016",
+            Case.CopyAndMove => "IPC0017",
+            Case.GrantTransfersCaps => "IPC0018",
+            Case.NoGrantNoTransfer => "IPC0019",
+            Case.ReplyGrantFollowsReceiver => "IPC0020",
+            Case.NBCallWithoutReceiver => "IPC0021",
+            Case.NBCallWithReceiver => "IPC0022",
+            Case.NBSendRecv => "IPC0023",
+            Case.BadInvocations => "IPC0024",
+            Case.BadgeNotIdentity => "IPC0025",
+            Case.SendersQueueInOrder => "IPC0026",
+            Case.SuspendedCallerReplyDropped => "IPC0027",
+            Case.SuspendCancelsBlockedIpc => "IPC0028",
+            Case.BadSyscallFaults => "IPC0029",
+            Case.SignalAndWait => "NTF0001",
+            Case.PollNeverBlocks => "NTF0002",
+            Case.WaitersWokenInOrder => "NTF0003",
+            Case.UnbadgedSignal => "NTF0004",
+            Case.BoundNotificationWakesRecv => "NTF0005",
+            Case.HigherPriorityReceiverRunsAtOnce => "SCH0001",
+            Case.LowerPriorityReceiverWaits => "SCH0002",
+            Case.YieldToEqualPriority => "SCH0003",
+            Case.RoundRobin => "SCH0004",
+            Case.TickPreemption => "SCH0005",
+            Case.IrqToNotification => "IRQ0001",
+            Case.IrqMaskedUntilAck => "IRQ0002",
+            Case.IrqAckNeedsIrqCap => "IRQ0003",
+            Case.FpuContextSurvivesSwitch => "FPU0001",
+            Case.ExecuteFromRam => "FLT0001",
+            Case.UnalignedAccess => "FLT0002",
+            Case.UndefinedInstruction => "FLT0003",
+            Case.DivideByZero => "FLT0004",
+            Case.StackOverflow => "FLT0005",
+            Case.FaultLoopLeavesOthersRunning => "FLT0006",
+            _ => "?",
+        };
+
+        private static string FixedName(Case c) => c switch
+        {
+            Case.SendBlocksUntilReceived => "Send blocks until a receiver takes the message, which arrives whole",
+            Case.LongMessage => "A 16-word message carries its words past MR3 through the IPC buffers",
+            Case.CallWithoutReplyRight => "Call without a reply right fails before sending",
+            Case.NBSendWithoutReceiver => "NBSend with no receiver waiting drops the message and reports Ok",
+            Case.SendOnlyReportsNothing => "A send-only capability returns nothing but its own status",
+            Case.RecvNeedsRead => "Recv needs the Read right",
+            Case.NBRecvWithNothingQueued => "NBRecv with nothing queued returns WouldBlock",
+            Case.CallAndReply => "Call blocks the caller until the reply, which carries label and words",
+            Case.SecondReplyDropped => "A second Reply finds no reply capability and is dropped",
+            Case.ReplyWithoutCaller => "Reply with no caller is dropped and ReplyRecv goes on receiving",
+            Case.SendingClientCannotBlockServer => "A client that uses Send cannot make a server block",
+            Case.SaveCallerAnswersInAnyOrder => "SaveCaller lets a server answer two callers in any order",
+            Case.SavedReplyIsSingleUse => "A saved reply capability answers once, then its slot is empty",
+            Case.ReceiveDiscardsUnsavedReply => "Receiving again discards an unsaved reply capability",
+            Case.IdentifyOwnSlots => "Identify gives the type and rights of an own slot, never its badge",
+            Case.MintBadgeAndRights => "Mint adds a badge and only removes rights",
+            Case.CopyAndMove => "Copy and Move keep rights and badge; a reply capability cannot be copied",
+            Case.GrantTransfersCaps => "A Grant capability carries capabilities with the message",
+            Case.NoGrantNoTransfer => "Without Grant the message arrives but no capability does",
+            Case.ReplyGrantFollowsReceiver => "A reply carries capabilities only when the receiver's capability had Grant",
+            Case.NBCallWithoutReceiver => "NBCall with no receiver waiting returns WouldBlock and sends nothing",
+            Case.NBCallWithReceiver => "NBCall with a receiver waiting is a Call",
+            Case.NBSendRecv => "NBSendRecv sends without blocking, then receives",
+            Case.BadInvocations => "Bad index, empty slot, wrong type, missing right and long message are refused",
+            Case.BadgeNotIdentity => "A receiver learns the sender's badge, never its identity",
+            Case.SendersQueueInOrder => "Blocked senders are received in FIFO order",
+            Case.SuspendedCallerReplyDropped => "Suspending a caller kills its reply capability",
+            Case.SuspendCancelsBlockedIpc => "Suspending a blocked receiver cancels its Recv",
+            Case.BadSyscallFaults => "An unknown system call number is a fault sent to the fault handler",
+            Case.SignalAndWait => "Signal ORs badges into the word; Wait returns and clears it",
+            Case.PollNeverBlocks => "Poll never blocks and returns 0 when nothing is pending",
+            Case.WaitersWokenInOrder => "Waiters on a notification are woken in FIFO order",
+            Case.UnbadgedSignal => "A Signal through an unbadged capability has no effect",
+            Case.BoundNotificationWakesRecv => "A signal wakes a Recv of the notification's bound task",
+            Case.HigherPriorityReceiverRunsAtOnce => "A higher-priority receiver runs as soon as its message arrives",
+            Case.LowerPriorityReceiverWaits => "A sender keeps the CPU when the receiver has lower priority",
+            Case.YieldToEqualPriority => "Yield passes the CPU to a task of the same priority",
+            Case.RoundRobin => "Busy tasks of equal priority share the CPU in time slices",
+            Case.TickPreemption => "A tick signal wakes a higher-priority task, which preempts a busy one",
+            Case.IrqToNotification => "An interrupt pended through the NVIC signals its notification with its badge",
+            Case.IrqMaskedUntilAck => "An interrupt stays masked until IrqAck",
+            Case.IrqAckNeedsIrqCap => "IrqAck needs an IRQ-handler capability with Write",
+            Case.FpuContextSurvivesSwitch => "Floating-point registers survive context switches",
+            Case.ExecuteFromRam => "Executing from RAM is a memory-access fault at that address",
+            Case.UnalignedAccess => "An unaligned LDRD is an unaligned-access fault",
+            Case.UndefinedInstruction => "An undefined instruction is reported as such",
+            Case.DivideByZero => "An integer division by zero is a divide-by-zero fault",
+            Case.StackOverflow => "A stack overflow faults below the task's own RAM, touching nothing else",
+            Case.FaultLoopLeavesOthersRunning => "A task faulting in a loop is restarted each time while others go on",
+            _ => "?",
+        };
+    }
+}

@@ -1,0 +1,58 @@
+// The protocol between the suite's driver and its workers, shared by both sides.
+//
+// Every worker starts (and restarts) by calling the driver's `control` endpoint with
+// Hello; the reply says which case to run and from which step. A worker reports the
+// case's verdict with Pass or Fail (a Call the driver never answers: the driver
+// suspends every worker once it has a verdict). Before an access that must fault, a
+// worker announces the fault it expects (ExpectFault); the driver, which is every
+// worker's fault handler, compares the fault message with it and, when it matches,
+// restarts the worker at the next step. Badges tell the driver who is speaking:
+// a worker's `control` capability carries its number (1..4), its fault-handler
+// capability FaultBadge + its number.
+namespace Keel.Suite
+{
+    public static class Labels
+    {
+        public const uint Hello = 1;
+        public const uint Pass = 2;
+        public const uint Fail = 3;
+        public const uint ExpectFault = 4;
+    }
+
+    public static class Workers
+    {
+        public const int Count = 4;
+        public const uint FaultBadge = 0x10;
+
+        // Workers are numbered 1..4 (their badge, and their task index: the driver is 0).
+        public static string Name(uint worker) => worker switch
+        {
+            1 => "alpha",
+            2 => "beta",
+            3 => "gamma",
+            4 => "delta",
+            _ => "",
+        };
+    }
+
+    // The words of a Fail message: two numbers, then the reason as ASCII text,
+    // four characters to a word, low byte first (a task has no heap to build a string
+    // for another).
+    public static class Verdict
+    {
+        public const int Actual = 0;
+        public const int Expected = 1;
+        public const int Numbers = 2;
+        public const int ReasonLength = 3;
+        public const int FirstReasonWord = 4;
+        public const int MaxReasonLength = 4 * (16 - FirstReasonWord);
+
+        // What the Numbers word says the two numbers are.
+        public const uint NoNumbers = 0;
+        public const uint ActualAndExpected = 1;
+        public const uint Address = 2;
+    }
+
+    // ExpectFault's words: MR0 the fault kind, MR1 and MR2 the lowest and highest
+    // address the fault may report (for a bad system call, its number).
+}

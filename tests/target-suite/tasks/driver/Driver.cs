@@ -1,0 +1,236 @@
+// The suite's driver: runs each selected case in freshly restarted workers and prints
+// its result, in the format the host harness parses:
+//
+//   Starting test IPC0003 Call without a reply right fails before sending
+//   PASS IPC0003                       (or FAIL IPC0003: reason)
+//   ...
+//   67 passed, 0 failed
+//
+// and then ends the run with status 0 when nothing failed, 1 otherwise.
+//
+// A case starts with every worker restarted (so nothing a failed case left behind,
+// blocked IPC or a half-done step, reaches the next one). The driver answers their
+// Hello calls only once all four have made one, so every worker has reset its own
+// state before any of them acts. It then waits for the first verdict, checking each
+// fault against the fault its worker announced, and gives up on a case after
+// WatchdogLimit watchdog signals without a verdict.
+using System.Runtime.InteropServices;
+using Keel.Kernel;
+using Keel.Tasks;
+using Keel.UserLib;
+
+namespace Keel.Suite
+{
+    public static unsafe class Driver
+    {
+        // The watchdog notification is signalled every 10 ticks of 1 ms.
+        private const uint WatchdogLimit = 300;
+        private const uint WatchdogMilliseconds = WatchdogLimit * 10;
+
+        // Hello replies wait in these slots (worker w in FirstHelloSlot + w - 1) until
+        // every worker has said Hello.
+        private const uint FirstHelloSlot = Caps.FirstFreeSlot;
+        private const uint AllWorkers = (1u << (Workers.Count + 1)) - 2;
+
+        private static uint s_passed;
+        private static uint s_failed;
+
+        // Per worker (index 1..4): the step it restarts at, and the fault it expects.
+        private static uint[] s_step = new uint[Workers.Count + 1];
+        private static uint[] s_expectedKind = new uint[Workers.Count + 1];
+        private static uint[] s_expectedLowest = new uint[Workers.Count + 1];
+        private static uint[] s_expectedHighest = new uint[Workers.Count + 1];
+
+        [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
+        private static void Main()
+        {
+            for (int index = 0; index < Catalogue.Count; index++)
+            {
+                if (Selection.Matches(Catalogue.Id(index), TestFilter.Patterns))
+                    Run(index);
+            }
+            Console.WriteDecimal(s_passed);
+            Console.Write(" passed, ");
+            Console.WriteDecimal(s_failed);
+            Console.WriteLine(" failed");
+            Task.Halt(s_failed == 0 ? 0u : 1u);
+        }
+
+        private static void Run(int index)
+        {
+            Console.Write("Starting test ");
+            Console.Write(Catalogue.Id(index));
+            Console.Write(" ");
+            WriteName(index);
+            Console.WriteLine();
+
+            for (uint worker = 1; worker <= Workers.Count; worker++)
+            {
+                s_step[worker] = 0;
+                s_expectedKind[worker] = (uint)FaultKind.None;
+                CSpaceOps.Delete(FirstHelloSlot + worker - 1);
+                Threads.Restart(ThreadCap(worker));
+            }
+
+            uint greeted = 0;
+            uint watchdog = 0;
+            while (true)
+            {
+                Message message = Ipc.Recv(Caps.Control);
+                if (message.Notified)
+                {
+                    if (++watchdog < WatchdogLimit)
+                        continue;
+                    StopWorkers();
+                    Console.Write("FAIL ");
+                    Console.Write(Catalogue.Id(index));
+                    Console.Write(": no verdict within ");
+                    Console.WriteDecimal(WatchdogMilliseconds);
+                    Console.WriteLine(" ms (hung)");
+                    s_failed++;
+                    return;
+                }
+                if (message.Badge > Workers.FaultBadge)
+                {
+                    if (CheckFault(index, message.Badge - Workers.FaultBadge, message))
+                        continue;
+                    return;
+                }
+                uint from = message.Badge;
+                switch (message.Label)
+                {
+                    case Labels.Hello when greeted != AllWorkers:
+                        CSpaceOps.SaveCaller(FirstHelloSlot + from - 1);
+                        greeted |= 1u << (int)from;
+                        if (greeted == AllWorkers)
+                        {
+                            for (uint worker = 1; worker <= Workers.Count; worker++)
+                                Ipc.Send(FirstHelloSlot + worker - 1, 0, 2, (uint)index, s_step[worker]);
+                        }
+                        break;
+                    case Labels.Hello:
+                        Ipc.Reply(0, 2, (uint)index, s_step[from]);
+                        break;
+                    case Labels.ExpectFault:
+                        s_expectedKind[from] = message.Mr0;
+                        s_expectedLowest[from] = message.Mr1;
+                        s_expectedHighest[from] = message.Mr2;
+                        Ipc.Reply(0);
+                        break;
+                    case Labels.Pass:
+                        StopWorkers();
+                        Console.Write("PASS ");
+                        Console.Write(Catalogue.Id(index));
+                        Console.WriteLine();
+                        s_passed++;
+                        return;
+                    default:
+                        StopWorkers();
+                        Console.Write("FAIL ");
+                        Console.Write(Catalogue.Id(index));
+                        Console.Write(": ");
+                        Console.Write(Workers.Name(from));
+                        Console.Write(": ");
+                        WriteReason(message);
+                        Console.WriteLine();
+                        s_failed++;
+                        return;
+                }
+            }
+        }
+
+        // A worker faulted. The fault it announced: restart it at its next step and go
+        // on (true). Any other fault fails the case (false).
+        private static bool CheckFault(int index, uint worker, Message fault)
+        {
+            FaultKind kind = (FaultKind)fault.Label;
+            // A bad system call has no address; its fault message carries the number.
+            uint address = kind == FaultKind.BadSyscall ? fault.Mr2 : fault.Mr1;
+            if (s_expectedKind[worker] == (uint)kind && address >= s_expectedLowest[worker] && address <= s_expectedHighest[worker])
+            {
+                s_step[worker]++;
+                s_expectedKind[worker] = (uint)FaultKind.None;
+                Ipc.Reply(FaultReply.Restart);
+                return true;
+            }
+            StopWorkers();
+            Console.Write("FAIL ");
+            Console.Write(Catalogue.Id(index));
+            Console.Write(": ");
+            Console.Write(Workers.Name(worker));
+            Console.Write(": ");
+            if (s_expectedKind[worker] != (uint)FaultKind.None)
+            {
+                Console.Write("expected ");
+                Console.Write(FaultKinds.Name((FaultKind)s_expectedKind[worker]));
+                Console.Write(" fault at ");
+                Console.WriteHex(s_expectedLowest[worker]);
+                if (s_expectedHighest[worker] != s_expectedLowest[worker])
+                {
+                    Console.Write("..");
+                    Console.WriteHex(s_expectedHighest[worker]);
+                }
+                Console.Write(", got ");
+            }
+            else
+            {
+                Console.Write("unexpected fault: ");
+            }
+            Console.Write(FaultKinds.Name(kind));
+            Console.Write(" fault at ");
+            Console.WriteHex(address);
+            Console.Write(", pc ");
+            Console.WriteHex(fault.Mr0);
+            Console.WriteLine();
+            s_failed++;
+            return false;
+        }
+
+        private static void StopWorkers()
+        {
+            for (uint worker = 1; worker <= Workers.Count; worker++)
+                Threads.Suspend(ThreadCap(worker));
+        }
+
+        private static void WriteName(int index)
+        {
+            string subject = Catalogue.Subject(index);
+            if (subject.Length != 0)
+            {
+                Console.Write(subject);
+                Console.Write(" ");
+            }
+            Console.Write(Catalogue.Name(index));
+        }
+
+        private static void WriteReason(Message verdict)
+        {
+            int length = (int)verdict.Mr3;
+            char* text = stackalloc char[Verdict.MaxReasonLength];
+            for (int i = 0; i < length && i < Verdict.MaxReasonLength; i++)
+                text[i] = (char)((Task.BufferedWord(Verdict.FirstReasonWord + i / 4) >> (8 * (i % 4))) & 0xFF);
+            Console.Write(text, length < Verdict.MaxReasonLength ? length : Verdict.MaxReasonLength);
+            if (verdict.Mr2 == Verdict.ActualAndExpected)
+            {
+                Console.Write(": got ");
+                Console.WriteHex(verdict.Mr0);
+                Console.Write(", expected ");
+                Console.WriteHex(verdict.Mr1);
+            }
+            else if (verdict.Mr2 == Verdict.Address)
+            {
+                Console.Write(" (address ");
+                Console.WriteHex(verdict.Mr0);
+                Console.Write(")");
+            }
+        }
+
+        private static uint ThreadCap(uint worker) => worker switch
+        {
+            1 => Caps.Alpha,
+            2 => Caps.Beta,
+            3 => Caps.Gamma,
+            _ => Caps.Delta,
+        };
+    }
+}
