@@ -64,14 +64,20 @@ public class BuildAndRunTests
         Assert.Equal("keel: error: qemu-system-arm is not installed.\nkeel: fix: sudo apt-get install -y qemu-system-arm\n", result.Error);
     }
 
-    [Fact]
-    public async Task RunOnRenodeWithoutRenodeSaysHowToInstallIt()
+    [Theory]
+    [InlineData("run")]
+    [InlineData("test")]
+    public async Task OnRenodeWithoutRenodeTheCommandSaysHowToInstallIt(string command)
     {
-        CliResult result = await CliHarness.RunAsync(["run", "--emulator", "renode"], searchPath: CliHarness.FakeTools());
+        CliResult result = await CliHarness.RunAsync([command, "--emulator", "renode"], searchPath: CliHarness.FakeTools());
         Assert.Equal(ExitCodes.MissingTool, result.ExitCode);
         Assert.Equal($"keel: error: Renode is not installed (it is no Debian package; see renode-scripts/README.md).\nkeel: fix: {Emulators.RenodeInstall}\n", result.Error);
+    }
 
-        result = await CliHarness.RunAsync(["run", "--emulator", "renode"], environment: name => name == "RENODE" ? "/nowhere/renode" : null);
+    [Fact]
+    public async Task ARenodeVariableNamingNothingIsReported()
+    {
+        CliResult result = await CliHarness.RunAsync(["run", "--emulator", "renode"], environment: name => name == "RENODE" ? "/nowhere/renode" : null);
         Assert.Equal(ExitCodes.MissingTool, result.ExitCode);
         Assert.StartsWith("keel: error: RENODE is /nowhere/renode, which does not exist.", result.Error);
     }

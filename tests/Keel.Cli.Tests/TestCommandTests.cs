@@ -96,12 +96,4 @@ public class TestCommandTests
         Assert.Equal(ExitCodes.Failed, result.ExitCode);
         Assert.StartsWith("keel: error: case IPC0001 never finished: the suite hung or crashed in it (its output is above).", result.Error);
     }
-
-    [Fact]
-    public async Task TheSuiteOnRenodeWithoutRenodeSaysHowToInstallIt()
-    {
-        CliResult result = await CliHarness.RunAsync(["test", "--emulator", "renode"], searchPath: CliHarness.FakeTools());
-        Assert.Equal(ExitCodes.MissingTool, result.ExitCode);
-        Assert.Equal($"keel: error: Renode is not installed (it is no Debian package; see renode-scripts/README.md).\nkeel: fix: {Emulators.RenodeInstall}\n", result.Error);
-    }
 }

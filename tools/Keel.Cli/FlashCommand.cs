@@ -70,6 +70,6 @@ public static class FlashCommand
     {
         string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return lines.LastOrDefault(line => line.Contains("error", StringComparison.OrdinalIgnoreCase) || line.Contains("couldn't", StringComparison.OrdinalIgnoreCase))
-            ?? lines.LastOrDefault() ?? $"it exited with no message";
+            ?? lines.LastOrDefault() ?? "it exited with no message";
     }
 }

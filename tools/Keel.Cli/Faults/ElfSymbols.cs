@@ -41,8 +41,6 @@ public sealed class ElfSymbols
         return new ElfSymbols(symbols);
     }
 
-    public int Count => _symbols.Length;
-
     // The symbol whose extent holds `address` (or, for a symbol of unknown size, the
     // nearest one at or below it), with the offset into it.
     public (ElfSymbol Symbol, uint Offset)? Find(uint address)
