@@ -1,7 +1,9 @@
 // Runs a host program headless with a wall-clock limit, capturing everything it
 // prints. A run that does not end by itself within the limit is killed and reported as
 // timed out with what it printed up to then, so a hung emulator fails a test and never
-// hangs the suite.
+// hangs the suite. `onLine`, when given, also receives each line as it is printed
+// (stdout's and stderr's lines each whole, without the line end), for a caller that
+// shows the run live.
 using System.Diagnostics;
 using System.Text;
 
@@ -9,7 +11,8 @@ namespace Keel.Emulation;
 
 public static class HostProcess
 {
-    public static async Task<EmulatorRun> RunAsync(string executable, IReadOnlyList<string> arguments, TimeSpan limit, CancellationToken cancellation = default)
+    public static async Task<EmulatorRun> RunAsync(string executable, IReadOnlyList<string> arguments, TimeSpan limit, CancellationToken cancellation = default,
+        Action<string>? onLine = null)
     {
         var start = new ProcessStartInfo(executable)
         {
@@ -27,8 +30,8 @@ public static class HostProcess
         using var process = new Process { StartInfo = start };
         process.Start();
         process.StandardInput.Close();
-        Task pumpOut = Pump(process.StandardOutput, output);
-        Task pumpErr = Pump(process.StandardError, output);
+        Task pumpOut = Pump(process.StandardOutput, output, onLine);
+        Task pumpErr = Pump(process.StandardError, output, onLine);
 
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         timer.CancelAfter(limit);
@@ -58,14 +61,32 @@ public static class HostProcess
             ? argument
             : "'" + argument.Replace("'", "'\\''") + "'";
 
-    private static async Task Pump(StreamReader reader, StringBuilder sink)
+    private static async Task Pump(StreamReader reader, StringBuilder sink, Action<string>? onLine)
     {
         char[] buffer = new char[1024];
+        var line = new StringBuilder();
         int read;
         while ((read = await reader.ReadAsync(buffer, 0, buffer.Length)) > 0)
         {
             lock (sink)
+            {
                 sink.Append(buffer, 0, read);
+                for (int i = 0; onLine is not null && i < read; i++)
+                {
+                    if (buffer[i] != '\n')
+                        line.Append(buffer[i]);
+                    else
+                    {
+                        onLine(line.ToString().TrimEnd('\r'));
+                        line.Clear();
+                    }
+                }
+            }
+        }
+        if (line.Length > 0)
+        {
+            lock (sink)
+                onLine!(line.ToString().TrimEnd('\r'));
         }
     }
 }

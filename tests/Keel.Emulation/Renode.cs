@@ -25,12 +25,13 @@ public sealed class Renode
     // Wall-clock limit on Renode itself (start-up included), after which it is killed.
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromMinutes(10);
 
-    public static string? Locate()
+    // `environment` and `searchPath` replace the process's environment and PATH when given.
+    public static string? Locate(Func<string, string?>? environment = null, string? searchPath = null)
     {
-        string? configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        string? configured = (environment ?? Environment.GetEnvironmentVariable)(EnvironmentVariable);
         if (!string.IsNullOrEmpty(configured))
-            return HostTools.Find(configured);
-        return HostTools.Find(Executable);
+            return HostTools.Find(configured, searchPath);
+        return HostTools.Find(Executable, searchPath);
     }
 
     public static string HeadlessScript => Path.Combine(Repository.Root, "renode-scripts", "run-headless.resc");

@@ -1,0 +1,108 @@
+using Keel.Cli;
+using Keel.Emulation;
+
+namespace Keel.Cli.Tests;
+
+// keel build and keel run on the policy demo, for real (dotnet build, QEMU), and with
+// fake tools where the real ones would wait (QEMU under --gdb) or are absent (Renode).
+[Collection(BuildsCollection.Name)]
+public class BuildAndRunTests
+{
+    [Fact]
+    public async Task BuildPrintsOneRowPerTaskWithBudgetsAndWaste()
+    {
+        CliResult result = await CliHarness.RunAsync(["build"]);
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Describe());
+        Assert.Contains("Built firmware/policy-demo for netduinoplus2", result.Output);
+        Assert.Matches(@"policy-demo\.elf on netduinoplus2", result.Output);
+        Assert.Matches(@"\n\s+rogue\s+\d+ \(\d+%\)\s+16384\s+\d+ \(\d+%\)\s+4096\s+2048\s+\d+/\d+\s*\n", result.Output);
+        Assert.Contains("Alignment padding after the kernel: flash 0, RAM 0 bytes.", result.Output);
+    }
+
+    [Fact]
+    public async Task AFailedBuildShowsItsErrorsAndExitsWithStatus3()
+    {
+        var runner = new FakeRunner((_, _) => new ProcessResult(1, false,
+            "  Keel.Hal -> /x/Keel.Hal.dll\n/x/app.toml: error KEEL0100: task 'rogue': field 'ram': 3000 is not a power of two\n"));
+        CliResult result = await CliHarness.RunAsync(["build"], runner: runner);
+        Assert.Equal(ExitCodes.BuildFailed, result.ExitCode);
+        Assert.Contains("/x/app.toml: error KEEL0100: task 'rogue': field 'ram': 3000 is not a power of two", result.Output);
+        Assert.StartsWith("keel: error: the build of firmware/policy-demo for netduinoplus2 failed (the errors are above).\n" +
+                          $"keel: fix: dotnet build {CliHarness.DemoFolder}/PolicyDemo.csproj -nologo -v:m -p:KeelBoard=netduinoplus2", result.Error);
+    }
+
+    [Fact]
+    public async Task RunBootsTheDemoAndSymbolisesTheRoguesFaults()
+    {
+        CliResult result = await CliHarness.RunAsync(["run", "--no-build", "--time-limit", "60"]);
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Describe());
+        Assert.Contains("supervisor: demo complete", result.Output);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(result.Output,
+            @"supervisor: rogue faulted: memory access at address 0x20007000, pc (0x[0-9a-f]{8})\n" +
+            @"    address 0x20007000: in the RAM of task service\n" +
+            @"    pc \1: task rogue, Keel\.Demo\.Rogue\.Program\.Main \(Rogue\) \+ 0x[0-9a-f]+\n").Count);
+    }
+
+    [Fact]
+    public async Task RunWithGdbStartsQemuHaltedAndPrintsTheAttachCommand()
+    {
+        string args = Path.Combine(Directory.CreateTempSubdirectory("keel-gdb-").FullName, "args");
+        string tools = CliHarness.FakeTools((Qemu.Executable, $"printf '%s\\n' \"$@\" > {args}"));
+        CliResult result = await CliHarness.RunAsync(["run", "--no-build", "--gdb"], searchPath: tools);
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Describe());
+        Assert.Contains("QEMU waits for gdb on port 1234. Attach with symbols from another terminal:\n" +
+                        $"  gdb-multiarch -q {CliHarness.DemoImage} -ex 'target remote :1234'\n", result.Output);
+        Assert.Equal(new Qemu().Arguments(CliHarness.DemoImage).SkipLast(2).Concat(["-s", "-S", "-kernel", CliHarness.DemoImage]),
+            File.ReadAllLines(args));
+    }
+
+    [Fact]
+    public async Task RunWithoutQemuSaysHowToInstallIt()
+    {
+        CliResult result = await CliHarness.RunAsync(["run", "--no-build"], searchPath: CliHarness.FakeTools());
+        Assert.Equal(ExitCodes.MissingTool, result.ExitCode);
+        Assert.Equal("keel: error: qemu-system-arm is not installed.\nkeel: fix: sudo apt-get install -y qemu-system-arm\n", result.Error);
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("test")]
+    public async Task OnRenodeWithoutRenodeTheCommandSaysHowToInstallIt(string command)
+    {
+        CliResult result = await CliHarness.RunAsync([command, "--emulator", "renode"], searchPath: CliHarness.FakeTools());
+        Assert.Equal(ExitCodes.MissingTool, result.ExitCode);
+        Assert.Equal($"keel: error: Renode is not installed (it is no Debian package; see renode-scripts/README.md).\nkeel: fix: {Emulators.RenodeInstall}\n", result.Error);
+    }
+
+    [Fact]
+    public async Task ARenodeVariableNamingNothingIsReported()
+    {
+        CliResult result = await CliHarness.RunAsync(["run", "--emulator", "renode"], environment: name => name == "RENODE" ? "/nowhere/renode" : null);
+        Assert.Equal(ExitCodes.MissingTool, result.ExitCode);
+        Assert.StartsWith("keel: error: RENODE is /nowhere/renode, which does not exist.", result.Error);
+    }
+
+    [Fact]
+    public async Task RenodeRunsTheHeadlessScriptAndItsConsoleIsFollowedAndSymbolised()
+    {
+        // A stand-in for Renode that writes a console file as the headless script would.
+        string args = Path.Combine(Directory.CreateTempSubdirectory("keel-renode-").FullName, "args");
+        string tools = CliHarness.FakeTools(("renode",
+            $"printf '%s\\n' \"$@\" > {args}\n" +
+            "console=$(printf '%s' \"$5\" | sed -n 's/.*\\$console=@\\([^;]*\\);.*/\\1/p')\n" +
+            "printf 'rogue: hello\\r\\nsupervisor: rogue faulted: memory access at address 0x20007000, pc 0x08028000\\r\\n' > \"$console\""));
+        var output = new StringWriter();
+        CliContext context = CliHarness.Context(output, searchPath: tools);
+        var workspace = new Workspace(CliHarness.Root, tools);
+        var app = workspace.Application(null, CliHarness.Root);
+        var symboliser = Faults.FaultSymboliser.For(CliHarness.DemoImage, app.Layout(workspace, "netduinoplus2"));
+
+        EmulatorOutcome outcome = await new Emulators(context, workspace).RunAsync(Emulators.Renode, CliHarness.DemoImage, symboliser, timeLimit: TimeSpan.FromSeconds(2));
+
+        Assert.Equal("rogue: hello\nsupervisor: rogue faulted: memory access at address 0x20007000, pc 0x08028000\n", outcome.Console);
+        Assert.Contains("    pc 0x08028000: task rogue, ", output.ToString());
+        string[] arguments = File.ReadAllLines(args);
+        Assert.Equal(["--disable-gui", "--console", "--plain", "-e"], arguments[..4]);
+        Assert.Matches($@"^\$elf=@{CliHarness.DemoImage}; \$console=@/\S+/console\.log; \$logfile=@/\S+/renode\.log; \$time=""2""; include @{CliHarness.Root}/renode-scripts/run-headless\.resc$", arguments[4]);
+    }
+}

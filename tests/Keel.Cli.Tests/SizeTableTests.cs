@@ -1,0 +1,30 @@
+using Keel.BuildTool;
+using Keel.Cli;
+
+namespace Keel.Cli.Tests;
+
+// `keel build`'s table: each section counted against the windows of the kernel or task
+// that holds it, initial data against both its flash and its RAM.
+public class SizeTableTests
+{
+    [Fact]
+    public void ThePolicyDemosRowsAddUpItsTasksSections()
+    {
+        var workspace = new Workspace(CliHarness.Root);
+        var layout = workspace.Application(null, CliHarness.Root).Layout(workspace, "netduinoplus2");
+        var sections = SizeReport.ReadSections(File.ReadAllBytes(CliHarness.DemoImage));
+        IReadOnlyList<SizeRow> rows = SizeTable.Compute(layout, sections);
+
+        Assert.Equal(["kernel", "supervisor", "policy", "service", "alice", "bob", "journal", "rogue"], rows.Select(r => r.Name));
+        SizeRow rogue = rows.Single(r => r.Name == "rogue");
+        long Size(string name) => sections.Single(s => s.Name == name).Size;
+        Assert.Equal(Size(".task_rogue_text") + Size(".task_rogue_data"), rogue.FlashUsed);
+        Assert.Equal(Size(".task_rogue_stack") + Size(".task_rogue_data") + Size(".task_rogue_bss"), rogue.RamUsed);
+        Assert.Equal(16384, rogue.FlashBudget);
+        Assert.Equal(4096, rogue.RamBudget);
+        Assert.Equal(2048, rogue.Stack);
+        Assert.All(rows, row => Assert.True(row.FlashUsed <= row.FlashBudget && row.RamUsed <= row.RamBudget, row.ToString()));
+        // Every allocated section of the image belongs to one row.
+        Assert.Equal(sections.Where(s => s.InFlash).Sum(s => (long)s.Size), rows.Sum(r => r.FlashUsed));
+    }
+}

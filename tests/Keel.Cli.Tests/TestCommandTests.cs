@@ -1,0 +1,99 @@
+using Keel.Cli;
+
+namespace Keel.Cli.Tests;
+
+// keel test --all: builds the solution, runs dotnet test over it, and closes with one
+// line for the whole suite (with dotnet stood in for: the real thing is this suite).
+public class TestCommandTests
+{
+    private const string DotnetTestOutput = """
+        Passed!  - Failed:     0, Passed:    95, Skipped:     0, Total:    95, Duration: 1 s - Keel.Build.Tests.dll (net10.0)
+        [xUnit.net 00:00:02.61]     Keel.Firmware.Tests.HelloImageTests.Boots [FAIL]
+        Failed!  - Failed:     1, Passed:    20, Skipped:     2, Total:    23, Duration: 40 s - Keel.Firmware.Tests.dll (net10.0)
+        """;
+
+    [Fact]
+    public void TheClosingLinesOfEachTestAssemblyAreSummed()
+    {
+        IReadOnlyList<TestCounts> counts = TestTotals.Parse(DotnetTestOutput);
+        Assert.Equal([new TestCounts("Keel.Build.Tests.dll", 95, 0, 0), new TestCounts("Keel.Firmware.Tests.dll", 20, 1, 2)], counts);
+        Assert.Equal("Total: 115 passed, 1 failed, 2 skipped", TestTotals.ClosingLine(counts));
+    }
+
+    [Fact]
+    public async Task AllBuildsTheSolutionRunsEveryTestAndFailsWhenOneFails()
+    {
+        var runner = new FakeRunner((_, arguments) => arguments[0] == "test" ? new ProcessResult(1, false, DotnetTestOutput) : new ProcessResult(0, false, ""));
+        CliResult result = await CliHarness.RunAsync(["test", "--all"], runner: runner);
+
+        string solution = Path.Combine(CliHarness.Root, "Firmware.sln");
+        Assert.Equal([$"dotnet build {solution} -nologo -v:m", $"dotnet test {solution} --no-build --nologo"], runner.Commands);
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Contains("Keel.Firmware.Tests.HelloImageTests.Boots [FAIL]", result.Output);
+        Assert.Matches(@"Keel\.Firmware\.Tests\.dll\W+20\W+1\W+2", result.Output);
+        Assert.EndsWith("\nTotal: 115 passed, 1 failed, 2 skipped\n", result.Output);
+        Assert.Equal("keel: error: some tests failed (they are listed above).\nkeel: fix: dotnet test Firmware.sln --no-build\n", result.Error);
+    }
+
+    [Fact]
+    public async Task AllPassesWhenEveryAssemblyPasses()
+    {
+        string passing = DotnetTestOutput.Split('\n')[0];
+        var runner = new FakeRunner((_, _) => new ProcessResult(0, false, passing));
+        CliResult result = await CliHarness.RunAsync(["test", "--all"], runner: runner);
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.EndsWith("Total: 95 passed, 0 failed, 0 skipped\n", result.Output);
+    }
+
+    // The on-target path, with the policy demo's image standing in for the suite's (for
+    // its symbols and layout) and dotnet and QEMU stood in for by canned output.
+    private static async Task<(CliResult Result, FakeRunner Runner)> RunSuite(string console, int exitStatus, string? filter)
+    {
+        var runner = new FakeRunner((_, arguments) => arguments[0] == "build" ? new ProcessResult(0, false, "") : new ProcessResult(exitStatus, false, console));
+        var workspace = new Workspace(CliHarness.Root);
+        Application suite = workspace.Application(null, CliHarness.Root);
+        CliResult result = await CliHarness.RunAsync([], runner: runner, command: context => TestCommand.RunSuiteAsync(context, workspace, suite, "qemu", filter));
+        return (result, runner);
+    }
+
+    [Fact]
+    public async Task TheOnTargetSuiteIsBuiltWithTheFilterAndItsCasesAreTabulated()
+    {
+        string pc = $"0x{CliHarness.SymbolAddress("Rogue_Keel_Demo_Rogue_Program__Main") + 4:x8}";
+        string console = $"""
+            Starting test IPC0001 Call and reply
+            PASS IPC0001
+            Starting test MPU0002 A read of another task's RAM faults
+            supervisor: rogue faulted: memory access at address 0x20007000, pc {pc}
+            FAIL MPU0002: the fault came from the wrong task
+            Starting test SCH0003 Round robin
+            SKIP SCH0003: needs two tasks
+            1 passed, 1 failed, 1 skipped
+            """;
+        var (result, runner) = await RunSuite(console, 1, "IPC*|MPU*");
+
+        Assert.Equal($"dotnet build {CliHarness.DemoFolder}/PolicyDemo.csproj -nologo -v:m -p:KeelBoard=netduinoplus2 -p:KeelTestFilter=IPC*|MPU*", runner.Commands[0]);
+        Assert.Contains($"    pc {pc}: task rogue, ", result.Output);
+        Assert.Matches(@"MPU0002\W+A read of another task's RAM faults\W+failed\W+the fault came from the wrong task", result.Output);
+        Assert.Matches(@"SCH0003\W+Round robin\W+skipped\W+needs two tasks", result.Output);
+        Assert.EndsWith("\n1 passed, 1 failed, 1 skipped\n", result.Output);
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Equal("keel: error: 1 on-target cases failed (listed above).\nkeel: fix: keel test --emulator qemu --filter 'IPC*|MPU*'\n", result.Error);
+    }
+
+    [Fact]
+    public async Task AnOnTargetSuiteThatPassesExitsWith0()
+    {
+        var (result, _) = await RunSuite("Starting test IPC0001 Call and reply\nPASS IPC0001\n1 passed, 0 failed\n", 0, null);
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Describe());
+        Assert.EndsWith("\n1 passed, 0 failed\n", result.Output);
+    }
+
+    [Fact]
+    public async Task ACaseThatNeverFinishesIsNamed()
+    {
+        var (result, _) = await RunSuite("Starting test IPC0001 Call and reply\nPANIC: index out of range\n", 101, null);
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.StartsWith("keel: error: case IPC0001 never finished: the suite hung or crashed in it (its output is above).", result.Error);
+    }
+}

@@ -1,0 +1,96 @@
+// keel test [--emulator qemu|renode] [--filter PATTERN]: the on-target kernel suite
+// (tests/target-suite, Keel.Emulation's TargetSuite): built for the emulator's board
+// with the cases PATTERN selects, booted with its console shown (faults symbolised),
+// read by SuiteReport into a table of cases and the suite's closing line.
+// keel test --all: every test of the tree (dotnet test over Firmware.sln: host tests,
+// build tests, images and the on-target suite on the emulator), with one closing line
+// for the whole run: what the README's and CI's `./keel test` runs.
+using Keel.Cli.Faults;
+using Keel.Emulation;
+using Spectre.Console;
+
+namespace Keel.Cli;
+
+public static class TestCommand
+{
+    public const string Usage = "keel test [--emulator qemu|renode] [--filter PATTERN] | keel test --all";
+
+    // How long the suite may run: wall-clock on QEMU (the image ends the run itself),
+    // emulated time on Renode (which always runs all of it).
+    public static readonly TimeSpan QemuTimeLimit = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan RenodeTime = TimeSpan.FromSeconds(30);
+
+    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> arguments)
+    {
+        var parsed = new Arguments(arguments, "test", ["--all"], ["--emulator", "--filter"], 0);
+        if (parsed.Flag("--all"))
+        {
+            if (parsed.Option("--emulator") is not null || parsed.Option("--filter") is not null)
+                throw CliError.Usage("test: --all runs every test; it takes neither --emulator nor --filter.");
+            return await RunAllAsync(context, context.Workspace);
+        }
+        string emulator = parsed.Choice("test", "--emulator", Emulators.Names);
+        Workspace workspace = context.Workspace;
+        if (!File.Exists(Path.Combine(workspace.Root, TargetSuite.Folder, "app.toml")))
+            throw new CliError($"this tree has no on-target suite ({TargetSuite.Folder}).", "git pull", ExitCodes.Usage);
+        return await RunSuiteAsync(context, workspace, workspace.Application(TargetSuite.Folder, workspace.Root), emulator, parsed.Option("--filter"));
+    }
+
+    public static async Task<int> RunSuiteAsync(CliContext context, Workspace workspace, Application suite, string emulator, string? filter)
+    {
+        var emulators = new Emulators(context, workspace);
+        if (emulator == Emulators.Renode)
+            emulators.FindRenode();
+        string board = Emulators.Board(emulator);
+        string[] properties = [$"-p:KeelBoard={board}", .. filter is null ? Array.Empty<string>() : [$"-p:{TargetSuite.FilterProperty}={filter}"]];
+        await context.Builder.BuildAsync($"{Path.GetRelativePath(workspace.Root, suite.Folder)} for {board}", suite.Project, properties);
+        string elf = suite.RequireImage(workspace, board);
+
+        var symboliser = FaultSymboliser.For(elf, suite.Layout(workspace, board));
+        EmulatorOutcome outcome = await emulators.RunAsync(emulator, elf, symboliser, timeLimit: emulator == Emulators.Qemu ? QemuTimeLimit : RenodeTime);
+        SuiteReport report = SuiteReport.Parse(outcome.Console);
+
+        var table = new Table().AddColumn("case").AddColumn("name").AddColumn("result").AddColumn("reason");
+        foreach (SuiteCase c in report.Cases)
+            table.AddRow(Markup.Escape(c.Id), Markup.Escape(c.Name), Result(c.Outcome), Markup.Escape(c.Reason ?? ""));
+        context.Console.Write(table);
+        context.Console.WriteLine(report.ClosingLine ?? $"{report.Count(CaseOutcome.Passed)} passed, {report.Count(CaseOutcome.Failed)} failed, {report.Count(CaseOutcome.Skipped)} skipped");
+
+        string again = $"keel test --emulator {emulator}" + (filter is null ? "" : $" --filter '{filter}'");
+        if (report.Cases.FirstOrDefault(c => c.Outcome == CaseOutcome.Unfinished) is SuiteCase unfinished)
+            throw new CliError($"case {unfinished.Id} never finished: the suite hung or crashed in it (its output is above).", again, ExitCodes.Failed);
+        if (!report.Finished || outcome.TimedOut)
+            throw new CliError("the suite did not finish: its closing line never came.", again, ExitCodes.Failed);
+        if (report.Count(CaseOutcome.Failed) > 0)
+            throw new CliError($"{report.Count(CaseOutcome.Failed)} on-target cases failed (listed above).", again, ExitCodes.Failed);
+        if (!report.Consistent || (emulator == Emulators.Qemu && outcome.ExitCode != 0))
+            throw new CliError($"the suite's closing line or exit status ({outcome.ExitCode}) disagrees with its cases.", again, ExitCodes.Failed);
+        return ExitCodes.Success;
+    }
+
+    private static string Result(CaseOutcome outcome) => outcome switch
+    {
+        CaseOutcome.Passed => "[green]passed[/]",
+        CaseOutcome.Failed => "[red]failed[/]",
+        CaseOutcome.Skipped => "skipped",
+        _ => "[red]unfinished[/]",
+    };
+
+    private static async Task<int> RunAllAsync(CliContext context, Workspace workspace)
+    {
+        string solution = Path.Combine(workspace.Root, Workspace.Solution);
+        await context.Builder.BuildAsync("every project", solution);
+        ProcessResult result = await context.Runner.RunAsync("dotnet", ["test", solution, "--no-build", "--nologo"], context.Console.WriteLine);
+        IReadOnlyList<TestCounts> counts = TestTotals.Parse(result.Output);
+        var table = new Table().AddColumn("test assembly").AddColumn(new TableColumn("passed").RightAligned())
+            .AddColumn(new TableColumn("failed").RightAligned()).AddColumn(new TableColumn("skipped").RightAligned());
+        foreach (TestCounts c in counts)
+            table.AddRow(Markup.Escape(c.Assembly), c.Passed.ToString(), c.Failed > 0 ? $"[red]{c.Failed}[/]" : "0", c.Skipped.ToString());
+        context.Console.Write(table);
+        context.Console.WriteLine(TestTotals.ClosingLine(counts));
+        if (result.Succeeded && counts.All(c => c.Failed == 0))
+            return ExitCodes.Success;
+        throw new CliError(counts.Count == 0 ? "dotnet test failed before running any test (its output is above)." : "some tests failed (they are listed above).",
+            $"dotnet test {Workspace.Solution} --no-build", ExitCodes.Failed);
+    }
+}
