@@ -56,4 +56,7 @@ public struct KernelState
 
     /// <summary>Ticks since boot.</summary>
     public ulong Ticks;
+
+    /// <summary>IPCs the fastpath (Fastpath.cs) has completed since boot: lets tests and the benchmark see that it was taken.</summary>
+    public uint FastpathHits;
 }

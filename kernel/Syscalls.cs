@@ -52,6 +52,7 @@ public enum PlatformCallNumber : uint
     DebugWrite = 0x100,
     Halt = 0x101,
     Exit = 0x102,
+    FastpathCount = 0x103,
 }
 
 internal static class Syscalls

@@ -175,6 +175,13 @@ namespace Keel.Port
                 SwitchTo(Kernel.Kernel.Exit(ref s_kernel, caller));
                 return;
             }
+            if (regs.R11 == (uint)PlatformCallNumber.FastpathCount)
+            {
+                regs.Status = Error.Ok;
+                regs.R6 = s_kernel.FastpathHits;
+                SwitchTo(caller);
+                return;
+            }
             if (regs.R11 >= (uint)PlatformCallNumber.First)
             {
                 PlatformCalls.Handle(ref regs, ref s_tasks[caller], s_halt);
