@@ -59,4 +59,7 @@ public struct KernelState
 
     /// <summary>IPCs the fastpath (Fastpath.cs) has completed since boot: lets tests and the benchmark see that it was taken.</summary>
     public uint FastpathHits;
+
+    /// <summary>Turns the fastpath off, so every system call takes the general path (tests compare the two).</summary>
+    public bool GeneralPathOnly;
 }

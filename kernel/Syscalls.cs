@@ -8,7 +8,9 @@
 // word, Identify's answer) are written by the function itself, because they
 // may also be written later, when a blocked caller is woken. Handle is the
 // only place that writes the status into r4 and picks the next thread to run,
-// so no system call can forget either. An unknown system-call number is not
+// so no system call can forget either - except the fastpath (Fastpath.cs),
+// which Handle tries first and which does both itself for the few cases it
+// completes, with the same outcome. An unknown system-call number is not
 // an error returned to the caller but a fault (rule 14), and the caller's
 // registers are left as they were.
 
@@ -63,6 +65,8 @@ internal static class Syscalls
     /// <summary>Runs the system call in <paramref name="caller"/>'s registers and returns the next thread to run.</summary>
     public static int Handle(ref KernelState k, int caller)
     {
+        if (Fastpath.TryHandle(ref k, caller, out int next))
+            return next;
         SyscallNumber number = k.Threads[caller].Regs.Number;
         if ((uint)number >= Count)
         {
