@@ -51,6 +51,10 @@ namespace Keel.Port
         [SuppressGCTransition]
         private static extern void SetCurrent(ThreadRegisters* registers, ThreadContext* context, uint control);
 
+        [DllImport("*", EntryPoint = "keel_mpu_load")]
+        [SuppressGCTransition]
+        private static extern void LoadMpuRegions(MpuRegionConfig* regions);
+
         [DllImport("*", EntryPoint = "keel_idle_address")]
         [SuppressGCTransition]
         private static extern uint IdleAddress();
@@ -88,6 +92,8 @@ namespace Keel.Port
             {
                 ref Tcb thread = ref s_kernel.Threads[task];
                 ref TaskConfig config = ref tasks[task];
+                if (config.RegionCount != MpuRegions)
+                    Keel.Runtime.Panic.Fail("a task's MPU table must hold exactly eight regions (keel_mpu_load)");
                 thread.EntryPoint = s_images[task].Entry;
                 thread.StackTop = config.RamBase + config.StackSize;
                 thread.IpcBuffer = (uint*)thread.StackTop;
@@ -308,23 +314,10 @@ namespace Keel.Port
             thread.RestartPending = false;
         }
 
+        // Every task has exactly MpuRegions regions in the table (unused ones disabled).
         private static void LoadMpu(int task)
         {
-            ref TaskConfig config = ref s_tasks[task];
-            for (int region = 0; region < MpuRegions; region++)
-            {
-                Mpu.Rnr.Write((uint)region);
-                if (region < config.RegionCount)
-                {
-                    ref MpuRegionConfig r = ref s_regions[config.FirstRegion + region];
-                    Mpu.Rbar.Write(r.Rbar);
-                    Mpu.Rasr.Write(r.Rasr);
-                }
-                else
-                {
-                    Mpu.Rasr.Write(0);
-                }
-            }
+            LoadMpuRegions((MpuRegionConfig*)Unsafe(ref s_regions[s_tasks[task].FirstRegion]));
             s_mpuOwner = task;
         }
 
