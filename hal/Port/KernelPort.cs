@@ -23,7 +23,6 @@ namespace Keel.Port
         private static KernelState s_kernel;
         private static ThreadContext[] s_contexts;
         private static TaskConfig[] s_tasks;
-        private static MpuRegionConfig[] s_regions;
         private static TaskImage* s_images;
         private static delegate*<int, string> s_taskName;
         private static delegate*<uint, void> s_halt;
@@ -75,7 +74,6 @@ namespace Keel.Port
             s_kernel = kernel;
             s_contexts = contexts;
             s_tasks = tasks;
-            s_regions = regions;
             s_images = TaskImageTable();
             s_taskName = taskName;
             s_halt = halt;
@@ -94,6 +92,7 @@ namespace Keel.Port
                 ref TaskConfig config = ref tasks[task];
                 if (config.RegionCount != MpuRegions)
                     Keel.Runtime.Panic.Fail("a task's MPU table must hold exactly eight regions (keel_mpu_load)");
+                s_contexts[task].MpuRegions = (MpuRegionConfig*)Unsafe(ref regions[config.FirstRegion]);
                 thread.EntryPoint = s_images[task].Entry;
                 thread.StackTop = config.RamBase + config.StackSize;
                 thread.IpcBuffer = (uint*)thread.StackTop;
@@ -263,9 +262,13 @@ namespace Keel.Port
             ref Tcb thread = ref s_kernel.Threads[next];
             if (thread.RestartPending)
                 Rebuild(next, ref thread);
+            ref ThreadContext context = ref s_contexts[next];
             if (next != s_mpuOwner)
-                LoadMpu(next);
-            SetCurrent((ThreadRegisters*)Unsafe(ref thread.Regs), (ThreadContext*)Unsafe(ref s_contexts[next]), ThreadModeUnprivileged);
+            {
+                LoadMpuRegions(context.MpuRegions);
+                s_mpuOwner = next;
+            }
+            SetCurrent((ThreadRegisters*)Unsafe(ref thread.Regs), (ThreadContext*)Unsafe(ref context), ThreadModeUnprivileged);
         }
 
         // Idle: when no thread can run, the kernel returns to a privileged thread-mode
@@ -312,13 +315,6 @@ namespace Keel.Port
             s_contexts[task].StackPointer = (uint)frame;
             s_contexts[task].ExceptionReturn = ThreadContext.ReturnToThreadOnProcessStack;
             thread.RestartPending = false;
-        }
-
-        // Every task has exactly MpuRegions regions in the table (unused ones disabled).
-        private static void LoadMpu(int task)
-        {
-            LoadMpuRegions((MpuRegionConfig*)Unsafe(ref s_regions[s_tasks[task].FirstRegion]));
-            s_mpuOwner = task;
         }
 
         // ---- Platform hooks the kernel calls ----

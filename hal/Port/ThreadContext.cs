@@ -1,7 +1,8 @@
 // The part of a thread's saved state that belongs to the CPU rather than to the
 // kernel: the process stack pointer (the hardware exception frame and any lazily
 // stacked FPU registers lie above it) and the EXC_RETURN value to resume with.
-// Exceptions.S stores and loads these two words in this order.
+// Exceptions.S stores and loads these two words in this order; the MPU image
+// pointer after them is the port's own.
 using System.Runtime.InteropServices;
 
 namespace Keel.Port
@@ -11,6 +12,10 @@ namespace Keel.Port
     {
         public uint StackPointer;
         public uint ExceptionReturn;
+
+        // The thread's task's eight MPU regions in the boot tables, found once at boot
+        // so that a switch hands them to keel_mpu_load without a table look-up.
+        public unsafe Keel.Firmware.Boot.MpuRegionConfig* MpuRegions;
 
         // Thread mode, process stack, no FPU state: how every task starts.
         public const uint ReturnToThreadOnProcessStack = 0xFFFFFFFD;
