@@ -8,146 +8,153 @@
 // carries no capabilities, the partner is blocked exactly where it must be, the
 // receive half of ReplyRecv will block, and the partner will run next. The fastpath
 // tests those conditions first, changing nothing, and if any fails it returns
-// "not taken" and the general path (Syscalls.Dispatch) runs the call from the start.
+// NotTaken and the general path (Syscalls.Dispatch) runs the call from the start.
 // If all hold it performs the same effects the general path would, in the same
-// order, and picks the partner as the next thread itself instead of scanning the
-// ready queues: the state afterwards is identical byte for byte, which the host
+// order, and picks the partner as the next thread itself instead of going through
+// the ready queues: the state afterwards is identical byte for byte, which the host
 // tests check by running random sequences both ways (FastpathTests,
 // ModelBasedTests).
 //
 // "The partner may run next" is rule 15's hand-over: the thread that blocks wakes
 // its partner at the front of its level, so the partner runs unless a ready thread
-// has a higher priority. Only the levels above the partner's are looked at.
+// has a higher priority - one test of the ready-level bits (Scheduler.WouldRunNext).
+//
+// The code is written for the ahead-of-time compiler as much as for people: each
+// pool element is looked up once and held by reference, and the small steps shared
+// with the general path (Replies.Create, Messages.WriteReceived, the queue
+// operations) are inlined, so a round trip makes no calls below this file.
 //
 // KernelState.FastpathHits counts the calls completed here, so tests and the
 // benchmark can tell that the fastpath was taken; KernelState.GeneralPathOnly turns
 // it off (tests compare the two paths).
 
+using System.Runtime.CompilerServices;
+
 namespace Keel.Kernel;
 
 internal static class Fastpath
 {
+    /// <summary>TryHandle's answer when the general path must run the call.</summary>
+    public const int NotTaken = int.MinValue;
+
     /// <summary>
     /// Runs the system call in <paramref name="caller"/>'s registers if it is a Call
-    /// or ReplyRecv the fastpath can complete; then <paramref name="next"/> is the
-    /// thread to run and the result true. Otherwise changes nothing and returns false.
+    /// or ReplyRecv the fastpath can complete, and returns the thread to run next;
+    /// otherwise changes nothing and returns NotTaken.
     /// </summary>
-    public static bool TryHandle(ref KernelState k, int caller, out int next)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int TryHandle(ref KernelState k, int caller)
     {
-        next = caller;
         if (k.GeneralPathOnly)
-            return false;
+            return NotTaken;
         ref Tcb thread = ref k.Threads[caller];
         if (!thread.Regs.Info.FitsRegistersWithoutCaps)
-            return false;
-        switch (thread.Regs.Number)
-        {
-            case SyscallNumber.Call: return TryCall(ref k, caller, ref thread, out next);
-            case SyscallNumber.ReplyRecv: return TryReplyRecv(ref k, caller, ref thread, out next);
-            default: return false;
-        }
+            return NotTaken;
+        SyscallNumber number = thread.Regs.Number;
+        if (number == SyscallNumber.Call)
+            return TryCall(ref k, caller, ref thread);
+        if (number == SyscallNumber.ReplyRecv)
+            return TryReplyRecv(ref k, caller, ref thread);
+        return NotTaken;
     }
 
     /// <summary>Call to a receiver already waiting on the endpoint, which then runs.</summary>
-    static bool TryCall(ref KernelState k, int caller, ref Tcb from, out int next)
+    static int TryCall(ref KernelState k, int caller, ref Tcb from)
     {
-        next = caller;
-        if (!TryLookup(ref k, ref from, out int slot))
-            return false;
-        ref Capability cap = ref k.Slots[slot];
-        if (cap.Type != CapType.Endpoint || !cap.Has(Rights.Write) || !cap.HasAny(Rights.Grant | Rights.GrantReply))
-            return false;
-        ref Endpoint endpoint = ref k.Endpoints[cap.Object];
-        int receiver = endpoint.FirstWaiting(k.Threads, ThreadState.BlockedOnReceive);
+        ref Capability cap = ref LookupR4(ref k, ref from);
+        if (Unsafe.IsNullRef(ref cap) || cap.Type != CapType.Endpoint
+            || !cap.Has(Rights.Write) || !cap.HasAny(Rights.Grant | Rights.GrantReply))
+            return NotTaken;
+        Tcb[] threads = k.Threads;
+        ref ThreadQueue waiting = ref k.Endpoints[cap.Object].Queue;
+        int receiver = waiting.Head;
         if (receiver == KernelState.NoThread)
-            return false;
-        ref Tcb to = ref k.Threads[receiver];
-        if (!MayRunNext(ref k, to.Priority))
-            return false;
+            return NotTaken;
+        ref Tcb to = ref threads[receiver];
+        if (to.State != ThreadState.BlockedOnReceive || !Scheduler.WouldRunNext(ref k, to.Priority))
+            return NotTaken;
 
         // Ipc.StartSend, Rendezvous and Scheduler.HandOverTo for exactly this case.
-        from.Ipc.Badge = cap.Badge;
+        uint badge = cap.Badge;
+        from.Ipc.Badge = badge;
         from.Ipc.CanGrant = cap.Has(Rights.Grant);
         from.Ipc.Kind = SendKind.Call;
-        endpoint.Queue.PopFront(k.Threads);
-        CopyMessage(ref from, ref to, cap.Badge);
-        to.CallerSlot = Replies.Create(ref from, caller, to.Ipc.CanGrant);
+        waiting.PopFront(threads);
+        CopyMessage(ref from, ref to, badge);
+        Replies.Create(ref to.CallerSlot, ref from, caller, to.Ipc.CanGrant);
         from.State = ThreadState.BlockedOnReply;
         from.Regs.Status = Error.Ok;
-        next = RunNext(ref k, receiver, ref to);
-        return true;
+        return RunNext(ref k, receiver, ref to);
     }
 
     /// <summary>
     /// ReplyRecv that answers a caller waiting for exactly this reply (not a fault),
     /// then blocks because no message or signal is waiting; the caller runs next.
     /// </summary>
-    static bool TryReplyRecv(ref KernelState k, int replier, ref Tcb from, out int next)
+    static int TryReplyRecv(ref KernelState k, int replier, ref Tcb from)
     {
-        next = replier;
-        if (!TryLookup(ref k, ref from, out int slot))
-            return false;
-        ref Capability cap = ref k.Slots[slot];
-        if (cap.Type != CapType.Endpoint || !cap.Has(Rights.Read))
-            return false;
-        if (!Replies.IsLive(ref k, from.CallerSlot))
-            return false;
+        ref Capability cap = ref LookupR4(ref k, ref from);
+        if (Unsafe.IsNullRef(ref cap) || cap.Type != CapType.Endpoint || !cap.Has(Rights.Read))
+            return NotTaken;
+        if (!Replies.IsLive(ref k, in from.CallerSlot))
+            return NotTaken;
+        Tcb[] threads = k.Threads;
         int caller = from.CallerSlot.Object;
-        ref Tcb to = ref k.Threads[caller];
+        ref Tcb to = ref threads[caller];
         if (to.Ipc.Kind != SendKind.Call || Signals.PendingForBound(ref k, replier))
-            return false;
-        ref Endpoint endpoint = ref k.Endpoints[cap.Object];
-        if (endpoint.FirstWaiting(k.Threads, ThreadState.BlockedOnSend) != KernelState.NoThread || !MayRunNext(ref k, to.Priority))
-            return false;
+            return NotTaken;
+        int endpoint = cap.Object;
+        int waiting = k.Endpoints[endpoint].Queue.Head;
+        if (waiting != KernelState.NoThread && threads[waiting].State == ThreadState.BlockedOnSend)
+            return NotTaken;
+        if (!Scheduler.WouldRunNext(ref k, to.Priority))
+            return NotTaken;
 
         // Replies.ReplyThroughCallerSlot, then Ipc.PerformReceive's blocking case.
         from.CallerSlot = default;
         CopyMessage(ref from, ref to, badge: 0);
         from.Ipc.CanGrant = cap.Has(Rights.Grant);
-        Endpoint.Block(ref k, replier, cap.Object, ThreadState.BlockedOnReceive);
+        Endpoint.Block(ref k, replier, endpoint, ThreadState.BlockedOnReceive);
         from.Regs.Status = Error.Ok;
-        next = RunNext(ref k, caller, ref to);
-        return true;
+        return RunNext(ref k, caller, ref to);
     }
 
-    /// <summary>CSpace.Lookup of r4 that reports only whether it succeeded.</summary>
-    static bool TryLookup(ref KernelState k, ref Tcb thread, out int slot)
+    /// <summary>The capability r4 names in the thread's CSpace (possibly an empty slot), or a null reference if r4 is out of range.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static ref Capability LookupR4(ref KernelState k, ref Tcb thread)
     {
         ref CNode cnode = ref k.CNodes[thread.CSpace];
         uint index = thread.Regs.CapIndex;
-        slot = cnode.FirstSlot + (int)index;
-        return index < (uint)cnode.SlotCount && !k.Slots[slot].IsEmpty;
+        if (index >= (uint)cnode.SlotCount)
+            return ref Unsafe.NullRef<Capability>();
+        return ref k.Slots[cnode.FirstSlot + (int)index];
     }
 
     /// <summary>Messages.Transfer for a message in registers without capabilities.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static void CopyMessage(ref Tcb from, ref Tcb to, uint badge)
     {
         MessageInfo info = from.Regs.Info;
         int length = info.Length;
         if (length > 0)
+        {
             to.Regs.R7 = from.Regs.R7;
-        if (length > 1)
-            to.Regs.R8 = from.Regs.R8;
-        if (length > 2)
-            to.Regs.R9 = from.Regs.R9;
-        if (length > 3)
-            to.Regs.R10 = from.Regs.R10;
+            if (length > 1)
+            {
+                to.Regs.R8 = from.Regs.R8;
+                if (length > 2)
+                {
+                    to.Regs.R9 = from.Regs.R9;
+                    if (length > 3)
+                        to.Regs.R10 = from.Regs.R10;
+                }
+            }
+        }
         Messages.WriteReceived(ref to, info, capsArrived: 0, badge);
     }
 
-    /// <summary>Whether a thread of this priority woken to the front of its level would run next (rule 15).</summary>
-    static bool MayRunNext(ref KernelState k, byte priority)
-    {
-        ThreadQueue[] levels = k.ReadyQueues;
-        for (int level = levels.Length - 1; level > priority; level--)
-        {
-            if (!levels[level].IsEmpty)
-                return false;
-        }
-        return true;
-    }
-
     /// <summary>Scheduler.HandOverTo followed by Scheduler.ChooseNext, when the thread is known to win.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static int RunNext(ref KernelState k, int thread, ref Tcb tcb)
     {
         tcb.State = ThreadState.Runnable;

@@ -45,6 +45,7 @@ public static class Kernel
         }
         for (int i = 0; i < k.ReadyQueues.Length; i++)
             k.ReadyQueues[i] = ThreadQueue.Empty;
+        k.ReadyLevels = 0;
         k.Current = KernelState.NoThread;
         k.Ticks = 0;
     }

@@ -16,6 +16,8 @@
 // message info says how many arrived, and transfer stops at the first one
 // that cannot be placed, so the ones that arrived are always the first ones.
 
+using System.Runtime.CompilerServices;
+
 namespace Keel.Kernel;
 
 /// <summary>
@@ -147,6 +149,7 @@ internal static unsafe class Messages
     }
 
     /// <summary>A receiver's results once the message words are in place: status, info rebuilt from the sent one, badge.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void WriteReceived(ref Tcb to, MessageInfo sent, int capsArrived, uint badge)
     {
         to.Regs.Status = Error.Ok;

@@ -65,7 +65,8 @@ internal static class Syscalls
     /// <summary>Runs the system call in <paramref name="caller"/>'s registers and returns the next thread to run.</summary>
     public static int Handle(ref KernelState k, int caller)
     {
-        if (Fastpath.TryHandle(ref k, caller, out int next))
+        int next = Fastpath.TryHandle(ref k, caller);
+        if (next != Fastpath.NotTaken)
             return next;
         SyscallNumber number = k.Threads[caller].Regs.Number;
         if ((uint)number >= Count)

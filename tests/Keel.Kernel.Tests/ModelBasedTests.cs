@@ -193,6 +193,11 @@ public unsafe class ModelBasedTests
             if (Sim.K.Current != KernelState.NoThread)
                 Assert.Equal(0, count[Sim.K.Current]);
 
+            // The ready-level bits say exactly which ready queues are not empty.
+            for (int level = 0; level < Levels; level++)
+                Assert.Equal(!Sim.K.ReadyQueues[level].IsEmpty, (Sim.K.ReadyLevels & (1u << level)) != 0);
+            Assert.Equal(0u, Sim.K.ReadyLevels >> Levels);
+
             // Rights never grow and badges never change: every capability is a diminished
             // copy of an initial one, keeping its badge or badging an unbadged one.
             var live = new HashSet<(int, uint)>();
