@@ -14,6 +14,8 @@
 // an error returned to the caller but a fault (rule 14), and the caller's
 // registers are left as they were.
 
+using System.Runtime.CompilerServices;
+
 namespace Keel.Kernel;
 
 /// <summary>System-call numbers (r11). Part of the ABI: never renumber.</summary>
@@ -63,11 +65,15 @@ internal static class Syscalls
     public const uint Count = (uint)SyscallNumber.ThreadRestart + 1;
 
     /// <summary>Runs the system call in <paramref name="caller"/>'s registers and returns the next thread to run.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Handle(ref KernelState k, int caller)
     {
         int next = Fastpath.TryHandle(ref k, caller);
-        if (next != Fastpath.NotTaken)
-            return next;
+        return next != Fastpath.NotTaken ? next : HandleGeneral(ref k, caller);
+    }
+
+    static int HandleGeneral(ref KernelState k, int caller)
+    {
         SyscallNumber number = k.Threads[caller].Regs.Number;
         if ((uint)number >= Count)
         {

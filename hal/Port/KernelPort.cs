@@ -9,7 +9,12 @@
 // between two task instructions. Faults run at the highest priority so that a fault
 // inside the kernel is caught (and is a panic) instead of escalating silently.
 //
+// The entries are exported with [RuntimeExport] rather than [UnmanagedCallersOnly]:
+// they are called only from Exceptions.S, run no garbage collector and need none of
+// the reverse-P/Invoke transition that the latter adds to every kernel entry.
+//
 // One thread per task: thread i is task i of the system description.
+using System.Runtime;
 using System.Runtime.InteropServices;
 using Keel.Firmware.Boot;
 using Keel.Hal;
@@ -154,7 +159,7 @@ namespace Keel.Port
 
         // ---- Kernel entries (called from Exceptions.S with the current thread saved) ----
 
-        [UnmanagedCallersOnly(EntryPoint = "keel_svc_entry")]
+        [RuntimeExport("keel_svc_entry")]
         private static ThreadContext* OnSvc()
         {
             int caller = s_kernel.Current;
@@ -192,15 +197,15 @@ namespace Keel.Port
             }
         }
 
-        [UnmanagedCallersOnly(EntryPoint = "keel_pendsv_entry")]
+        [RuntimeExport("keel_pendsv_entry")]
         private static ThreadContext* OnPendSv() => SwitchTo(Kernel.Kernel.Schedule(ref s_kernel));
 
-        [UnmanagedCallersOnly(EntryPoint = "keel_systick_entry")]
+        [RuntimeExport("keel_systick_entry")]
         private static ThreadContext* OnSysTick() => SwitchTo(Kernel.Kernel.Tick(ref s_kernel));
 
         // An external interrupt: masked here until its owner acknowledges it, so a
         // level-triggered source cannot storm the kernel in the meantime.
-        [UnmanagedCallersOnly(EntryPoint = "keel_irq_entry")]
+        [RuntimeExport("keel_irq_entry")]
         private static ThreadContext* OnInterrupt()
         {
             uint irq = (Scb.Icsr.Read() & Scb.IcsrActiveMask) - 16;
@@ -208,7 +213,7 @@ namespace Keel.Port
             return SwitchTo(Kernel.Kernel.Interrupt(ref s_kernel, irq));
         }
 
-        [UnmanagedCallersOnly(EntryPoint = "keel_fault_entry")]
+        [RuntimeExport("keel_fault_entry")]
         private static ThreadContext* OnTaskFault(uint exception)
         {
             int thread = s_kernel.Current;
@@ -216,7 +221,7 @@ namespace Keel.Port
             return SwitchTo(Kernel.Kernel.Fault(ref s_kernel, thread, fault.Kind, fault.Pc, fault.Address, fault.Status));
         }
 
-        [UnmanagedCallersOnly(EntryPoint = "keel_kernel_fault")]
+        [RuntimeExport("keel_kernel_fault")]
         private static void OnKernelFault(uint* frame, uint exception, uint exceptionReturn)
         {
             FaultInfo fault = FaultInfo.Read(exception, frame);
