@@ -30,8 +30,9 @@ public struct Endpoint
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Block(ref KernelState k, int thread, int endpoint, ThreadState state)
     {
-        k.Threads[thread].State = state;
-        k.Threads[thread].Ipc.Object = endpoint;
+        ref Tcb tcb = ref k.Threads[thread];
+        tcb.State = state;
+        tcb.Ipc.Object = endpoint;
         k.Endpoints[endpoint].Queue.Append(k.Threads, thread);
     }
 }

@@ -96,12 +96,13 @@ internal static class Fastpath
         ref Capability cap = ref LookupR4(ref k, ref from);
         if (Unsafe.IsNullRef(ref cap) || cap.Type != CapType.Endpoint || !cap.Has(Rights.Read))
             return NotTaken;
-        if (!Replies.IsLive(ref k, in from.CallerSlot))
+        ref Capability reply = ref from.CallerSlot;
+        if (reply.Type != CapType.Reply)
             return NotTaken;
         Tcb[] threads = k.Threads;
-        int caller = from.CallerSlot.Object;
+        int caller = reply.Object;
         ref Tcb to = ref threads[caller];
-        if (to.Ipc.Kind != SendKind.Call || Signals.PendingForBound(ref k, replier))
+        if (!Replies.Answers(in reply, ref to) || to.Ipc.Kind != SendKind.Call || Signals.PendingForBound(ref k, replier))
             return NotTaken;
         int endpoint = cap.Object;
         int waiting = k.Endpoints[endpoint].Queue.Head;

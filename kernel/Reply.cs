@@ -56,13 +56,13 @@ internal static class Replies
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsLive(ref KernelState k, in Capability reply)
-    {
-        if (reply.Type != CapType.Reply)
-            return false;
-        ref Tcb caller = ref k.Threads[reply.Object];
-        return caller.State == ThreadState.BlockedOnReply && caller.ReplyGeneration == reply.Generation;
-    }
+    public static bool IsLive(ref KernelState k, in Capability reply) =>
+        reply.Type == CapType.Reply && Answers(in reply, ref k.Threads[reply.Object]);
+
+    /// <summary>Whether a reply capability (already known to be one) answers the Call its caller is waiting in now.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Answers(in Capability reply, ref Tcb caller) =>
+        caller.State == ThreadState.BlockedOnReply && caller.ReplyGeneration == reply.Generation;
 
     /// <summary>
     /// Delivers the replier's checked message to the caller named by a reply

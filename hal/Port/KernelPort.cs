@@ -15,6 +15,7 @@
 //
 // One thread per task: thread i is task i of the system description.
 using System.Runtime;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Keel.Firmware.Boot;
 using Keel.Hal;
@@ -255,6 +256,7 @@ namespace Keel.Port
 
         // The context keel_resume restores: the thread's, rebuilt first if the kernel
         // restarted it, or idle's when nothing can run.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static ThreadContext* SwitchTo(int next)
         {
             if (next == KernelState.NoThread)
