@@ -20,7 +20,9 @@
 // has a higher priority - one test of the ready-level bits (Scheduler.WouldRunNext).
 //
 // The code is written for the ahead-of-time compiler as much as for people: each
-// pool element is looked up once and held by reference, and the small steps shared
+// pool element is looked up once, without a bounds check where the index is the
+// kernel's own or has just been checked (Pool.At), and held by reference; the small
+// steps shared
 // with the general path (Replies.Create, Messages.WriteReceived, the queue
 // operations) are inlined, so a round trip makes no calls below this file.
 //
@@ -47,7 +49,7 @@ internal static class Fastpath
     {
         if (k.GeneralPathOnly)
             return NotTaken;
-        ref Tcb thread = ref k.Threads[caller];
+        ref Tcb thread = ref Pool.At(k.Threads, caller);
         if (!thread.Regs.Info.FitsRegistersWithoutCaps)
             return NotTaken;
         SyscallNumber number = thread.Regs.Number;
@@ -66,11 +68,11 @@ internal static class Fastpath
             || !cap.Has(Rights.Write) || !cap.HasAny(Rights.Grant | Rights.GrantReply))
             return NotTaken;
         Tcb[] threads = k.Threads;
-        ref ThreadQueue waiting = ref k.Endpoints[cap.Object].Queue;
+        ref ThreadQueue waiting = ref Pool.At(k.Endpoints, cap.Object).Queue;
         int receiver = waiting.Head;
         if (receiver == KernelState.NoThread)
             return NotTaken;
-        ref Tcb to = ref threads[receiver];
+        ref Tcb to = ref Pool.At(threads, receiver);
         if (to.State != ThreadState.BlockedOnReceive || !Scheduler.WouldRunNext(ref k, to.Priority))
             return NotTaken;
 
@@ -101,12 +103,12 @@ internal static class Fastpath
             return NotTaken;
         Tcb[] threads = k.Threads;
         int caller = reply.Object;
-        ref Tcb to = ref threads[caller];
+        ref Tcb to = ref Pool.At(threads, caller);
         if (!Replies.Answers(in reply, ref to) || to.Ipc.Kind != SendKind.Call || Signals.PendingForBound(ref k, replier))
             return NotTaken;
         int endpoint = cap.Object;
-        int waiting = k.Endpoints[endpoint].Queue.Head;
-        if (waiting != KernelState.NoThread && threads[waiting].State == ThreadState.BlockedOnSend)
+        int waiting = Pool.At(k.Endpoints, endpoint).Queue.Head;
+        if (waiting != KernelState.NoThread && Pool.At(threads, waiting).State == ThreadState.BlockedOnSend)
             return NotTaken;
         if (!Scheduler.WouldRunNext(ref k, to.Priority))
             return NotTaken;
@@ -124,11 +126,11 @@ internal static class Fastpath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static ref Capability LookupR4(ref KernelState k, ref Tcb thread)
     {
-        ref CNode cnode = ref k.CNodes[thread.CSpace];
+        ref CNode cnode = ref Pool.At(k.CNodes, thread.CSpace);
         uint index = thread.Regs.CapIndex;
         if (index >= (uint)cnode.SlotCount)
             return ref Unsafe.NullRef<Capability>();
-        return ref k.Slots[cnode.FirstSlot + (int)index];
+        return ref Pool.At(k.Slots, cnode.FirstSlot + (int)index);
     }
 
     /// <summary>Messages.Transfer for a message in registers without capabilities.</summary>

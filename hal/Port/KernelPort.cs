@@ -175,7 +175,7 @@ namespace Keel.Port
                     Keel.Runtime.Panic.Fail("SysTick cannot make the configured tick rate from the core clock");
                 return SwitchTo(Kernel.Kernel.Schedule(ref s_kernel));
             }
-            ref ThreadRegisters regs = ref s_kernel.Threads[caller].Regs;
+            ref ThreadRegisters regs = ref Pool.At(s_kernel.Threads, caller).Regs;
             if (regs.R11 < (uint)PlatformCallNumber.First)
                 return SwitchTo(Kernel.Kernel.Syscall(ref s_kernel, caller));
             return SwitchTo(PlatformCall(caller, ref regs));
@@ -261,10 +261,10 @@ namespace Keel.Port
         {
             if (next == KernelState.NoThread)
                 return (ThreadContext*)Unsafe(ref s_idleContext);
-            ref Tcb thread = ref s_kernel.Threads[next];
+            ref Tcb thread = ref Pool.At(s_kernel.Threads, next);
             if (thread.RestartPending)
                 Rebuild(next, ref thread);
-            return (ThreadContext*)Unsafe(ref s_contexts[next]);
+            return (ThreadContext*)Unsafe(ref Pool.At(s_contexts, next));
         }
 
         // Idle: when no thread can run, the kernel returns to a privileged thread-mode
