@@ -1,5 +1,5 @@
-// The IPC fastpath: Call and ReplyRecv in their common case, without the general
-// machinery of checks, rendezvous and scheduler.
+// The IPC fastpath: Call, ReplyRecv and Reply in their common case, without the
+// general machinery of checks, rendezvous and scheduler.
 //
 // Design: a client Calls a server that already waits, the server answers with
 // ReplyRecv to a client that waits for that answer - the round trip everything else
@@ -13,7 +13,8 @@
 // order, and picks the partner as the next thread itself instead of going through
 // the ready queues: the state afterwards is identical byte for byte, which the host
 // tests check by running random sequences both ways (FastpathTests,
-// ModelBasedTests).
+// ModelBasedTests). A server that answers with Reply and then Recv takes the
+// fastpath for the Reply; its Recv blocks on the general path, which is short.
 //
 // "The partner may run next" is rule 15's hand-over: the thread that blocks wakes
 // its partner at the front of its level, so the partner runs unless a ready thread
@@ -40,8 +41,8 @@ internal static class Fastpath
     public const int NotTaken = int.MinValue;
 
     /// <summary>
-    /// Runs the system call in <paramref name="caller"/>'s registers if it is a Call
-    /// or ReplyRecv the fastpath can complete, and returns the thread to run next;
+    /// Runs the system call in <paramref name="caller"/>'s registers if it is a Call,
+    /// ReplyRecv or Reply the fastpath can complete, and returns the thread to run next;
     /// otherwise changes nothing and returns NotTaken.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -57,6 +58,8 @@ internal static class Fastpath
             return TryCall(ref k, caller, ref thread);
         if (number == SyscallNumber.ReplyRecv)
             return TryReplyRecv(ref k, caller, ref thread);
+        if (number == SyscallNumber.Reply)
+            return TryReply(ref k, caller, ref thread);
         return NotTaken;
     }
 
@@ -119,6 +122,39 @@ internal static class Fastpath
         from.Ipc.CanGrant = cap.Has(Rights.Grant);
         Endpoint.Block(ref k, replier, endpoint, ThreadState.BlockedOnReceive);
         from.Regs.Status = Error.Ok;
+        return RunNext(ref k, caller, ref to);
+    }
+
+    /// <summary>
+    /// Reply (a server that answers and then Recvs separately) to a caller waiting for
+    /// exactly this reply. The caller becomes runnable; the replier goes on unless the
+    /// caller has the higher priority, in which case the caller runs at once and the
+    /// replier waits at the front of its level, as if preempted (rule 15).
+    /// </summary>
+    static int TryReply(ref KernelState k, int replier, ref Tcb from)
+    {
+        ref Capability reply = ref from.CallerSlot;
+        if (reply.Type != CapType.Reply)
+            return NotTaken;
+        int caller = reply.Object;
+        ref Tcb to = ref Pool.At(k.Threads, caller);
+        if (!Replies.Answers(in reply, ref to) || to.Ipc.Kind != SendKind.Call)
+            return NotTaken;
+        bool callerFirst = to.Priority > from.Priority;
+        if (callerFirst ? !Scheduler.WouldRunAlone(ref k, to.Priority) : !Scheduler.WouldRunNext(ref k, from.Priority))
+            return NotTaken;
+
+        // Replies.ReplyThroughCallerSlot, Scheduler.MakeRunnable, then Scheduler.ChooseNext's outcome.
+        from.CallerSlot = default;
+        CopyMessage(ref from, ref to, badge: 0);
+        from.Regs.Status = Error.Ok;
+        if (!callerFirst)
+        {
+            Scheduler.MakeRunnable(ref k, caller);
+            k.FastpathHits++;
+            return replier;
+        }
+        Scheduler.PushReady(ref k, replier);
         return RunNext(ref k, caller, ref to);
     }
 

@@ -93,6 +93,10 @@ internal static class Scheduler
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool WouldRunNext(ref KernelState k, byte priority) => (k.ReadyLevels >> priority >> 1) == 0;
 
+    /// <summary>Whether a thread of this priority, put anywhere in its level, would be the one ChooseNext picks: no thread is ready at its level or above.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool WouldRunAlone(ref KernelState k, byte priority) => (k.ReadyLevels >> priority) == 0;
+
     /// <summary>The highest level whose bit is set in a non-zero level mask: a binary search, halving the bits looked at each step.</summary>
     static int HighestLevel(uint levels)
     {

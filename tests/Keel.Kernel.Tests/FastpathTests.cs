@@ -43,6 +43,23 @@ public unsafe class FastpathTests
         Assert.Equal((20u, 21u), (reply.R7, reply.R8));
     }
 
+    [Theory]
+    [InlineData((byte)1, 1)]   // the caller does not outrank the server: the server goes on
+    [InlineData((byte)2, 0)]   // the caller outranks it: the caller runs at once
+    public void AReplyToAWaitingCallerTakesTheFastpath(byte callerPriority, int runsNext)
+    {
+        Sim sim = ClientAndWaitingServer();
+        sim.T(0).Priority = callerPriority;
+        Assert.Equal(Error.Ok, sim.Sys(0, SyscallNumber.Call, ServerEndpoint, Sim.Msg(7, 1), mr0: 10));
+        uint before = sim.K.FastpathHits;
+
+        Assert.Equal(Error.Ok, sim.Sys(1, SyscallNumber.Reply, 0, Sim.Msg(8, 1), mr0: 20));
+        Assert.Equal(before + 1, sim.K.FastpathHits);
+        Assert.Equal(runsNext, sim.K.Current);
+        Assert.Equal(ThreadState.Runnable, sim.T(0).State);
+        Assert.Equal((Error.Ok, 8u, 20u), (sim.T(0).Regs.Status, sim.T(0).Regs.Info.Label, sim.T(0).Regs.R7));
+    }
+
     [Fact]
     public void AMessageLongerThanTheRegistersTakesTheGeneralPath()
     {

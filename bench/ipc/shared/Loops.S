@@ -8,6 +8,7 @@
     .text
 
     .equ SYS_RECV, 2
+    .equ SYS_REPLY, 6
     .equ SYS_REPLY_RECV, 7
     .equ SYS_YIELD, 9
     .equ SYS_WAIT, 11
@@ -29,6 +30,24 @@ bench_echo_loop:
     svc #0
     b 1b
     .size bench_echo_loop, . - bench_echo_loop
+
+@ bench_reply_then_recv_loop(endpoint): the echo server written with two calls per
+@ request, Reply (with the received message) and then Recv, instead of ReplyRecv.
+    .global bench_reply_then_recv_loop
+    .type bench_reply_then_recv_loop, %function
+    .thumb_func
+bench_reply_then_recv_loop:
+    mov r12, r0
+    mov r4, r12
+    mov r11, #SYS_RECV
+    svc #0
+1:  mov r11, #SYS_REPLY
+    svc #0
+    mov r4, r12
+    mov r11, #SYS_RECV
+    svc #0
+    b 1b
+    .size bench_reply_then_recv_loop, . - bench_reply_then_recv_loop
 
 @ bench_cap_echo_loop(endpoint, receiveSlot): like the echo loop, but each request
 @ brings a capability into receiveSlot, which is emptied again before the (empty)

@@ -85,6 +85,7 @@ namespace Keel.Bench.Client
             Report("call_replyrecv_1w", Run(SyscallNumber.Call, Caps.Echo, MessageInfo.Create(Label, 1, 0).Raw));
             Report("call_replyrecv_4w", Run(SyscallNumber.Call, Caps.Echo, MessageInfo.Create(Label, 4, 0).Raw));
             Report("call_replyrecv_16w", Run(SyscallNumber.Call, Caps.Echo, MessageInfo.Create(Label, MaxWords, 0).Raw));
+            Report("call_reply_recv_4w", Run(SyscallNumber.Call, Caps.Echo2, MessageInfo.Create(Label, 4, 0).Raw));
             Report("call_replyrecv_1cap", Run(SyscallNumber.Call, Caps.Capecho, MessageInfo.Create(Label, 0, 1).Raw));
             Report("nbsend_recv", Run(SyscallNumber.NBSend, Caps.Oneway, MessageInfo.Create(Label, 1, 0).Raw));
             Report("signal_wait", Run(SyscallNumber.Signal, Caps.Ping, 0));
