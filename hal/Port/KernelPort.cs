@@ -4,9 +4,9 @@
 // each asks the portable kernel (kernel/) what to do and gets back the thread to run
 // next; SwitchTo returns that thread's ThreadContext (rebuilding the thread first if
 // the kernel asked for a restart), and Exceptions.S restores it, loading its MPU
-// regions if it belongs to another task. All kernel entries run at the same, lowest exception
-// priority, so they never nest: the kernel is a single-threaded program that runs
-// between two task instructions. Faults run at the highest priority so that a fault
+// regions if it belongs to another task. All kernel entries run at the same, lowest
+// exception priority, so they never nest: the kernel is a single-threaded program
+// that runs between two task instructions. Faults run at the highest priority so that a fault
 // inside the kernel is caught (and is a panic) instead of escalating silently.
 //
 // The entries are exported with [RuntimeExport] rather than [UnmanagedCallersOnly]:
@@ -88,7 +88,7 @@ namespace Keel.Port
                 ref Tcb thread = ref s_kernel.Threads[task];
                 ref TaskConfig config = ref tasks[task];
                 if (config.RegionCount != MpuRegions)
-                    Keel.Runtime.Panic.Fail("a task's MPU table must hold exactly eight regions (keel_mpu_load)");
+                    Keel.Runtime.Panic.Fail("a task's MPU table must hold exactly eight regions (keel_resume loads eight)");
                 ref ThreadContext context = ref s_contexts[task];
                 context.Registers = (ThreadRegisters*)Unsafe(ref thread.Regs);
                 context.MpuRegions = (MpuRegionConfig*)Unsafe(ref regions[config.FirstRegion]);
