@@ -8,6 +8,7 @@
 // Messages are never buffered in the endpoint: a blocked sender's message
 // stays in its own registers and IPC buffer until a receiver takes it.
 
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Keel.Kernel;
@@ -26,10 +27,12 @@ public struct Endpoint
         FirstWaiting(threads, state) != KernelState.NoThread ? Queue.PopFront(threads) : KernelState.NoThread;
 
     /// <summary>Blocks a thread at the back of the queue.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Block(ref KernelState k, int thread, int endpoint, ThreadState state)
     {
-        k.Threads[thread].State = state;
-        k.Threads[thread].Ipc.Object = endpoint;
+        ref Tcb tcb = ref k.Threads[thread];
+        tcb.State = state;
+        tcb.Ipc.Object = endpoint;
         k.Endpoints[endpoint].Queue.Append(k.Threads, thread);
     }
 }

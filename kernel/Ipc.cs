@@ -209,7 +209,7 @@ internal static class Ipc
         bool awaitsReply = from.Ipc.Kind != SendKind.Send;
         if (awaitsReply)
         {
-            to.CallerSlot = Replies.Create(ref from, sender, to.Ipc.CanGrant);
+            Replies.Create(ref to.CallerSlot, ref from, sender, to.Ipc.CanGrant);
             from.State = ThreadState.BlockedOnReply;
         }
         else if (from.State == ThreadState.BlockedOnSend)

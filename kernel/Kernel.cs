@@ -48,6 +48,7 @@ public static class Kernel
         for (int i = 0; i < k.ReadyQueues.Length; i++)
             k.ReadyQueues[i] = ThreadQueue.Empty;
         Timers.Reset(ref k);
+        k.ReadyLevels = 0;
         k.Current = KernelState.NoThread;
         k.Ticks = 0;
     }

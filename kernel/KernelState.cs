@@ -40,8 +40,11 @@ public struct KernelState
     public CNode[] CNodes;
     public Capability[] Slots;
 
-    /// <summary>One queue per priority level; the length is the number of levels.</summary>
+    /// <summary>One queue per priority level; the length is the number of levels, at most Scheduler.MaxLevels.</summary>
     public ThreadQueue[] ReadyQueues;
+
+    /// <summary>Bit n set exactly when ReadyQueues[n] is not empty (kept by Scheduler).</summary>
+    public uint ReadyLevels;
 
     /// <summary>Which notification, with which badge, each IRQ signals.</summary>
     public IrqBinding[] IrqBindings;
@@ -59,4 +62,10 @@ public struct KernelState
 
     /// <summary>Ticks since boot.</summary>
     public ulong Ticks;
+
+    /// <summary>IPCs the fastpath (Fastpath.cs) has completed since boot: lets tests and the benchmark see that it was taken.</summary>
+    public uint FastpathHits;
+
+    /// <summary>Turns the fastpath off, so every system call takes the general path (tests compare the two).</summary>
+    public bool GeneralPathOnly;
 }

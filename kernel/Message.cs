@@ -16,6 +16,8 @@
 // message info says how many arrived, and transfer stops at the first one
 // that cannot be placed, so the ones that arrived are always the first ones.
 
+using System.Runtime.CompilerServices;
+
 namespace Keel.Kernel;
 
 /// <summary>
@@ -40,6 +42,10 @@ public readonly struct MessageInfo
     public int Length => (int)(Raw & ((1u << LengthBits) - 1));
 
     public int ExtraCaps => (int)((Raw >> ExtraCapsShift) & ExtraCapsMask);
+
+    /// <summary>At most the message words held in registers (r7-r10), and no capabilities: the fastpath's messages.</summary>
+    public bool FitsRegistersWithoutCaps =>
+        (Raw & ((ExtraCapsMask << ExtraCapsShift) | ((1u << LengthBits) - 1))) <= ThreadRegisters.MessageRegisters;
 
     /// <summary>Set on results of Wait and Poll, and on a Recv woken by its bound notification.</summary>
     public bool Notified => (Raw & NotifiedBit) != 0;
@@ -139,8 +145,15 @@ internal static unsafe class Messages
         for (int i = 0; i < info.Length; i++)
             WriteWord(ref to, i, ReadWord(ref from, i));
         int capsArrived = canGrant ? TransferCaps(ref k, sender, receiver, info.ExtraCaps) : 0;
+        WriteReceived(ref to, info, capsArrived, badge);
+    }
+
+    /// <summary>A receiver's results once the message words are in place: status, info rebuilt from the sent one, badge.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void WriteReceived(ref Tcb to, MessageInfo sent, int capsArrived, uint badge)
+    {
         to.Regs.Status = Error.Ok;
-        to.Regs.Info = MessageInfo.Create(info.Label, info.Length, capsArrived);
+        to.Regs.Info = MessageInfo.Create(sent.Label, sent.Length, capsArrived);
         to.Regs.Badge = badge;
     }
 

@@ -15,6 +15,7 @@
 // set, so the thread can tell a signal from a message (whose info never has
 // that bit). A pending signal is served before a queued sender.
 
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Keel.Kernel;
@@ -93,6 +94,7 @@ internal static class Signals
     }
 
     /// <summary>Whether a thread's bound notification has bits pending.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool PendingForBound(ref KernelState k, int thread)
     {
         int notification = k.Threads[thread].BoundNotification;

@@ -23,6 +23,8 @@
 // received through had Grant, so a receiver without Grant cannot send
 // capabilities back (rule 10).
 
+using System.Runtime.CompilerServices;
+
 namespace Keel.Kernel;
 
 internal static class Replies
@@ -44,23 +46,23 @@ internal static class Replies
         Deliver(ref k, replier, reply, handOver);
     }
 
-    /// <summary>A new reply capability for the current Call of <paramref name="callerIndex"/>.</summary>
-    public static Capability Create(ref Tcb caller, int callerIndex, bool canGrant)
+    /// <summary>Puts a new reply capability for the current Call of <paramref name="callerIndex"/> into <paramref name="slot"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Create(ref Capability slot, ref Tcb caller, int callerIndex, bool canGrant)
     {
         caller.ReplyGeneration++;
-        Capability reply = Capability.Create(CapType.Reply, callerIndex,
-            canGrant ? Rights.Write | Rights.Grant : Rights.Write, badge: 0);
-        reply.Generation = caller.ReplyGeneration;
-        return reply;
+        slot = Capability.Create(CapType.Reply, callerIndex, canGrant ? Rights.Write | Rights.Grant : Rights.Write, badge: 0);
+        slot.Generation = caller.ReplyGeneration;
     }
 
-    public static bool IsLive(ref KernelState k, Capability reply)
-    {
-        if (reply.Type != CapType.Reply)
-            return false;
-        ref Tcb caller = ref k.Threads[reply.Object];
-        return caller.State == ThreadState.BlockedOnReply && caller.ReplyGeneration == reply.Generation;
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsLive(ref KernelState k, in Capability reply) =>
+        reply.Type == CapType.Reply && Answers(in reply, ref k.Threads[reply.Object]);
+
+    /// <summary>Whether a reply capability (already known to be one) answers the Call its caller is waiting in now.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Answers(in Capability reply, ref Tcb caller) =>
+        caller.State == ThreadState.BlockedOnReply && caller.ReplyGeneration == reply.Generation;
 
     /// <summary>
     /// Delivers the replier's checked message to the caller named by a reply

@@ -17,23 +17,34 @@
 //     thread that blocked, without waiting behind its peers.
 // No runnable thread at all is reported as NoThread; the hardware layer then
 // sleeps until an interrupt.
+//
+// KernelState.ReadyLevels has bit n set exactly when level n's queue is not
+// empty, so the highest runnable level is found by the position of the top
+// bit rather than by scanning every level (there are at most 32). Every
+// change to a ready queue goes through the four helpers at the end, which
+// keep the two in step.
+
+using System.Runtime.CompilerServices;
 
 namespace Keel.Kernel;
 
 internal static class Scheduler
 {
+    /// <summary>Most priority levels: one bit each in KernelState.ReadyLevels.</summary>
+    public const int MaxLevels = 32;
+
     /// <summary>Wakes a thread behind the other runnable threads of its priority.</summary>
     public static void MakeRunnable(ref KernelState k, int thread)
     {
         k.Threads[thread].State = ThreadState.Runnable;
-        k.ReadyQueues[k.Threads[thread].Priority].Append(k.Threads, thread);
+        AppendReady(ref k, thread);
     }
 
     /// <summary>Wakes a thread that should take over from the current thread, which is about to block.</summary>
     public static void HandOverTo(ref KernelState k, int thread)
     {
         k.Threads[thread].State = ThreadState.Runnable;
-        k.ReadyQueues[k.Threads[thread].Priority].PushFront(k.Threads, thread);
+        PushReady(ref k, thread);
     }
 
     /// <summary>Puts a runnable thread at the back of its level with a fresh time slice.</summary>
@@ -41,9 +52,9 @@ internal static class Scheduler
     {
         ref Tcb tcb = ref k.Threads[thread];
         if (tcb.Queued)
-            k.ReadyQueues[tcb.Priority].Remove(k.Threads, thread);
+            RemoveReady(ref k, thread);
         tcb.TimeSliceLeft = k.TimeSliceTicks;
-        k.ReadyQueues[tcb.Priority].Append(k.Threads, thread);
+        AppendReady(ref k, thread);
     }
 
     /// <summary>Yield: the caller goes to the back of its priority level.</summary>
@@ -72,17 +83,63 @@ internal static class Scheduler
         {
             ref Tcb tcb = ref k.Threads[current];
             if (tcb.State == ThreadState.Runnable && !tcb.Queued)
-                k.ReadyQueues[tcb.Priority].PushFront(k.Threads, current);
+                PushReady(ref k, current);
         }
-        k.Current = KernelState.NoThread;
-        for (int level = k.ReadyQueues.Length - 1; level >= 0; level--)
-        {
-            if (!k.ReadyQueues[level].IsEmpty)
-            {
-                k.Current = k.ReadyQueues[level].PopFront(k.Threads);
-                break;
-            }
-        }
+        k.Current = k.ReadyLevels == 0 ? KernelState.NoThread : PopReady(ref k, HighestLevel(k.ReadyLevels));
         return k.Current;
+    }
+
+    /// <summary>Whether a thread of this priority, put at the front of its level, would be the one ChooseNext picks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool WouldRunNext(ref KernelState k, byte priority) => (k.ReadyLevels >> priority >> 1) == 0;
+
+    /// <summary>Whether a thread of this priority, put anywhere in its level, would be the one ChooseNext picks: no thread is ready at its level or above.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool WouldRunAlone(ref KernelState k, byte priority) => (k.ReadyLevels >> priority) == 0;
+
+    /// <summary>The highest level whose bit is set in a non-zero level mask: a binary search, halving the bits looked at each step.</summary>
+    static int HighestLevel(uint levels)
+    {
+        int level = 0;
+        if (levels >> 16 != 0) { levels >>= 16; level += 16; }
+        if (levels >> 8 != 0) { levels >>= 8; level += 8; }
+        if (levels >> 4 != 0) { levels >>= 4; level += 4; }
+        if (levels >> 2 != 0) { levels >>= 2; level += 2; }
+        if (levels >> 1 != 0) level += 1;
+        return level;
+    }
+
+    // ---- The ready queues and their level bits ----
+
+    static void AppendReady(ref KernelState k, int thread)
+    {
+        int level = k.Threads[thread].Priority;
+        k.ReadyQueues[level].Append(k.Threads, thread);
+        k.ReadyLevels |= 1u << level;
+    }
+
+    /// <summary>Puts a thread at the front of its level's ready queue.</summary>
+    public static void PushReady(ref KernelState k, int thread)
+    {
+        int level = k.Threads[thread].Priority;
+        k.ReadyQueues[level].PushFront(k.Threads, thread);
+        k.ReadyLevels |= 1u << level;
+    }
+
+    /// <summary>Takes a thread that is in its level's ready queue out of it.</summary>
+    public static void RemoveReady(ref KernelState k, int thread)
+    {
+        int level = k.Threads[thread].Priority;
+        k.ReadyQueues[level].Remove(k.Threads, thread);
+        if (k.ReadyQueues[level].IsEmpty)
+            k.ReadyLevels &= ~(1u << level);
+    }
+
+    static int PopReady(ref KernelState k, int level)
+    {
+        int thread = k.ReadyQueues[level].PopFront(k.Threads);
+        if (k.ReadyQueues[level].IsEmpty)
+            k.ReadyLevels &= ~(1u << level);
+        return thread;
     }
 }

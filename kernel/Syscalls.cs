@@ -8,9 +8,13 @@
 // word, Identify's answer) are written by the function itself, because they
 // may also be written later, when a blocked caller is woken. Handle is the
 // only place that writes the status into r4 and picks the next thread to run,
-// so no system call can forget either. An unknown system-call number is not
+// so no system call can forget either - except the fastpath (Fastpath.cs),
+// which Handle tries first and which does both itself for the few cases it
+// completes, with the same outcome. An unknown system-call number is not
 // an error returned to the caller but a fault (rule 14), and the caller's
 // registers are left as they were.
+
+using System.Runtime.CompilerServices;
 
 namespace Keel.Kernel;
 
@@ -52,6 +56,7 @@ public enum PlatformCallNumber : uint
     DebugWrite = 0x100,
     Halt = 0x101,
     Exit = 0x102,
+    FastpathCount = 0x103,
 }
 
 internal static class Syscalls
@@ -60,7 +65,14 @@ internal static class Syscalls
     public const uint Count = (uint)SyscallNumber.ThreadRestart + 1;
 
     /// <summary>Runs the system call in <paramref name="caller"/>'s registers and returns the next thread to run.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Handle(ref KernelState k, int caller)
+    {
+        int next = Fastpath.TryHandle(ref k, caller);
+        return next != Fastpath.NotTaken ? next : HandleGeneral(ref k, caller);
+    }
+
+    static int HandleGeneral(ref KernelState k, int caller)
     {
         SyscallNumber number = k.Threads[caller].Regs.Number;
         if ((uint)number >= Count)

@@ -85,7 +85,7 @@ public unsafe struct Tcb
 
     // ---- Configuration, set by boot code ----
 
-    /// <summary>Fixed priority; larger runs first. Must be below KernelState.ReadyQueues.Length.</summary>
+    /// <summary>Fixed priority; larger runs first. Must be below KernelState.ReadyQueues.Length (at most Scheduler.MaxLevels).</summary>
     public byte Priority;
 
     /// <summary>The thread's CSpace root: an index into KernelState.CNodes.</summary>
@@ -192,7 +192,7 @@ internal static class ThreadControl
         {
             case ThreadState.Runnable:
                 if (thread.Queued)
-                    k.ReadyQueues[thread.Priority].Remove(k.Threads, target);
+                    Scheduler.RemoveReady(ref k, target);
                 break;
             case ThreadState.BlockedOnSend:
             case ThreadState.BlockedOnReceive:

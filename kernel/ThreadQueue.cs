@@ -9,6 +9,7 @@
 // are as short as the thread pool, and removal only happens when a thread is
 // suspended, restarted or woken by its bound notification.
 
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Keel.Kernel;
@@ -33,6 +34,7 @@ public struct ThreadQueue
     public readonly bool IsEmpty => Head == KernelState.NoThread;
 
     /// <summary>Adds a thread at the back.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Append(Tcb[] threads, int thread)
     {
         threads[thread].Next = KernelState.NoThread;
@@ -55,6 +57,7 @@ public struct ThreadQueue
     }
 
     /// <summary>Removes and returns the front thread; the queue must not be empty.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int PopFront(Tcb[] threads)
     {
         int thread = Head;

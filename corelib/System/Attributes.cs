@@ -74,10 +74,12 @@ namespace System.Diagnostics.CodeAnalysis
 
 namespace System.Runtime
 {
-    // Exports a managed method under a plain symbol name (used for the runtime helpers
-    // that compiled code calls, such as RhpPInvoke).
+    // Exports a managed method under a plain symbol name, with the managed calling
+    // convention and no reverse-P/Invoke transition: the runtime helpers that compiled
+    // code calls (such as RhpPInvoke), and the kernel port's entries from its exception
+    // handlers (hal/Port/KernelPort.cs), which run no GC and need no transition frame.
     [AttributeUsage(AttributeTargets.Method)]
-    internal sealed class RuntimeExportAttribute : Attribute
+    public sealed class RuntimeExportAttribute : Attribute
     {
         public RuntimeExportAttribute(string entry) { }
     }

@@ -2,14 +2,20 @@
 //
 // Exceptions.S saves the running thread and calls one of the entry routines here;
 // each asks the portable kernel (kernel/) what to do and gets back the thread to run
-// next; SwitchTo makes that thread current (rebuilding it first if the kernel asked
-// for a restart, and loading its MPU regions if it belongs to another task), and
-// Exceptions.S restores it. All kernel entries run at the same, lowest exception
-// priority, so they never nest: the kernel is a single-threaded program that runs
-// between two task instructions. Faults run at the highest priority so that a fault
+// next; SwitchTo returns that thread's ThreadContext (rebuilding the thread first if
+// the kernel asked for a restart), and Exceptions.S restores it, loading its MPU
+// regions if it belongs to another task. All kernel entries run at the same, lowest
+// exception priority, so they never nest: the kernel is a single-threaded program
+// that runs between two task instructions. Faults run at the highest priority so that a fault
 // inside the kernel is caught (and is a panic) instead of escalating silently.
 //
+// The entries are exported with [RuntimeExport] rather than [UnmanagedCallersOnly]:
+// they are called only from Exceptions.S, run no garbage collector and need none of
+// the reverse-P/Invoke transition that the latter adds to every kernel entry.
+//
 // One thread per task: thread i is task i of the system description.
+using System.Runtime;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Keel.Firmware.Boot;
 using Keel.Hal;
@@ -23,11 +29,9 @@ namespace Keel.Port
         private static KernelState s_kernel;
         private static ThreadContext[] s_contexts;
         private static TaskConfig[] s_tasks;
-        private static MpuRegionConfig[] s_regions;
         private static TaskImage* s_images;
         private static delegate*<int, string> s_taskName;
         private static delegate*<uint, void> s_halt;
-        private static int s_mpuOwner;
         private static uint s_coreClockHz, s_tickHz;
         private static ThreadContext s_idleContext;
         private static ThreadRegisters s_idleRegisters;
@@ -42,14 +46,11 @@ namespace Keel.Port
         // Idle needs room for one exception frame (it never uses the FPU), and an
         // 8-byte-aligned top.
         private const int IdleStackWords = 2 * HardwareFrameWords;
-        // CONTROL.nPRIV for thread mode: tasks run unprivileged, idle privileged.
-        private const uint ThreadModeUnprivileged = 1;
-        private const uint ThreadModePrivileged = 0;
         private const int MpuRegions = 8;
 
         [DllImport("*", EntryPoint = "keel_set_current")]
         [SuppressGCTransition]
-        private static extern void SetCurrent(ThreadRegisters* registers, ThreadContext* context, uint control);
+        private static extern void SetCurrent(ThreadContext* context);
 
         [DllImport("*", EntryPoint = "keel_idle_address")]
         [SuppressGCTransition]
@@ -74,11 +75,9 @@ namespace Keel.Port
             s_kernel = kernel;
             s_contexts = contexts;
             s_tasks = tasks;
-            s_regions = regions;
             s_images = TaskImageTable();
             s_taskName = taskName;
             s_halt = halt;
-            s_mpuOwner = KernelState.NoThread;
 
             s_kernel.Hooks.UnmaskIrq = &UnmaskIrq;
             s_kernel.Hooks.ReportUnhandledFault = &ReportUnhandledFault;
@@ -93,6 +92,12 @@ namespace Keel.Port
             {
                 ref Tcb thread = ref s_kernel.Threads[task];
                 ref TaskConfig config = ref tasks[task];
+                if (config.RegionCount != MpuRegions)
+                    Keel.Runtime.Panic.Fail("a task's MPU table must hold exactly eight regions (keel_resume loads eight)");
+                ref ThreadContext context = ref s_contexts[task];
+                context.Registers = (ThreadRegisters*)Unsafe(ref thread.Regs);
+                context.MpuRegions = (MpuRegionConfig*)Unsafe(ref regions[config.FirstRegion]);
+                context.Control = ThreadContext.ThreadModeUnprivileged;
                 thread.EntryPoint = s_images[task].Entry;
                 thread.StackTop = config.RamBase + config.StackSize;
                 thread.IpcBuffer = (uint*)thread.StackTop;
@@ -110,9 +115,11 @@ namespace Keel.Port
             s_coreClockHz = coreClockHz;
             s_tickHz = tickHz;
             ConfigureCpu(unprivilegedIrqTrigger);
-            // The first SVC's entry saves the boot code into idle's save areas, which
-            // it then prepares afresh (OnSvc).
-            MakeIdleCurrent();
+            // The first SVC's entry saves the boot code into idle's context, which it
+            // then prepares afresh (OnSvc).
+            s_idleContext.Registers = (ThreadRegisters*)Unsafe(ref s_idleRegisters);
+            s_idleContext.Control = ThreadContext.ThreadModePrivileged;
+            SetCurrent((ThreadContext*)Unsafe(ref s_idleContext));
             EnterFirstTask();
         }
 
@@ -174,8 +181,8 @@ namespace Keel.Port
 
         // ---- Kernel entries (called from Exceptions.S with the current thread saved) ----
 
-        [UnmanagedCallersOnly(EntryPoint = "keel_svc_entry")]
-        private static void OnSvc()
+        [RuntimeExport("keel_svc_entry")]
+        private static ThreadContext* OnSvc()
         {
             int caller = s_kernel.Current;
             if (caller == KernelState.NoThread)
@@ -187,49 +194,56 @@ namespace Keel.Port
                 PrepareIdle();
                 if (!SysTick.Start(s_coreClockHz, s_tickHz))
                     Keel.Runtime.Panic.Fail("SysTick cannot make the configured tick rate from the core clock");
-                SwitchTo(Kernel.Kernel.Schedule(ref s_kernel));
-                return;
+                return SwitchTo(Kernel.Kernel.Schedule(ref s_kernel));
             }
-            ref ThreadRegisters regs = ref s_kernel.Threads[caller].Regs;
-            if (regs.R11 == (uint)PlatformCallNumber.Exit)
-            {
-                SwitchTo(Kernel.Kernel.Exit(ref s_kernel, caller));
-                return;
-            }
-            if (regs.R11 >= (uint)PlatformCallNumber.First)
-            {
-                PlatformCalls.Handle(ref regs, ref s_tasks[caller], s_halt);
-                SwitchTo(caller);
-                return;
-            }
-            SwitchTo(Kernel.Kernel.Syscall(ref s_kernel, caller));
+            ref ThreadRegisters regs = ref Pool.At(s_kernel.Threads, caller).Regs;
+            if (regs.R11 < (uint)PlatformCallNumber.First)
+                return SwitchTo(Kernel.Kernel.Syscall(ref s_kernel, caller));
+            return SwitchTo(PlatformCall(caller, ref regs));
         }
 
-        [UnmanagedCallersOnly(EntryPoint = "keel_pendsv_entry")]
-        private static void OnPendSv() => SwitchTo(Kernel.Kernel.Schedule(ref s_kernel));
+        // A platform call (docs/abi.md); returns the thread to run next.
+        private static int PlatformCall(int caller, ref ThreadRegisters regs)
+        {
+            switch ((PlatformCallNumber)regs.R11)
+            {
+                case PlatformCallNumber.Exit:
+                    return Kernel.Kernel.Exit(ref s_kernel, caller);
+                case PlatformCallNumber.FastpathCount:
+                    regs.Status = Error.Ok;
+                    regs.R6 = s_kernel.FastpathHits;
+                    return caller;
+                default:
+                    PlatformCalls.Handle(ref regs, ref s_tasks[caller], s_halt);
+                    return caller;
+            }
+        }
 
-        [UnmanagedCallersOnly(EntryPoint = "keel_systick_entry")]
-        private static void OnSysTick() => SwitchTo(Kernel.Kernel.Tick(ref s_kernel));
+        [RuntimeExport("keel_pendsv_entry")]
+        private static ThreadContext* OnPendSv() => SwitchTo(Kernel.Kernel.Schedule(ref s_kernel));
+
+        [RuntimeExport("keel_systick_entry")]
+        private static ThreadContext* OnSysTick() => SwitchTo(Kernel.Kernel.Tick(ref s_kernel));
 
         // An external interrupt: masked here until its owner acknowledges it, so a
         // level-triggered source cannot storm the kernel in the meantime.
-        [UnmanagedCallersOnly(EntryPoint = "keel_irq_entry")]
-        private static void OnInterrupt()
+        [RuntimeExport("keel_irq_entry")]
+        private static ThreadContext* OnInterrupt()
         {
             uint irq = (Scb.Icsr.Read() & Scb.IcsrActiveMask) - 16;
             Nvic.Disable(irq);
-            SwitchTo(Kernel.Kernel.Interrupt(ref s_kernel, irq));
+            return SwitchTo(Kernel.Kernel.Interrupt(ref s_kernel, irq));
         }
 
-        [UnmanagedCallersOnly(EntryPoint = "keel_fault_entry")]
-        private static void OnTaskFault(uint exception)
+        [RuntimeExport("keel_fault_entry")]
+        private static ThreadContext* OnTaskFault(uint exception)
         {
             int thread = s_kernel.Current;
             FaultInfo fault = FaultInfo.Read(exception, s_contexts[thread].HardwareFrame);
-            SwitchTo(Kernel.Kernel.Fault(ref s_kernel, thread, fault.Kind, fault.Pc, fault.Address, fault.Status));
+            return SwitchTo(Kernel.Kernel.Fault(ref s_kernel, thread, fault.Kind, fault.Pc, fault.Address, fault.Status));
         }
 
-        [UnmanagedCallersOnly(EntryPoint = "keel_kernel_fault")]
+        [RuntimeExport("keel_kernel_fault")]
         private static void OnKernelFault(uint* frame, uint exception, uint exceptionReturn)
         {
             FaultInfo fault = FaultInfo.Read(exception, frame);
@@ -261,19 +275,17 @@ namespace Keel.Port
 
         // ---- Switching ----
 
-        private static void SwitchTo(int next)
+        // The context keel_resume restores: the thread's, rebuilt first if the kernel
+        // restarted it, or idle's when nothing can run.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ThreadContext* SwitchTo(int next)
         {
             if (next == KernelState.NoThread)
-            {
-                MakeIdleCurrent();
-                return;
-            }
-            ref Tcb thread = ref s_kernel.Threads[next];
+                return (ThreadContext*)Unsafe(ref s_idleContext);
+            ref Tcb thread = ref Pool.At(s_kernel.Threads, next);
             if (thread.RestartPending)
                 Rebuild(next, ref thread);
-            if (next != s_mpuOwner)
-                LoadMpu(next);
-            SetCurrent((ThreadRegisters*)Unsafe(ref thread.Regs), (ThreadContext*)Unsafe(ref s_contexts[next]), ThreadModeUnprivileged);
+            return (ThreadContext*)Unsafe(ref Pool.At(s_contexts, next));
         }
 
         // Idle: when no thread can run, the kernel returns to a privileged thread-mode
@@ -288,9 +300,6 @@ namespace Keel.Port
             s_idleContext.StackPointer = (uint)frame;
             s_idleContext.ExceptionReturn = ThreadContext.ReturnToThreadOnProcessStack;
         }
-
-        private static void MakeIdleCurrent() =>
-            SetCurrent((ThreadRegisters*)Unsafe(ref s_idleRegisters), (ThreadContext*)Unsafe(ref s_idleContext), ThreadModePrivileged);
 
         // An exception frame that "returns" to `entry` with cleared registers.
         private static void BuildFrame(uint* frame, uint entry)
@@ -320,26 +329,6 @@ namespace Keel.Port
             s_contexts[task].StackPointer = (uint)frame;
             s_contexts[task].ExceptionReturn = ThreadContext.ReturnToThreadOnProcessStack;
             thread.RestartPending = false;
-        }
-
-        private static void LoadMpu(int task)
-        {
-            ref TaskConfig config = ref s_tasks[task];
-            for (int region = 0; region < MpuRegions; region++)
-            {
-                Mpu.Rnr.Write((uint)region);
-                if (region < config.RegionCount)
-                {
-                    ref MpuRegionConfig r = ref s_regions[config.FirstRegion + region];
-                    Mpu.Rbar.Write(r.Rbar);
-                    Mpu.Rasr.Write(r.Rasr);
-                }
-                else
-                {
-                    Mpu.Rasr.Write(0);
-                }
-            }
-            s_mpuOwner = task;
         }
 
         // ---- Platform hooks the kernel calls ----

@@ -8,6 +8,9 @@
 //   0x102 Exit: the task is finished (its entry point returned); the kernel stops
 //         its thread until something restarts it. Handled by KernelPort, because it
 //         changes the kernel's state.
+//   0x103 FastpathCount: r6 = the IPCs the kernel's fastpath has completed since
+//         boot (the benchmark shows it). Handled by KernelPort, which holds the
+//         kernel's state.
 // Unknown numbers in this range are InvalidArgument.
 using Keel.Firmware.Boot;
 using Keel.Hal;

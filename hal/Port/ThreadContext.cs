@@ -1,25 +1,40 @@
-// The part of a thread's saved state that belongs to the CPU rather than to the
-// kernel: the process stack pointer (the hardware exception frame and any lazily
-// stacked FPU registers lie above it) and the EXC_RETURN value to resume with.
-// Exceptions.S stores and loads these two words in this order.
+// Everything Exceptions.S needs to save and resume a thread, in one record per thread
+// (and one for idle): the process stack pointer (the hardware exception frame and any
+// lazily stacked FPU registers lie above it), the EXC_RETURN value to resume with,
+// where the thread's r4-r11 live (its TCB's Regs, the system-call ABI's registers),
+// the MPU regions of its task and the CONTROL value of its thread mode. The C#
+// entries return the record of the thread to run next, and keel_resume does the rest,
+// so a switch makes no further calls. Exceptions.S knows these offsets (CONTEXT_*).
 using System.Runtime.InteropServices;
+using Keel.Firmware.Boot;
+using Keel.Kernel;
 
 namespace Keel.Port
 {
     [StructLayout(LayoutKind.Sequential)]
-    public struct ThreadContext
+    public unsafe struct ThreadContext
     {
         public uint StackPointer;
         public uint ExceptionReturn;
+        public ThreadRegisters* Registers;
+        // The task's eight regions in the boot tables (keel_mpu_load's layout), reloaded
+        // only when they differ from the loaded ones; null for idle, which is privileged
+        // and runs on the default memory map.
+        public MpuRegionConfig* MpuRegions;
+        public uint Control;
 
         // Thread mode, process stack, no FPU state: how every task starts.
         public const uint ReturnToThreadOnProcessStack = 0xFFFFFFFD;
+
+        // CONTROL.nPRIV for thread mode: tasks run unprivileged, idle privileged.
+        public const uint ThreadModeUnprivileged = 1;
+        public const uint ThreadModePrivileged = 0;
 
         // EXC_RETURN bit 4 clear: the frame includes FPU state (s0-s15, FPSCR), and
         // Exceptions.S has stacked s16-s31 below it.
         public bool HasFpuFrame => (ExceptionReturn & 0x10) == 0;
 
         // The hardware frame: r0, r1, r2, r3, r12, lr, pc, xPSR.
-        public unsafe uint* HardwareFrame => (uint*)(StackPointer + (HasFpuFrame ? 16u * 4 : 0));
+        public uint* HardwareFrame => (uint*)(StackPointer + (HasFpuFrame ? 16u * 4 : 0));
     }
 }

@@ -2,6 +2,7 @@
 // interrupts by four threads, run on the kernel and on the reference model
 // (ReferenceModel.cs) side by side, comparing every observable after every
 // step and checking the invariants of the issue on the kernel's own state.
+// The sequences run twice: with the IPC fastpath and with the general path only.
 using System.Collections.Generic;
 using System.Linq;
 using CsCheck;
@@ -51,8 +52,9 @@ public unsafe class ModelBasedTests
         public readonly List<Capability> Initial = new();
         public readonly HashSet<(int, uint)> Answered = new();
 
-        public Pair()
+        public Pair(bool generalPathOnly = false)
         {
+            Sim.K.GeneralPathOnly = generalPathOnly;
             for (int t = 0; t < Threads; t++)
             {
                 Sim.T(t).Priority = Priorities[t];
@@ -99,31 +101,17 @@ public unsafe class ModelBasedTests
             int current = Sim.K.Current;
             var awaiting = Enumerable.Range(0, Threads).Where(t => Sim.T(t).State == ThreadState.BlockedOnReply)
                 .Select(t => (t, Sim.T(t).ReplyGeneration)).ToList();
-            int kernelNext, modelNext;
+            int kernelNext = Enter(Sim, step);
+            int modelNext;
             if (step.Interrupt)
-            {
-                kernelNext = Kernel.Interrupt(ref Sim.K, 0);
                 modelNext = Model.Interrupt(0, IrqBadge);
-            }
             else if (step.Number is not SyscallNumber number || current == KernelState.NoThread)
-            {
-                kernelNext = Kernel.Tick(ref Sim.K);
                 modelNext = Model.Tick();
-            }
             else
             {
-                var regs = new ThreadRegisters
-                {
-                    R4 = step.A, R5 = MessageInfo.Create(step.Label, step.Length, step.ExtraCaps).Raw, R6 = step.B,
-                    R7 = number == SyscallNumber.Mint ? step.Mask : step.Mr0,
-                    R8 = number == SyscallNumber.Mint ? step.Badge : step.Mr0 + 1,
-                    R9 = step.Mr0 + 2, R10 = step.Mr0 + 3, R11 = (uint)number,
-                };
-                Sim.T(current).Regs = regs;
-                Sim.Buffer(current)[IpcBuffer.SendCaps] = step.Attach;
+                ThreadRegisters regs = Registers(step, number);
                 new[] { regs.R4, regs.R5, regs.R6, regs.R7, regs.R8, regs.R9, regs.R10, regs.R11 }.CopyTo(Model.T[current].R, 0);
                 Model.T[current].Buf[IpcBuffer.SendCaps] = step.Attach;
-                kernelNext = Kernel.Syscall(ref Sim.K, current);
                 modelNext = Model.Syscall(current);
                 if (number is SyscallNumber.Send or SyscallNumber.NBSend)
                     SenderObservesNothing(current, regs);
@@ -205,6 +193,11 @@ public unsafe class ModelBasedTests
             if (Sim.K.Current != KernelState.NoThread)
                 Assert.Equal(0, count[Sim.K.Current]);
 
+            // The ready-level bits say exactly which ready queues are not empty.
+            for (int level = 0; level < Levels; level++)
+                Assert.Equal(!Sim.K.ReadyQueues[level].IsEmpty, (Sim.K.ReadyLevels & (1u << level)) != 0);
+            Assert.Equal(0u, Sim.K.ReadyLevels >> Levels);
+
             // Rights never grow and badges never change: every capability is a diminished
             // copy of an initial one, keeping its badge or badging an unbadged one.
             var live = new HashSet<(int, uint)>();
@@ -225,14 +218,44 @@ public unsafe class ModelBasedTests
         }
     }
 
-    [Fact]
-    public void RandomSequencesAgreeWithTheReferenceModelAndKeepTheInvariants()
+    /// <summary>The kernel's side of a step: an interrupt, a tick, or the current thread's system call with the step's registers.</summary>
+    internal static int Enter(Sim sim, Step step)
     {
+        int current = sim.K.Current;
+        if (step.Interrupt)
+            return Kernel.Interrupt(ref sim.K, 0);
+        if (step.Number is not SyscallNumber number || current == KernelState.NoThread)
+            return Kernel.Tick(ref sim.K);
+        sim.T(current).Regs = Registers(step, number);
+        sim.Buffer(current)[IpcBuffer.SendCaps] = step.Attach;
+        return Kernel.Syscall(ref sim.K, current);
+    }
+
+    static ThreadRegisters Registers(Step step, SyscallNumber number) => new()
+    {
+        R4 = step.A, R5 = MessageInfo.Create(step.Label, step.Length, step.ExtraCaps).Raw, R6 = step.B,
+        R7 = number == SyscallNumber.Mint ? step.Mask : step.Mr0,
+        R8 = number == SyscallNumber.Mint ? step.Badge : step.Mr0 + 1,
+        R9 = step.Mr0 + 2, R10 = step.Mr0 + 3, R11 = (uint)number,
+    };
+
+    /// <summary>Both kernel paths against the model: with the fastpath (the default) and with the general path alone.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void RandomSequencesAgreeWithTheReferenceModelAndKeepTheInvariants(bool generalPathOnly)
+    {
+        long fastpathHits = 0;
         GenStep.Array[10, 80].Sample(steps =>
         {
-            var pair = new Pair();
+            var pair = new Pair(generalPathOnly);
             foreach (Step step in steps)
                 pair.Apply(step);
+            System.Threading.Interlocked.Add(ref fastpathHits, pair.Sim.K.FastpathHits);
         }, iter: 3000);
+        if (generalPathOnly)
+            Assert.Equal(0, fastpathHits);
+        else
+            Assert.True(fastpathHits > 0, "the random sequences never took the fastpath");
     }
 }

@@ -86,8 +86,8 @@ public sealed unsafe class Sim
         if (K.Current == thread)
             return;
         if (K.Current != KernelState.NoThread && T(K.Current).State == ThreadState.Runnable && !T(K.Current).Queued)
-            K.ReadyQueues[T(K.Current).Priority].PushFront(K.Threads, K.Current);
-        K.ReadyQueues[T(thread).Priority].Remove(K.Threads, thread);
+            Scheduler.PushReady(ref K, K.Current);
+        Scheduler.RemoveReady(ref K, thread);
         K.Current = thread;
     }
 

@@ -135,6 +135,15 @@ namespace System.Runtime.CompilerServices
 
 namespace System.Runtime.InteropServices
 {
+    public static class MemoryMarshal
+    {
+        // A reference to the array's first element (or to where it would be, for an
+        // empty array), without a bounds check; as on the host runtime. The kernel's
+        // unchecked pool access (kernel/Pool.cs) is built on it.
+        public static ref T GetArrayDataReference<T>(T[] array) =>
+            ref CompilerServices.Unsafe.As<byte, T>(ref CompilerServices.RuntimeHelpers.GetArrayData(array));
+    }
+
     public enum CharSet
     {
         None = 1,

@@ -2,42 +2,53 @@
 @
 @ Every kernel entry from a task (SVC, PendSV, SysTick, an interrupt, a fault) runs
 @ the same sequence: the hardware has already stacked r0-r3, r12, lr, pc and xPSR on
-@ the task's process stack; here r4-r11 go into the running thread's TCB (Tcb.Regs,
-@ where the system-call ABI expects them), s16-s31 onto its process stack if the task
-@ has used the FPU (EXC_RETURN bit 4 clear), and the process stack pointer and
-@ EXC_RETURN into the port's per-thread context. Then a C# routine runs the kernel
-@ and may choose another thread, and keel_resume restores whichever thread is
-@ current: that is the whole context switch.
+@ the task's process stack; here s16-s31 go onto its process stack if the task has
+@ used the FPU (EXC_RETURN bit 4 clear), the process stack pointer and EXC_RETURN
+@ into the running thread's ThreadContext, and r4-r11 into its TCB (Tcb.Regs, where
+@ the system-call ABI expects them). Then a C# routine runs the kernel and returns
+@ the ThreadContext of the thread to run next, and keel_resume restores that thread,
+@ reloading the MPU first if it belongs to another task: that is the whole context
+@ switch.
 @
-@ keel_current_regs and keel_current_context point at the running thread's save
-@ areas; only the C# port changes them (keel_set_current).
+@ keel_current_context points at the running thread's ThreadContext; keel_resume sets
+@ it, and boot sets it once (keel_set_current) before the first entry.
     .syntax unified
     .cpu cortex-m4
     .fpu fpv4-sp-d16
     .thumb
 
+@ ThreadContext (hal/Port/ThreadContext.cs)
+    .equ CONTEXT_REGISTERS, 8
+    .equ CONTEXT_MPU_REGIONS, 12
+    .equ CONTEXT_CONTROL, 16
+
+@ MPU_RBAR, followed by RASR and the alias pairs RBAR_A1/RASR_A1 .. RBAR_A3/RASR_A3
+@ (ARMv7-M ARM B3.5.9): one 8-word store programs four regions when every RBAR
+@ value carries VALID and its region number, as the boot tables' do.
+    .equ MPU_RBAR, 0xE000ED9C
+
     .bss
     .balign 4
-keel_current_regs:
-    .word 0
 keel_current_context:
+    .word 0
+@ The MPU regions last loaded (a ThreadContext's MpuRegions), 0 before the first.
+keel_loaded_mpu_regions:
     .word 0
 
     .text
 
-@ Saves the running thread: r4-r11 into its TCB, FPU callee-saved registers onto
-@ its process stack when its frame has FPU state, PSP and EXC_RETURN into its context.
+@ Saves the running thread: FPU callee-saved registers onto its process stack when
+@ its frame has FPU state, PSP and EXC_RETURN into its context, r4-r11 into its TCB.
     .macro save_current_thread
-    ldr r12, =keel_current_regs
+    ldr r12, =keel_current_context
     ldr r12, [r12]
-    stmia r12, {r4-r11}
     mrs r0, psp
     tst lr, #0x10
     it eq
     vstmdbeq r0!, {s16-s31}
-    ldr r12, =keel_current_context
+    stmia r12!, {r0, lr}
     ldr r12, [r12]
-    stmia r12, {r0, lr}
+    stmia r12, {r4-r11}
     .endm
 
     .macro kernel_entry name, handler
@@ -56,15 +67,30 @@ keel_current_context:
     kernel_entry SysTick_Handler, keel_systick_entry
     kernel_entry IRQ_Handler, keel_irq_entry
 
+@ keel_resume(context): makes the thread of `context` current and returns into it.
+@ r4-r11 are free until they are restored, so the MPU regions go through them.
     .type keel_resume, %function
     .thumb_func
 keel_resume:
-    ldr r12, =keel_current_regs
-    ldr r12, [r12]
-    ldmia r12, {r4-r11}
-    ldr r12, =keel_current_context
-    ldr r12, [r12]
-    ldmia r12, {r0, lr}
+    ldr r1, =keel_current_context
+    str r0, [r1]
+    ldr r2, [r0, #CONTEXT_MPU_REGIONS]
+    cbz r2, 1f
+    ldr r3, =keel_loaded_mpu_regions
+    ldr r1, [r3]
+    cmp r1, r2
+    beq 1f
+    str r2, [r3]
+    ldr r1, =MPU_RBAR
+    ldmia r2!, {r4-r11}
+    stmia r1, {r4-r11}
+    ldmia r2, {r4-r11}
+    stmia r1, {r4-r11}
+1:  ldr r1, [r0, #CONTEXT_CONTROL]
+    msr control, r1
+    ldr r1, [r0, #CONTEXT_REGISTERS]
+    ldmia r1, {r4-r11}
+    ldmia r0, {r0, lr}
     tst lr, #0x10
     it eq
     vldmiaeq r0!, {s16-s31}
@@ -100,19 +126,14 @@ keel_resume:
     fault_entry BusFault_Handler, 5
     fault_entry UsageFault_Handler, 6
 
-@ keel_set_current(regs, context, control): the thread keel_resume will restore,
-@ and CONTROL.nPRIV for it (1: an unprivileged task, 0: the kernel's idle loop).
-@ From handler mode only nPRIV changes; the exception return that follows makes
-@ it take effect.
+@ keel_set_current(context): boot only: the context the first kernel entry saves into
+@ (idle's, which that entry then prepares afresh).
     .global keel_set_current
     .type keel_set_current, %function
     .thumb_func
 keel_set_current:
-    ldr r3, =keel_current_regs
-    str r0, [r3]
-    ldr r3, =keel_current_context
-    str r1, [r3]
-    msr control, r2
+    ldr r1, =keel_current_context
+    str r0, [r1]
     bx lr
     .size keel_set_current, . - keel_set_current
 

@@ -1,0 +1,186 @@
+// The IPC benchmark's measuring task. Each operation runs Iterations times; each run is
+// timed alone with TIM2 (Measure.S reads the counter right before and after the trap)
+// and the load's own cost is subtracted. Under QEMU with -icount TIM2 advances once
+// per instruction, so the figures are exact instruction counts. Prints a table for
+// people, then one line per operation for bench/Keel.Bench:
+//     BENCH op=<name> unit=<unit> n=<runs> mean=<m.d> min=<min> max=<max> fastpath=<hits>
+// where fastpath is how many of the runs' IPCs the kernel's fastpath completed. The
+// run ends with the Halt platform call (semihosting exit under QEMU).
+using System.Runtime.InteropServices;
+using Keel.Hal.Stm32f4;
+using Keel.Kernel;
+using Keel.Tasks;
+using Keel.UserLib;
+
+namespace Keel.Bench.Client
+{
+    public static unsafe class Program
+    {
+        private const int Iterations = 1000;
+        private const int Preemptions = 16;
+        private const uint Label = 1;
+        private const int MaxWords = IpcBuffer.MaxWords;
+        // A turn of bench_wait_for_gap's loop, and a turn long enough that only an
+        // interrupt (here: SysTick) can have made it.
+        private const uint GapLoopLength = 5;
+        private const uint GapThreshold = 100;
+
+#if KEEL_EMULATED_BOARD
+        private const string Unit = "instructions";
+#else
+        private const string Unit = "tim2_ticks";
+#endif
+
+        [DllImport("*", EntryPoint = "bench_measure")]
+        [SuppressGCTransition]
+        private static extern uint Measure(ThreadRegisters* frame, uint counter);
+
+        [DllImport("*", EntryPoint = "bench_counter_overhead")]
+        [SuppressGCTransition]
+        private static extern uint CounterOverhead(uint counter);
+
+        [DllImport("*", EntryPoint = "bench_wait_for_gap")]
+        [SuppressGCTransition]
+        private static extern uint WaitForGap(uint counter, uint threshold);
+
+        private struct Stats
+        {
+            public uint Count, Min, Max, FastpathHits;
+            public uint Sum;
+
+            public void Add(uint value)
+            {
+                if (Count == 0 || value < Min)
+                    Min = value;
+                if (value > Max)
+                    Max = value;
+                Sum += value;
+                Count++;
+            }
+        }
+
+        private static uint s_counter;
+        private static uint s_overhead;
+
+        [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
+        private static void Main()
+        {
+            Rcc.Apb1enr.SetBits(Rcc.Apb1Tim2);
+            Timer.Tim2.StartFreeRunning();
+            s_counter = Timer.Tim2.Cnt.Address;
+            s_overhead = uint.MaxValue;
+            for (int i = 0; i < 16; i++)
+            {
+                uint overhead = CounterOverhead(s_counter);
+                if (overhead < s_overhead)
+                    s_overhead = overhead;
+            }
+            for (int i = 0; i < MaxWords - ThreadRegisters.MessageRegisters; i++)
+                Task.SetBufferedWord(ThreadRegisters.MessageRegisters + i, 0x100u + (uint)i);
+            Task.AttachCap(Caps.Ping);
+
+            Console.WriteLine("ipc-bench: operation                 n      mean       min       max");
+            Report("null_syscall", Run(SyscallNumber.Yield, 0, 0));
+            Report("call_replyrecv_0w", Run(SyscallNumber.Call, Caps.Echo, MessageInfo.Create(Label, 0, 0).Raw));
+            Report("call_replyrecv_1w", Run(SyscallNumber.Call, Caps.Echo, MessageInfo.Create(Label, 1, 0).Raw));
+            Report("call_replyrecv_4w", Run(SyscallNumber.Call, Caps.Echo, MessageInfo.Create(Label, 4, 0).Raw));
+            Report("call_replyrecv_16w", Run(SyscallNumber.Call, Caps.Echo, MessageInfo.Create(Label, MaxWords, 0).Raw));
+            Report("call_reply_recv_4w", Run(SyscallNumber.Call, Caps.Echo2, MessageInfo.Create(Label, 4, 0).Raw));
+            Report("call_replyrecv_1cap", Run(SyscallNumber.Call, Caps.Capecho, MessageInfo.Create(Label, 0, 1).Raw));
+            Report("nbsend_recv", Run(SyscallNumber.NBSend, Caps.Oneway, MessageInfo.Create(Label, 1, 0).Raw));
+            Report("signal_wait", Run(SyscallNumber.Signal, Caps.Ping, 0));
+            Report("systick_preemption", SysTickPreemptions());
+            // Last: from here on the yielder is always runnable beside the client.
+            Notifications.Signal(Caps.Go);
+            Report("yield_roundtrip", Run(SyscallNumber.Yield, 0, 0));
+            Task.Halt(0);
+        }
+
+        // Times one system call, Iterations times, with the same registers each time.
+        private static Stats Run(SyscallNumber number, uint cap, uint info)
+        {
+            Stats stats = default;
+            uint hitsBefore = FastpathHits();
+            ThreadRegisters frame;
+            for (int i = 0; i < Iterations; i++)
+            {
+                frame.R4 = cap;
+                frame.R5 = info;
+                frame.R6 = 0;
+                frame.R7 = 1;
+                frame.R8 = 2;
+                frame.R9 = 3;
+                frame.R10 = 4;
+                frame.R11 = (uint)number;
+                stats.Add(Measure(&frame, s_counter) - s_overhead);
+            }
+            stats.FastpathHits = FastpathHits() - hitsBefore;
+            return stats;
+        }
+
+        // The cost of a SysTick that interrupts the client and returns to it: the
+        // length of a turn of a tight loop that a tick interrupted, less the turn's own.
+        private static Stats SysTickPreemptions()
+        {
+            Stats stats = default;
+            for (int i = 0; i < Preemptions; i++)
+                stats.Add(WaitForGap(s_counter, GapThreshold) - GapLoopLength);
+            return stats;
+        }
+
+        // How many IPCs the kernel's fastpath has completed since boot (platform call).
+        private static uint FastpathHits()
+        {
+            ThreadRegisters result = Syscall.Invoke((uint)PlatformCallNumber.FastpathCount);
+            return result.R6;
+        }
+
+        private static void Report(string op, Stats stats)
+        {
+            uint meanTenths = (stats.Sum * 10 + stats.Count / 2) / stats.Count;
+            Console.Write("ipc-bench: ");
+            Console.Write(op);
+            for (int pad = op.Length; pad < 22; pad++)
+                Console.Write(' ');
+            WriteRight(stats.Count, 6);
+            WriteMean(meanTenths, 10);
+            WriteRight(stats.Min, 10);
+            WriteRight(stats.Max, 10);
+            Console.WriteLine();
+
+            Console.Write("BENCH op=");
+            Console.Write(op);
+            Console.Write(" unit=");
+            Console.Write(Unit);
+            Console.Write(" n=");
+            Console.WriteDecimal(stats.Count);
+            Console.Write(" mean=");
+            WriteMean(meanTenths, 0);
+            Console.Write(" min=");
+            Console.WriteDecimal(stats.Min);
+            Console.Write(" max=");
+            Console.WriteDecimal(stats.Max);
+            Console.Write(" fastpath=");
+            Console.WriteDecimal(stats.FastpathHits);
+            Console.WriteLine();
+        }
+
+        private static void WriteMean(uint tenths, int width)
+        {
+            uint whole = tenths / 10;
+            WriteRight(whole, width - 2);
+            Console.Write('.');
+            Console.Write((char)('0' + tenths % 10));
+        }
+
+        private static void WriteRight(uint value, int width)
+        {
+            int digits = 1;
+            for (uint rest = value / 10; rest != 0; rest /= 10)
+                digits++;
+            for (int pad = digits; pad < width; pad++)
+                Console.Write(' ');
+            Console.WriteDecimal(value);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+// The IPC fastpath: Call, ReplyRecv and Reply in their common case, without the
+// general machinery of checks, rendezvous and scheduler.
+//
+// Design: a client Calls a server that already waits, the server answers with
+// ReplyRecv to a client that waits for that answer - the round trip everything else
+// in a microkernel system is built from. In that case almost every branch of the
+// general path is known in advance: the message fits the registers (r7-r10) and
+// carries no capabilities, the partner is blocked exactly where it must be, the
+// receive half of ReplyRecv will block, and the partner will run next. The fastpath
+// tests those conditions first, changing nothing, and if any fails it returns
+// NotTaken and the general path (Syscalls.Dispatch) runs the call from the start.
+// If all hold it performs the same effects the general path would, in the same
+// order, and picks the partner as the next thread itself instead of going through
+// the ready queues: the state afterwards is identical byte for byte, which the host
+// tests check by running random sequences both ways (FastpathTests,
+// ModelBasedTests). A server that answers with Reply and then Recv takes the
+// fastpath for the Reply; its Recv blocks on the general path, which is short.
+//
+// "The partner may run next" is rule 15's hand-over: the thread that blocks wakes
+// its partner at the front of its level, so the partner runs unless a ready thread
+// has a higher priority - one test of the ready-level bits (Scheduler.WouldRunNext).
+//
+// The code is written for the ahead-of-time compiler as much as for people: each
+// pool element is looked up once, without a bounds check where the index is the
+// kernel's own or has just been checked (Pool.At), and held by reference; the small
+// steps shared
+// with the general path (Replies.Create, Messages.WriteReceived, the queue
+// operations) are inlined, so a round trip makes no calls below this file.
+//
+// KernelState.FastpathHits counts the calls completed here, so tests and the
+// benchmark can tell that the fastpath was taken; KernelState.GeneralPathOnly turns
+// it off (tests compare the two paths).
+
+using System.Runtime.CompilerServices;
+
+namespace Keel.Kernel;
+
+internal static class Fastpath
+{
+    /// <summary>TryHandle's answer when the general path must run the call.</summary>
+    public const int NotTaken = int.MinValue;
+
+    /// <summary>
+    /// Runs the system call in <paramref name="caller"/>'s registers if it is a Call,
+    /// ReplyRecv or Reply the fastpath can complete, and returns the thread to run next;
+    /// otherwise changes nothing and returns NotTaken.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int TryHandle(ref KernelState k, int caller)
+    {
+        if (k.GeneralPathOnly)
+            return NotTaken;
+        ref Tcb thread = ref Pool.At(k.Threads, caller);
+        if (!thread.Regs.Info.FitsRegistersWithoutCaps)
+            return NotTaken;
+        SyscallNumber number = thread.Regs.Number;
+        if (number == SyscallNumber.Call)
+            return TryCall(ref k, caller, ref thread);
+        if (number == SyscallNumber.ReplyRecv)
+            return TryReplyRecv(ref k, caller, ref thread);
+        if (number == SyscallNumber.Reply)
+            return TryReply(ref k, caller, ref thread);
+        return NotTaken;
+    }
+
+    /// <summary>Call to a receiver already waiting on the endpoint, which then runs.</summary>
+    static int TryCall(ref KernelState k, int caller, ref Tcb from)
+    {
+        ref Capability cap = ref LookupR4(ref k, ref from);
+        if (Unsafe.IsNullRef(ref cap) || cap.Type != CapType.Endpoint
+            || !cap.Has(Rights.Write) || !cap.HasAny(Rights.Grant | Rights.GrantReply))
+            return NotTaken;
+        Tcb[] threads = k.Threads;
+        ref ThreadQueue waiting = ref Pool.At(k.Endpoints, cap.Object).Queue;
+        int receiver = waiting.Head;
+        if (receiver == KernelState.NoThread)
+            return NotTaken;
+        ref Tcb to = ref Pool.At(threads, receiver);
+        if (to.State != ThreadState.BlockedOnReceive || !Scheduler.WouldRunNext(ref k, to.Priority))
+            return NotTaken;
+
+        // Ipc.StartSend, Rendezvous and Scheduler.HandOverTo for exactly this case.
+        uint badge = cap.Badge;
+        from.Ipc.Badge = badge;
+        from.Ipc.CanGrant = cap.Has(Rights.Grant);
+        from.Ipc.Kind = SendKind.Call;
+        waiting.PopFront(threads);
+        CopyMessage(ref from, ref to, badge);
+        Replies.Create(ref to.CallerSlot, ref from, caller, to.Ipc.CanGrant);
+        from.State = ThreadState.BlockedOnReply;
+        from.Regs.Status = Error.Ok;
+        return RunNext(ref k, receiver, ref to);
+    }
+
+    /// <summary>
+    /// ReplyRecv that answers a caller waiting for exactly this reply (not a fault),
+    /// then blocks because no message or signal is waiting; the caller runs next.
+    /// </summary>
+    static int TryReplyRecv(ref KernelState k, int replier, ref Tcb from)
+    {
+        ref Capability cap = ref LookupR4(ref k, ref from);
+        if (Unsafe.IsNullRef(ref cap) || cap.Type != CapType.Endpoint || !cap.Has(Rights.Read))
+            return NotTaken;
+        ref Capability reply = ref from.CallerSlot;
+        if (reply.Type != CapType.Reply)
+            return NotTaken;
+        Tcb[] threads = k.Threads;
+        int caller = reply.Object;
+        ref Tcb to = ref Pool.At(threads, caller);
+        if (!Replies.Answers(in reply, ref to) || to.Ipc.Kind != SendKind.Call || Signals.PendingForBound(ref k, replier))
+            return NotTaken;
+        int endpoint = cap.Object;
+        int waiting = Pool.At(k.Endpoints, endpoint).Queue.Head;
+        if (waiting != KernelState.NoThread && Pool.At(threads, waiting).State == ThreadState.BlockedOnSend)
+            return NotTaken;
+        if (!Scheduler.WouldRunNext(ref k, to.Priority))
+            return NotTaken;
+
+        // Replies.ReplyThroughCallerSlot, then Ipc.PerformReceive's blocking case.
+        from.CallerSlot = default;
+        CopyMessage(ref from, ref to, badge: 0);
+        from.Ipc.CanGrant = cap.Has(Rights.Grant);
+        Endpoint.Block(ref k, replier, endpoint, ThreadState.BlockedOnReceive);
+        from.Regs.Status = Error.Ok;
+        return RunNext(ref k, caller, ref to);
+    }
+
+    /// <summary>
+    /// Reply (a server that answers and then Recvs separately) to a caller waiting for
+    /// exactly this reply. The caller becomes runnable; the replier goes on unless the
+    /// caller has the higher priority, in which case the caller runs at once and the
+    /// replier waits at the front of its level, as if preempted (rule 15).
+    /// </summary>
+    static int TryReply(ref KernelState k, int replier, ref Tcb from)
+    {
+        ref Capability reply = ref from.CallerSlot;
+        if (reply.Type != CapType.Reply)
+            return NotTaken;
+        int caller = reply.Object;
+        ref Tcb to = ref Pool.At(k.Threads, caller);
+        if (!Replies.Answers(in reply, ref to) || to.Ipc.Kind != SendKind.Call)
+            return NotTaken;
+        bool callerFirst = to.Priority > from.Priority;
+        if (callerFirst ? !Scheduler.WouldRunAlone(ref k, to.Priority) : !Scheduler.WouldRunNext(ref k, from.Priority))
+            return NotTaken;
+
+        // Replies.ReplyThroughCallerSlot, Scheduler.MakeRunnable, then Scheduler.ChooseNext's outcome.
+        from.CallerSlot = default;
+        CopyMessage(ref from, ref to, badge: 0);
+        from.Regs.Status = Error.Ok;
+        if (!callerFirst)
+        {
+            Scheduler.MakeRunnable(ref k, caller);
+            k.FastpathHits++;
+            return replier;
+        }
+        Scheduler.PushReady(ref k, replier);
+        return RunNext(ref k, caller, ref to);
+    }
+
+    /// <summary>The capability r4 names in the thread's CSpace (possibly an empty slot), or a null reference if r4 is out of range.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static ref Capability LookupR4(ref KernelState k, ref Tcb thread)
+    {
+        ref CNode cnode = ref Pool.At(k.CNodes, thread.CSpace);
+        uint index = thread.Regs.CapIndex;
+        if (index >= (uint)cnode.SlotCount)
+            return ref Unsafe.NullRef<Capability>();
+        return ref Pool.At(k.Slots, cnode.FirstSlot + (int)index);
+    }
+
+    /// <summary>Messages.Transfer for a message in registers without capabilities.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static void CopyMessage(ref Tcb from, ref Tcb to, uint badge)
+    {
+        MessageInfo info = from.Regs.Info;
+        int length = info.Length;
+        if (length > 0)
+        {
+            to.Regs.R7 = from.Regs.R7;
+            if (length > 1)
+            {
+                to.Regs.R8 = from.Regs.R8;
+                if (length > 2)
+                {
+                    to.Regs.R9 = from.Regs.R9;
+                    if (length > 3)
+                        to.Regs.R10 = from.Regs.R10;
+                }
+            }
+        }
+        Messages.WriteReceived(ref to, info, capsArrived: 0, badge);
+    }
+
+    /// <summary>Scheduler.HandOverTo followed by Scheduler.ChooseNext, when the thread is known to win.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static int RunNext(ref KernelState k, int thread, ref Tcb tcb)
+    {
+        tcb.State = ThreadState.Runnable;
+        k.Current = thread;
+        k.FastpathHits++;
+        return thread;
+    }
+}
