@@ -49,6 +49,15 @@ namespace Keel.Hal.Arm
     public readonly struct MpuRegion
     {
         public const uint RegionCount = 8;
+
+        // The highest-numbered region (which wins where regions overlap) is the kernel's:
+        // a no-access guard at the bottom of the main stack, in every task's MPU image.
+        // Tasks get the others. The guard is larger than the kernel's stack frames, so a
+        // frame allocated past the stack's end lands in it rather than beyond it
+        // (build/keel-image.ld reserves and aligns it).
+        public const uint KernelStackGuardRegion = RegionCount - 1;
+        public const uint TaskRegionCount = RegionCount - 1;
+        public const uint KernelStackGuardSize = 256;
         public const uint MinimumSize = 32;
         // Sub-regions are only implemented for regions of 256 bytes or more.
         public const uint MinimumSizeWithSubregions = 256;

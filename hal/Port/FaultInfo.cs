@@ -20,8 +20,11 @@ namespace Keel.Port
         public static unsafe FaultInfo Read(uint exception, uint* frame)
         {
             uint cfsr = Scb.Cfsr.Read();
+            bool stackingFailed = (cfsr & (Cfsr.MemManageStacking | Cfsr.BusFaultStacking)) != 0;
             FaultInfo fault;
-            fault.Pc = frame[6];
+            // A frame that could not be stacked must not be read either: it may lie in
+            // memory no one may access (the kernel stack's guard).
+            fault.Pc = stackingFailed ? 0 : frame[6];
             fault.Status = cfsr;
             fault.Address = 0;
             if ((cfsr & Cfsr.MmfarValid) != 0)
@@ -31,14 +34,13 @@ namespace Keel.Port
             else if ((cfsr & (Cfsr.InstructionAccessViolation | Cfsr.InstructionBusError)) != 0)
                 fault.Address = fault.Pc; // a refused instruction fetch: the address is where it fetched
 
-            if ((cfsr & (Cfsr.MemManageStacking | Cfsr.BusFaultStacking)) != 0)
+            if (stackingFailed)
             {
                 // The exception frame could not be written, because the stack pointer had
                 // left the memory the code may use (a stack overflow out of the task's RAM
-                // region). The "frame" holds nothing of the thread's, so the pc is unknown
-                // (0) and the address is where the stack had got to.
+                // region, or into the kernel stack's guard). The "frame" holds nothing, so
+                // the pc is unknown (0) and the address is where the stack had got to.
                 fault.Kind = FaultKind.StackOverflow;
-                fault.Pc = 0;
                 fault.Address = (uint)frame;
             }
             else if ((cfsr & (Cfsr.MemManageMask | Cfsr.BusFaultMask)) != 0)

@@ -33,6 +33,7 @@ namespace Keel.Port
         private static delegate*<int, string> s_taskName;
         private static delegate*<uint, void> s_halt;
         private static uint s_coreClockHz, s_tickHz;
+        private static MpuRegionConfig s_mainStackGuard;
         private static ThreadContext s_idleContext;
         private static ThreadRegisters s_idleRegisters;
         private static readonly uint[] s_idleStack = new uint[IdleStackWords];
@@ -56,6 +57,10 @@ namespace Keel.Port
         [SuppressGCTransition]
         private static extern uint IdleAddress();
 
+        [DllImport("*", EntryPoint = "keel_main_stack_guard_address")]
+        [SuppressGCTransition]
+        private static extern uint MainStackGuardAddress();
+
         [DllImport("*", EntryPoint = "keel_enter_first_task")]
         [SuppressGCTransition]
         private static extern void EnterFirstTask();
@@ -78,6 +83,7 @@ namespace Keel.Port
             s_images = TaskImageTable();
             s_taskName = taskName;
             s_halt = halt;
+            s_mainStackGuard = EncodeMainStackGuard();
 
             s_kernel.Hooks.UnmaskIrq = &UnmaskIrq;
             s_kernel.Hooks.ReportUnhandledFault = &ReportUnhandledFault;
@@ -96,6 +102,7 @@ namespace Keel.Port
                     Keel.Runtime.Panic.Fail("a task's MPU table must hold exactly eight regions (keel_resume loads eight)");
                 ref ThreadContext context = ref s_contexts[task];
                 context.Registers = (ThreadRegisters*)Unsafe(ref thread.Regs);
+                regions[config.FirstRegion + (int)MpuRegion.KernelStackGuardRegion] = s_mainStackGuard;
                 context.MpuRegions = (MpuRegionConfig*)Unsafe(ref regions[config.FirstRegion]);
                 context.Control = ThreadContext.ThreadModeUnprivileged;
                 thread.EntryPoint = s_images[task].Entry;
@@ -176,8 +183,27 @@ namespace Keel.Port
             if (unprivilegedIrqTrigger)
                 Scb.Ccr.SetBits(Scb.CcrUnprivilegedSoftwareTrigger);
             Scb.Cpacr.SetBits(Scb.CpacrFpuFullAccess);
+            // The guard is in every task's MPU image too; loading it here covers the
+            // rest of boot and idle before the first task's image is loaded.
+            Mpu.Rbar.Write(s_mainStackGuard.Rbar);
+            Mpu.Rasr.Write(s_mainStackGuard.Rasr);
             Mpu.Ctrl.Write(MpuCtrlEnable | MpuCtrlPrivilegedDefaultMap);
         }
+
+        // A no-access region over the lowest bytes of the main stack
+        // (keel_main_stack_guard, build/keel-image.ld): a kernel stack overflow faults
+        // there, privileged or not, instead of overwriting the kernel's data below.
+        private static MpuRegionConfig EncodeMainStackGuard()
+        {
+            MpuEncodeError error = MpuRegion.TryEncode(MpuRegion.KernelStackGuardRegion, MainStackGuardAddress(), MpuRegion.KernelStackGuardSize,
+                MpuAccess.NoAccess, MpuMemoryType.Sram, executeNever: true, subregionDisable: 0, out MpuRegion guard);
+            if (error != MpuEncodeError.None)
+                Keel.Runtime.Panic.Fail("the main stack's guard cannot be an MPU region (keel-image.ld aligns it)");
+            return new MpuRegionConfig { Rbar = guard.Rbar, Rasr = guard.Rasr };
+        }
+
+        private static bool InMainStackGuard(uint address) =>
+            address - MainStackGuardAddress() < MpuRegion.KernelStackGuardSize;
 
         // ---- Kernel entries (called from Exceptions.S with the current thread saved) ----
 
@@ -247,22 +273,26 @@ namespace Keel.Port
         private static void OnKernelFault(uint* frame, uint exception, uint exceptionReturn)
         {
             FaultInfo fault = FaultInfo.Read(exception, frame);
-            Console.Write("\nkernel fault: ");
+            bool stackOverflow = fault.Kind == FaultKind.StackOverflow || InMainStackGuard(fault.Address);
+            Console.Write(stackOverflow ? "\nkernel stack overflow: " : "\nkernel fault: ");
             fault.Print();
             Console.Write("\n ");
-            WriteRegister("r0", frame[0]);
-            WriteRegister("r1", frame[1]);
-            WriteRegister("r2", frame[2]);
-            WriteRegister("r3", frame[3]);
-            WriteRegister("r12", frame[4]);
-            Console.Write("\n ");
-            WriteRegister("lr", frame[5]);
-            WriteRegister("xpsr", frame[7]);
+            if (fault.Kind != FaultKind.StackOverflow)
+            {
+                WriteRegister("r0", frame[0]);
+                WriteRegister("r1", frame[1]);
+                WriteRegister("r2", frame[2]);
+                WriteRegister("r3", frame[3]);
+                WriteRegister("r12", frame[4]);
+                Console.Write("\n ");
+                WriteRegister("lr", frame[5]);
+                WriteRegister("xpsr", frame[7]);
+            }
             WriteRegister("sp", (uint)frame);
             WriteRegister("hfsr", Scb.Hfsr.Read());
             WriteRegister("exc_return", exceptionReturn);
             Console.WriteLine();
-            Keel.Runtime.Panic.Fail("fault in the kernel");
+            Keel.Runtime.Panic.Fail(stackOverflow ? "the kernel's stack overflowed" : "fault in the kernel");
         }
 
         private static void WriteRegister(string name, uint value)

@@ -143,8 +143,8 @@ public static class AppChecker
                 field("peripherals", $"'{name}' is granted twice");
         }
         int regions = 2 + task.Peripherals.Count;
-        if (regions > MpuRegion.RegionCount)
-            report($"{context}: needs {regions} MPU regions (flash, ram and {task.Peripherals.Count} peripherals) but the MPU has {MpuRegion.RegionCount}");
+        if (regions > MpuRegion.TaskRegionCount)
+            report($"{context}: needs {regions} MPU regions (flash, ram and {task.Peripherals.Count} peripherals) but a task has {MpuRegion.TaskRegionCount} (the MPU's {MpuRegion.RegionCount}, less the kernel's stack guard)");
     }
 
     private static void CheckIrq(AppDescription app, BoardDescription? board, TaskDescription task, IrqDescription irq, Dictionary<long, string> irqOwners, Action<string> report)

@@ -87,6 +87,8 @@ public sealed record SystemLayout(
         };
         foreach (var peripheral in task.Peripherals.Select(name => board.FindPeripheral(name)!))
             regions.Add(Encode(regions.Count, peripheral.Base, peripheral.Size, MpuAccess.FullAccess, MpuMemoryType.Device, executeNever: true));
+        // Every region a task does not use is off; the last one becomes the kernel's stack
+        // guard at boot, when its address (a link-time value) is known.
         while (regions.Count < MpuRegion.RegionCount)
             regions.Add(MpuRegion.Disabled((uint)regions.Count));
         return regions;

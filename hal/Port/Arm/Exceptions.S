@@ -102,6 +102,7 @@ keel_resume:
 @ stack means a task faulted (save it like any entry, let the kernel deliver the
 @ fault, resume whoever is next); the main stack means the kernel itself faulted,
 @ which is a panic: keel_kernel_fault gets the stacked frame and never returns.
+    .equ KERNEL_FAULT_STACK_RESERVE, 2048
     .macro fault_entry name, kind
     .global \name
     .type \name, %function
@@ -114,7 +115,16 @@ keel_resume:
     bl keel_fault_entry
     b keel_resume
 1:  mrs r0, msp
-    movs r1, #\kind
+    @ A frame within KERNEL_FAULT_STACK_RESERVE of the stack's bottom (or below it)
+    @ means the kernel stack is exhausted: the report runs from the stack's top
+    @ instead, far above that frame. Otherwise it runs below the frame, as usual.
+    ldr r3, =keel_main_stack_guard
+    subs r3, r0, r3
+    cmp r3, #KERNEL_FAULT_STACK_RESERVE
+    bge 3f
+    ldr r3, =_estack
+    msr msp, r3
+3:  movs r1, #\kind
     mov r2, lr
     bl keel_kernel_fault
 2:  b 2b
@@ -169,6 +179,15 @@ keel_idle_address:
     .size keel_idle_address, . - keel_idle_address
 
 @ The address of the task image records the application's linker script lays out.
+@ The main stack's guard (build/keel-image.ld), for the MPU region that covers it.
+    .global keel_main_stack_guard_address
+    .type keel_main_stack_guard_address, %function
+    .thumb_func
+keel_main_stack_guard_address:
+    ldr r0, =keel_main_stack_guard
+    bx lr
+    .size keel_main_stack_guard_address, . - keel_main_stack_guard_address
+
     .global keel_task_image_table
     .type keel_task_image_table, %function
     .thumb_func
