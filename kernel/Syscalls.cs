@@ -52,6 +52,8 @@ public enum PlatformCallNumber : uint
     DebugWrite = 0x100,
     Halt = 0x101,
     Exit = 0x102,
+    /// <summary>Debug images only: r5 = the number of kernel invariants that do not hold (Invariants.Check).</summary>
+    CheckInvariants = 0x103,
 }
 
 internal static class Syscalls

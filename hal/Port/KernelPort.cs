@@ -27,6 +27,7 @@ namespace Keel.Port
         private static TaskImage* s_images;
         private static delegate*<int, string> s_taskName;
         private static delegate*<uint, void> s_halt;
+        private static bool s_debugInvariants;
         private static int s_mpuOwner;
         private static uint s_coreClockHz, s_tickHz;
         private static ThreadContext s_idleContext;
@@ -67,8 +68,9 @@ namespace Keel.Port
         // starts every task and enters the first one. Does not return.
         // `unprivilegedIrqTrigger`: let tasks pend interrupts through the NVIC's STIR
         // (the system description's `unprivileged-irq-trigger`, for test images).
+        // `debugInvariants`: answer the platform call CheckInvariants (`debug-invariants`).
         public static void Start(ref KernelState kernel, ThreadContext[] contexts, TaskConfig[] tasks, MpuRegionConfig[] regions,
-            CapConfig[] caps, IrqConfig[] irqs, TickSignalConfig[] tickSignals, bool unprivilegedIrqTrigger,
+            CapConfig[] caps, IrqConfig[] irqs, TickSignalConfig[] tickSignals, bool unprivilegedIrqTrigger, bool debugInvariants,
             uint coreClockHz, uint tickHz, delegate*<int, string> taskName, delegate*<uint, void> halt)
         {
             s_kernel = kernel;
@@ -78,6 +80,7 @@ namespace Keel.Port
             s_images = TaskImageTable();
             s_taskName = taskName;
             s_halt = halt;
+            s_debugInvariants = debugInvariants;
             s_mpuOwner = KernelState.NoThread;
 
             s_kernel.Hooks.UnmaskIrq = &UnmaskIrq;
@@ -198,7 +201,7 @@ namespace Keel.Port
             }
             if (regs.R11 >= (uint)PlatformCallNumber.First)
             {
-                PlatformCalls.Handle(ref regs, ref s_tasks[caller], s_halt);
+                PlatformCalls.Handle(ref s_kernel, ref regs, ref s_tasks[caller], s_debugInvariants, s_halt);
                 SwitchTo(caller);
                 return;
             }

@@ -8,6 +8,11 @@
 //   0x102 Exit: the task is finished (its entry point returned); the kernel stops
 //         its thread until something restarts it. Handled by KernelPort, because it
 //         changes the kernel's state.
+//   0x103 CheckInvariants: r4 = Ok and r5 = the number of kernel invariants that do
+//         not hold (kernel/Invariants.cs), for test images that attack the kernel. Only
+//         when the system description enables it (`[kernel] debug-invariants = true`):
+//         otherwise InvalidArgument, as for an unknown number, because the check reads
+//         the whole kernel state and takes time no product should let a task spend.
 // Unknown numbers in this range are InvalidArgument.
 using Keel.Firmware.Boot;
 using Keel.Hal;
@@ -19,7 +24,8 @@ namespace Keel.Port
     {
         public const uint MaxDebugWriteChars = 256;
 
-        public static void Handle(ref ThreadRegisters regs, ref TaskConfig task, delegate*<uint, void> halt)
+        public static void Handle(ref KernelState kernel, ref ThreadRegisters regs, ref TaskConfig task, bool debugInvariants,
+            delegate*<uint, void> halt)
         {
             switch ((PlatformCallNumber)regs.R11)
             {
@@ -28,6 +34,10 @@ namespace Keel.Port
                     break;
                 case PlatformCallNumber.Halt:
                     halt(regs.R4);
+                    break;
+                case PlatformCallNumber.CheckInvariants when debugInvariants:
+                    regs.R5 = (uint)Invariants.Check(ref kernel);
+                    regs.Status = Error.Ok;
                     break;
                 default:
                     regs.Status = Error.InvalidArgument;
