@@ -77,10 +77,17 @@ namespace Keel.Fuzz
         {
             uint from = RandomSlot(), to = FreeSlot();
             CSpaceOps.Move(from, to);
-            Call(NonBlockingNumber(), from);
+            // Restarting itself here would leave an initial capability in a free slot for good.
+            uint number = NonBlockingNumber();
+            Call(number == (uint)SyscallNumber.ThreadRestart ? (uint)SyscallNumber.Identify : number, from);
             // Put it back (if it moved) so the task does not wear its CSpace down to nothing.
+            // The call may have filled the slot (SaveCaller, a received capability): the
+            // newcomer makes way.
+            if (CSpaceOps.Move(to, from) != Error.SlotOccupied)
+                return 3;
+            CSpaceOps.Delete(from);
             CSpaceOps.Move(to, from);
-            return 3;
+            return 5;
         }
 
         private static uint UseASlotJustDeleted()
