@@ -249,35 +249,28 @@ public static class Invariants
         bool badgeable = cap.Type == CapType.Endpoint || cap.Type == CapType.Notification;
         violations += Violated(cap.Badge == 0 || badgeable);
         violations += Violated(cap.Generation == 0 || cap.Type == CapType.Reply);
-        switch (cap.Type)
+        if (cap.Type == CapType.Null)
         {
-            case CapType.Null:
-                // Delete, Move and the caller slot leave an all-zero value: nothing of the old capability lingers.
-                violations += Violated(cap.Rights == Rights.None && cap.Object == 0);
-                break;
-            case CapType.Endpoint:
-                violations += Violated(InRange(cap.Object, k.Endpoints.Length));
-                break;
-            case CapType.Notification:
-                violations += Violated(InRange(cap.Object, k.Notifications.Length));
-                break;
-            case CapType.Thread:
-                violations += Violated(InRange(cap.Object, k.Threads.Length));
-                break;
-            case CapType.IrqHandler:
-                violations += Violated(InRange(cap.Object, k.IrqBindings.Length));
-                break;
-            case CapType.Reply:
-                // A reply capability answers a Call its thread has already made.
-                violations += Violated(InRange(cap.Object, k.Threads.Length)
-                    && cap.Generation >= 1 && cap.Generation <= k.Threads[cap.Object].ReplyGeneration);
-                break;
-            default:
-                violations++;   // not a type at all
-                break;
+            // Delete, Move and the caller slot leave an all-zero value: nothing of the old capability lingers.
+            return violations + Violated(cap.Rights == Rights.None && cap.Object == 0);
         }
+        // The object lies in its pool; a type without a pool is not a type at all.
+        violations += Violated(InRange(cap.Object, PoolSize(ref k, cap.Type)));
+        // A reply capability answers a Call its thread has already made.
+        if (cap.Type == CapType.Reply && InRange(cap.Object, k.Threads.Length))
+            violations += Violated(cap.Generation >= 1 && cap.Generation <= k.Threads[cap.Object].ReplyGeneration);
         return violations;
     }
+
+    /// <summary>The size of the pool a capability of <paramref name="type"/> names an entry of (0: no such type).</summary>
+    static int PoolSize(ref KernelState k, CapType type) => type switch
+    {
+        CapType.Endpoint => k.Endpoints.Length,
+        CapType.Notification => k.Notifications.Length,
+        CapType.Thread or CapType.Reply => k.Threads.Length,
+        CapType.IrqHandler => k.IrqBindings.Length,
+        _ => 0,
+    };
 
     /// <summary>Rule 5: a Call has at most one live reply capability, wherever it lies.</summary>
     static int CheckReplyCapabilities(ref KernelState k)
