@@ -57,6 +57,8 @@ public enum PlatformCallNumber : uint
     Halt = 0x101,
     Exit = 0x102,
     FastpathCount = 0x103,
+    /// <summary>Debug images only: r5 = the number of kernel invariants that do not hold (Invariants.Check).</summary>
+    CheckInvariants = 0x104,
 }
 
 internal static class Syscalls

@@ -27,6 +27,16 @@ namespace Keel.UserLib
         // benchmark and demo images, whose last act this is.
         public static void Halt(uint status) => Syscall.Invoke((uint)PlatformCallNumber.Halt, status);
 
+        // How many of the kernel's invariants do not hold right now (0: all hold). Only
+        // in images whose system description sets `debug-invariants = true`; elsewhere
+        // the status is InvalidArgument.
+        public static Error CheckInvariants(out uint violations)
+        {
+            ThreadRegisters frame = Syscall.Invoke((uint)PlatformCallNumber.CheckInvariants);
+            violations = frame.R5;
+            return (Error)frame.R4;
+        }
+
         // Where the kernel puts capabilities that arrive with a message: slot
         // `slot` of this task's CSpace for the `index`-th (0..2) capability.
         public static void ReceiveCapInto(uint slot, int index = 0) => s_ipcBuffer[IpcBuffer.ReceiveSlots + index] = slot;

@@ -32,6 +32,7 @@ namespace Keel.Port
         private static TaskImage* s_images;
         private static delegate*<int, string> s_taskName;
         private static delegate*<uint, void> s_halt;
+        private static bool s_debugInvariants;
         private static uint s_coreClockHz, s_tickHz;
         private static MpuRegionConfig s_mainStackGuard;
         private static ThreadContext s_idleContext;
@@ -73,8 +74,9 @@ namespace Keel.Port
         // starts every task and enters the first one. Does not return.
         // `unprivilegedIrqTrigger`: let tasks pend interrupts through the NVIC's STIR
         // (the system description's `unprivileged-irq-trigger`, for test images).
+        // `debugInvariants`: answer the platform call CheckInvariants (`debug-invariants`).
         public static void Start(ref KernelState kernel, ThreadContext[] contexts, TaskConfig[] tasks, MpuRegionConfig[] regions,
-            CapConfig[] caps, IrqConfig[] irqs, TickSignalConfig[] tickSignals, bool unprivilegedIrqTrigger,
+            CapConfig[] caps, IrqConfig[] irqs, TickSignalConfig[] tickSignals, bool unprivilegedIrqTrigger, bool debugInvariants,
             uint coreClockHz, uint tickHz, delegate*<int, string> taskName, delegate*<uint, void> halt)
         {
             s_kernel = kernel;
@@ -84,6 +86,7 @@ namespace Keel.Port
             s_taskName = taskName;
             s_halt = halt;
             s_mainStackGuard = EncodeMainStackGuard();
+            s_debugInvariants = debugInvariants;
 
             s_kernel.Hooks.UnmaskIrq = &UnmaskIrq;
             s_kernel.Hooks.ReportUnhandledFault = &ReportUnhandledFault;
@@ -240,7 +243,7 @@ namespace Keel.Port
                     regs.R6 = s_kernel.FastpathHits;
                     return caller;
                 default:
-                    PlatformCalls.Handle(ref regs, ref s_tasks[caller], s_halt);
+                    PlatformCalls.Handle(ref s_kernel, ref regs, ref s_tasks[caller], s_debugInvariants, s_halt);
                     return caller;
             }
         }

@@ -11,6 +11,11 @@
 //   0x103 FastpathCount: r6 = the IPCs the kernel's fastpath has completed since
 //         boot (the benchmark shows it). Handled by KernelPort, which holds the
 //         kernel's state.
+//   0x104 CheckInvariants: r4 = Ok and r5 = the number of kernel invariants that do
+//         not hold (kernel/Invariants.cs), for test images that attack the kernel. Only
+//         when the system description enables it (`[kernel] debug-invariants = true`):
+//         otherwise InvalidArgument, as for an unknown number, because the check reads
+//         the whole kernel state and takes time no product should let a task spend.
 // Unknown numbers in this range are InvalidArgument.
 using Keel.Firmware.Boot;
 using Keel.Hal;
@@ -22,7 +27,8 @@ namespace Keel.Port
     {
         public const uint MaxDebugWriteChars = 256;
 
-        public static void Handle(ref ThreadRegisters regs, ref TaskConfig task, delegate*<uint, void> halt)
+        public static void Handle(ref KernelState kernel, ref ThreadRegisters regs, ref TaskConfig task, bool debugInvariants,
+            delegate*<uint, void> halt)
         {
             switch ((PlatformCallNumber)regs.R11)
             {
@@ -31,6 +37,10 @@ namespace Keel.Port
                     break;
                 case PlatformCallNumber.Halt:
                     halt(regs.R4);
+                    break;
+                case PlatformCallNumber.CheckInvariants when debugInvariants:
+                    regs.R5 = (uint)Invariants.Check(ref kernel);
+                    regs.Status = Error.Ok;
                     break;
                 default:
                     regs.Status = Error.InvalidArgument;

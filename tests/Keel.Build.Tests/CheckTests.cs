@@ -70,6 +70,9 @@ public class CheckTests
     [InlineData("faults = {}", "faults = 1", "endpoints: field 'faults': expected a table, found an integer")]
     [InlineData("stack = 2048", "stack = 2048\nunprivileged-irq-trigger = \"yes\"", "kernel: field 'unprivileged-irq-trigger': expected a boolean, found a string")]
     [InlineData("stack = 2048", "stack = 2048\nunprivileged-irq-trigger = 1", "kernel: field 'unprivileged-irq-trigger': expected a boolean, found an integer")]
+    [InlineData("stack = 2048", "stack = 2048\ndebug-invariants = \"on\"", "kernel: field 'debug-invariants': expected a boolean, found a string")]
+    [InlineData("stack = 2048", "stack = 2048\ndebug-invariants = 0", "kernel: field 'debug-invariants': expected a boolean, found an integer")]
+    [InlineData("stack = 2048", "stack = 2048\ndebug-invariant = true", "kernel: unknown field 'debug-invariant'")]
     [InlineData("timer = {}", "timer = { every-ticks = \"5\" }", "notification 'timer': field 'every-ticks': expected an integer, found a string")]
     [InlineData("ram = 4096", "ram = 4096\nbound-notification = 1", "task 'solo': field 'bound-notification': expected a string, found an integer")]
     // Board and project.
@@ -172,10 +175,10 @@ public class CheckTests
             SoloProject));
 
     [Fact]
-    public void Tick_signals_a_bound_notification_and_the_irq_trigger_are_accepted() =>
+    public void Tick_signals_a_bound_notification_the_irq_trigger_and_invariant_checks_are_accepted() =>
         Assert.Empty(TestApps.Errors(
             ValidApp
-                .Replace("stack = 2048", "stack = 2048\nunprivileged-irq-trigger = true")
+                .Replace("stack = 2048", "stack = 2048\nunprivileged-irq-trigger = true\ndebug-invariants = true")
                 .Replace("timer = {}", "timer = { every-ticks = 4294967295, badge = 268435455 }\ntick = { every-ticks = 1 }")
                 .Replace("ram = 4096", "ram = 4096\nbound-notification = \"timer\""),
             SoloProject));

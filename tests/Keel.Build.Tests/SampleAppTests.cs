@@ -107,17 +107,19 @@ public class SampleAppTests
         // uart-driver is bound to 'uart' (notification 1); the others to none.
         Assert.Equal(new[] { -1, 1, -1 }, SystemTables.Tasks.Select(task => task.BoundNotification));
         Assert.True(SystemTables.UnprivilegedIrqTrigger);
+        Assert.True(SystemTables.DebugInvariants);
     }
 
-    // Without `every-ticks`, `bound-notification` and `unprivileged-irq-trigger` the
-    // tables hold no tick signal, no binding and a cleared trigger flag.
+    // Without `every-ticks`, `bound-notification`, `unprivileged-irq-trigger` and
+    // `debug-invariants` the tables hold no tick signal, no binding and cleared flags.
     [Fact]
-    public void Tick_signals_bindings_and_irq_trigger_are_off_by_default()
+    public void Tick_signals_bindings_irq_trigger_and_invariant_checks_are_off_by_default()
     {
         string toml = TestApps.SampleAppToml
             .Replace("timer = { every-ticks = 100 }", "timer = {}")
             .Replace("bound-notification = \"uart\"\n", "")
-            .Replace("unprivileged-irq-trigger = true\n", "");
+            .Replace("unprivileged-irq-trigger = true\n", "")
+            .Replace("debug-invariants = true\n", "");
         var (layout, diagnostics) = SystemCommand.Build(TestApps.WriteSampleApp(toml), TestApps.BoardsDirectory);
 
         Assert.Empty(diagnostics);
@@ -125,6 +127,7 @@ public class SampleAppTests
             File.ReadAllText(Path.Combine(TestApps.ExpectedFolder, GeneratedFiles.SystemTables))
                 .Replace("TickSignalCount = 1;", "TickSignalCount = 0;")
                 .Replace("UnprivilegedIrqTrigger = true;", "UnprivilegedIrqTrigger = false;")
+                .Replace("DebugInvariants = true;", "DebugInvariants = false;")
                 .Replace("BoundNotification = 1,", "BoundNotification = -1,")
                 .Replace("            new TickSignalConfig { Notification = 0, Badge = 1, EveryTicks = 100 }, // notification 'timer'\n", ""),
             GeneratedFiles.All(layout!).Single(file => file.RelativePath == GeneratedFiles.SystemTables).Content);

@@ -1,7 +1,8 @@
 // The randomised model-based test: random sequences of system calls, ticks and
-// interrupts by four threads, run on the kernel and on the reference model
-// (ReferenceModel.cs) side by side, comparing every observable after every
-// step and checking the invariants of the issue on the kernel's own state.
+// interrupts by six threads on three priority levels, run on the kernel and on
+// the reference model (ReferenceModel.cs) side by side, comparing every
+// observable after every step and checking the kernel's own invariants
+// (kernel/Invariants.cs) and the capability rules the model alone can judge.
 // The sequences run twice: with the IPC fastpath and with the general path only.
 using System.Collections.Generic;
 using System.Linq;
@@ -12,9 +13,12 @@ namespace Keel.Kernel.Tests;
 
 public unsafe class ModelBasedTests
 {
-    const int Threads = 4, Endpoints = 2, Notifications = 1, Levels = 3;
+    const int Threads = 6, Endpoints = 2, Notifications = 1, Levels = 3;
     const uint TimeSlice = 3, IrqBadge = 0x100;
-    static readonly byte[] Priorities = { 1, 1, 1, 2 };
+    static readonly byte[] Priorities = { 1, 1, 1, 2, 2, 0 };
+
+    /// <summary>The thread each thread holds a thread capability to (a supervisor), or -1.</summary>
+    static readonly int[] Supervises = { 2, -1, -1, 1, 5, 0 };
 
     public sealed record Step(SyscallNumber? Number, bool Interrupt, uint A, uint B, uint Label, int Length, int ExtraCaps,
         uint Attach, uint Mr0, uint Mask, uint Badge);
@@ -42,6 +46,8 @@ public unsafe class ModelBasedTests
         new[] { (CapType.Endpoint, 0, Rights.Read | Rights.Write | Rights.GrantReply), (CapType.Endpoint, 1, Rights.Read) },
         new[] { (CapType.Endpoint, 0, Rights.Write | Rights.Grant), (CapType.Endpoint, 1, Rights.All) },
         new[] { (CapType.Endpoint, 0, Rights.Read | Rights.Write), (CapType.Endpoint, 1, Rights.Write | Rights.GrantReply) },
+        new[] { (CapType.Endpoint, 1, Rights.Read | Rights.Grant), (CapType.Endpoint, 0, Rights.Write | Rights.GrantReply) },
+        new[] { (CapType.Endpoint, 0, Rights.All), (CapType.Endpoint, 1, Rights.Read | Rights.Write | Rights.Grant) },
     };
 
     /// <summary>Both worlds, set up identically.</summary>
@@ -62,8 +68,8 @@ public unsafe class ModelBasedTests
                 for (uint s = 0; s < 2; s++)
                     GiveBoth(t, s, InitialCaps[t][s].Type, InitialCaps[t][s].Object, InitialCaps[t][s].Rights, (uint)(t + 1) << 4);
                 GiveBoth(t, 2, CapType.Notification, 0, Rights.Read | Rights.Write, 1u << t);
-                if (t == 0 || t == 3)
-                    GiveBoth(t, 3, CapType.Thread, t == 0 ? 2 : 1, Rights.Write, 0);   // supervisors
+                if (Supervises[t] >= 0)
+                    GiveBoth(t, 3, CapType.Thread, Supervises[t], Rights.Write, 0);
                 else
                     GiveBoth(t, 3, CapType.Notification, 0, Rights.Write, 0);         // unbadged: signals nothing
                 for (int i = 0; i < IpcBuffer.Words; i++)
@@ -178,20 +184,7 @@ public unsafe class ModelBasedTests
 
         void CheckInvariants()
         {
-            // A thread is in at most one queue, and only the scheduler's current thread is in none while runnable.
-            var queues = Sim.K.ReadyQueues.Concat(Sim.K.Endpoints.Select(e => e.Queue))
-                .Concat(Sim.K.Notifications.Select(n => n.Waiters)).ToList();
-            var count = new int[Threads];
-            foreach (ThreadQueue q in queues)
-                foreach (int t in Members(q))
-                    count[t]++;
-            for (int t = 0; t < Threads; t++)
-            {
-                Assert.True(count[t] <= 1, $"thread {t} is in {count[t]} queues");
-                Assert.Equal(count[t] == 1, Sim.T(t).Queued);
-            }
-            if (Sim.K.Current != KernelState.NoThread)
-                Assert.Equal(0, count[Sim.K.Current]);
+            Assert.Equal(0, Invariants.Check(ref Sim.K));
 
             // The ready-level bits say exactly which ready queues are not empty.
             for (int level = 0; level < Levels; level++)
@@ -200,17 +193,9 @@ public unsafe class ModelBasedTests
 
             // Rights never grow and badges never change: every capability is a diminished
             // copy of an initial one, keeping its badge or badging an unbadged one.
-            var live = new HashSet<(int, uint)>();
             foreach (Capability cap in Sim.K.Slots.Concat(Sim.K.Threads.Select(t => t.CallerSlot)))
             {
-                if (cap.Type == CapType.Reply)
-                {
-                    // A reply capability is used at most once: at most one live one per Call.
-                    if (Replies.IsLive(ref Sim.K, cap))
-                        Assert.True(live.Add((cap.Object, cap.Generation)), "two live reply capabilities for one Call");
-                    continue;
-                }
-                if (cap.IsEmpty)
+                if (cap.IsEmpty || cap.Type == CapType.Reply)
                     continue;
                 Assert.Contains(Initial, i => i.Type == cap.Type && i.Object == cap.Object
                     && (cap.Rights & ~i.Rights) == 0 && (cap.Badge == i.Badge || i.Badge == 0));
@@ -246,7 +231,7 @@ public unsafe class ModelBasedTests
     public void RandomSequencesAgreeWithTheReferenceModelAndKeepTheInvariants(bool generalPathOnly)
     {
         long fastpathHits = 0;
-        GenStep.Array[10, 80].Sample(steps =>
+        GenStep.Array[20, 250].Sample(steps =>
         {
             var pair = new Pair(generalPathOnly);
             foreach (Step step in steps)

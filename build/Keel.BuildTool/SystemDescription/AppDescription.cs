@@ -15,7 +15,8 @@ public sealed record AppDescription(
     IReadOnlyList<TickSignalDescription> TickSignals,
     IReadOnlyList<TaskDescription> Tasks);
 
-public sealed record KernelDescription(long? Flash, long? Ram, long? Stack, long? TickHz, long? TimeSliceTicks, bool? UnprivilegedIrqTrigger);
+public sealed record KernelDescription(long? Flash, long? Ram, long? Stack, long? TickHz, long? TimeSliceTicks, bool? UnprivilegedIrqTrigger,
+    bool? DebugInvariants);
 
 // A notification the kernel signals with `Badge` every `EveryTicks` ticks (its
 // `every-ticks` and `badge` in [notifications]).

@@ -51,7 +51,8 @@ public static class AppDescriptionParser
             Stack: kernel.Integer("stack"),
             TickHz: kernel.Integer("tick-hz", required: false) ?? DefaultTickHz,
             TimeSliceTicks: kernel.Integer("time-slice-ticks", required: false) ?? DefaultTimeSliceTicks,
-            UnprivilegedIrqTrigger: kernel.Boolean("unprivileged-irq-trigger", required: false) ?? false);
+            UnprivilegedIrqTrigger: kernel.Boolean("unprivileged-irq-trigger", required: false) ?? false,
+            DebugInvariants: kernel.Boolean("debug-invariants", required: false) ?? false);
         kernel.RejectUnknownFields();
         return description;
     }

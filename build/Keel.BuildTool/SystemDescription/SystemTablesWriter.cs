@@ -44,6 +44,7 @@ public static class SystemTablesWriter
         code.AppendLine($"        public const uint TickHz = {app.Kernel!.TickHz};");
         code.AppendLine($"        public const uint TimeSliceTicks = {app.Kernel.TimeSliceTicks};");
         code.AppendLine($"        public const bool UnprivilegedIrqTrigger = {(app.Kernel.UnprivilegedIrqTrigger == true ? "true" : "false")};");
+        code.AppendLine($"        public const bool DebugInvariants = {(app.Kernel.DebugInvariants == true ? "true" : "false")};");
         code.AppendLine();
         foreach (var task in layout.Tasks)
             code.AppendLine($"        public const int Task{Identifiers.Pascal(task.Task.Name)} = {task.Index};");

@@ -42,7 +42,7 @@ namespace Keel.Firmware.Boot
             kernel.TickSignals = s_tickSignals;
             kernel.TimeSliceTicks = SystemTables.TimeSliceTicks;
             KernelPort.Start(ref kernel, s_contexts, SystemTables.Tasks, SystemTables.Regions, SystemTables.Caps, SystemTables.Irqs,
-                SystemTables.TickSignals, SystemTables.UnprivilegedIrqTrigger, Board.CoreClockHz, SystemTables.TickHz, &SystemTables.TaskName, &Board.Stop);
+                SystemTables.TickSignals, SystemTables.UnprivilegedIrqTrigger, SystemTables.DebugInvariants, Board.CoreClockHz, SystemTables.TickHz, &SystemTables.TaskName, &Board.Stop);
         }
     }
 }

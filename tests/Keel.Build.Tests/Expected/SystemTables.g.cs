@@ -12,6 +12,7 @@ namespace Keel.Firmware.Boot
         public const uint TickHz = 1000;
         public const uint TimeSliceTicks = 10;
         public const bool UnprivilegedIrqTrigger = true;
+        public const bool DebugInvariants = true;
 
         public const int TaskSupervisor = 0;
         public const int TaskUartDriver = 1;
