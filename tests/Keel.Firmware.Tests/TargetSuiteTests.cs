@@ -23,9 +23,7 @@ public class TargetSuiteOnQemu
     public async Task TheRunEndsWithAClosingLineThatAgreesWithTheCasesAndStatusZero()
     {
         EmulatorRun run = await Run.Value;
-        SuiteReport report = SuiteReport.Parse(run.Console);
-        Assert.True(report.Consistent, run.Describe());
-        Assert.Equal($"{Catalogue.Count} passed, 0 failed", report.ClosingLine);
+        SuiteCases.AssertClosingLine(run);
         Assert.True(run.ExitedWith(0), run.Describe());
     }
 }
@@ -50,13 +48,7 @@ public class TargetSuiteOnRenode
     public async Task Case(string id, string name) => SuiteCases.AssertPassed(await Run.Value, id, name);
 
     [RenodeFact]
-    public async Task TheRunEndsWithAClosingLineThatAgreesWithTheCases()
-    {
-        EmulatorRun run = await Run.Value;
-        SuiteReport report = SuiteReport.Parse(run.Console);
-        Assert.True(report.Consistent, run.Describe());
-        Assert.Equal($"{Catalogue.Count} passed, 0 failed", report.ClosingLine);
-    }
+    public async Task TheRunEndsWithAClosingLineThatAgreesWithTheCases() => SuiteCases.AssertClosingLine(await Run.Value);
 }
 
 public sealed class RenodeFactAttribute : FactAttribute
@@ -88,6 +80,14 @@ internal static class SuiteCases
             cases.Add(Catalogue.Id(index), (subject.Length == 0 ? "" : subject + " ") + Catalogue.Name(index));
         }
         return cases;
+    }
+
+    // Every case ran and passed, and the closing line says so.
+    public static void AssertClosingLine(EmulatorRun run)
+    {
+        SuiteReport report = SuiteReport.Parse(run.Console);
+        Assert.True(report.Consistent, run.Describe());
+        Assert.Equal($"{Catalogue.Count} passed, 0 failed", report.ClosingLine);
     }
 
     public static void AssertPassed(EmulatorRun run, string id, string name)
