@@ -55,6 +55,7 @@ namespace Keel.Suite
         DivideByZero,
         StackOverflow,
         FaultLoopLeavesOthersRunning,
+        InvariantCheckNeedsDebugSetting,
         // The MPU matrix: for each worker (1..4) the same six cases, in this order.
         MpuFirst,
     }
@@ -176,6 +177,7 @@ namespace Keel.Suite
             Case.DivideByZero => "FLT0004",
             Case.StackOverflow => "FLT0005",
             Case.FaultLoopLeavesOthersRunning => "FLT0006",
+            Case.InvariantCheckNeedsDebugSetting => "DBG0001",
             _ => "?",
         };
 
@@ -230,6 +232,7 @@ namespace Keel.Suite
             Case.DivideByZero => "An integer division by zero is a divide-by-zero fault",
             Case.StackOverflow => "A stack overflow faults below the task's own RAM, touching nothing else",
             Case.FaultLoopLeavesOthersRunning => "A task faulting in a loop is restarted each time while others go on",
+            Case.InvariantCheckNeedsDebugSetting => "CheckInvariants is refused in a system without debug-invariants",
             _ => "?",
         };
     }

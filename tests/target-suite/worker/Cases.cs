@@ -89,6 +89,7 @@ namespace Keel.Suite
                 case Case.DivideByZero: DivideByZero(step); break;
                 case Case.StackOverflow: StackOverflow(step); break;
                 case Case.FaultLoopLeavesOthersRunning: FaultLoopLeavesOthersRunning(); break;
+                case Case.InvariantCheckNeedsDebugSetting: InvariantCheckNeedsDebugSetting(); break;
             }
         }
 
@@ -616,6 +617,17 @@ namespace Keel.Suite
                 Check.Status(Ipc.NBSendRecv(Caps.Log, Caps.Ep, Delta).Status, Error.Cancelled, "the suspended Recv");
                 Report.Pass();
             }
+        }
+
+        // This system's description leaves debug-invariants off: the kernel's state is
+        // not a task's to inspect.
+        private static void InvariantCheckNeedsDebugSetting()
+        {
+            if (Self != Alpha)
+                return;
+            Check.Status(Task.CheckInvariants(out uint violations), Error.InvalidArgument, "CheckInvariants");
+            Check.Equal(violations, 0, "the violation count returned with the refusal");
+            Report.Pass();
         }
     }
 }
