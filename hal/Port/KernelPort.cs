@@ -41,14 +41,11 @@ namespace Keel.Port
 
         private const byte LowestPriority = 0xFF;
         private const byte HighestPriority = 0x00;
-        private const uint MpuCtrlEnable = 1u << 0;
-        private const uint MpuCtrlPrivilegedDefaultMap = 1u << 2;
         private const uint ThumbState = 1u << 24;
         private const int HardwareFrameWords = 8;
         // Idle needs room for one exception frame (it never uses the FPU), and an
         // 8-byte-aligned top.
         private const int IdleStackWords = 2 * HardwareFrameWords;
-        private const int MpuRegions = 8;
 
         [DllImport("*", EntryPoint = "keel_set_current")]
         [SuppressGCTransition]
@@ -101,7 +98,7 @@ namespace Keel.Port
             {
                 ref Tcb thread = ref s_kernel.Threads[task];
                 ref TaskConfig config = ref tasks[task];
-                if (config.RegionCount != MpuRegions)
+                if (config.RegionCount != MpuRegion.RegionCount)
                     Keel.Runtime.Panic.Fail("a task's MPU table must hold exactly eight regions (keel_resume loads eight)");
                 ref ThreadContext context = ref s_contexts[task];
                 context.Registers = (ThreadRegisters*)Unsafe(ref thread.Regs);
@@ -190,7 +187,7 @@ namespace Keel.Port
             // rest of boot and idle before the first task's image is loaded.
             Mpu.Rbar.Write(s_mainStackGuard.Rbar);
             Mpu.Rasr.Write(s_mainStackGuard.Rasr);
-            Mpu.Ctrl.Write(MpuCtrlEnable | MpuCtrlPrivilegedDefaultMap);
+            Mpu.Ctrl.Write(Mpu.CtrlEnable | Mpu.CtrlPrivilegedDefaultMap);
         }
 
         // A no-access region over the lowest bytes of the main stack
