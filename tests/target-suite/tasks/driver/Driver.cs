@@ -32,6 +32,9 @@ namespace Keel.Suite
         private const uint FirstHelloSlot = Caps.FirstFreeSlot;
         private const uint AllWorkers = (1u << (Workers.Count + 1)) - 2;
 
+        // A failure that is about no worker in particular (a hung case).
+        private const uint NoWorker = 0;
+
         private static uint s_passed;
         private static uint s_failed;
 
@@ -81,13 +84,10 @@ namespace Keel.Suite
                 {
                     if (++watchdog < WatchdogLimit)
                         continue;
-                    StopWorkers();
-                    Console.Write("FAIL ");
-                    Console.Write(Catalogue.Id(index));
-                    Console.Write(": no verdict within ");
+                    StartFailure(index, NoWorker);
+                    Console.Write("no verdict within ");
                     Console.WriteDecimal(WatchdogMilliseconds);
                     Console.WriteLine(" ms (hung)");
-                    s_failed++;
                     return;
                 }
                 if (message.Badge > Workers.FaultBadge)
@@ -125,15 +125,9 @@ namespace Keel.Suite
                         s_passed++;
                         return;
                     default:
-                        StopWorkers();
-                        Console.Write("FAIL ");
-                        Console.Write(Catalogue.Id(index));
-                        Console.Write(": ");
-                        Console.Write(Workers.Name(from));
-                        Console.Write(": ");
+                        StartFailure(index, from);
                         WriteReason(message);
                         Console.WriteLine();
-                        s_failed++;
                         return;
                 }
             }
@@ -153,12 +147,7 @@ namespace Keel.Suite
                 Ipc.Reply(FaultReply.Restart);
                 return true;
             }
-            StopWorkers();
-            Console.Write("FAIL ");
-            Console.Write(Catalogue.Id(index));
-            Console.Write(": ");
-            Console.Write(Workers.Name(worker));
-            Console.Write(": ");
+            StartFailure(index, worker);
             if (s_expectedKind[worker] != (uint)FaultKind.None)
             {
                 Console.Write("expected ");
@@ -182,8 +171,23 @@ namespace Keel.Suite
             Console.Write(", pc ");
             Console.WriteHex(fault.Mr0);
             Console.WriteLine();
-            s_failed++;
             return false;
+        }
+
+        // Ends the case as failed: stops the workers, counts the failure and starts its
+        // line, `FAIL <id>: ` and the worker it is about, for the caller to finish.
+        private static void StartFailure(int index, uint worker)
+        {
+            StopWorkers();
+            s_failed++;
+            Console.Write("FAIL ");
+            Console.Write(Catalogue.Id(index));
+            Console.Write(": ");
+            if (worker != NoWorker)
+            {
+                Console.Write(Workers.Name(worker));
+                Console.Write(": ");
+            }
         }
 
         private static void StopWorkers()
