@@ -102,7 +102,7 @@ keel_resume:
 @ stack means a task faulted (save it like any entry, let the kernel deliver the
 @ fault, resume whoever is next); the main stack means the kernel itself faulted,
 @ which is a panic: keel_kernel_fault gets the stacked frame and never returns.
-    .equ KERNEL_FAULT_STACK_RESERVE, 2048
+    .equ KERNEL_FAULT_REPORT_STACK, 512
     .macro fault_entry name, kind
     .global \name
     .type \name, %function
@@ -115,12 +115,13 @@ keel_resume:
     bl keel_fault_entry
     b keel_resume
 1:  mrs r0, msp
-    @ A frame within KERNEL_FAULT_STACK_RESERVE of the stack's bottom (or below it)
-    @ means the kernel stack is exhausted: the report runs from the stack's top
-    @ instead, far above that frame. Otherwise it runs below the frame, as usual.
-    ldr r3, =keel_main_stack_guard
+    @ A frame in the guard, below it, or with less than KERNEL_FAULT_REPORT_STACK
+    @ bytes above it means the kernel stack is exhausted: the report runs from the
+    @ stack's top instead, far above that frame. Otherwise it runs below the frame,
+    @ as usual, so a frame higher up is never overwritten before it is read.
+    ldr r3, =keel_main_stack_guard_end
     subs r3, r0, r3
-    cmp r3, #KERNEL_FAULT_STACK_RESERVE
+    cmp r3, #KERNEL_FAULT_REPORT_STACK
     bge 3f
     ldr r3, =_estack
     msr msp, r3
