@@ -11,7 +11,7 @@ using Keel.UserLib;
 
 namespace Keel.Suite
 {
-    public static partial class Cases
+    public static unsafe partial class Cases
     {
         private const uint Alpha = 1;
         private const uint Beta = 2;
@@ -68,7 +68,7 @@ namespace Keel.Suite
                 case Case.SendersQueueInOrder: SendersQueueInOrder(); break;
                 case Case.SuspendedCallerReplyDropped: SuspendedCallerReplyDropped(); break;
                 case Case.SuspendCancelsBlockedIpc: SuspendCancelsBlockedIpc(); break;
-                case Case.BadSyscallFaults: BadSyscallFaults(step); break;
+                case Case.BadSyscallFaults: FaultOnce(step, &BadSyscall); break;
                 case Case.SignalAndWait: SignalAndWait(); break;
                 case Case.PollNeverBlocks: PollNeverBlocks(); break;
                 case Case.WaitersWokenInOrder: WaitersWokenInOrder(); break;
@@ -83,11 +83,11 @@ namespace Keel.Suite
                 case Case.IrqMaskedUntilAck: IrqMaskedUntilAck(); break;
                 case Case.IrqAckNeedsIrqCap: IrqAckNeedsIrqCap(); break;
                 case Case.FpuContextSurvivesSwitch: FpuContextSurvivesSwitch(); break;
-                case Case.ExecuteFromRam: ExecuteFromRam(step); break;
-                case Case.UnalignedAccess: UnalignedAccess(step); break;
-                case Case.UndefinedInstruction: UndefinedInstruction(step); break;
-                case Case.DivideByZero: DivideByZero(step); break;
-                case Case.StackOverflow: StackOverflow(step); break;
+                case Case.ExecuteFromRam: FaultOnce(step, &ExecuteFromRam); break;
+                case Case.UnalignedAccess: FaultOnce(step, &UnalignedAccess); break;
+                case Case.UndefinedInstruction: FaultOnce(step, &UndefinedInstruction); break;
+                case Case.DivideByZero: FaultOnce(step, &DivideByZero); break;
+                case Case.StackOverflow: FaultOnce(step, &StackOverflow); break;
                 case Case.FaultLoopLeavesOthersRunning: FaultLoopLeavesOthersRunning(); break;
                 case Case.InvariantCheckNeedsDebugSetting: InvariantCheckNeedsDebugSetting(); break;
             }

@@ -1,6 +1,7 @@
 // Fault survival: each way a task can fault reaches its fault handler (the driver) as
 // the right kind, at the right address where there is one, and the task is restarted.
-// Each case faults at step 0 and passes at step 1, after the driver's restart.
+// Each case faults at step 0 and passes at step 1, after the driver's restart
+// (FaultOnce).
 using Keel.Kernel;
 using Keel.Tasks;
 using Keel.UserLib;
@@ -12,78 +13,60 @@ namespace Keel.Suite
         // Room for one Thumb instruction in RAM (which is never executable).
         private static uint s_ramCode;
 
-        private static void ExecuteFromRam(uint step)
+        // Alpha takes the fault `fault` announces and makes at step 0 (a `fault` that
+        // returns fails the case), and passes at step 1, once the driver has restarted
+        // it after the fault it expected.
+        private static void FaultOnce(uint step, delegate*<void> fault)
         {
             if (Self != Alpha)
                 return;
             if (step == 0)
-            {
-                fixed (uint* code = &s_ramCode)
-                {
-                    *code = 0x47704770; // bx lr; bx lr
-                    Report.ExpectFault(FaultKind.MemoryAccess, (uint)code);
-                    Probes.Execute((uint)code);
-                }
-                Report.Fail("code in RAM ran");
-            }
+                fault();
             Report.Pass();
         }
 
-        private static void UnalignedAccess(uint step)
+        private static void ExecuteFromRam()
         {
-            if (Self != Alpha)
-                return;
-            if (step == 0)
+            fixed (uint* code = &s_ramCode)
             {
-                fixed (uint* word = &s_ramCode)
-                {
-                    Report.ExpectFault(FaultKind.UnalignedAccess, 0);
-                    Probes.LoadPair((uint)word + 2);
-                }
-                Report.Fail("an unaligned LDRD did not fault");
+                *code = 0x47704770; // bx lr; bx lr
+                Report.ExpectFault(FaultKind.MemoryAccess, (uint)code);
+                Probes.Execute((uint)code);
             }
-            Report.Pass();
+            Report.Fail("code in RAM ran");
         }
 
-        private static void UndefinedInstruction(uint step)
+        private static void UnalignedAccess()
         {
-            if (Self != Alpha)
-                return;
-            if (step == 0)
+            fixed (uint* word = &s_ramCode)
             {
-                Report.ExpectFault(FaultKind.UndefinedInstruction, 0);
-                Probes.Undefined();
-                Report.Fail("an undefined instruction did not fault");
+                Report.ExpectFault(FaultKind.UnalignedAccess, 0);
+                Probes.LoadPair((uint)word + 2);
             }
-            Report.Pass();
+            Report.Fail("an unaligned LDRD did not fault");
         }
 
-        private static void DivideByZero(uint step)
+        private static void UndefinedInstruction()
         {
-            if (Self != Alpha)
-                return;
-            if (step == 0)
-            {
-                Report.ExpectFault(FaultKind.DivideByZero, 0);
-                Report.Fail("a division by zero returned", Probes.Divide(7, 0), 0);
-            }
-            Report.Pass();
+            Report.ExpectFault(FaultKind.UndefinedInstruction, 0);
+            Probes.Undefined();
+            Report.Fail("an undefined instruction did not fault");
+        }
+
+        private static void DivideByZero()
+        {
+            Report.ExpectFault(FaultKind.DivideByZero, 0);
+            Report.Fail("a division by zero returned", Probes.Divide(7, 0), 0);
         }
 
         // The stack lies at the bottom of the task's RAM window: recursing past it
         // leaves every region the task has, and the fault reports where the stack
         // pointer had got to, below the window.
-        private static void StackOverflow(uint step)
+        private static void StackOverflow()
         {
-            if (Self != Alpha)
-                return;
-            if (step == 0)
-            {
-                uint ramBase = Windows.RamBase(Layout.SelfIndex);
-                Report.ExpectFault(FaultKind.StackOverflow, ramBase - Windows.StackSize(Layout.SelfIndex), ramBase - 1);
-                Report.Fail("unbounded recursion returned", Recurse(0), 0);
-            }
-            Report.Pass();
+            uint ramBase = Windows.RamBase(Layout.SelfIndex);
+            Report.ExpectFault(FaultKind.StackOverflow, ramBase - Windows.StackSize(Layout.SelfIndex), ramBase - 1);
+            Report.Fail("unbounded recursion returned", Recurse(0), 0);
         }
 
         private static uint Recurse(uint depth)
