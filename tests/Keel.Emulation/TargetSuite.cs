@@ -14,7 +14,10 @@ public static class TargetSuite
 
     public static string Image(string board = "netduinoplus2") => Repository.Image(Folder, ImageName, board);
 
-    // Builds the suite for `board`, with the cases `filter` selects (null: all).
-    public static (int ExitCode, string Output) Build(string board, string? filter = null) =>
-        DotnetBuild.Run(Project, [$"-p:KeelBoard={board}", .. filter is null ? Array.Empty<string>() : [$"-p:{FilterProperty}={filter}"]]);
+    // The build's properties for `board` and the cases `filter` selects (null: all).
+    public static string[] BuildProperties(string board, string? filter = null) =>
+        [$"-p:KeelBoard={board}", .. filter is null ? Array.Empty<string>() : [$"-p:{FilterProperty}={filter}"]];
+
+    // Builds the whole suite for `board`.
+    public static (int ExitCode, string Output) Build(string board) => DotnetBuild.Run(Project, BuildProperties(board));
 }

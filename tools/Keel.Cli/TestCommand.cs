@@ -42,8 +42,8 @@ public static class TestCommand
         if (emulator == Emulators.Renode)
             emulators.FindRenode();
         string board = Emulators.Board(emulator);
-        string[] properties = [$"-p:KeelBoard={board}", .. filter is null ? Array.Empty<string>() : [$"-p:{TargetSuite.FilterProperty}={filter}"]];
-        await context.Builder.BuildAsync($"{Path.GetRelativePath(workspace.Root, suite.Folder)} for {board}", suite.Project, properties);
+        await context.Builder.BuildAsync($"{Path.GetRelativePath(workspace.Root, suite.Folder)} for {board}", suite.Project,
+            TargetSuite.BuildProperties(board, filter));
         string elf = suite.RequireImage(workspace, board);
 
         var symboliser = FaultSymboliser.For(elf, suite.Layout(workspace, board));
