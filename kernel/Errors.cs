@@ -43,4 +43,7 @@ public enum Error : uint
 
     /// <summary>The thread's blocked IPC was cancelled because a supervisor suspended it.</summary>
     Cancelled = 9,
+
+    /// <summary>The system description does not allow the caller this platform call (docs/abi.md).</summary>
+    NotPermitted = 10,
 }

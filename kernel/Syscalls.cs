@@ -59,6 +59,8 @@ public enum PlatformCallNumber : uint
     FastpathCount = 0x103,
     /// <summary>Debug images only: r5 = the number of kernel invariants that do not hold (Invariants.Check).</summary>
     CheckInvariants = 0x104,
+    /// <summary>Debug images only: r5 = a digest of r5 bytes of task RAM from r4 (tests check that memory did not change).</summary>
+    Digest = 0x105,
 }
 
 internal static class Syscalls

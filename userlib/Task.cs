@@ -24,16 +24,28 @@ namespace Keel.UserLib
         private static void Exit() => Syscall.Invoke((uint)PlatformCallNumber.Exit);
 
         // Ends the whole run with `status` (an emulator exits with it): for test,
-        // benchmark and demo images, whose last act this is.
+        // benchmark and demo images, whose last act this is. Only for a task the
+        // system description allows it (`platform-calls = ["halt"]`); any other gets
+        // NotPermitted and the system goes on.
         public static void Halt(uint status) => Syscall.Invoke((uint)PlatformCallNumber.Halt, status);
 
         // How many of the kernel's invariants do not hold right now (0: all hold). Only
-        // in images whose system description sets `debug-invariants = true`; elsewhere
-        // the status is InvalidArgument.
+        // in images whose system description sets `debug-invariants = true` (elsewhere
+        // the status is InvalidArgument), for a task it allows the call
+        // (`platform-calls`; otherwise NotPermitted).
         public static Error CheckInvariants(out uint violations)
         {
             ThreadRegisters frame = Syscall.Invoke((uint)PlatformCallNumber.CheckInvariants);
             violations = frame.R5;
+            return (Error)frame.R4;
+        }
+
+        // A digest of `length` bytes of task RAM from `start` (any task's window), to
+        // compare before and after an attack. Debug images only, like CheckInvariants.
+        public static Error Digest(uint start, uint length, out uint digest)
+        {
+            ThreadRegisters frame = Syscall.Invoke((uint)PlatformCallNumber.Digest, start, length);
+            digest = frame.R5;
             return (Error)frame.R4;
         }
 

@@ -12,6 +12,9 @@ namespace Keel.Firmware.Boot
         public int BoundNotification; // -1 (KernelState.NoNotification): none
         public int FirstRegion, RegionCount, FirstCap, CapCount;
         public int FirstSlot, SlotCount; // the task's CNode in the kernel's slot pool
+        // The platform calls the task may make (`platform-calls`): bit n allows
+        // number 0x100 + n. DebugWrite and Exit are every task's (docs/abi.md).
+        public uint PlatformCalls;
     }
 
     public struct MpuRegionConfig

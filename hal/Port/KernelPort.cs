@@ -29,6 +29,8 @@ namespace Keel.Port
         private static KernelState s_kernel;
         private static ThreadContext[] s_contexts;
         private static TaskConfig[] s_tasks;
+        private static MpuRegionConfig[] s_regions;
+        private static uint s_configurationDigest;
         private static TaskImage* s_images;
         private static delegate*<int, string> s_taskName;
         private static delegate*<uint, void> s_halt;
@@ -71,7 +73,7 @@ namespace Keel.Port
         // starts every task and enters the first one. Does not return.
         // `unprivilegedIrqTrigger`: let tasks pend interrupts through the NVIC's STIR
         // (the system description's `unprivileged-irq-trigger`, for test images).
-        // `debugInvariants`: answer the platform call CheckInvariants (`debug-invariants`).
+        // `debugInvariants`: answer the platform calls CheckInvariants and Digest (`debug-invariants`).
         public static void Start(ref KernelState kernel, ThreadContext[] contexts, TaskConfig[] tasks, MpuRegionConfig[] regions,
             CapConfig[] caps, IrqConfig[] irqs, TickSignalConfig[] tickSignals, bool unprivilegedIrqTrigger, bool debugInvariants,
             uint coreClockHz, uint tickHz, delegate*<int, string> taskName, delegate*<uint, void> halt)
@@ -79,6 +81,7 @@ namespace Keel.Port
             s_kernel = kernel;
             s_contexts = contexts;
             s_tasks = tasks;
+            s_regions = regions;
             s_images = TaskImageTable();
             s_taskName = taskName;
             s_halt = halt;
@@ -127,6 +130,7 @@ namespace Keel.Port
             s_idleContext.Registers = (ThreadRegisters*)Unsafe(ref s_idleRegisters);
             s_idleContext.Control = ThreadContext.ThreadModePrivileged;
             SetCurrent((ThreadContext*)Unsafe(ref s_idleContext));
+            s_configurationDigest = ConfigurationDigest();
             EnterFirstTask();
         }
 
@@ -231,18 +235,24 @@ namespace Keel.Port
         // A platform call (docs/abi.md); returns the thread to run next.
         private static int PlatformCall(int caller, ref ThreadRegisters regs)
         {
-            switch ((PlatformCallNumber)regs.R11)
-            {
-                case PlatformCallNumber.Exit:
-                    return Kernel.Kernel.Exit(ref s_kernel, caller);
-                case PlatformCallNumber.FastpathCount:
-                    regs.Status = Error.Ok;
-                    regs.R6 = s_kernel.FastpathHits;
-                    return caller;
-                default:
-                    PlatformCalls.Handle(ref s_kernel, ref regs, ref s_tasks[caller], s_debugInvariants, s_halt);
-                    return caller;
-            }
+            if ((PlatformCallNumber)regs.R11 == PlatformCallNumber.Exit)
+                return Kernel.Kernel.Exit(ref s_kernel, caller);
+            bool configurationChanged = s_debugInvariants && ConfigurationDigest() != s_configurationDigest;
+            PlatformCalls.Handle(ref s_kernel, ref regs, s_tasks, caller, s_debugInvariants, configurationChanged, s_halt);
+            return caller;
+        }
+
+        // What no task may ever change, hashed at boot for CheckInvariants: the MPU
+        // regions and windows of every task and the thread mode and regions each
+        // thread is resumed with. Any privileged write a task could steer into the
+        // kernel's RAM would most want to change exactly these.
+        private static uint ConfigurationDigest()
+        {
+            uint digest = Fnv1a.Of((byte*)Unsafe(ref s_regions[0]), (uint)(s_regions.Length * sizeof(MpuRegionConfig)));
+            digest = Fnv1a.Of((byte*)Unsafe(ref s_tasks[0]), (uint)(s_tasks.Length * sizeof(TaskConfig)), digest);
+            for (int task = 0; task < s_tasks.Length; task++)
+                digest = s_contexts[task].DigestFixedFields(digest);
+            return s_idleContext.DigestFixedFields(digest);
         }
 
         [RuntimeExport("keel_pendsv_entry")]

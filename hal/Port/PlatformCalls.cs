@@ -1,5 +1,13 @@
 // Platform calls: system calls numbered from 0x100 that the port answers itself,
 // because they are about the board rather than about kernel objects.
+//
+// Design: a platform call is authority like a capability is, but over the whole
+// system rather than over one object, so the system description grants each one to
+// the tasks that need it (`platform-calls`, TaskConfig.PlatformCalls) and every
+// other caller gets NotPermitted, with nothing done. Only the two calls that touch
+// nothing but the caller are every task's: DebugWrite (the caller's own text on the
+// console; the console is a debugging aid shared by all tasks, like their priority
+// levels) and Exit (the caller stops itself, as blocking forever would).
 //   0x100 DebugWrite(r4 = UTF-16 text, r5 = length): print on the kernel's console.
 //         The text must lie inside the caller's own flash or RAM window; otherwise
 //         nothing is printed and the status is InvalidArgument.
@@ -9,13 +17,19 @@
 //         its thread until something restarts it. Handled by KernelPort, because it
 //         changes the kernel's state.
 //   0x103 FastpathCount: r6 = the IPCs the kernel's fastpath has completed since
-//         boot (the benchmark shows it). Handled by KernelPort, which holds the
-//         kernel's state.
+//         boot (the benchmark shows it). A count over every task's IPC, so a task
+//         that may read it learns about tasks it shares nothing with.
 //   0x104 CheckInvariants: r4 = Ok and r5 = the number of kernel invariants that do
-//         not hold (kernel/Invariants.cs), for test images that attack the kernel. Only
-//         when the system description enables it (`[kernel] debug-invariants = true`):
-//         otherwise InvalidArgument, as for an unknown number, because the check reads
-//         the whole kernel state and takes time no product should let a task spend.
+//         not hold (kernel/Invariants.cs, plus one if the port's boot configuration
+//         changed since boot), for test images that attack the kernel.
+//   0x105 Digest(r4 = address, r5 = length in bytes): r4 = Ok and r5 = a digest of
+//         that memory, which must lie inside one task's RAM window (InvalidArgument
+//         otherwise), so a test can check that an attack left other tasks' memory as
+//         it was.
+//   CheckInvariants and Digest exist only when the system description enables them
+//   (`[kernel] debug-invariants = true`): otherwise they are InvalidArgument, as for
+//   an unknown number, because they read memory and take time no product should let
+//   a task spend.
 // Unknown numbers in this range are InvalidArgument.
 using Keel.Firmware.Boot;
 using Keel.Hal;
@@ -27,23 +41,48 @@ namespace Keel.Port
     {
         public const uint MaxDebugWriteChars = 256;
 
-        public static void Handle(ref KernelState kernel, ref ThreadRegisters regs, ref TaskConfig task, bool debugInvariants,
-            delegate*<uint, void> halt)
+        // The calls no description needs to grant (see above).
+        public const uint EveryTasksCalls = (1u << (int)(PlatformCallNumber.DebugWrite - PlatformCallNumber.First))
+            | (1u << (int)(PlatformCallNumber.Exit - PlatformCallNumber.First));
+
+        public static bool Permitted(PlatformCallNumber number, ref TaskConfig task) =>
+            ((task.PlatformCalls | EveryTasksCalls) & (1u << (int)(number - PlatformCallNumber.First))) != 0;
+
+        // `configurationChanged`: the port's own integrity check (KernelPort), added to
+        // the kernel's invariants.
+        public static void Handle(ref KernelState kernel, ref ThreadRegisters regs, TaskConfig[] tasks, int caller, bool debugInvariants,
+            bool configurationChanged, delegate*<uint, void> halt)
         {
-            switch ((PlatformCallNumber)regs.R11)
+            PlatformCallNumber number = (PlatformCallNumber)regs.R11;
+            bool exists = number <= PlatformCallNumber.FastpathCount || (debugInvariants && number <= PlatformCallNumber.Digest);
+            if (!exists)
+            {
+                regs.Status = Error.InvalidArgument;
+                return;
+            }
+            if (!Permitted(number, ref tasks[caller]))
+            {
+                regs.Status = Error.NotPermitted;
+                return;
+            }
+            switch (number)
             {
                 case PlatformCallNumber.DebugWrite:
-                    regs.Status = Write(regs.R4, regs.R5, ref task);
+                    regs.Status = Write(regs.R4, regs.R5, ref tasks[caller]);
                     break;
                 case PlatformCallNumber.Halt:
                     halt(regs.R4);
                     break;
-                case PlatformCallNumber.CheckInvariants when debugInvariants:
-                    regs.R5 = (uint)Invariants.Check(ref kernel);
+                case PlatformCallNumber.FastpathCount:
+                    regs.Status = Error.Ok;
+                    regs.R6 = kernel.FastpathHits;
+                    break;
+                case PlatformCallNumber.CheckInvariants:
+                    regs.R5 = (uint)Invariants.Check(ref kernel) + (configurationChanged ? 1u : 0u);
                     regs.Status = Error.Ok;
                     break;
-                default:
-                    regs.Status = Error.InvalidArgument;
+                case PlatformCallNumber.Digest:
+                    regs.Status = Digest(regs.R4, regs.R5, tasks, out regs.R5);
                     break;
             }
         }
@@ -59,7 +98,35 @@ namespace Keel.Port
             return Error.Ok;
         }
 
+        private static Error Digest(uint start, uint length, TaskConfig[] tasks, out uint digest)
+        {
+            digest = 0;
+            for (int i = 0; i < tasks.Length; i++)
+            {
+                if (Within(start, length, tasks[i].RamBase, tasks[i].RamSize))
+                {
+                    digest = Fnv1a.Of((byte*)start, length);
+                    return Error.Ok;
+                }
+            }
+            return Error.InvalidArgument;
+        }
+
         private static bool Within(uint start, uint length, uint windowBase, uint windowSize) =>
             start >= windowBase && start - windowBase <= windowSize && length <= windowSize - (start - windowBase);
+    }
+
+    // FNV-1a, 32 bits: a digest to compare memory before and after, not a secret.
+    public static unsafe class Fnv1a
+    {
+        public const uint Basis = 2166136261;
+        private const uint Prime = 16777619;
+
+        public static uint Of(byte* start, uint length, uint digest = Basis)
+        {
+            for (uint i = 0; i < length; i++)
+                digest = (digest ^ start[i]) * Prime;
+            return digest;
+        }
     }
 }

@@ -34,6 +34,13 @@ namespace Keel.Port
         // Exceptions.S has stacked s16-s31 below it.
         public bool HasFpuFrame => (ExceptionReturn & 0x10) == 0;
 
+        // The fields set at boot and never changed after it, for the port's integrity check.
+        public uint DigestFixedFields(uint digest)
+        {
+            uint* fixedFields = stackalloc uint[3] { (uint)Registers, (uint)MpuRegions, Control };
+            return Fnv1a.Of((byte*)fixedFields, 3 * sizeof(uint), digest);
+        }
+
         // The hardware frame: r0, r1, r2, r3, r12, lr, pc, xPSR.
         public uint* HardwareFrame => (uint*)(StackPointer + (HasFpuFrame ? 16u * 4 : 0));
     }

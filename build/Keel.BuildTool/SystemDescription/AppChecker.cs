@@ -103,6 +103,22 @@ public static class AppChecker
         CheckCapSlots(task, field);
         CheckFaultHandler(task, field);
         CheckBoundNotification(app, task, boundTasks, field);
+        CheckPlatformCalls(app, task, field);
+    }
+
+    private static void CheckPlatformCalls(AppDescription app, TaskDescription task, Action<string, string> field)
+    {
+        var allowed = new HashSet<string>();
+        foreach (string name in task.PlatformCalls)
+        {
+            var call = PlatformCallNames.All.FirstOrDefault(candidate => candidate.Name == name);
+            if (call.Name is null)
+                field("platform-calls", $"no platform call '{name}' (the calls a task may be allowed: {string.Join(", ", PlatformCallNames.All.Select(candidate => candidate.Name))}; debug-write and exit are every task's)");
+            else if (!allowed.Add(name))
+                field("platform-calls", $"'{name}' is listed twice");
+            else if (call.DebugOnly && app.Kernel?.DebugInvariants != true)
+                field("platform-calls", $"'{name}' exists only in a debug image: it needs [kernel] debug-invariants = true");
+        }
     }
 
     private static void CheckTaskRegionSize(Action<string, string> field, string name, long? size)

@@ -34,7 +34,25 @@ public sealed record TaskDescription(
     string? FaultHandler,
     string? BoundNotification,
     long? CapSlots,
-    IReadOnlyList<CapDescription> Caps);
+    IReadOnlyList<CapDescription> Caps,
+    IReadOnlyList<string> PlatformCalls);
+
+// The platform calls (docs/abi.md) a task may be allowed in `platform-calls`, with the
+// number each stands for. DebugWrite and Exit are every task's and are not listed.
+public static class PlatformCallNames
+{
+    public static readonly IReadOnlyList<(string Name, uint Number, bool DebugOnly)> All = new[]
+    {
+        ("halt", 0x101u, false),
+        ("fastpath-count", 0x103u, false),
+        ("check-invariants", 0x104u, true),
+        ("digest", 0x105u, true),
+    };
+
+    // TaskConfig.PlatformCalls: bit n allows number 0x100 + n.
+    public static uint Mask(IEnumerable<string> names) =>
+        names.Aggregate(0u, (mask, name) => mask | All.Where(call => call.Name == name).Aggregate(0u, (bits, call) => bits | 1u << (int)(call.Number - 0x100)));
+}
 
 public sealed record IrqDescription(int Index, long? Irq, string? Notification, long? Badge);
 

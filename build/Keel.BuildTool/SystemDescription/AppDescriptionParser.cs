@@ -108,7 +108,8 @@ public static class AppDescriptionParser
             FaultHandler: task.String("fault-handler", required: false),
             BoundNotification: task.String("bound-notification", required: false),
             CapSlots: task.Integer("cap-slots", required: false) ?? DefaultCapSlots,
-            Caps: caps);
+            Caps: caps,
+            PlatformCalls: task.StringList("platform-calls"));
         task.RejectUnknownFields();
         return description;
     }

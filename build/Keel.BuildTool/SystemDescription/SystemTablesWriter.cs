@@ -65,7 +65,7 @@ public static class SystemTablesWriter
             var description = task.Task;
             uint faultHandlerSlot = description.Caps.FirstOrDefault(cap => cap.Name == description.FaultHandler)?.Slot ?? 0;
             int boundNotification = description.BoundNotification is null ? NoBoundNotification : Index(app.Notifications, description.BoundNotification);
-            tasks.Add($"new TaskConfig {{ FlashBase = 0x{task.Flash.Base:X8}, FlashSize = {task.Flash.Size}, RamBase = 0x{task.Ram.Base:X8}, RamSize = {task.Ram.Size}, StackSize = {description.Stack}, Priority = {description.Priority}, FaultHandlerSlot = {faultHandlerSlot}, BoundNotification = {boundNotification}, FirstRegion = {regions.Count}, RegionCount = {task.Regions.Count}, FirstCap = {caps.Count}, CapCount = {description.Caps.Count}, FirstSlot = {slots}, SlotCount = {description.CapSlots} }}, // {description.Name}");
+            tasks.Add($"new TaskConfig {{ FlashBase = 0x{task.Flash.Base:X8}, FlashSize = {task.Flash.Size}, RamBase = 0x{task.Ram.Base:X8}, RamSize = {task.Ram.Size}, StackSize = {description.Stack}, Priority = {description.Priority}, FaultHandlerSlot = {faultHandlerSlot}, BoundNotification = {boundNotification}, FirstRegion = {regions.Count}, RegionCount = {task.Regions.Count}, FirstCap = {caps.Count}, CapCount = {description.Caps.Count}, FirstSlot = {slots}, SlotCount = {description.CapSlots}, PlatformCalls = 0x{PlatformCallNames.Mask(description.PlatformCalls):X} }}, // {description.Name}");
             slots += description.CapSlots!.Value;
             for (int number = 0; number < task.Regions.Count; number++)
             {
