@@ -15,6 +15,15 @@
 //   reply:         label FaultReply.Restart (1) restarts the thread from its
 //                  entry point; any other label resumes it.
 //
+// A thread whose context the hardware could not save or restore (its stack
+// pointer had left its memory when the exception was taken or returned from)
+// has nothing to resume: the hardware layer says so (Kernel.Fault's
+// contextLost), the kernel marks it RestartPending at once, and whatever
+// makes it run again - a reply of either label, or Resume after a Suspend -
+// restarts it from its entry point (ThreadControl.Revive). Its saved stack
+// pointer is never used again, so no frame is ever read from, or resumed at,
+// an address the thread chose.
+//
 // A thread with no usable fault handler (not an endpoint capability with
 // Write and a reply right) is suspended and the fault is logged through the
 // platform hook. Either way only the faulting thread stops: the fault path
@@ -37,8 +46,11 @@ public enum FaultKind : uint
     UnalignedAccess = 5,
     /// <summary>An integer division by zero (the port sets the divide-by-zero trap).</summary>
     DivideByZero = 6,
-    /// <summary>The exception frame could not be stacked: the stack pointer had left the thread's RAM. PC 0, MR1 = the stack pointer.</summary>
+    /// <summary>The exception frame could not be stacked (or unstacked): the stack pointer had left the thread's RAM. PC 0, MR1 = the stack pointer. The thread can only be restarted.</summary>
     StackOverflow = 7,
+
+    /// <summary>The last kind (for range checks).</summary>
+    Last = StackOverflow,
 }
 
 /// <summary>How fault kinds read in logs: the kernel's own report and fault handlers' alike.</summary>
@@ -111,7 +123,7 @@ internal static unsafe class Faults
         handler.Regs.SetMr(2, faulter.Fault.Status);
     }
 
-    /// <summary>Acts on the handler's reply: restart the thread, or resume it where it faulted.</summary>
+    /// <summary>Acts on the handler's reply: restart the thread, or resume it where it faulted if it can be.</summary>
     public static void Resolve(ref KernelState k, int thread, uint label)
     {
         if (label == FaultReply.Restart)
@@ -120,6 +132,6 @@ internal static unsafe class Faults
             return;
         }
         k.Threads[thread].Fault = default;
-        Scheduler.MakeRunnable(ref k, thread);
+        ThreadControl.Revive(ref k, thread);
     }
 }

@@ -85,9 +85,15 @@ public static class Kernel
         return Scheduler.ChooseNext(ref k);
     }
 
-    /// <summary>A thread faulted (MemManage, BusFault, UsageFault, ...).</summary>
-    public static int Fault(ref KernelState k, int thread, FaultKind kind, uint pc, uint address, uint status)
+    /// <summary>
+    /// A thread faulted (MemManage, BusFault, UsageFault, ...). <paramref name="contextLost"/>:
+    /// the hardware could not save (or restore) the thread's context, so it can never be
+    /// resumed where it was, only restarted (Faults.cs).
+    /// </summary>
+    public static int Fault(ref KernelState k, int thread, FaultKind kind, uint pc, uint address, uint status, bool contextLost)
     {
+        if (contextLost)
+            k.Threads[thread].RestartPending = true;
         Faults.Raise(ref k, thread, kind, pc, address, status);
         return Scheduler.ChooseNext(ref k);
     }

@@ -148,8 +148,22 @@ internal static class ThreadControl
             return error;
         int target = k.Slots[slot].Object;
         if (k.Threads[target].State == ThreadState.Inactive)
-            Scheduler.MakeRunnable(ref k, target);
+            Revive(ref k, target);
         return Error.Ok;
+    }
+
+    /// <summary>
+    /// Makes a stopped thread run again where it stopped, or from its entry point
+    /// when it has nowhere to go on from: its context was lost (Faults.cs) or it was
+    /// restarted before it stopped. A restart is then done in full (RestartThread), so
+    /// nothing of the old run survives.
+    /// </summary>
+    public static void Revive(ref KernelState k, int target)
+    {
+        if (k.Threads[target].RestartPending)
+            RestartThread(ref k, target);
+        else
+            Scheduler.MakeRunnable(ref k, target);
     }
 
     /// <summary>Restart (r4 = thread capability with Write): the thread starts again from its entry point.</summary>

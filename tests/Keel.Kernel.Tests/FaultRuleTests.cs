@@ -22,7 +22,15 @@ public unsafe class FaultRuleTests
     static int Fault(Sim sim, int thread = Faulter)
     {
         sim.MakeCurrent(thread);
-        return Kernel.Fault(ref sim.K, thread, FaultKind.MemoryAccess, pc: 0x0800_1234, address: 0xDEAD_BEEF, status: 0x82);
+        return Kernel.Fault(ref sim.K, thread, FaultKind.MemoryAccess, pc: 0x0800_1234, address: 0xDEAD_BEEF, status: 0x82, contextLost: false);
+    }
+
+    // The hardware could not stack the thread's exception frame (its stack pointer had
+    // left its RAM): there is no context to resume.
+    static int FaultWithoutContext(Sim sim, int thread = Faulter)
+    {
+        sim.MakeCurrent(thread);
+        return Kernel.Fault(ref sim.K, thread, FaultKind.StackOverflow, pc: 0, address: 0x2000_0000, status: 0x10, contextLost: true);
     }
 
     [Fact]
@@ -84,6 +92,51 @@ public unsafe class FaultRuleTests
         Assert.Equal(ThreadState.Runnable, sim.T(Faulter).State);
         Assert.True(sim.T(Faulter).RestartPending);
         Assert.Equal(default, sim.T(Faulter).Regs);
+    }
+
+    [Theory]
+    [InlineData(FaultReply.Resume)]
+    [InlineData(FaultReply.Restart)]
+    [InlineData(7u)]
+    public void Rule14_AThreadWhoseContextWasLostIsRestartedWhateverTheReply(uint label)
+    {
+        var sim = Setup();
+        sim.Recv(Handler, FaultEp);
+        sim.T(Faulter).Regs.R7 = 1234;
+        FaultWithoutContext(sim);
+        Assert.Equal((uint)FaultKind.StackOverflow, sim.T(Handler).Regs.Info.Label);
+        sim.Sys(Handler, SyscallNumber.Reply, 0, Msg(label, 0));
+        Assert.Equal(ThreadState.Runnable, sim.T(Faulter).State);
+        Assert.True(sim.T(Faulter).RestartPending);
+        Assert.Equal(default, sim.T(Faulter).Regs);
+        Assert.Equal(FaultKind.None, sim.T(Faulter).Fault.Kind);
+    }
+
+    [Fact]
+    public void Rule14_ResumingASuspendedThreadWhoseContextWasLostRestartsIt()
+    {
+        var sim = Setup();
+        sim.Give(Bystander, 5, CapType.Thread, Faulter, Rights.Write);
+        FaultWithoutContext(sim);
+        sim.Sys(Bystander, SyscallNumber.ThreadSuspend, 5);
+        sim.T(Faulter).Regs.R7 = 1234;
+        Assert.Equal(Error.Ok, sim.Sys(Bystander, SyscallNumber.ThreadResume, 5));
+        Assert.Equal(ThreadState.Runnable, sim.T(Faulter).State);
+        Assert.True(sim.T(Faulter).RestartPending);
+        Assert.Equal(default, sim.T(Faulter).Regs);
+    }
+
+    [Fact]
+    public void Rule14_AThreadWhoseContextWasLostAndHasNoHandlerIsRestartedWhenResumed()
+    {
+        var sim = Setup();
+        sim.Give(Handler, 5, CapType.Thread, Bystander, Rights.Write);
+        FaultWithoutContext(sim, Bystander);
+        Assert.Equal(ThreadState.Inactive, sim.T(Bystander).State);
+        sim.T(Bystander).Regs.R7 = 1234;
+        sim.Sys(Handler, SyscallNumber.ThreadResume, 5);
+        Assert.True(sim.T(Bystander).RestartPending);
+        Assert.Equal(default, sim.T(Bystander).Regs);
     }
 
     static readonly List<(int, FaultKind, uint, uint, uint)> logged = new();
