@@ -19,11 +19,16 @@ namespace Keel.Hal.Arm
         public static readonly Register32 Mmfar = new Register32(0xE000ED34);
         public static readonly Register32 Bfar = new Register32(0xE000ED38);
         public static readonly Register32 Cpacr = new Register32(0xE000ED88);
+        public static readonly Register32 Fpccr = new Register32(0xE000EF34);
 
         // SHCSR: enable the configurable fault handlers (otherwise they escalate to HardFault).
         public const uint ShcsrMemFaultEnable = 1u << 16;
         public const uint ShcsrBusFaultEnable = 1u << 17;
         public const uint ShcsrUsageFaultEnable = 1u << 18;
+
+        // SHCSR.SVCALLPENDED (B3.2.13): an SVC whose exception frame could not be stacked
+        // stays pending (B1.5.6); writing 0 withdraws it.
+        public const uint ShcsrSvcPending = 1u << 15;
 
         // CCR: trap integer division by zero instead of returning 0.
         public const uint CcrDivideByZeroTrap = 1u << 4;
@@ -34,6 +39,11 @@ namespace Keel.Hal.Arm
 
         // CPACR: full access to coprocessors 10 and 11 (the FPU).
         public const uint CpacrFpuFullAccess = 0xFu << 20;
+
+        // FPCCR (B3.2.20): ASPEN makes an FP instruction set CONTROL.FPCA so that exception
+        // entry stacks FP state; LSPEN makes that stacking lazy. Both set at reset.
+        public const uint FpccrAutomaticStateSave = 1u << 31;
+        public const uint FpccrLazyStateSave = 1u << 30;
 
         // ICSR: the active exception number.
         public const uint IcsrActiveMask = 0x1FF;

@@ -1,6 +1,14 @@
 // Fault decoding: turns the CPU's fault status (CFSR, MMFAR, BFAR) and the faulting
 // thread's exception frame into the kernel's fault message (kind, PC, address,
 // status), and clears the sticky status bits so the next fault reads clean.
+//
+// The frame is read with the kernel's privilege, so it is read only when the hardware
+// wrote it there with the faulting code's own privilege and took the fault after:
+// never when stacking failed (nothing was written, and the address may be anywhere the
+// code chose, the kernel stack's guard included) nor when unstacking failed (the
+// stack pointer was not where the frame had been: e.g. a thread resumed with a stack
+// pointer it had moved out of its memory). Either way the context is lost
+// (ContextLost) and the kernel restarts the thread rather than resume it.
 using Keel.Hal;
 using Keel.Hal.Arm;
 using Keel.Kernel;
@@ -13,6 +21,7 @@ namespace Keel.Port
         public uint Pc;
         public uint Address;
         public uint Status;
+        public bool ContextLost;
 
         // Exception numbers of the fault handlers (Exceptions.S passes them).
         private const uint HardFault = 3;
@@ -20,10 +29,10 @@ namespace Keel.Port
         public static unsafe FaultInfo Read(uint exception, uint* frame)
         {
             uint cfsr = Scb.Cfsr.Read();
-            bool stackingFailed = (cfsr & (Cfsr.MemManageStacking | Cfsr.BusFaultStacking)) != 0;
+            bool stackingFailed = (cfsr & (Cfsr.MemManageStacking | Cfsr.BusFaultStacking
+                | Cfsr.MemManageUnstacking | Cfsr.BusFaultUnstacking)) != 0;
             FaultInfo fault;
-            // A frame that could not be stacked must not be read either: it may lie in
-            // memory no one may access (the kernel stack's guard).
+            fault.ContextLost = stackingFailed;
             fault.Pc = stackingFailed ? 0 : frame[6];
             fault.Status = cfsr;
             fault.Address = 0;
@@ -36,10 +45,11 @@ namespace Keel.Port
 
             if (stackingFailed)
             {
-                // The exception frame could not be written, because the stack pointer had
-                // left the memory the code may use (a stack overflow out of the task's RAM
-                // region, or into the kernel stack's guard). The "frame" holds nothing, so
-                // the pc is unknown (0) and the address is where the stack had got to.
+                // The exception frame could not be written (or read back), because the
+                // stack pointer had left the memory the code may use (a stack overflow out
+                // of the task's RAM region, or into the kernel stack's guard). The "frame"
+                // holds nothing, so the pc is unknown (0) and the address is where the
+                // stack had got to.
                 fault.Kind = FaultKind.StackOverflow;
                 fault.Address = (uint)frame;
             }

@@ -35,6 +35,7 @@ namespace Keel.Port
         private static delegate*<int, string> s_taskName;
         private static delegate*<uint, void> s_halt;
         private static bool s_debugInvariants;
+        private static bool s_started;
         private static uint s_coreClockHz, s_tickHz;
         private static MpuRegionConfig s_mainStackGuard;
         private static ThreadContext s_idleContext;
@@ -64,6 +65,10 @@ namespace Keel.Port
         [DllImport("*", EntryPoint = "keel_enter_first_task")]
         [SuppressGCTransition]
         private static extern void EnterFirstTask();
+
+        [DllImport("*", EntryPoint = "keel_forget_loaded_context")]
+        [SuppressGCTransition]
+        private static extern void ForgetLoadedContext(ThreadContext* context);
 
         [DllImport("*", EntryPoint = "keel_task_image_table")]
         [SuppressGCTransition]
@@ -186,6 +191,9 @@ namespace Keel.Port
             Scb.Ccr.SetBits(Scb.CcrDivideByZeroTrap);
             if (unprivilegedIrqTrigger)
                 Scb.Ccr.SetBits(Scb.CcrUnprivilegedSoftwareTrigger);
+            // Before any FPU instruction: keep FPU state out of exception frames
+            // (Exceptions.S: the port switches it in kernel memory instead).
+            Scb.Fpccr.ClearBits(Scb.FpccrAutomaticStateSave | Scb.FpccrLazyStateSave);
             Scb.Cpacr.SetBits(Scb.CpacrFpuFullAccess);
             // The guard is in every task's MPU image too; loading it here covers the
             // rest of boot and idle before the first task's image is loaded.
@@ -221,6 +229,9 @@ namespace Keel.Port
                 // and its save landed in idle's context: make idle afresh. The tick
                 // starts here, not during boot: no kernel entry can interrupt this one,
                 // so the first tick finds the system fully started.
+                if (s_started)
+                    Keel.Runtime.Panic.Fail("an SVC with no thread running (idle makes none)");
+                s_started = true;
                 PrepareIdle();
                 if (!SysTick.Start(s_coreClockHz, s_tickHz))
                     Keel.Runtime.Panic.Fail("SysTick cannot make the configured tick rate from the core clock");
@@ -271,14 +282,25 @@ namespace Keel.Port
             return SwitchTo(Kernel.Kernel.Interrupt(ref s_kernel, irq));
         }
 
+        // A fault of the code that ran on the process stack: a task thread, or idle.
+        // Whatever exception the thread was entering when its frame could not be stacked
+        // stays pending (ARMv7-M B1.5.6); an interrupt or a tick is nobody's in
+        // particular and is taken next, but an SVC is the faulting thread's own request
+        // and would otherwise run as a system call of whichever thread runs next, with
+        // that thread's registers: it is withdrawn. Only the running thread can have
+        // pended an SVC, so this never drops another thread's.
         [RuntimeExport("keel_fault_entry")]
         private static ThreadContext* OnTaskFault(uint exception)
         {
+            Scb.Shcsr.ClearBits(Scb.ShcsrSvcPending);
             int thread = s_kernel.Current;
-            FaultInfo fault = FaultInfo.Read(exception, s_contexts[thread].HardwareFrame);
-            return SwitchTo(Kernel.Kernel.Fault(ref s_kernel, thread, fault.Kind, fault.Pc, fault.Address, fault.Status));
+            if (thread == KernelState.NoThread)
+                OnKernelFault((uint*)s_idleContext.StackPointer, exception, s_idleContext.ExceptionReturn);
+            FaultInfo fault = FaultInfo.Read(exception, Pool.At(s_contexts, thread).HardwareFrame);
+            return SwitchTo(Kernel.Kernel.Fault(ref s_kernel, thread, fault.Kind, fault.Pc, fault.Address, fault.Status, fault.ContextLost));
         }
 
+        // A fault in the kernel, idle included: a panic with its report.
         [RuntimeExport("keel_kernel_fault")]
         private static void OnKernelFault(uint* frame, uint exception, uint exceptionReturn)
         {
@@ -350,9 +372,9 @@ namespace Keel.Port
             frame[7] = ThumbState;
         }
 
-        // A (re)started task: fresh statics from its image, cleared registers, and an
-        // exception frame at the top of its stack that "returns" to its entry point
-        // with r0 = its IPC buffer (userlib's keel_task_start).
+        // A (re)started task: fresh statics from its image, cleared registers (the FPU's
+        // too), and an exception frame at the top of its stack that "returns" to its
+        // entry point with r0 = its IPC buffer (userlib's keel_task_start).
         private static void Rebuild(int task, ref Tcb thread)
         {
             ref TaskImage image = ref s_images[task];
@@ -366,8 +388,12 @@ namespace Keel.Port
             BuildFrame(frame, thread.EntryPoint);
             frame[0] = (uint)thread.IpcBuffer;
             thread.Regs = default;
-            s_contexts[task].StackPointer = (uint)frame;
-            s_contexts[task].ExceptionReturn = ThreadContext.ReturnToThreadOnProcessStack;
+            ref ThreadContext context = ref s_contexts[task];
+            context.StackPointer = (uint)frame;
+            context.ExceptionReturn = ThreadContext.ReturnToThreadOnProcessStack;
+            for (int i = 0; i < ThreadContext.FpuWords; i++)
+                context.Fpu[i] = 0;
+            ForgetLoadedContext((ThreadContext*)Unsafe(ref context));
             thread.RestartPending = false;
         }
 

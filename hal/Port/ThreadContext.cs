@@ -1,10 +1,11 @@
 // Everything Exceptions.S needs to save and resume a thread, in one record per thread
-// (and one for idle): the process stack pointer (the hardware exception frame and any
-// lazily stacked FPU registers lie above it), the EXC_RETURN value to resume with,
-// where the thread's r4-r11 live (its TCB's Regs, the system-call ABI's registers),
-// the MPU regions of its task and the CONTROL value of its thread mode. The C#
-// entries return the record of the thread to run next, and keel_resume does the rest,
-// so a switch makes no further calls. Exceptions.S knows these offsets (CONTEXT_*).
+// (and one for idle): the process stack pointer (the hardware exception frame lies at
+// it), the EXC_RETURN value to resume with, where the thread's r4-r11 live (its TCB's
+// Regs, the system-call ABI's registers), the MPU regions of its task, the CONTROL
+// value of its thread mode, and its FPU registers while another thread has the FPU.
+// The C# entries return the record of the thread to run next, and keel_resume does
+// the rest, so a switch makes no further calls. Exceptions.S knows these offsets
+// (CONTEXT_*).
 using System.Runtime.InteropServices;
 using Keel.Firmware.Boot;
 using Keel.Kernel;
@@ -17,22 +18,24 @@ namespace Keel.Port
         public uint StackPointer;
         public uint ExceptionReturn;
         public ThreadRegisters* Registers;
-        // The task's eight regions in the boot tables (keel_mpu_load's layout), reloaded
-        // only when they differ from the loaded ones; null for idle, which is privileged
-        // and runs on the default memory map.
+        // The task's eight regions in the boot tables, loaded when keel_resume switches
+        // to this task; null for idle, which is privileged and runs on the default
+        // memory map.
         public MpuRegionConfig* MpuRegions;
         public uint Control;
+        // s0-s31 then FPSCR, saved and loaded only by keel_resume (Exceptions.S explains
+        // why the FPU state never goes on a task's stack); all zero for a fresh thread.
+        public fixed uint Fpu[FpuWords];
 
-        // Thread mode, process stack, no FPU state: how every task starts.
+        public const int FpuWords = 33;
+
+        // Thread mode, process stack, no FPU state in the frame: how every thread runs,
+        // since the port keeps FPU state out of exception frames.
         public const uint ReturnToThreadOnProcessStack = 0xFFFFFFFD;
 
         // CONTROL.nPRIV for thread mode: tasks run unprivileged, idle privileged.
         public const uint ThreadModeUnprivileged = 1;
         public const uint ThreadModePrivileged = 0;
-
-        // EXC_RETURN bit 4 clear: the frame includes FPU state (s0-s15, FPSCR), and
-        // Exceptions.S has stacked s16-s31 below it.
-        public bool HasFpuFrame => (ExceptionReturn & 0x10) == 0;
 
         // The fields set at boot and never changed after it, for the port's integrity check.
         public uint DigestFixedFields(uint digest)
@@ -42,6 +45,6 @@ namespace Keel.Port
         }
 
         // The hardware frame: r0, r1, r2, r3, r12, lr, pc, xPSR.
-        public uint* HardwareFrame => (uint*)(StackPointer + (HasFpuFrame ? 16u * 4 : 0));
+        public uint* HardwareFrame => (uint*)StackPointer;
     }
 }

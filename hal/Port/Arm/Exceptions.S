@@ -2,13 +2,22 @@
 @
 @ Every kernel entry from a task (SVC, PendSV, SysTick, an interrupt, a fault) runs
 @ the same sequence: the hardware has already stacked r0-r3, r12, lr, pc and xPSR on
-@ the task's process stack; here s16-s31 go onto its process stack if the task has
-@ used the FPU (EXC_RETURN bit 4 clear), the process stack pointer and EXC_RETURN
-@ into the running thread's ThreadContext, and r4-r11 into its TCB (Tcb.Regs, where
-@ the system-call ABI expects them). Then a C# routine runs the kernel and returns
-@ the ThreadContext of the thread to run next, and keel_resume restores that thread,
-@ reloading the MPU first if it belongs to another task: that is the whole context
-@ switch.
+@ the task's process stack; here the process stack pointer and EXC_RETURN go into the
+@ running thread's ThreadContext, and r4-r11 into its TCB (Tcb.Regs, where the
+@ system-call ABI expects them). Then a C# routine runs the kernel and returns the
+@ ThreadContext of the thread to run next, and keel_resume restores that thread,
+@ switching the FPU registers and the MPU first if it belongs to another task: that is
+@ the whole context switch.
+@
+@ The FPU registers never touch a task's stack. Everything the kernel does with a
+@ task's stack pointer it does privileged, where the MPU would let it write anywhere,
+@ so the port keeps the FPU out of exception frames altogether (FPCCR.ASPEN and LSPEN
+@ are cleared at boot, KernelPort.ConfigureCpu): every frame is the 8-word basic one,
+@ stacked by the hardware with the task's own privilege. The FPU register file
+@ (s0-s31, FPSCR) belongs to the last task thread resumed, keel_loaded_context; the
+@ kernel's code uses no FPU instruction (a firmware test checks the images), so the
+@ registers stay that thread's through every kernel entry, and keel_resume moves them
+@ to and from ThreadContext.Fpu, in kernel RAM, only when it resumes another task.
 @
 @ keel_current_context points at the running thread's ThreadContext; keel_resume sets
 @ it, and boot sets it once (keel_set_current) before the first entry.
@@ -21,6 +30,7 @@
     .equ CONTEXT_REGISTERS, 8
     .equ CONTEXT_MPU_REGIONS, 12
     .equ CONTEXT_CONTROL, 16
+    .equ CONTEXT_FPU, 20
 
 @ MPU_RBAR, followed by RASR and the alias pairs RBAR_A1/RASR_A1 .. RBAR_A3/RASR_A3
 @ (ARMv7-M ARM B3.5.9): one 8-word store programs four regions when every RBAR
@@ -31,21 +41,18 @@
     .balign 4
 keel_current_context:
     .word 0
-@ The MPU regions last loaded (a ThreadContext's MpuRegions), 0 before the first.
-keel_loaded_mpu_regions:
+@ The task thread whose MPU regions and FPU registers are loaded (its ThreadContext),
+@ 0 before the first and after that thread was restarted (keel_forget_loaded_context).
+keel_loaded_context:
     .word 0
 
     .text
 
-@ Saves the running thread: FPU callee-saved registers onto its process stack when
-@ its frame has FPU state, PSP and EXC_RETURN into its context, r4-r11 into its TCB.
+@ Saves the running thread: PSP and EXC_RETURN into its context, r4-r11 into its TCB.
     .macro save_current_thread
     ldr r12, =keel_current_context
     ldr r12, [r12]
     mrs r0, psp
-    tst lr, #0x10
-    it eq
-    vstmdbeq r0!, {s16-s31}
     stmia r12!, {r0, lr}
     ldr r12, [r12]
     stmia r12, {r4-r11}
@@ -68,35 +75,60 @@ keel_loaded_mpu_regions:
     kernel_entry IRQ_Handler, keel_irq_entry
 
 @ keel_resume(context): makes the thread of `context` current and returns into it.
-@ r4-r11 are free until they are restored, so the MPU regions go through them.
+@ Idle (no MPU regions) takes over neither the FPU nor the MPU: it uses neither. A
+@ task thread other than the loaded one gets its FPU registers (the loaded one's are
+@ saved first) and its MPU regions. r4-r11 are free until they are restored, so the
+@ MPU regions go through them.
     .type keel_resume, %function
     .thumb_func
 keel_resume:
     ldr r1, =keel_current_context
     str r0, [r1]
     ldr r2, [r0, #CONTEXT_MPU_REGIONS]
-    cbz r2, 1f
-    ldr r3, =keel_loaded_mpu_regions
+    cbz r2, 2f
+    ldr r3, =keel_loaded_context
     ldr r1, [r3]
-    cmp r1, r2
-    beq 1f
-    str r2, [r3]
+    cmp r1, r0
+    beq 2f
+    str r0, [r3]
+    cbz r1, 1f
+    adds r1, #CONTEXT_FPU
+    vstmia r1!, {s0-s31}
+    vmrs r12, fpscr
+    str r12, [r1]
+1:  add r1, r0, #CONTEXT_FPU
+    vldmia r1!, {s0-s31}
+    ldr r12, [r1]
+    vmsr fpscr, r12
     ldr r1, =MPU_RBAR
     ldmia r2!, {r4-r11}
     stmia r1, {r4-r11}
     ldmia r2, {r4-r11}
     stmia r1, {r4-r11}
-1:  ldr r1, [r0, #CONTEXT_CONTROL]
+2:  ldr r1, [r0, #CONTEXT_CONTROL]
     msr control, r1
     ldr r1, [r0, #CONTEXT_REGISTERS]
     ldmia r1, {r4-r11}
     ldmia r0, {r0, lr}
-    tst lr, #0x10
-    it eq
-    vldmiaeq r0!, {s16-s31}
     msr psp, r0
     bx lr
     .size keel_resume, . - keel_resume
+
+@ keel_forget_loaded_context(context): the thread of `context` was restarted, so the
+@ FPU registers it left are not to be kept: the next resume of it loads its context's
+@ (cleared) ones instead of saving these over them.
+    .global keel_forget_loaded_context
+    .type keel_forget_loaded_context, %function
+    .thumb_func
+keel_forget_loaded_context:
+    ldr r3, =keel_loaded_context
+    ldr r1, [r3]
+    cmp r1, r0
+    it eq
+    moveq r1, #0
+    str r1, [r3]
+    bx lr
+    .size keel_forget_loaded_context, . - keel_forget_loaded_context
 
 @ Faults. EXC_RETURN bit 2 says which stack the faulting code used: the process
 @ stack means a task faulted (save it like any entry, let the kernel deliver the
