@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+using Keel.Emulation;
+
+namespace Keel.Firmware.Tests;
+
+// The port's FPU design (hal/Port/Arm/Exceptions.S) rests on one fact about the
+// kernel's code: no FPU instruction runs in the kernel but keel_resume's switch of
+// the registers, so between two kernel entries the FPU registers stay the running
+// task's, and nothing of the FPU is ever stored through a task's stack pointer. ILC
+// could start using FPU registers for some kernel code (a struct copy, a float) after
+// a compiler update or a change in the kernel: this test finds that in the image.
+public class KernelFpuUseTests
+{
+    private const string ObjdumpInstall = "sudo apt-get install binutils-arm-none-eabi";
+
+    [Fact]
+    public void OnlyKeelResumeUsesTheFpuInTheKernel()
+    {
+        string elf = Repository.Image("firmware/policy-demo", "policy-demo");
+        Assert.True(File.Exists(elf), $"{elf} is not built");
+
+        Assert.Equal(new[] { "keel_resume" }, FunctionsUsingTheFpu(Disassemble(elf, ".text")));
+    }
+
+    // Every function (objdump's "<name>:" headers) with a VFP instruction: the
+    // Thumb-2 mnemonics that start with 'v' are exactly the FPU's and SIMD's.
+    private static IReadOnlyList<string> FunctionsUsingTheFpu(string disassembly)
+    {
+        var functions = new SortedSet<string>(StringComparer.Ordinal);
+        string? function = null;
+        foreach (string line in disassembly.Split('\n'))
+        {
+            Match header = Regex.Match(line, @"^[0-9a-f]+ <(?<name>[^>]+)>:$");
+            if (header.Success)
+                function = header.Groups["name"].Value;
+            else if (function != null && Regex.IsMatch(line, @"^\s*[0-9a-f]+:\t[0-9a-f ]+\tv[a-z]"))
+                functions.Add(function);
+        }
+        return functions.ToList();
+    }
+
+    private static string Disassemble(string elf, string section)
+    {
+        string objdump = HostTools.Require("arm-none-eabi-objdump", ObjdumpInstall);
+        EmulatorRun run = HostProcess.RunAsync(objdump, ["-d", "-j", section, elf], TimeSpan.FromMinutes(1)).GetAwaiter().GetResult();
+        Assert.True(run.ExitedWith(0), run.Describe());
+        return run.Console;
+    }
+}
