@@ -4,6 +4,7 @@ namespace Keel.Hal.Arm
 {
     public static class Scb
     {
+        public static readonly Register32 Actlr = new Register32(0xE000E008);
         public static readonly Register32 Cpuid = new Register32(0xE000ED00);
         public static readonly Register32 Icsr = new Register32(0xE000ED04);
         public static readonly Register32 Vtor = new Register32(0xE000ED08);
@@ -29,6 +30,12 @@ namespace Keel.Hal.Arm
         // SHCSR.SVCALLPENDED (B3.2.13): an SVC whose exception frame could not be stacked
         // stays pending (B1.5.6); writing 0 withdraws it.
         public const uint ShcsrSvcPending = 1u << 15;
+
+        // ACTLR.DISDEFWBUF (Cortex-M4 TRM 4.3.1): no write buffering, so a bus error on a
+        // store is a precise BusFault of the instruction that made it, taken before any
+        // other code runs, rather than an imprecise one that may arrive after the kernel
+        // has switched to another thread.
+        public const uint ActlrDisableWriteBuffer = 1u << 1;
 
         // CCR: trap integer division by zero instead of returning 0.
         public const uint CcrDivideByZeroTrap = 1u << 4;

@@ -189,6 +189,9 @@ namespace Keel.Port
             Scb.Shpr1.Write(HighestPriority);
             Scb.Shcsr.SetBits(Scb.ShcsrMemFaultEnable | Scb.ShcsrBusFaultEnable | Scb.ShcsrUsageFaultEnable);
             Scb.Ccr.SetBits(Scb.CcrDivideByZeroTrap);
+            // A task's bus error must be charged to that task (FaultInfo), never to the
+            // kernel or to whichever thread runs when an imprecise fault arrives.
+            Scb.Actlr.SetBits(Scb.ActlrDisableWriteBuffer);
             if (unprivilegedIrqTrigger)
                 Scb.Ccr.SetBits(Scb.CcrUnprivilegedSoftwareTrigger);
             // Before any FPU instruction: keep FPU state out of exception frames

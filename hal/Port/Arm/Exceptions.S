@@ -105,6 +105,9 @@ keel_resume:
     stmia r1, {r4-r11}
     ldmia r2, {r4-r11}
     stmia r1, {r4-r11}
+    @ The new regions must be in force before the task's first access: exception
+    @ return synchronises instruction fetch, but the stores may still be in flight.
+    dsb
 2:  ldr r1, [r0, #CONTEXT_CONTROL]
     msr control, r1
     ldr r1, [r0, #CONTEXT_REGISTERS]
