@@ -1,6 +1,7 @@
 // The boards' own files: the real peripherals.toml of each board loads and lists the
-// peripherals tasks commonly need; a board whose files are wrong is refused with
-// errors against the board's file, not the app's.
+// peripherals tasks commonly need, and board.props names the kernel's console; a
+// board whose files are wrong is refused with errors against the board's file, not the
+// app's.
 using Keel.BuildTool.SystemDescription;
 
 namespace Keel.Build.Tests;
@@ -83,23 +84,15 @@ public class BoardTests
         Assert.Equal(new[] { new Diagnostic(Path.Combine(boards, "fake", BoardDescription.PropsFile), "property 'KeelIrqCount' is missing or not a number") }, diagnostics);
     }
 
-    [Fact]
-    public void Board_props_without_console_peripheral_is_refused()
+    [Theory]
+    [InlineData(null, "property 'KeelConsolePeripheral' is missing (the peripheral of the kernel's console, or empty for none)")]
+    [InlineData("usart3", "property 'KeelConsolePeripheral': no peripheral 'usart3' in peripherals.toml")]
+    public void Console_peripheral_must_be_given_and_be_one_of_the_board_s(string? console, string problem)
     {
-        string boards = FakeBoards("usart2 = { base = 0x40004400, size = 0x400 }", props: Props(console: null));
+        string boards = FakeBoards("usart2 = { base = 0x40004400, size = 0x400 }", props: Props(console));
 
         Assert.Equal(
-            new[] { new Diagnostic(Path.Combine(boards, "fake", BoardDescription.PropsFile), "property 'KeelConsolePeripheral' is missing (the peripheral of the kernel's console, or empty for none)") },
-            SystemCommand.Build(TestApps.WriteApp(App, "Solo.csproj"), boards).Diagnostics);
-    }
-
-    [Fact]
-    public void Console_peripheral_must_be_one_of_the_board_s_peripherals()
-    {
-        string boards = FakeBoards("usart2 = { base = 0x40004400, size = 0x400 }", props: Props(console: "usart3"));
-
-        Assert.Equal(
-            new[] { new Diagnostic(Path.Combine(boards, "fake", BoardDescription.PropsFile), "property 'KeelConsolePeripheral': no peripheral 'usart3' in peripherals.toml") },
+            new[] { new Diagnostic(Path.Combine(boards, "fake", BoardDescription.PropsFile), problem) },
             SystemCommand.Build(TestApps.WriteApp(App, "Solo.csproj"), boards).Diagnostics);
     }
 
