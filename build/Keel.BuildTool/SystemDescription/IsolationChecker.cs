@@ -25,10 +25,11 @@ public static class IsolationChecker
 {
     public const string TrustField = "trusted-peripherals";
 
-    // The Cortex-M4's bit-band regions (ARMv7-M ARM B3.5.1 / Cortex-M4 TRM 3.7): the
-    // first MiB of SRAM and of peripherals, each bit of which is also a word of the
-    // alias region 32 MiB above. The MPU checks the alias address, not the bit's, so
-    // granting an alias grants what it aliases.
+    // The Cortex-M4's bit-band regions (Cortex-M4 TRM 3.7, RM0090 2.3.3): the first MiB
+    // of SRAM and of peripherals, each bit of which is also a word of the alias region
+    // 32 MiB above. A grant is an MPU region at the alias's addresses, and an access
+    // there reaches the bit whatever the MPU says of the bit's own address, so granting
+    // an alias grants what it aliases.
     private static readonly long[] BitBandRegions = [0x2000_0000, 0x4000_0000];
     private const long BitBandRegionSize = 0x10_0000;
     private const long BitBandAliasOffset = 0x200_0000;
