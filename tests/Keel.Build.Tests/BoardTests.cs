@@ -1,6 +1,7 @@
 // The boards' own files: the real peripherals.toml of each board loads and lists the
-// peripherals tasks commonly need; a board whose files are wrong is refused with
-// errors against the board's file, not the app's.
+// peripherals tasks commonly need, and board.props names the kernel's console; a
+// board whose files are wrong is refused with errors against the board's file, not the
+// app's.
 using Keel.BuildTool.SystemDescription;
 
 namespace Keel.Build.Tests;
@@ -83,9 +84,57 @@ public class BoardTests
         Assert.Equal(new[] { new Diagnostic(Path.Combine(boards, "fake", BoardDescription.PropsFile), "property 'KeelIrqCount' is missing or not a number") }, diagnostics);
     }
 
+    [Theory]
+    [InlineData(null, "property 'KeelConsolePeripheral' is missing (the peripheral of the kernel's console, or empty for none)")]
+    [InlineData("usart3", "property 'KeelConsolePeripheral': no peripheral 'usart3' in peripherals.toml")]
+    public void Console_peripheral_must_be_given_and_be_one_of_the_board_s(string? console, string problem)
+    {
+        string boards = FakeBoards("usart2 = { base = 0x40004400, size = 0x400 }", props: Props(console));
+
+        Assert.Equal(
+            new[] { new Diagnostic(Path.Combine(boards, "fake", BoardDescription.PropsFile), problem) },
+            SystemCommand.Build(TestApps.WriteApp(App, "Solo.csproj"), boards).Diagnostics);
+    }
+
+    // A board whose kernel console is not a peripheral says so with an empty property.
+    [Fact]
+    public void Empty_console_peripheral_means_none()
+    {
+        string boards = FakeBoards("usart2 = { base = 0x40004400, size = 0x400 }", props: Props(console: ""));
+
+        Assert.Empty(SystemCommand.Build(TestApps.WriteApp(App.Replace("ram = 4096", "ram = 4096\nperipherals = [\"usart2\"]"), "Solo.csproj"), boards).Diagnostics);
+    }
+
+    [Fact]
+    public void Empty_isolation_reason_is_refused()
+    {
+        string boards = FakeBoards("dma1 = { base = 0x40026000, size = 0x400, breaks-isolation = \" \" }", props: Props(console: ""));
+
+        Assert.Equal(
+            new[] { new Diagnostic(Path.Combine(boards, "fake", BoardDescription.PeripheralsFile), "peripheral 'dma1': field 'breaks-isolation': is empty (say why the peripheral breaks isolation, or leave the field out)") },
+            SystemCommand.Build(TestApps.WriteApp(App, "Solo.csproj"), boards).Diagnostics);
+    }
+
+    [Theory]
+    [InlineData("netduinoplus2")]
+    [InlineData("nucleo-f401re")]
+    public void Real_board_console_is_usart2(string name)
+    {
+        var board = BoardDescription.Load(TestApps.BoardsDirectory, name, problem => Assert.Fail(problem), new DiagnosticBag());
+
+        Assert.Equal(board!.FindPeripheral("usart2"), board.ConsolePeripheral);
+    }
+
+    // board.props with the sizes of netduinoplus2 and `console` as its
+    // KeelConsolePeripheral (no such property if null).
+    public static string Props(string? console) =>
+        "<Project><PropertyGroup><KeelFlashBytes>1048576</KeelFlashBytes><KeelRamBytes>131072</KeelRamBytes><KeelIrqCount>82</KeelIrqCount>"
+        + (console is null ? "" : $"<KeelConsolePeripheral>{console}</KeelConsolePeripheral>")
+        + "</PropertyGroup></Project>";
+
     // A boards folder with one board, 'fake': netduinoplus2's board.props (or `props`)
     // and the given peripherals.toml (none if null).
-    private static string FakeBoards(string? peripherals, string? props = null)
+    public static string FakeBoards(string? peripherals, string? props = null)
     {
         string boards = Directory.CreateTempSubdirectory("keel-boards-").FullName;
         string fake = Directory.CreateDirectory(Path.Combine(boards, "fake")).FullName;

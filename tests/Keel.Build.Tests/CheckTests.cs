@@ -105,6 +105,18 @@ public class CheckTests
     [InlineData("ram = 4096", "ram = 4096\nperipherals = [\"usart9\"]", "task 'solo': field 'peripherals': board 'netduinoplus2' has no peripheral 'usart9'")]
     [InlineData("ram = 4096", "ram = 4096\nperipherals = [\"usart2\", \"usart2\"]", "task 'solo': field 'peripherals': 'usart2' is granted twice")]
     [InlineData("ram = 4096", "ram = 4096\nperipherals = [\"gpioa\", \"gpiob\", \"gpioc\", \"gpiod\", \"gpioe\", \"gpiof\"]", "task 'solo': needs 8 MPU regions (flash, ram and 6 peripherals) but a task has 7 (the MPU's 8, less the kernel's stack guard)")]
+    // Peripherals the task is trusted with: each must be one of its peripherals, once
+    // (whether a trust is needed is IsolationTests').
+    [InlineData("ram = 4096", "ram = 4096\ntrusted-peripherals = [\"rcc\"]", "task 'solo': field 'trusted-peripherals': 'rcc' is not in the task's peripherals")]
+    [InlineData("ram = 4096", "ram = 4096\nperipherals = [\"rcc\"]\ntrusted-peripherals = [\"rcc\", \"rcc\"]", "task 'solo': field 'trusted-peripherals': 'rcc' is listed twice")]
+    [InlineData("ram = 4096", "ram = 4096\ntrusted-peripherals = \"rcc\"", "task 'solo': field 'trusted-peripherals': expected an array, found a string")]
+    // Platform calls.
+    [InlineData("ram = 4096", "ram = 4096\nplatform-calls = [\"reboot\"]", "task 'solo': field 'platform-calls': no platform call 'reboot' (the calls a task may be allowed: halt, fastpath-count, check-invariants, digest; debug-write and exit are every task's)")]
+    [InlineData("ram = 4096", "ram = 4096\nplatform-calls = [\"exit\"]", "task 'solo': field 'platform-calls': no platform call 'exit' (the calls a task may be allowed: halt, fastpath-count, check-invariants, digest; debug-write and exit are every task's)")]
+    [InlineData("ram = 4096", "ram = 4096\nplatform-calls = [\"halt\", \"fastpath-count\", \"halt\"]", "task 'solo': field 'platform-calls': 'halt' is listed twice")]
+    [InlineData("ram = 4096", "ram = 4096\nplatform-calls = [\"check-invariants\"]", "task 'solo': field 'platform-calls': 'check-invariants' exists only in a debug image: it needs [kernel] debug-invariants = true")]
+    [InlineData("ram = 4096", "ram = 4096\nplatform-calls = [\"digest\"]", "task 'solo': field 'platform-calls': 'digest' exists only in a debug image: it needs [kernel] debug-invariants = true")]
+    [InlineData("ram = 4096", "ram = 4096\nplatform-calls = \"halt\"", "task 'solo': field 'platform-calls': expected an array, found a string")]
     // Interrupts.
     [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 82, notification = \"timer\" }]", "task 'solo': irqs[0]: field 'irq': 82 is out of range 0..81 (board 'netduinoplus2' has 82 interrupts)")]
     [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 38, notification = \"uart\" }]", "task 'solo': irqs[0]: field 'notification': no notification 'uart'")]
@@ -181,6 +193,15 @@ public class CheckTests
                 .Replace("stack = 2048", "stack = 2048\nunprivileged-irq-trigger = true\ndebug-invariants = true")
                 .Replace("timer = {}", "timer = { every-ticks = 4294967295, badge = 268435455 }\ntick = { every-ticks = 1 }")
                 .Replace("ram = 4096", "ram = 4096\nbound-notification = \"timer\""),
+            SoloProject));
+
+    // Every platform call a description may name, the debug ones in a debug image.
+    [Fact]
+    public void Every_platform_call_is_accepted_in_a_debug_image() =>
+        Assert.Empty(TestApps.Errors(
+            ValidApp
+                .Replace("stack = 2048", "stack = 2048\ndebug-invariants = true")
+                .Replace("ram = 4096", "ram = 4096\nplatform-calls = [\"halt\", \"fastpath-count\", \"check-invariants\", \"digest\"]"),
             SoloProject));
 
     // --board replaces the file's board; a bad one is reported against the `board`

@@ -61,6 +61,22 @@ public class CommandTests
             errors.TrimEnd('\n'));
     }
 
+    // A grant that breaks isolation is refused with its own code, not KEEL0100.
+    [Fact]
+    public void Isolation_refusal_prints_its_own_code_and_exits_1()
+    {
+        string toml = TestApps.WriteSampleApp(TestApps.SampleAppToml.Replace("trusted-peripherals = [\"usart2\"]\n", ""));
+        string output = Path.Combine(Path.GetDirectoryName(toml)!, "out");
+
+        var (status, errors) = RunTool("system", toml, output);
+
+        Assert.Equal(1, status);
+        Assert.Equal(
+            $"{toml}: error KEEL0102: task 'uart-driver': field 'peripherals': 'usart2' is the kernel's console (KeelConsolePeripheral of board 'netduinoplus2'): a task holding it can read and forge what the kernel prints, and stop the kernel, which waits on it; to grant it anyway, add 'usart2' to the task's trusted-peripherals",
+            errors.TrimEnd('\n'));
+        Assert.False(Directory.Exists(output));
+    }
+
     [Theory]
     [InlineData("--bord", "nucleo-f401re")]
     [InlineData("--board")]

@@ -108,18 +108,36 @@ public class SampleAppTests
         Assert.Equal(new[] { -1, 1, -1 }, SystemTables.Tasks.Select(task => task.BoundNotification));
         Assert.True(SystemTables.UnprivilegedIrqTrigger);
         Assert.True(SystemTables.DebugInvariants);
+
+        // supervisor may Halt (0x101, bit 1) and CheckInvariants (0x104, bit 4); the
+        // others no platform call beyond every task's DebugWrite and Exit.
+        Assert.Equal(new[] { 0b1_0010u, 0u, 0u }, SystemTables.Tasks.Select(task => task.PlatformCalls));
     }
 
-    // Without `every-ticks`, `bound-notification`, `unprivileged-irq-trigger` and
-    // `debug-invariants` the tables hold no tick signal, no binding and cleared flags.
+    // Each platform call is its own bit, number 0x100 + n at bit n, whatever the order
+    // the description lists them in.
     [Fact]
-    public void Tick_signals_bindings_irq_trigger_and_invariant_checks_are_off_by_default()
+    public void Platform_call_mask_has_one_bit_per_call()
+    {
+        string toml = TestApps.SampleAppToml.Replace("platform-calls = [\"halt\", \"check-invariants\"]", "platform-calls = [\"digest\", \"fastpath-count\", \"halt\"]");
+        var (layout, diagnostics) = SystemCommand.Build(TestApps.WriteSampleApp(toml), TestApps.BoardsDirectory);
+
+        Assert.Empty(diagnostics);
+        Assert.Contains("SlotCount = 8, PlatformCalls = 0x2A }, // supervisor", GeneratedFiles.All(layout!).Single(file => file.RelativePath == GeneratedFiles.SystemTables).Content);
+    }
+
+    // Without `every-ticks`, `bound-notification`, `unprivileged-irq-trigger`,
+    // `debug-invariants` and `platform-calls` the tables hold no tick signal, no
+    // binding, cleared flags and no platform call.
+    [Fact]
+    public void Tick_signals_bindings_irq_trigger_invariant_checks_and_platform_calls_are_off_by_default()
     {
         string toml = TestApps.SampleAppToml
             .Replace("timer = { every-ticks = 100 }", "timer = {}")
             .Replace("bound-notification = \"uart\"\n", "")
             .Replace("unprivileged-irq-trigger = true\n", "")
-            .Replace("debug-invariants = true\n", "");
+            .Replace("debug-invariants = true\n", "")
+            .Replace("platform-calls = [\"halt\", \"check-invariants\"]\n", "");
         var (layout, diagnostics) = SystemCommand.Build(TestApps.WriteSampleApp(toml), TestApps.BoardsDirectory);
 
         Assert.Empty(diagnostics);
@@ -129,6 +147,7 @@ public class SampleAppTests
                 .Replace("UnprivilegedIrqTrigger = true;", "UnprivilegedIrqTrigger = false;")
                 .Replace("DebugInvariants = true;", "DebugInvariants = false;")
                 .Replace("BoundNotification = 1,", "BoundNotification = -1,")
+                .Replace("PlatformCalls = 0x12", "PlatformCalls = 0x0")
                 .Replace("            new TickSignalConfig { Notification = 0, Badge = 1, EveryTicks = 100 }, // notification 'timer'\n", ""),
             GeneratedFiles.All(layout!).Single(file => file.RelativePath == GeneratedFiles.SystemTables).Content);
     }

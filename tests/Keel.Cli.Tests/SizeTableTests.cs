@@ -28,3 +28,22 @@ public class SizeTableTests
         Assert.Equal(sections.Where(s => s.InFlash).Sum(s => (long)s.Size), rows.Sum(r => r.FlashUsed));
     }
 }
+
+// The authority each task holds beyond its capabilities, in its row of the table:
+// the benchmark's client may halt and read the fastpath count, and is trusted with RCC.
+public class AuthorityColumnsTests
+{
+    [Fact]
+    public void TheBenchmarksClientRowShowsItsPlatformCallsAndTrustedPeripherals()
+    {
+        var workspace = new Workspace(CliHarness.Root);
+        var layout = workspace.Application("bench/ipc", CliHarness.Root).Layout(workspace, "netduinoplus2");
+        var output = new StringWriter();
+
+        SizeTable.Render(CliHarness.Context(output).Console, "ipc-bench.elf", layout, SizeTable.Compute(layout, []));
+
+        string[] lines = output.ToString().Split('\n');
+        Assert.Contains(lines, line => line.TrimEnd() == "  client          0 (0%)    16384     0 (0%)     8192    2048   16384/8192   halt, fastpath-count   rcc");
+        Assert.Contains(lines, line => line.TrimEnd() == "  server          0 (0%)     8192     0 (0%)     4096    1024    8192/4096");
+    }
+}

@@ -3,14 +3,18 @@
 // generator), read from the linked image's sections (Keel.BuildTool's size report),
 // and what the MPU's rules cost. A PMSAv7 region is a power of two aligned to its
 // size, so whatever a task does not use of its window no other task can have; and
-// aligning the first task's window after the kernel leaves padding.
+// aligning the first task's window after the kernel leaves padding. Each task's row
+// also shows the authority it holds beyond its capabilities, which a reviewer must
+// see at every build: its platform calls and the peripherals it is trusted with
+// although they break isolation (layout.txt says why each does).
 using Keel.BuildTool;
 using Keel.BuildTool.SystemDescription;
 using Spectre.Console;
 
 namespace Keel.Cli;
 
-public sealed record SizeRow(string Name, long FlashUsed, long FlashBudget, long RamUsed, long RamBudget, long Stack)
+public sealed record SizeRow(string Name, long FlashUsed, long FlashBudget, long RamUsed, long RamBudget, long Stack,
+    IReadOnlyList<string> PlatformCalls, IReadOnlyList<string> TrustedPeripherals)
 {
     public long FlashUnused => FlashBudget - FlashUsed;
 
@@ -21,18 +25,19 @@ public static class SizeTable
 {
     public static IReadOnlyList<SizeRow> Compute(SystemLayout layout, IReadOnlyList<SizeReport.Section> sections)
     {
-        SizeRow Row(string name, MemoryWindow flash, MemoryWindow ram, long stack)
+        SizeRow Row(string name, MemoryWindow flash, MemoryWindow ram, long stack, TaskDescription? task)
         {
             var inRam = sections.Where(s => Inside(s.Address, ram)).ToList();
             // Initial data is stored in the owner's flash and copied to its RAM at start.
             long flashUsed = sections.Where(s => Inside(s.Address, flash)).Sum(s => (long)s.Size)
                 + inRam.Where(s => s.InFlash).Sum(s => (long)s.Size);
-            return new SizeRow(name, flashUsed, flash.Size, inRam.Sum(s => (long)s.Size), ram.Size, stack);
+            return new SizeRow(name, flashUsed, flash.Size, inRam.Sum(s => (long)s.Size), ram.Size, stack,
+                task?.PlatformCalls ?? [], task?.TrustedPeripherals ?? []);
         }
         return
         [
-            Row("kernel", layout.KernelFlash, layout.KernelRam, layout.App.Kernel!.Stack!.Value),
-            .. layout.Tasks.Select(task => Row(task.Task.Name, task.Flash, task.Ram, task.Task.Stack!.Value)),
+            Row("kernel", layout.KernelFlash, layout.KernelRam, layout.App.Kernel!.Stack!.Value, null),
+            .. layout.Tasks.Select(task => Row(task.Task.Name, task.Flash, task.Ram, task.Task.Stack!.Value, task.Task)),
         ];
     }
 
@@ -41,6 +46,8 @@ public static class SizeTable
         var table = new Table().Border(TableBorder.Simple).Title($"{Markup.Escape(image)} on {Markup.Escape(layout.Board.Name)}").AddColumn(new TableColumn("").NoWrap());
         foreach (string heading in (string[])["flash used", "budget", "RAM used", "budget", "stack", "MPU waste"])
             table.AddColumn(new TableColumn(heading).RightAligned().NoWrap());
+        foreach (string heading in (string[])["platform calls", "trusted with"])
+            table.AddColumn(new TableColumn(heading));
         foreach (SizeRow row in rows)
         {
             table.AddRow(
@@ -48,10 +55,13 @@ public static class SizeTable
                 Used(row.FlashUsed, row.FlashBudget), row.FlashBudget.ToString(),
                 Used(row.RamUsed, row.RamBudget), row.RamBudget.ToString(),
                 row.Stack.ToString(),
-                row.Name == "kernel" ? "" : $"{row.FlashUnused}/{row.RamUnused}");
+                row.Name == "kernel" ? "" : $"{row.FlashUnused}/{row.RamUnused}",
+                Markup.Escape(string.Join(", ", row.PlatformCalls)),
+                Markup.Escape(string.Join(", ", row.TrustedPeripherals)));
         }
         console.Write(table);
         console.WriteLine("MPU waste (flash/RAM): what a task does not use of its power-of-two windows, which no other task can use.");
+        console.WriteLine("Platform calls: beyond every task's debug-write and exit. Trusted with: peripherals granted although they break isolation (layout.txt says why).");
         console.WriteLine($"Alignment padding after the kernel: flash {layout.FlashPadding}, RAM {layout.RamPadding} bytes. " +
             $"Laid out: flash {layout.FlashUsed} of {layout.Board.FlashBytes}, RAM {layout.RamUsed} of {layout.Board.RamBytes} bytes.");
     }

@@ -3,7 +3,9 @@
 // capability slots) that resolve, and resources (interrupts, MPU regions) not
 // over-committed. Each rule reports in the form "<section>: field '<field>': <problem>"
 // and the checker never stops early, so one build lists every mistake. Whether the
-// whole system fits the board's memory depends on the layout and is checked there.
+// whole system fits the board's memory depends on the layout and is checked there;
+// whether its grants of peripherals keep the tasks isolated is IsolationChecker's
+// concern, on that layout.
 using System.Numerics;
 using Keel.Hal.Arm;
 
@@ -111,8 +113,7 @@ public static class AppChecker
         var allowed = new HashSet<string>();
         foreach (string name in task.PlatformCalls)
         {
-            var call = PlatformCallNames.All.FirstOrDefault(candidate => candidate.Name == name);
-            if (call.Name is null)
+            if (PlatformCallNames.Find(name) is not PlatformCall call)
                 field("platform-calls", $"no platform call '{name}' (the calls a task may be allowed: {string.Join(", ", PlatformCallNames.All.Select(candidate => candidate.Name))}; debug-write and exit are every task's)");
             else if (!allowed.Add(name))
                 field("platform-calls", $"'{name}' is listed twice");
@@ -157,6 +158,14 @@ public static class AppChecker
                 field("peripherals", $"board '{board.Name}' has no peripheral '{name}'");
             else if (!granted.Add(name))
                 field("peripherals", $"'{name}' is granted twice");
+        }
+        var trusted = new HashSet<string>();
+        foreach (string name in task.TrustedPeripherals)
+        {
+            if (!task.Peripherals.Contains(name))
+                field(IsolationChecker.TrustField, $"'{name}' is not in the task's peripherals");
+            else if (!trusted.Add(name))
+                field(IsolationChecker.TrustField, $"'{name}' is listed twice");
         }
         int regions = 2 + task.Peripherals.Count;
         if (regions > MpuRegion.TaskRegionCount)

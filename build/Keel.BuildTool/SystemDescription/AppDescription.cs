@@ -35,23 +35,36 @@ public sealed record TaskDescription(
     string? BoundNotification,
     long? CapSlots,
     IReadOnlyList<CapDescription> Caps,
-    IReadOnlyList<string> PlatformCalls);
+    IReadOnlyList<string> PlatformCalls,
+    IReadOnlyList<string> TrustedPeripherals);
 
-// The platform calls (docs/abi.md) a task may be allowed in `platform-calls`, with the
-// number each stands for. DebugWrite and Exit are every task's and are not listed.
+// A platform call (docs/abi.md) a task may be allowed in `platform-calls`. DebugOnly
+// calls exist only in an image with `[kernel] debug-invariants = true`.
+public sealed record PlatformCall(string Name, uint Number, bool DebugOnly)
+{
+    // Its bit in TaskConfig.PlatformCalls: bit n allows number 0x100 + n.
+    public uint Bit => 1u << (int)(Number - PlatformCallNames.FirstNumber);
+}
+
+// The platform calls a description may name, with the numbers the kernel gives them
+// (kernel/Syscalls.cs, PlatformCallNumber). DebugWrite (0x100) and Exit (0x102) are
+// every task's and are not listed.
 public static class PlatformCallNames
 {
-    public static readonly IReadOnlyList<(string Name, uint Number, bool DebugOnly)> All = new[]
-    {
-        ("halt", 0x101u, false),
-        ("fastpath-count", 0x103u, false),
-        ("check-invariants", 0x104u, true),
-        ("digest", 0x105u, true),
-    };
+    public const uint FirstNumber = 0x100;
 
-    // TaskConfig.PlatformCalls: bit n allows number 0x100 + n.
-    public static uint Mask(IEnumerable<string> names) =>
-        names.Aggregate(0u, (mask, name) => mask | All.Where(call => call.Name == name).Aggregate(0u, (bits, call) => bits | 1u << (int)(call.Number - 0x100)));
+    public static readonly IReadOnlyList<PlatformCall> All =
+    [
+        new("halt", 0x101, DebugOnly: false),
+        new("fastpath-count", 0x103, DebugOnly: false),
+        new("check-invariants", 0x104, DebugOnly: true),
+        new("digest", 0x105, DebugOnly: true),
+    ];
+
+    public static PlatformCall? Find(string name) => All.FirstOrDefault(call => call.Name == name);
+
+    // TaskConfig.PlatformCalls of a task whose `platform-calls` passed the checks.
+    public static uint Mask(IEnumerable<string> names) => names.Aggregate(0u, (mask, name) => mask | Find(name)!.Bit);
 }
 
 public sealed record IrqDescription(int Index, long? Irq, string? Notification, long? Badge);

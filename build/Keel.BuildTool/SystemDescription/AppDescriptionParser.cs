@@ -109,7 +109,8 @@ public static class AppDescriptionParser
             BoundNotification: task.String("bound-notification", required: false),
             CapSlots: task.Integer("cap-slots", required: false) ?? DefaultCapSlots,
             Caps: caps,
-            PlatformCalls: task.StringList("platform-calls"));
+            PlatformCalls: task.StringList("platform-calls"),
+            TrustedPeripherals: task.StringList("trusted-peripherals"));
         task.RejectUnknownFields();
         return description;
     }

@@ -3,6 +3,12 @@
 // two never disagree), and the peripherals a task may be granted, from the board's
 // peripherals.toml. Each peripheral becomes one MPU region of a task, so it is checked
 // here, once, with the MPU encoder itself: a power-of-two size, aligned base.
+//
+// The board also says which of its peripherals break the isolation between tasks when
+// granted (IsolationChecker refuses them unless the description trusts the task): an
+// entry of peripherals.toml marked `breaks-isolation = "<why>"`, and the kernel's
+// console, named by board.props `KeelConsolePeripheral`. That knowledge is the board's
+// data, not the checker's, so a user's own board says the same of its own peripherals.
 using System.Globalization;
 using System.Xml.Linq;
 using Keel.Hal.Arm;
@@ -10,10 +16,22 @@ using Tomlyn.Model;
 
 namespace Keel.BuildTool.SystemDescription;
 
-public sealed record Peripheral(string Name, uint Base, uint Size);
-
-public sealed record BoardDescription(string Name, long FlashBytes, long RamBytes, int IrqCount, IReadOnlyList<Peripheral> Peripherals)
+// `BreaksIsolation`: why granting it to a task breaks isolation, or null.
+public sealed record Peripheral(string Name, uint Base, uint Size, string? BreaksIsolation = null)
 {
+    public long End => (long)Base + Size;
+
+    // "0x40004400-0x400047FF"
+    public string Range => $"0x{Base:X8}-0x{End - 1:X8}";
+
+    public bool Overlaps(long otherBase, long otherEnd) => Base < otherEnd && otherBase < End;
+}
+
+// `ConsolePeripheral`: the peripheral the kernel's console uses, or null for none.
+public sealed record BoardDescription(string Name, long FlashBytes, long RamBytes, int IrqCount, IReadOnlyList<Peripheral> Peripherals, Peripheral? ConsolePeripheral)
+{
+    public const string ConsoleProperty = "KeelConsolePeripheral";
+
     public const string PropsFile = "board.props";
     public const string PeripheralsFile = "peripherals.toml";
 
@@ -52,7 +70,20 @@ public sealed record BoardDescription(string Name, long FlashBytes, long RamByte
         var peripherals = LoadPeripherals(peripheralsPath, diagnostics.For(peripheralsPath));
         if (flash is null || ram is null || irqCount is null || peripherals is null)
             return null;
-        return new BoardDescription(name, flash.Value, ram.Value, (int)irqCount.Value, peripherals);
+        // Required, so that a new board cannot leave its console unprotected by
+        // omission; empty when the kernel's console is not on a peripheral.
+        if (!properties.TryGetValue(ConsoleProperty, out string? consoleName))
+        {
+            reportProps($"property '{ConsoleProperty}' is missing (the peripheral of the kernel's console, or empty for none)");
+            return null;
+        }
+        Peripheral? console = null;
+        if (consoleName.Length > 0 && (console = peripherals.FirstOrDefault(peripheral => peripheral.Name == consoleName)) is null)
+        {
+            reportProps($"property '{ConsoleProperty}': no peripheral '{consoleName}' in {PeripheralsFile}");
+            return null;
+        }
+        return new BoardDescription(name, flash.Value, ram.Value, (int)irqCount.Value, peripherals, console);
     }
 
     private static IReadOnlyList<Peripheral>? LoadPeripherals(string path, Action<string> report)
@@ -67,6 +98,7 @@ public sealed record BoardDescription(string Name, long FlashBytes, long RamByte
             var entry = top.Nested(table, $"peripheral '{name}'");
             long? baseAddress = entry.Integer("base");
             long? size = entry.Integer("size");
+            string? breaksIsolation = entry.String("breaks-isolation", required: false);
             entry.RejectUnknownFields();
             if (baseAddress is not long address || size is not long bytes)
             {
@@ -80,7 +112,13 @@ public sealed record BoardDescription(string Name, long FlashBytes, long RamByte
                 valid = false;
                 continue;
             }
-            peripherals.Add(new Peripheral(name, (uint)address, (uint)bytes));
+            if (breaksIsolation?.Trim().Length == 0)
+            {
+                entry.ReportField("breaks-isolation", "is empty (say why the peripheral breaks isolation, or leave the field out)");
+                valid = false;
+                continue;
+            }
+            peripherals.Add(new Peripheral(name, (uint)address, (uint)bytes, breaksIsolation));
         }
         return valid ? peripherals : null;
     }

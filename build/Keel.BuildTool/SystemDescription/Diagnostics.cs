@@ -2,11 +2,26 @@
 // throwing, so a single build shows every mistake in the description at once, each
 // tied to the file it is in (the app's TOML or a board's peripherals.toml) and printed
 // in MSBuild's canonical form so that the build lists them as errors.
+//
+// Each error carries a code: KEEL0100 for a description that is malformed (a value out
+// of range, a reference that does not resolve, a typo), and one code per class of
+// grant the build refuses because it would break the isolation between tasks
+// (IsolationChecker), so a reader can look the class up (docs/system-description.md)
+// and a script can tell "wrong" from "unsafe".
 namespace Keel.BuildTool.SystemDescription;
 
-public sealed record Diagnostic(string FilePath, string Message)
+public sealed record Diagnostic(string FilePath, string Message, string Code = Diagnostic.Malformed)
 {
-    public const string Code = "KEEL0100";
+    // The description does not follow the rules of its format.
+    public const string Malformed = "KEEL0100";
+    // A peripheral the board says breaks isolation (peripherals.toml `breaks-isolation`).
+    public const string PeripheralBreaksIsolation = "KEEL0101";
+    // The peripheral the kernel's console uses (board.props KeelConsolePeripheral).
+    public const string KernelConsole = "KEEL0102";
+    // A peripheral whose range overlaps the kernel's or another task's memory window.
+    public const string OverlapsMemory = "KEEL0103";
+    // A peripheral granted to more than one task.
+    public const string SharedPeripheral = "KEEL0104";
 
     public override string ToString() => $"{FilePath}: error {Code}: {Message}";
 
@@ -22,6 +37,6 @@ public sealed class DiagnosticBag
 
     public bool HasErrors => _diagnostics.Count > 0;
 
-    // A reporter for one file, for code that only ever reports about that file.
-    public Action<string> For(string filePath) => message => _diagnostics.Add(new Diagnostic(filePath, message));
+    // A reporter for one file and one class of error, for code that only ever reports that.
+    public Action<string> For(string filePath, string code = Diagnostic.Malformed) => message => _diagnostics.Add(new Diagnostic(filePath, message, code));
 }

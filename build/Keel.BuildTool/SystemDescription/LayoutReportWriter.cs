@@ -1,6 +1,8 @@
 // layout.txt: the layout for people — where each task's windows are, its stack, the
-// exact MPU register values it runs with, and what alignment cost — so a reviewer can
-// check the isolation of a system without reading generated code.
+// exact MPU register values it runs with, the platform calls it may make, the
+// peripherals it is trusted with despite the isolation they break (and why they
+// break it), and what alignment cost — so a reviewer can check the isolation of a
+// system without reading generated code.
 using System.Text;
 
 namespace Keel.BuildTool.SystemDescription;
@@ -30,6 +32,10 @@ public static class LayoutReportWriter
                 text.AppendLine($"  cap {cap.Slot} {cap.Name}: {cap.Summary}");
             foreach (var irq in task.Task.Irqs)
                 text.AppendLine($"  irq {irq.Irq} -> notification '{irq.Notification}', badge {irq.Badge}");
+            if (task.Task.PlatformCalls.Count > 0)
+                text.AppendLine($"  platform calls: {string.Join(", ", task.Task.PlatformCalls)}");
+            foreach (string trust in IsolationChecker.DescribeTrust(layout, task))
+                text.AppendLine($"  trusted: {trust}");
         }
         return text.ToString();
     }

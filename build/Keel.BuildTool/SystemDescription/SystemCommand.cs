@@ -2,8 +2,9 @@
 // description, checks it against its board (or the one --board names instead, so one
 // description builds for several boards), lays it out and writes the generated files
 // — or, if anything is wrong, writes nothing and prints every error as
-//   <app.toml>: error KEEL0100: <message>
-// (MSBuild's canonical form, so the build lists them) and exits with status 1.
+//   <app.toml>: error KEEL01xx: <message>
+// (MSBuild's canonical form, so the build lists them; the codes are Diagnostic's) and
+// exits with status 1.
 namespace Keel.BuildTool.SystemDescription;
 
 public sealed record SystemArguments(string TomlPath, string OutputDirectory, string? Board);
@@ -66,6 +67,7 @@ public static class SystemCommand
         var layout = SystemLayout.Compute(app, boardDescription);
         foreach (string problem in layout.CheckFitsBoard())
             report(problem);
+        IsolationChecker.Check(layout, diagnostics);
         return diagnostics.HasErrors ? (null, diagnostics.All) : (layout, diagnostics.All);
     }
 

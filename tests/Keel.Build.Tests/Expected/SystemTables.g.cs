@@ -28,9 +28,9 @@ namespace Keel.Firmware.Boot
 
         public static readonly TaskConfig[] Tasks =
         {
-            new TaskConfig { FlashBase = 0x08018000, FlashSize = 16384, RamBase = 0x20010000, RamSize = 4096, StackSize = 1024, Priority = 0, FaultHandlerSlot = 0, BoundNotification = -1, FirstRegion = 0, RegionCount = 8, FirstCap = 0, CapCount = 4, FirstSlot = 0, SlotCount = 8 }, // supervisor
-            new TaskConfig { FlashBase = 0x0801C000, FlashSize = 8192, RamBase = 0x20011000, RamSize = 2048, StackSize = 512, Priority = 1, FaultHandlerSlot = 1, BoundNotification = 1, FirstRegion = 8, RegionCount = 8, FirstCap = 4, CapCount = 4, FirstSlot = 8, SlotCount = 8 }, // uart-driver
-            new TaskConfig { FlashBase = 0x08010000, FlashSize = 32768, RamBase = 0x20008000, RamSize = 32768, StackSize = 2048, Priority = 2, FaultHandlerSlot = 1, BoundNotification = -1, FirstRegion = 16, RegionCount = 8, FirstCap = 8, CapCount = 3, FirstSlot = 16, SlotCount = 12 }, // worker
+            new TaskConfig { FlashBase = 0x08018000, FlashSize = 16384, RamBase = 0x20010000, RamSize = 4096, StackSize = 1024, Priority = 0, FaultHandlerSlot = 0, BoundNotification = -1, FirstRegion = 0, RegionCount = 8, FirstCap = 0, CapCount = 4, FirstSlot = 0, SlotCount = 8, PlatformCalls = 0x12 }, // supervisor
+            new TaskConfig { FlashBase = 0x0801C000, FlashSize = 8192, RamBase = 0x20011000, RamSize = 2048, StackSize = 512, Priority = 1, FaultHandlerSlot = 1, BoundNotification = 1, FirstRegion = 8, RegionCount = 8, FirstCap = 4, CapCount = 4, FirstSlot = 8, SlotCount = 8, PlatformCalls = 0x0 }, // uart-driver
+            new TaskConfig { FlashBase = 0x08010000, FlashSize = 32768, RamBase = 0x20008000, RamSize = 32768, StackSize = 2048, Priority = 2, FaultHandlerSlot = 1, BoundNotification = -1, FirstRegion = 16, RegionCount = 8, FirstCap = 8, CapCount = 3, FirstSlot = 16, SlotCount = 12, PlatformCalls = 0x0 }, // worker
         };
 
         public static readonly MpuRegionConfig[] Regions =
