@@ -1,7 +1,7 @@
 // The kernel's console: text out on the board's console USART, through a bounded
 // transmit queue (ConsoleQueue.cs) that the USART's transmit-empty interrupt drains.
-// Formatting is done here without allocation (no string building): numbers are
-// formatted digit by digit into a few characters on the stack.
+// Formatting is done here without allocation (no string building): literals are
+// written whole, numbers digit by digit.
 //
 // Design: the kernel never waits for the line, except when nothing else can run.
 // - Queued (from StartQueueing, which the kernel calls at the end of boot, once its
@@ -90,14 +90,15 @@ namespace Keel.Hal
         public static void WriteDecimal(uint value)
         {
             char* digits = stackalloc char[10];
-            int first = 10;
+            int count = 0;
             do
             {
-                digits[--first] = (char)('0' + value % 10);
+                digits[count++] = (char)('0' + value % 10);
                 value /= 10;
             }
             while (value != 0);
-            Write(digits + first, 10 - first, 0);
+            while (count > 0)
+                Write(digits[--count]);
         }
 
         public static void WriteDecimal(int value)
@@ -114,15 +115,12 @@ namespace Keel.Hal
         // 0x-prefixed, eight digits: the form fault reports and addresses use.
         public static void WriteHex(uint value)
         {
-            char* digits = stackalloc char[10];
-            digits[0] = '0';
-            digits[1] = 'x';
-            for (int i = 0; i < 8; i++)
+            Write("0x");
+            for (int shift = 28; shift >= 0; shift -= 4)
             {
-                uint nibble = (value >> (28 - 4 * i)) & 0xF;
-                digits[2 + i] = (char)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
+                uint nibble = (value >> shift) & 0xF;
+                Write((char)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10));
             }
-            Write(digits, 10, 0);
         }
 
         private static void Write(char* text, int length, int keepFree)

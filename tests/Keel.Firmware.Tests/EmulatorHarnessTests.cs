@@ -8,7 +8,22 @@ namespace Keel.Firmware.Tests;
 // not reach the host (issue 13, F7).
 public class EmulatorHarnessTests
 {
-    // A minimal image in assembly: enable USART2, print "alive", then spin forever.
+    // Assembly the test images share: enable USART2, print the zero-terminated string
+    // at `message`, go on at `printed`.
+    private const string PrintMessage = """
+            ldr r0, =0x40004400
+            ldr r1, =0x200C
+            str r1, [r0, #0x0C]
+            adr r2, message
+        next:
+            ldrb r1, [r2], #1
+            cbz r1, printed
+            str r1, [r0, #4]
+            b next
+
+        """;
+
+    // A minimal image in assembly: print "alive", then spin forever.
     private const string HangingImage = """
             .syntax unified
             .thumb
@@ -17,17 +32,10 @@ public class EmulatorHarnessTests
             .word reset + 1
             .thumb_func
         reset:
-            ldr r0, =0x40004400
-            ldr r1, =0x200C
-            str r1, [r0, #0x0C]
-            adr r2, message
-        next:
-            ldrb r1, [r2], #1
-            cbz r1, spin
-            str r1, [r0, #4]
-            b next
-        spin:
-            b spin
+
+        """ + PrintMessage + """
+        printed:
+            b printed
             .balign 4
         message:
             .asciz "alive\n"
@@ -59,16 +67,9 @@ public class EmulatorHarnessTests
             svc #0
             .thumb_func
         refused:
-            ldr r0, =0x40004400
-            ldr r1, =0x200C
-            str r1, [r0, #0x0C]
-            adr r2, message
-        next:
-            ldrb r1, [r2], #1
-            cbz r1, stop
-            str r1, [r0, #4]
-            b next
-        stop:
+
+        """ + PrintMessage + """
+        printed:
             movs r0, #0x20
             adr r1, exit3
             bkpt 0xab
