@@ -4,6 +4,9 @@
 // It provides the two routines the runtime and the start-up code call by symbol:
 // `keel_panic` (the core library's panic path: print the reason, then stop the board
 // with a failure status) and `keel_unhandled_exception` (an exception with no handler).
+// Both first finish the console (Console.Finish): what was queued goes out before the
+// report, in order, and the report itself is written synchronously, so a full queue
+// cannot drop it.
 using System.Runtime.InteropServices;
 using Keel.Hal;
 
@@ -19,6 +22,7 @@ namespace Keel.Boards
         [UnmanagedCallersOnly(EntryPoint = "keel_panic")]
         private static void OnPanic(char* reason, int length)
         {
+            Console.Finish();
             Console.Write("\nPANIC: ");
             Console.Write(reason, length);
             Console.WriteLine();
@@ -28,6 +32,7 @@ namespace Keel.Boards
         [UnmanagedCallersOnly(EntryPoint = "keel_unhandled_exception")]
         private static void OnUnhandledException(uint exceptionNumber)
         {
+            Console.Finish();
             Console.Write("\nPANIC: unhandled exception ");
             Console.WriteDecimal(exceptionNumber);
             Console.WriteLine();

@@ -20,13 +20,13 @@ namespace Keel.Boards
         {
             Rcc.Apb1enr.SetBits(Rcc.Apb1Usart2);
             Usart.Usart2.Enable(Apb1ClockHz, ConsoleBaud);
-            Console.Attach(Usart.Usart2);
+            Console.Attach(Usart.Usart2, Usart.Usart2Irq);
         }
 
-        // Ends the emulator run with `status`.
+        // Ends the emulator run with `status`, once the console has sent everything.
         public static void Stop(uint status)
         {
-            Console.Flush();
+            Console.Finish();
             Semihosting.Exit(status);
             while (true) { }
         }

@@ -3,7 +3,7 @@
 // PLLQ=7 for a 48 MHz USB clock), APB1 at 42 MHz (its maximum), two flash wait states
 // (RM0368 table 6 at 3.3 V). Console: USART2 on PA2 (TX) / PA3 (RX), alternate function
 // 7, wired to the ST-LINK's virtual COM port, at 115200 8N1. With no semihosting host on
-// a bare board, Stop flushes the console and idles.
+// a bare board, Stop sends what the console holds and idles.
 using Keel.Hal;
 using Keel.Hal.Stm32f4;
 
@@ -33,7 +33,7 @@ namespace Keel.Boards
             GpioPort.A.SetAlternateFunction(UsartTxPin, UsartAlternateFunction);
             GpioPort.A.SetAlternateFunction(UsartRxPin, UsartAlternateFunction);
             Usart.Usart2.Enable(Apb1ClockHz, ConsoleBaud);
-            Console.Attach(Usart.Usart2);
+            Console.Attach(Usart.Usart2, Usart.Usart2Irq);
         }
 
         private static void InitClocks()
@@ -55,7 +55,7 @@ namespace Keel.Boards
 
         public static void Stop(uint status)
         {
-            Console.Flush();
+            Console.Finish();
             while (true) { }
         }
     }

@@ -136,6 +136,12 @@ namespace Keel.Port
             s_idleContext.Control = ThreadContext.ThreadModePrivileged;
             SetCurrent((ThreadContext*)Unsafe(ref s_idleContext));
             s_configurationDigest = ConfigurationDigest();
+            // The console's interrupt is the kernel's own (OnInterrupt). Taken only now,
+            // with idle's context current, so an interrupt has a context to save into;
+            // from here the console queues and no kernel entry waits for the UART.
+            Nvic.SetPriority(Console.Irq, LowestPriority);
+            Nvic.Enable(Console.Irq);
+            Console.StartQueueing();
             EnterFirstTask();
         }
 
@@ -276,11 +282,18 @@ namespace Keel.Port
         private static ThreadContext* OnSysTick() => SwitchTo(Kernel.Kernel.Tick(ref s_kernel));
 
         // An external interrupt: masked here until its owner acknowledges it, so a
-        // level-triggered source cannot storm the kernel in the meantime.
+        // level-triggered source cannot storm the kernel in the meantime. The console's
+        // is the kernel's own: it sends the next queued bytes (the console stops its
+        // interrupt once the queue is empty) and the interrupted thread goes on.
         [RuntimeExport("keel_irq_entry")]
         private static ThreadContext* OnInterrupt()
         {
             uint irq = (Scb.Icsr.Read() & Scb.IcsrActiveMask) - 16;
+            if (irq == Console.Irq)
+            {
+                Console.OnTransmitReady();
+                return SwitchTo(s_kernel.Current);
+            }
             Nvic.Disable(irq);
             return SwitchTo(Kernel.Kernel.Interrupt(ref s_kernel, irq));
         }
@@ -307,6 +320,7 @@ namespace Keel.Port
         [RuntimeExport("keel_kernel_fault")]
         private static void OnKernelFault(uint* frame, uint exception, uint exceptionReturn)
         {
+            Console.Finish();
             FaultInfo fault = FaultInfo.Read(exception, frame);
             bool stackOverflow = fault.Kind == FaultKind.StackOverflow || InMainStackGuard(fault.Address);
             Console.Write(stackOverflow ? "\nkernel stack overflow: " : "\nkernel fault: ");

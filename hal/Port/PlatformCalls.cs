@@ -10,7 +10,12 @@
 // levels) and Exit (the caller stops itself, as blocking forever would).
 //   0x100 DebugWrite(r4 = UTF-16 text, r5 = length): print on the kernel's console.
 //         The text must lie inside the caller's own flash or RAM window; otherwise
-//         nothing is printed and the status is InvalidArgument.
+//         nothing is printed and the status is InvalidArgument. The text is queued
+//         (hal/Console.cs), never waited for: when the console's queue has no room
+//         for all of it outside the kernel's share, it is dropped and the console
+//         marks the gap. The status is Ok either way: the queue is shared by every
+//         task, so a status that said "dropped" would tell the caller how much other
+//         tasks have written, a channel between tasks that share no capability.
 //   0x101 Halt(r4 = status): end the run (an emulator exits with the status). For
 //         test, benchmark and demo images.
 //   0x102 Exit: the task is finished (its entry point returned); the kernel stops
@@ -94,7 +99,7 @@ namespace Keel.Port
             uint bytes = length * 2;
             if (!Within(text, bytes, task.RamBase, task.RamSize) && !Within(text, bytes, task.FlashBase, task.FlashSize))
                 return Error.InvalidArgument;
-            Console.Write((char*)text, (int)length);
+            Console.WriteFromTask((char*)text, (int)length);
             return Error.Ok;
         }
 

@@ -2,8 +2,10 @@
 //
 // USART2 (the port a Nucleo board wires to its ST-LINK, and Keel's console) is QEMU's
 // second serial port, so the first goes to null and the second to stdout. Semihosting
-// is enabled for unprivileged code too, so an image can end the run with a status code
-// from any task. A run that does not end by itself within the limit is killed and
+// is enabled for privileged code only: an image ends the run with a status code
+// through the kernel's Halt platform call (a privileged semihosting exit), and a task's
+// own semihosting trap (`bkpt 0xab` in unprivileged code) never reaches the host, so no
+// task can open, read or write host files. A run that does not end by itself within the limit is killed and
 // reported as timed out together with everything it printed: a hung image fails its
 // test, it never hangs the suite.
 
@@ -28,7 +30,7 @@ public sealed class Qemu
         "-monitor", "none",
         "-serial", "null",
         "-serial", "stdio",
-        "-semihosting-config", "enable=on,target=native,userspace=on",
+        "-semihosting-config", "enable=on,target=native",
         .. ExtraArguments,
         "-kernel", imagePath,
     ];

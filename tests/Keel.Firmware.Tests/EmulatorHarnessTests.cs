@@ -4,10 +4,26 @@ using Keel.Emulation;
 namespace Keel.Firmware.Tests;
 
 // The harness itself: a hung image must end in a time-out that carries the transcript,
-// and a missing image must say how to get one.
+// a missing image must say how to get one, and an unprivileged semihosting call must
+// not reach the host (issue 13, F7).
 public class EmulatorHarnessTests
 {
-    // A minimal image in assembly: enable USART2, print "alive", then spin forever.
+    // Assembly the test images share: enable USART2, print the zero-terminated string
+    // at `message`, go on at `printed`.
+    private const string PrintMessage = """
+            ldr r0, =0x40004400
+            ldr r1, =0x200C
+            str r1, [r0, #0x0C]
+            adr r2, message
+        next:
+            ldrb r1, [r2], #1
+            cbz r1, printed
+            str r1, [r0, #4]
+            b next
+
+        """;
+
+    // A minimal image in assembly: print "alive", then spin forever.
     private const string HangingImage = """
             .syntax unified
             .thumb
@@ -16,26 +32,62 @@ public class EmulatorHarnessTests
             .word reset + 1
             .thumb_func
         reset:
-            ldr r0, =0x40004400
-            ldr r1, =0x200C
-            str r1, [r0, #0x0C]
-            adr r2, message
-        next:
-            ldrb r1, [r2], #1
-            cbz r1, spin
-            str r1, [r0, #4]
-            b next
-        spin:
-            b spin
+
+        """ + PrintMessage + """
+        printed:
+            b printed
             .balign 4
         message:
             .asciz "alive\n"
         """;
 
+    // A minimal image in assembly that makes a semihosting exit with status 42 from
+    // unprivileged thread mode, as a task could. The host must not take it: the trap
+    // either faults (HardFault) or is ignored (then the image asks for privilege with
+    // SVC); both print "refused" and exit with status 3, privileged, as the kernel's
+    // Halt does. An exit with 42 means any task could use the host's files.
+    private const string UnprivilegedSemihostingImage = """
+            .syntax unified
+            .thumb
+            .text
+            .word 0x20001000
+            .word reset + 1
+            .word refused + 1      @ NMI
+            .word refused + 1      @ HardFault
+            .word 0, 0, 0, 0, 0, 0, 0
+            .word refused + 1      @ SVCall
+            .thumb_func
+        reset:
+            movs r0, #1
+            msr control, r0        @ unprivileged from here
+            isb
+            movs r0, #0x20         @ SYS_EXIT_EXTENDED
+            adr r1, exit42
+            bkpt 0xab
+            svc #0
+            .thumb_func
+        refused:
+
+        """ + PrintMessage + """
+        printed:
+            movs r0, #0x20
+            adr r1, exit3
+            bkpt 0xab
+        spin:
+            b spin
+            .balign 4
+        exit42:
+            .word 0x20026, 42
+        exit3:
+            .word 0x20026, 3
+        message:
+            .asciz "refused\n"
+        """;
+
     [Fact]
     public async Task AHungImageTimesOutAndKeepsWhatItPrinted()
     {
-        string image = BuildHangingImage();
+        string image = BuildImage("hang", HangingImage);
         var qemu = new Qemu { TimeLimit = TimeSpan.FromSeconds(2) };
 
         EmulatorRun run = await qemu.RunAsync(image);
@@ -54,12 +106,24 @@ public class EmulatorHarnessTests
         Assert.Contains("dotnet build Firmware.sln", error.Message);
     }
 
-    private static string BuildHangingImage()
+    [Fact]
+    public async Task AnUnprivilegedSemihostingCallDoesNotReachTheHost()
     {
-        string dir = Directory.CreateTempSubdirectory("keel-hang-").FullName;
-        File.WriteAllText(Path.Combine(dir, "hang.S"), HangingImage);
-        Run("arm-none-eabi-gcc", $"-mcpu=cortex-m4 -mthumb -nostdlib -Wl,-Ttext=0x08000000 -Wl,-e,reset -o {dir}/hang.elf {dir}/hang.S", dir);
-        return Path.Combine(dir, "hang.elf");
+        string image = BuildImage("semihosting", UnprivilegedSemihostingImage);
+        var qemu = new Qemu { TimeLimit = TimeSpan.FromSeconds(10) };
+
+        EmulatorRun run = await qemu.RunAsync(image);
+
+        Assert.True(run.ExitedWith(3), run.Describe());
+        Assert.Equal("refused\n", run.Console);
+    }
+
+    private static string BuildImage(string name, string source)
+    {
+        string dir = Directory.CreateTempSubdirectory($"keel-{name}-").FullName;
+        File.WriteAllText(Path.Combine(dir, $"{name}.S"), source);
+        Run("arm-none-eabi-gcc", $"-mcpu=cortex-m4 -mthumb -nostdlib -Wl,-Ttext=0x08000000 -Wl,-e,reset -o {dir}/{name}.elf {dir}/{name}.S", dir);
+        return Path.Combine(dir, $"{name}.elf");
     }
 
     private static void Run(string tool, string arguments, string dir)

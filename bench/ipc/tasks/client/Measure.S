@@ -24,6 +24,21 @@ bench_measure:
     pop {r4-r11, pc}
     .size bench_measure, . - bench_measure
 
+@ uint bench_measure_interrupt(uint* stir, uint irq, uint* counter): pends `irq`
+@ through the NVIC's software trigger register and returns the counter's advance
+@ across the interrupt, which the isb makes the core take before the second read.
+    .global bench_measure_interrupt
+    .type bench_measure_interrupt, %function
+    .thumb_func
+bench_measure_interrupt:
+    ldr r3, [r2]
+    str r1, [r0]
+    isb
+    ldr r12, [r2]
+    sub r0, r12, r3
+    bx lr
+    .size bench_measure_interrupt, . - bench_measure_interrupt
+
 @ uint bench_counter_overhead(uint* counter): the advance between two loads.
     .global bench_counter_overhead
     .type bench_counter_overhead, %function

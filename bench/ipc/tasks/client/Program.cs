@@ -18,6 +18,12 @@ namespace Keel.Bench.Client
     {
         private const int Iterations = 1000;
         private const int Preemptions = 16;
+        // Each DebugWrite run prints its text, so a few runs are enough.
+        private const int ConsoleWrites = 16;
+        private const int ConsoleTextLength = 256; // the most one DebugWrite takes (docs/abi.md)
+        // The NVIC's software trigger register (ARMv7-M ARM B3.4.3; app.toml sets
+        // unprivileged-irq-trigger so the client may write it).
+        private const uint SoftwareTriggerInterruptRegister = 0xE000EF00;
         private const uint Label = 1;
         private const int MaxWords = IpcBuffer.MaxWords;
         // A turn of bench_wait_for_gap's loop, and a turn long enough that only an
@@ -34,6 +40,10 @@ namespace Keel.Bench.Client
         [DllImport("*", EntryPoint = "bench_measure")]
         [SuppressGCTransition]
         private static extern uint Measure(ThreadRegisters* frame, uint counter);
+
+        [DllImport("*", EntryPoint = "bench_measure_interrupt")]
+        [SuppressGCTransition]
+        private static extern uint MeasureInterrupt(uint softwareTrigger, uint irq, uint counter);
 
         [DllImport("*", EntryPoint = "bench_counter_overhead")]
         [SuppressGCTransition]
@@ -90,19 +100,21 @@ namespace Keel.Bench.Client
             Report("nbsend_recv", Run(SyscallNumber.NBSend, Caps.Oneway, MessageInfo.Create(Label, 1, 0).Raw));
             Report("signal_wait", Run(SyscallNumber.Signal, Caps.Ping, 0));
             Report("systick_preemption", SysTickPreemptions());
+            Report("debug_write_256c", DebugWrites());
+            Report("console_interrupt", ConsoleInterrupts());
             // Last: from here on the yielder is always runnable beside the client.
             Notifications.Signal(Caps.Go);
             Report("yield_roundtrip", Run(SyscallNumber.Yield, 0, 0));
             Task.Halt(0);
         }
 
-        // Times one system call, Iterations times, with the same registers each time.
-        private static Stats Run(SyscallNumber number, uint cap, uint info)
+        // Times one system call, `runs` times, with the same registers each time.
+        private static Stats Run(SyscallNumber number, uint cap, uint info, int runs = Iterations)
         {
             Stats stats = default;
             uint hitsBefore = FastpathHits();
             ThreadRegisters frame;
-            for (int i = 0; i < Iterations; i++)
+            for (int i = 0; i < runs; i++)
             {
                 frame.R4 = cap;
                 frame.R5 = info;
@@ -115,6 +127,31 @@ namespace Keel.Bench.Client
                 stats.Add(Measure(&frame, s_counter) - s_overhead);
             }
             stats.FastpathHits = FastpathHits() - hitsBefore;
+            return stats;
+        }
+
+        // DebugWrite of the longest text: a line of 255 characters and its line end.
+        // Under QEMU the USART takes every byte during the call (its transmitter is
+        // always ready), so a run is the check, the queue and all 257 bytes sent; on
+        // silicon the console interrupt sends most of them (docs/performance.md).
+        private static Stats DebugWrites()
+        {
+            char* text = stackalloc char[ConsoleTextLength];
+            for (int i = 0; i < ConsoleTextLength - 1; i++)
+                text[i] = (char)('a' + i % 26);
+            text[ConsoleTextLength - 1] = '\n';
+            return Run((SyscallNumber)PlatformCallNumber.DebugWrite, (uint)text, ConsoleTextLength, ConsoleWrites);
+        }
+
+        // The console's interrupt (USART2's, which the kernel keeps for itself), pended
+        // from software with the queue empty: the entry, the dispatch, the check that
+        // finds nothing to send, and the return to the client. On silicon each real one
+        // also sends a byte or two (docs/performance.md).
+        private static Stats ConsoleInterrupts()
+        {
+            Stats stats = default;
+            for (int i = 0; i < ConsoleWrites; i++)
+                stats.Add(MeasureInterrupt(SoftwareTriggerInterruptRegister, Usart.Usart2Irq, s_counter) - s_overhead);
             return stats;
         }
 

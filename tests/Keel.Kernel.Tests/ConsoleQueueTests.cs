@@ -1,0 +1,121 @@
+// The console's transmit queue (hal/ConsoleQueue.cs, issue 13 F8): what DebugWrite and
+// the kernel's reports put in, before the USART's interrupt takes it out. A writer is
+// the kernel, so it is never waited for: text goes in whole or is dropped, tasks keep
+// out of the kernel's share, and a drop is marked in the output.
+using System.Text;
+using Keel.Hal;
+using Xunit;
+
+namespace Keel.Kernel.Tests;
+
+public unsafe class ConsoleQueueTests
+{
+    const int TaskShare = ConsoleQueue.KernelShare;
+
+    static ConsoleQueue NewQueue() => new(new byte[ConsoleQueue.Capacity]);
+
+    static bool Write(ref ConsoleQueue queue, string text, int keepFree)
+    {
+        fixed (char* chars = text)
+            return queue.TryWrite(chars, text.Length, keepFree);
+    }
+
+    static string Drain(ref ConsoleQueue queue)
+    {
+        var output = new StringBuilder();
+        while (queue.TryTake(out byte value))
+            output.Append((char)value);
+        return output.ToString();
+    }
+
+    // What the queue makes of text on its way in.
+    static string Encoded(string text) => text.Replace("\n", "\r\n");
+
+    [Fact]
+    public void TextComesOutInOrderWithTerminalLineEnds()
+    {
+        var queue = NewQueue();
+
+        Assert.True(Write(ref queue, "task: hello\n", TaskShare));
+        Assert.True(Write(ref queue, "keel: caf\u00e9\n", 0));
+
+        Assert.Equal("task: hello\r\nkeel: caf?\r\n", Drain(ref queue));
+        Assert.True(queue.IsEmpty);
+        Assert.False(queue.TryTake(out _));
+    }
+
+    [Fact]
+    public void ATextThatDoesNotFitIsDroppedWholeAndTheWriterIsNotHeld()
+    {
+        var queue = NewQueue();
+        string line = new string('a', 254) + "\n"; // 256 bytes
+        int accepted = 0;
+        while (Write(ref queue, line, TaskShare))
+            accepted++;
+
+        // Three lines fill the queue up to the kernel's share (768 of 1024 bytes); the
+        // fourth, which would have cut into it, left nothing behind.
+        Assert.Equal(3, accepted);
+        Assert.Equal(3 * 256, queue.Count);
+        Assert.Equal(Encoded(line) + Encoded(line) + Encoded(line), Drain(ref queue));
+    }
+
+    [Fact]
+    public void TasksCannotCrowdOutTheKernelsReports()
+    {
+        var queue = NewQueue();
+        while (Write(ref queue, "x", TaskShare)) { }
+        Assert.Equal(TaskShare, queue.Free);
+
+        string report = "keel: task a-rather-long-task-name faulted (memory access) at pc 0x08001234, address 0x20007000, and has no fault handler: suspended\n";
+        Assert.True(Write(ref queue, report, 0));
+        Assert.EndsWith(Encoded(report), Drain(ref queue));
+    }
+
+    [Fact]
+    public void TheTextAfterADropIsMarkedOnce()
+    {
+        var queue = NewQueue();
+        while (Write(ref queue, "0123456789", TaskShare)) { }
+        Drain(ref queue);
+
+        Assert.True(Write(ref queue, "next\n", TaskShare));
+        Assert.True(Write(ref queue, "and on\n", TaskShare));
+
+        Assert.Equal(Encoded(ConsoleQueue.DropMark) + "next\r\nand on\r\n", Drain(ref queue));
+    }
+
+    [Fact]
+    public void AMarkThatDoesNotFitWithTheTextDropsBoth()
+    {
+        var queue = NewQueue();
+        while (Write(ref queue, "x", 0)) { }
+        queue.TryTake(out _);
+
+        // One byte is free: enough for "y" alone, not for the mark it owes first.
+        Assert.False(Write(ref queue, "y", 0));
+        Assert.Equal(1, queue.Free);
+    }
+
+    [Fact]
+    public void PositionsWrapAroundTheStorage()
+    {
+        var queue = NewQueue();
+        var written = new StringBuilder();
+        var read = new StringBuilder();
+        for (int round = 0; round < 40; round++)
+        {
+            string text = $"round {round}: " + new string((char)('a' + round % 26), 90 + round) + "\n";
+            Assert.True(Write(ref queue, text, TaskShare));
+            written.Append(Encoded(text));
+            // Take a bit less than was written, so the fill level creeps up and the
+            // positions pass the end of the storage many times.
+            for (int i = 0; i < text.Length - 3 && queue.TryTake(out byte value); i++)
+                read.Append((char)value);
+        }
+        read.Append(Drain(ref queue));
+
+        Assert.Equal(written.ToString(), read.ToString());
+        Assert.True(written.Length > 4 * ConsoleQueue.Capacity);
+    }
+}
