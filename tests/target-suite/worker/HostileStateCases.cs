@@ -178,8 +178,9 @@ namespace Keel.Suite
 
         // F2: delta signals the note with its stack pointer in gamma's window, where no
         // frame can be stacked. The fault is delta's; the Signal is nobody's (alpha,
-        // waiting on the note, must never wake), and the driver, the next thread to
-        // run, must not find a system call it did not make (it checks every status).
+        // waiting on the note since before the measure, must never wake), and the
+        // driver, the next thread to run, must not find a system call it did not make
+        // (it checks every status).
         private static void UnstackableSvcIsNotRun(uint step)
         {
             if (Self == Alpha)
@@ -192,7 +193,7 @@ namespace Keel.Suite
                 if (step == 0)
                 {
                     uint stack = Windows.RamBase(Layout.GammaIndex) + Windows.RamSize(Layout.GammaIndex) / 2;
-                    Measure(TaskBit(Beta) | TaskBit(Gamma));
+                    Measure(OtherWorkers);
                     ExpectStackOverflowUnder(stack);
                     TrapOn(stack, SystemCall(SyscallNumber.Signal, Caps.NoteSignal));
                     Report.Fail("an unstackable Signal returned");
