@@ -3,11 +3,12 @@
 // registers, breakpoints — and the rest of the system checking that the attack
 // reached nothing outside the attacker:
 // - before the attack the attacker asks the driver to digest the RAM windows of the
-//   workers that take no part (Measure); they have exited, or have not been scheduled
-//   yet, so nothing may change them until the verdict, when the driver digests them
-//   again; it runs the kernel's invariant check (which includes the port's boot
-//   tables) then and at the verdict;
-// - a fault must reach the driver as the attacker's, of the kind announced;
+//   workers that do not run during it (Measure): they have exited, are blocked, or
+//   have not been scheduled yet, so nothing may change them until the verdict, when
+//   the driver digests them again; it runs the kernel's invariant check (which
+//   includes the port's boot tables) at both moments;
+// - a fault must reach the driver as the attacker's, of the kind announced, and no
+//   Recv of the driver may return anything but Ok (a call it did not make);
 // - a kernel panic or an ended run leaves the remaining cases without a result.
 //
 // The attacker moves its stack pointer only inside the assembly probes
