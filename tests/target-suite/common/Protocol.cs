@@ -6,7 +6,10 @@
 // suspends every worker once it has a verdict). Before an access that must fault, a
 // worker announces the fault it expects (ExpectFault); the driver, which is every
 // worker's fault handler, compares the fault message with it and, when it matches,
-// restarts the worker at the next step. Badges tell the driver who is speaking:
+// restarts the worker at the next step (or answers as the announcement asks, see
+// FaultAnswer). The hostile-state cases also ask the driver to measure the other
+// tasks' RAM before an attack (Measure), which it compares when the case passes,
+// and to stop receiving for a moment (Pause). Badges tell the driver who is speaking:
 // a worker's `control` capability carries its number (1..4), its fault-handler
 // capability FaultBadge + its number.
 namespace Keel.Suite
@@ -17,7 +20,33 @@ namespace Keel.Suite
         public const uint Pass = 2;
         public const uint Fail = 3;
         public const uint ExpectFault = 4;
+        public const uint Measure = 5;
+        public const uint Pause = 6;
     }
+
+    // ExpectFault's words: MR0 the fault kind, MR1 and MR2 the lowest and highest
+    // address the fault may report (for a bad system call, its number), MR3 what the
+    // driver does once the fault matched (FaultAnswer). In each case the worker then
+    // runs its next step when it next starts.
+    public static class FaultAnswer
+    {
+        // Reply Restart: the worker starts again.
+        public const uint Restart = 0;
+
+        // Reply Resume: the worker goes on where it faulted, if the kernel can.
+        public const uint Resume = 1;
+
+        // No reply: the worker stays blocked in its fault, and the driver sends a
+        // message labelled with the worker's number to the log endpoint, so another
+        // worker can act on the faulted one.
+        public const uint Hold = 2;
+    }
+
+    // Measure's MR0: a bit per task (1 << task index) whose RAM window the driver
+    // digests now and again when the case passes (a difference fails it); none of
+    // them may run in between (they have exited, or have not been scheduled yet).
+    // Pause: the driver answers, then receives nothing until its `pause` tick signal
+    // (app.toml), so a fault in that time finds nobody to take it.
 
     public static class Workers
     {
@@ -52,7 +81,4 @@ namespace Keel.Suite
         public const uint ActualAndExpected = 1;
         public const uint Address = 2;
     }
-
-    // ExpectFault's words: MR0 the fault kind, MR1 and MR2 the lowest and highest
-    // address the fault may report (for a bad system call, its number).
 }

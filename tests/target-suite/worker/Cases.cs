@@ -89,7 +89,19 @@ namespace Keel.Suite
                 case Case.DivideByZero: FaultOnce(step, &DivideByZero); break;
                 case Case.StackOverflow: FaultOnce(step, &StackOverflow); break;
                 case Case.FaultLoopLeavesOthersRunning: FaultLoopLeavesOthersRunning(); break;
-                case Case.InvariantCheckNeedsDebugSetting: InvariantCheckNeedsDebugSetting(); break;
+                case Case.DebugCallsNeedPermission: DebugCallsNeedPermission(); break;
+                case Case.FpuFrameAtWindowBaseWritesNothingBelow: FpuFrameAtWindowBaseWritesNothingBelow(); break;
+                case Case.FpuFrameAtWindowBaseReadsNothingBelow: FpuFrameAtWindowBaseReadsNothingBelow(); break;
+                case Case.FpuFrameInKernelRamIsStackOverflow: FpuFrameInKernelRamIsStackOverflow(step); break;
+                case Case.FpuFrameAcrossWindowTopIsStackOverflow: FpuFrameAcrossWindowTopIsStackOverflow(step); break;
+                case Case.UnstackableSvcIsNotRun: UnstackableSvcIsNotRun(step); break;
+                case Case.UnstackableSvcWithNothingRunnable: UnstackableSvcWithNothingRunnable(step); break;
+                case Case.FpuRegistersDoNotLeakToAnotherTask: FpuRegistersDoNotLeakToAnotherTask(); break;
+                case Case.FpuRegistersDoNotSurviveRestart: FpuRegistersDoNotSurviveRestart(step); break;
+                case Case.HaltAndFastpathCountNeedPermission: HaltAndFastpathCountNeedPermission(); break;
+                case Case.ResumeAfterUnstackableFrameRestarts: ResumeAfterUnstackableFrameRestarts(step); break;
+                case Case.SuspendResumeAfterUnstackableFrameRestarts: SuspendResumeAfterUnstackableFrameRestarts(step); break;
+                case Case.SemihostingFromTaskDoesNotEndRun: SemihostingFromTaskDoesNotEndRun(step); break;
             }
         }
 
@@ -617,17 +629,6 @@ namespace Keel.Suite
                 Check.Status(Ipc.NBSendRecv(Caps.Log, Caps.Ep, Delta).Status, Error.Cancelled, "the suspended Recv");
                 Report.Pass();
             }
-        }
-
-        // This system's description leaves debug-invariants off: the kernel's state is
-        // not a task's to inspect.
-        private static void InvariantCheckNeedsDebugSetting()
-        {
-            if (Self != Alpha)
-                return;
-            Check.Status(Task.CheckInvariants(out uint violations), Error.InvalidArgument, "CheckInvariants");
-            Check.Equal(violations, 0, "the violation count returned with the refusal");
-            Report.Pass();
         }
     }
 }

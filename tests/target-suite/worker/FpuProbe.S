@@ -2,8 +2,7 @@
 @ 32 single-precision registers with a known pattern, yields the CPU through the
 @ system-call trap (docs/ipc.md: number in r11, Yield = 9), and counts the registers
 @ that came back changed. Another task doing the same in between makes the kernel
-@ switch FPU contexts: s0-s15 travel in the lazily stacked exception frame, s16-s31
-@ in the kernel's own save.
+@ switch FPU contexts.
 @
 @ uint keel_fpu_yield_keeping(uint seed): s<n> = seed + n before the yield; returns
 @ the number of registers that differ after it.

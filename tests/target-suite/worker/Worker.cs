@@ -60,9 +60,10 @@ namespace Keel.Suite
         // system call: its number); the driver restarts the worker at its next step.
         public static void ExpectFault(FaultKind kind, uint address) => ExpectFault(kind, address, address);
 
-        // As above, for a fault whose address is only known to lie in [lowest, highest].
-        public static void ExpectFault(FaultKind kind, uint lowest, uint highest) =>
-            Ipc.Call(Caps.Control, Labels.ExpectFault, 3, (uint)kind, lowest, highest);
+        // As above, for a fault whose address is only known to lie in [lowest, highest],
+        // and which the driver answers with `answer` (FaultAnswer) instead of a restart.
+        public static void ExpectFault(FaultKind kind, uint lowest, uint highest, uint answer = FaultAnswer.Restart) =>
+            Ipc.Call(Caps.Control, Labels.ExpectFault, 4, (uint)kind, lowest, highest, answer);
 
         private static void SendVerdict(uint label, string reason, uint actual, uint expected, uint numbers)
         {
@@ -124,47 +125,5 @@ namespace Keel.Suite
             Equal((uint)message.Info.Length, length, what);
             Equal(message.Badge, badge, what);
         }
-    }
-
-    // The memory windows of every task, by task index (driver 0, workers 1..4).
-    public static class Windows
-    {
-        public const int TaskCount = Workers.Count + 1;
-
-        public static uint RamBase(int task) => task switch
-        {
-            Layout.DriverIndex => Layout.DriverRamBase,
-            Layout.AlphaIndex => Layout.AlphaRamBase,
-            Layout.BetaIndex => Layout.BetaRamBase,
-            Layout.GammaIndex => Layout.GammaRamBase,
-            _ => Layout.DeltaRamBase,
-        };
-
-        public static uint RamSize(int task) => task switch
-        {
-            Layout.DriverIndex => Layout.DriverRamSize,
-            Layout.AlphaIndex => Layout.AlphaRamSize,
-            Layout.BetaIndex => Layout.BetaRamSize,
-            Layout.GammaIndex => Layout.GammaRamSize,
-            _ => Layout.DeltaRamSize,
-        };
-
-        public static uint StackSize(int task) => task switch
-        {
-            Layout.DriverIndex => Layout.DriverStackSize,
-            Layout.AlphaIndex => Layout.AlphaStackSize,
-            Layout.BetaIndex => Layout.BetaStackSize,
-            Layout.GammaIndex => Layout.GammaStackSize,
-            _ => Layout.DeltaStackSize,
-        };
-
-        public static uint FlashBase(int task) => task switch
-        {
-            Layout.DriverIndex => Layout.DriverFlashBase,
-            Layout.AlphaIndex => Layout.AlphaFlashBase,
-            Layout.BetaIndex => Layout.BetaFlashBase,
-            Layout.GammaIndex => Layout.GammaFlashBase,
-            _ => Layout.DeltaFlashBase,
-        };
     }
 }

@@ -14,6 +14,14 @@
 // state before any of them acts. It then waits for the first verdict, checking each
 // fault against the fault its worker announced, and gives up on a case after
 // WatchdogLimit watchdog signals without a verdict.
+//
+// The driver also watches the kernel from outside the attacks of the hostile-state
+// cases (worker/HostileStateCases.cs), with the debug-only platform calls app.toml
+// grants it: when a worker asks it to Measure and at every verdict, the kernel's
+// invariant check (which includes the port's boot tables) must find nothing wrong;
+// the RAM windows measured must have the same digests at the verdict; and every
+// Recv must return Ok, since any other status means the kernel ran, as the driver's,
+// a system call the driver did not make.
 using System.Runtime.InteropServices;
 using Keel.Kernel;
 using Keel.Tasks;
@@ -43,6 +51,12 @@ namespace Keel.Suite
         private static uint[] s_expectedKind = new uint[Workers.Count + 1];
         private static uint[] s_expectedLowest = new uint[Workers.Count + 1];
         private static uint[] s_expectedHighest = new uint[Workers.Count + 1];
+        private static uint[] s_answer = new uint[Workers.Count + 1];
+
+        // The tasks (a bit per task index) whose RAM a worker asked to measure in this
+        // case, and their digests then.
+        private static uint s_measured;
+        private static uint[] s_digests = new uint[Windows.TaskCount];
 
         [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
         private static void Main()
@@ -67,6 +81,7 @@ namespace Keel.Suite
             WriteName(index);
             Console.WriteLine();
 
+            s_measured = 0;
             for (uint worker = 1; worker <= Workers.Count; worker++)
             {
                 s_step[worker] = 0;
@@ -80,6 +95,14 @@ namespace Keel.Suite
             while (true)
             {
                 Message message = Ipc.Recv(Caps.Control);
+                if (message.Status != Error.Ok)
+                {
+                    StartFailure(index, NoWorker);
+                    Console.Write("the driver's Recv returned status ");
+                    Console.WriteDecimal((uint)message.Status);
+                    Console.WriteLine(": the kernel ran a system call the driver did not make");
+                    return;
+                }
                 if (message.Notified)
                 {
                     if (++watchdog < WatchdogLimit)
@@ -115,9 +138,28 @@ namespace Keel.Suite
                         s_expectedKind[from] = message.Mr0;
                         s_expectedLowest[from] = message.Mr1;
                         s_expectedHighest[from] = message.Mr2;
+                        s_answer[from] = message.Mr3;
                         Ipc.Reply(0);
                         break;
+                    case Labels.Measure:
+                        s_measured = message.Mr0;
+                        for (int task = 0; task < Windows.TaskCount; task++)
+                        {
+                            if ((s_measured & (1u << task)) != 0 && !TryDigest(index, task, out s_digests[task]))
+                                return;
+                        }
+                        if (!KernelIntact(index))
+                            return;
+                        Ipc.Reply(0);
+                        break;
+                    case Labels.Pause:
+                        Ipc.Reply(0);
+                        Notifications.Poll(Caps.Pause, out _);
+                        Notifications.Wait(Caps.Pause, out _);
+                        break;
                     case Labels.Pass:
+                        if (!KernelIntact(index) || !MeasuredUnchanged(index))
+                            return;
                         StopWorkers();
                         Console.Write("PASS ");
                         Console.Write(Catalogue.Id(index));
@@ -144,7 +186,10 @@ namespace Keel.Suite
             {
                 s_step[worker]++;
                 s_expectedKind[worker] = (uint)FaultKind.None;
-                Ipc.Reply(FaultReply.Restart);
+                if (s_answer[worker] == FaultAnswer.Hold)
+                    Ipc.NBSend(Caps.Log, worker);
+                else
+                    Ipc.Reply(s_answer[worker] == FaultAnswer.Resume ? FaultReply.Resume : FaultReply.Restart);
                 return true;
             }
             StartFailure(index, worker);
@@ -170,6 +215,62 @@ namespace Keel.Suite
             Console.WriteHex(address);
             Console.Write(", pc ");
             Console.WriteHex(fault.Mr0);
+            Console.WriteLine();
+            return false;
+        }
+
+        // The kernel's invariants and the port's boot tables, as the kernel checks them.
+        // Anything wrong fails the case (false).
+        private static bool KernelIntact(int index)
+        {
+            Error status = Task.CheckInvariants(out uint violations);
+            if (status == Error.Ok && violations == 0)
+                return true;
+            StartFailure(index, NoWorker);
+            Console.Write("the kernel's invariant check: status ");
+            Console.WriteDecimal((uint)status);
+            Console.Write(", ");
+            Console.WriteDecimal(violations);
+            Console.WriteLine(" violations");
+            return false;
+        }
+
+        // The RAM of every task measured in this case is as it was then; a task that
+        // changed fails the case (false).
+        private static bool MeasuredUnchanged(int index)
+        {
+            for (int task = 0; task < Windows.TaskCount; task++)
+            {
+                if ((s_measured & (1u << task)) == 0)
+                    continue;
+                if (!TryDigest(index, task, out uint digest))
+                    return false;
+                if (digest == s_digests[task])
+                    continue;
+                StartFailure(index, NoWorker);
+                Console.Write("the RAM of ");
+                Console.Write(Workers.Name((uint)task));
+                Console.Write(" changed (digest ");
+                Console.WriteHex(digest);
+                Console.Write(", was ");
+                Console.WriteHex(s_digests[task]);
+                Console.WriteLine(")");
+                return false;
+            }
+            return true;
+        }
+
+        // The digest of a task's RAM window. A refused Digest fails the case (false).
+        private static bool TryDigest(int index, int task, out uint digest)
+        {
+            Error status = Task.Digest(Windows.RamBase(task), Windows.RamSize(task), out digest);
+            if (status == Error.Ok)
+                return true;
+            StartFailure(index, NoWorker);
+            Console.Write("Digest of the RAM of ");
+            Console.Write(Workers.Name((uint)task));
+            Console.Write(" refused: status ");
+            Console.WriteDecimal((uint)status);
             Console.WriteLine();
             return false;
         }
