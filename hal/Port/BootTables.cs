@@ -15,6 +15,16 @@ namespace Keel.Firmware.Boot
         // The platform calls the task may make (`platform-calls`): bit n allows
         // number 0x100 + n. DebugWrite and Exit are every task's (docs/abi.md).
         public uint PlatformCalls;
+
+        // Whether `length` bytes from `start` lie wholly inside the task's RAM or flash
+        // window: the test before the kernel touches, with its privilege, memory a task
+        // names (overflow-safe for any 32-bit start and length).
+        public bool RamHolds(uint start, uint length) => Holds(start, length, RamBase, RamSize);
+
+        public bool FlashHolds(uint start, uint length) => Holds(start, length, FlashBase, FlashSize);
+
+        private static bool Holds(uint start, uint length, uint windowBase, uint windowSize) =>
+            start >= windowBase && start - windowBase <= windowSize && length <= windowSize - (start - windowBase);
     }
 
     public struct MpuRegionConfig

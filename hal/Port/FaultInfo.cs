@@ -8,7 +8,11 @@
 // code chose, the kernel stack's guard included) nor when unstacking failed (the
 // stack pointer was not where the frame had been: e.g. a thread resumed with a stack
 // pointer it had moved out of its memory). Either way the context is lost
-// (ContextLost) and the kernel restarts the thread rather than resume it.
+// (ContextLost) and the kernel restarts the thread rather than resume it. The caller
+// also says whether the frame lies where the faulting code may keep one (a task's own
+// RAM window): not every CPU model reports a failed stacking as such (Renode reports
+// a data-access violation), and a frame outside that window can only be one the
+// hardware could not have stacked, so it is treated the same way and never read.
 using Keel.Hal;
 using Keel.Hal.Arm;
 using Keel.Kernel;
@@ -26,10 +30,13 @@ namespace Keel.Port
         // Exception numbers of the fault handlers (Exceptions.S passes them).
         private const uint HardFault = 3;
 
-        public static unsafe FaultInfo Read(uint exception, uint* frame)
+        // The basic exception frame: r0-r3, r12, lr, pc, xPSR.
+        public const uint FrameBytes = 32;
+
+        public static unsafe FaultInfo Read(uint exception, uint* frame, bool frameInOwnMemory)
         {
             uint cfsr = Scb.Cfsr.Read();
-            bool stackingFailed = (cfsr & (Cfsr.MemManageStacking | Cfsr.BusFaultStacking
+            bool stackingFailed = !frameInOwnMemory || (cfsr & (Cfsr.MemManageStacking | Cfsr.BusFaultStacking
                 | Cfsr.MemManageUnstacking | Cfsr.BusFaultUnstacking)) != 0;
             FaultInfo fault;
             fault.ContextLost = stackingFailed;

@@ -312,7 +312,9 @@ namespace Keel.Port
             int thread = s_kernel.Current;
             if (thread == KernelState.NoThread)
                 OnKernelFault((uint*)s_idleContext.StackPointer, exception, s_idleContext.ExceptionReturn);
-            FaultInfo fault = FaultInfo.Read(exception, Pool.At(s_contexts, thread).HardwareFrame);
+            uint* frame = Pool.At(s_contexts, thread).HardwareFrame;
+            bool frameInOwnRam = Pool.At(s_tasks, thread).RamHolds((uint)frame, FaultInfo.FrameBytes);
+            FaultInfo fault = FaultInfo.Read(exception, frame, frameInOwnRam);
             return SwitchTo(Kernel.Kernel.Fault(ref s_kernel, thread, fault.Kind, fault.Pc, fault.Address, fault.Status, fault.ContextLost));
         }
 
@@ -321,7 +323,7 @@ namespace Keel.Port
         private static void OnKernelFault(uint* frame, uint exception, uint exceptionReturn)
         {
             Console.Finish();
-            FaultInfo fault = FaultInfo.Read(exception, frame);
+            FaultInfo fault = FaultInfo.Read(exception, frame, frameInOwnMemory: true);
             bool stackOverflow = fault.Kind == FaultKind.StackOverflow || InMainStackGuard(fault.Address);
             Console.Write(stackOverflow ? "\nkernel stack overflow: " : "\nkernel fault: ");
             fault.Print();

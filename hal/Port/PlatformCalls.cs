@@ -97,7 +97,7 @@ namespace Keel.Port
             if (length > MaxDebugWriteChars)
                 return Error.InvalidArgument;
             uint bytes = length * 2;
-            if (!Within(text, bytes, task.RamBase, task.RamSize) && !Within(text, bytes, task.FlashBase, task.FlashSize))
+            if (!task.RamHolds(text, bytes) && !task.FlashHolds(text, bytes))
                 return Error.InvalidArgument;
             Console.WriteFromTask((char*)text, (int)length);
             return Error.Ok;
@@ -108,7 +108,7 @@ namespace Keel.Port
             digest = 0;
             for (int i = 0; i < tasks.Length; i++)
             {
-                if (Within(start, length, tasks[i].RamBase, tasks[i].RamSize))
+                if (tasks[i].RamHolds(start, length))
                 {
                     digest = Fnv1a.Of((byte*)start, length);
                     return Error.Ok;
@@ -116,9 +116,6 @@ namespace Keel.Port
             }
             return Error.InvalidArgument;
         }
-
-        private static bool Within(uint start, uint length, uint windowBase, uint windowSize) =>
-            start >= windowBase && start - windowBase <= windowSize && length <= windowSize - (start - windowBase);
     }
 
     // FNV-1a, 32 bits: a digest to compare memory before and after, not a secret.
