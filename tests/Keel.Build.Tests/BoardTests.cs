@@ -1,8 +1,9 @@
 // The boards' own files: the real peripherals.toml of each board loads and lists the
-// peripherals tasks commonly need, and board.props names the kernel's console; a
-// board whose files are wrong is refused with errors against the board's file, not the
-// app's.
+// peripherals tasks commonly need, and board.props names the kernel's console and its
+// interrupt, the very ones the hal attaches; a board whose files are wrong is refused
+// with errors against the board's file, not the app's.
 using Keel.BuildTool.SystemDescription;
+using Keel.Hal.Stm32f4;
 
 namespace Keel.Build.Tests;
 
@@ -96,6 +97,28 @@ public class BoardTests
             SystemCommand.Build(TestApps.WriteApp(App, "Solo.csproj"), boards).Diagnostics);
     }
 
+    [Theory]
+    [InlineData(null, "property 'KeelConsoleIrq' is missing (the interrupt of the kernel's console, or empty for none)")]
+    [InlineData("82", "property 'KeelConsoleIrq': '82' is not one of the board's interrupts (0..81, KeelIrqCount being 82)")]
+    [InlineData("-1", "property 'KeelConsoleIrq': '-1' is not one of the board's interrupts (0..81, KeelIrqCount being 82)")]
+    [InlineData("usart2", "property 'KeelConsoleIrq': 'usart2' is not one of the board's interrupts (0..81, KeelIrqCount being 82)")]
+    public void Console_interrupt_must_be_given_and_be_one_of_the_board_s(string? consoleIrq, string problem)
+    {
+        string boards = FakeBoards("usart2 = { base = 0x40004400, size = 0x400 }", props: Props("usart2", consoleIrq));
+
+        Assert.Equal(
+            new[] { new Diagnostic(Path.Combine(boards, "fake", BoardDescription.PropsFile), problem) },
+            SystemCommand.Build(TestApps.WriteApp(App, "Solo.csproj"), boards).Diagnostics);
+    }
+
+    [Fact]
+    public void Console_interrupt_may_be_the_board_s_last()
+    {
+        var board = BoardDescription.Load(FakeBoards("", props: Props("", "81")), "fake", problem => Assert.Fail(problem), new DiagnosticBag());
+
+        Assert.Equal(81, board!.ConsoleIrq);
+    }
+
     // A board whose kernel console is not a peripheral says so with an empty property.
     [Fact]
     public void Empty_console_peripheral_means_none()
@@ -115,21 +138,26 @@ public class BoardTests
             SystemCommand.Build(TestApps.WriteApp(App, "Solo.csproj"), boards).Diagnostics);
     }
 
+    // The board data says what the kernel image does (Board.cs attaches the hal's USART2
+    // and its interrupt to the console), so the two cannot drift apart unnoticed.
     [Theory]
     [InlineData("netduinoplus2")]
     [InlineData("nucleo-f401re")]
-    public void Real_board_console_is_usart2(string name)
+    public void Real_board_console_is_the_hal_s_usart2(string name)
     {
         var board = BoardDescription.Load(TestApps.BoardsDirectory, name, problem => Assert.Fail(problem), new DiagnosticBag());
 
         Assert.Equal(board!.FindPeripheral("usart2"), board.ConsolePeripheral);
+        Assert.Equal(Usart.Usart2.Base, board.ConsolePeripheral!.Base);
+        Assert.Equal((int)Usart.Usart2Irq, board.ConsoleIrq);
     }
 
-    // board.props with the sizes of netduinoplus2 and `console` as its
-    // KeelConsolePeripheral (no such property if null).
-    public static string Props(string? console) =>
+    // board.props with the sizes of netduinoplus2, `console` as its KeelConsolePeripheral
+    // and `consoleIrq` as its KeelConsoleIrq (no such property if null).
+    public static string Props(string? console, string? consoleIrq = "") =>
         "<Project><PropertyGroup><KeelFlashBytes>1048576</KeelFlashBytes><KeelRamBytes>131072</KeelRamBytes><KeelIrqCount>82</KeelIrqCount>"
         + (console is null ? "" : $"<KeelConsolePeripheral>{console}</KeelConsolePeripheral>")
+        + (consoleIrq is null ? "" : $"<KeelConsoleIrq>{consoleIrq}</KeelConsoleIrq>")
         + "</PropertyGroup></Project>";
 
     // A boards folder with one board, 'fake': netduinoplus2's board.props (or `props`)

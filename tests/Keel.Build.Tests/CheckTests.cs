@@ -55,7 +55,7 @@ public class CheckTests
     [InlineData("faults = {}", "faults = { depth = 1 }", "endpoint 'faults': unknown field 'depth'")]
     [InlineData("timer = {}", "timer = { period = 5 }", "notification 'timer': unknown field 'period'")]
     [InlineData("priority = 0", "prority = 0", "task 'solo': field 'priority' is missing", "task 'solo': unknown field 'prority'")]
-    [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 38, notification = \"timer\", bagde = 1 }]", "task 'solo': irqs[0]: unknown field 'bagde'")]
+    [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 37, notification = \"timer\", bagde = 1 }]", "task 'solo': irqs[0]: unknown field 'bagde'")]
     [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nf = { endpoint = \"faults\", right = [\"read\"] }", "task 'solo': cap 'f': unknown field 'right'")]
     // Missing fields.
     [InlineData("board = \"netduinoplus2\"", "", "top level: field 'board' is missing")]
@@ -66,7 +66,7 @@ public class CheckTests
     [InlineData("board = \"netduinoplus2\"", "board = 2", "top level: field 'board': expected a string, found an integer")]
     [InlineData("ram = 4096", "ram = 4096\nperipherals = \"usart2\"", "task 'solo': field 'peripherals': expected an array, found a string")]
     [InlineData("ram = 4096", "ram = 4096\nperipherals = [2]", "task 'solo': field 'peripherals': element 0: expected a string, found an integer")]
-    [InlineData("ram = 4096", "ram = 4096\nirqs = 38", "task 'solo': field 'irqs': expected an array of tables, found an integer")]
+    [InlineData("ram = 4096", "ram = 4096\nirqs = 37", "task 'solo': field 'irqs': expected an array of tables, found an integer")]
     [InlineData("faults = {}", "faults = 1", "endpoints: field 'faults': expected a table, found an integer")]
     [InlineData("stack = 2048", "stack = 2048\nunprivileged-irq-trigger = \"yes\"", "kernel: field 'unprivileged-irq-trigger': expected a boolean, found a string")]
     [InlineData("stack = 2048", "stack = 2048\nunprivileged-irq-trigger = 1", "kernel: field 'unprivileged-irq-trigger': expected a boolean, found an integer")]
@@ -119,21 +119,21 @@ public class CheckTests
     [InlineData("ram = 4096", "ram = 4096\nplatform-calls = \"halt\"", "task 'solo': field 'platform-calls': expected an array, found a string")]
     // Interrupts.
     [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 82, notification = \"timer\" }]", "task 'solo': irqs[0]: field 'irq': 82 is out of range 0..81 (board 'netduinoplus2' has 82 interrupts)")]
-    [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 38, notification = \"uart\" }]", "task 'solo': irqs[0]: field 'notification': no notification 'uart'")]
-    [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 38, notification = \"timer\", badge = -1 }]", "task 'solo': irqs[0]: field 'badge': -1 is out of range 0..268435455")]
-    [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 38, notification = \"timer\" }, { irq = 38, notification = \"timer\" }]", "task 'solo': irqs[1]: irq 38 is already delivered to task 'solo'")]
-    [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 38, notification = \"timer\" }]" + OtherTask + "\nirqs = [{ irq = 38, notification = \"timer\" }]", "task 'other': irqs[0]: irq 38 is already delivered to task 'solo'")]
+    [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 37, notification = \"uart\" }]", "task 'solo': irqs[0]: field 'notification': no notification 'uart'")]
+    [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 37, notification = \"timer\", badge = -1 }]", "task 'solo': irqs[0]: field 'badge': -1 is out of range 0..268435455")]
+    [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 37, notification = \"timer\" }, { irq = 37, notification = \"timer\" }]", "task 'solo': irqs[1]: irq 37 is already delivered to task 'solo'")]
+    [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 37, notification = \"timer\" }]" + OtherTask + "\nirqs = [{ irq = 37, notification = \"timer\" }]", "task 'other': irqs[0]: irq 37 is already delivered to task 'solo'")]
     // Capabilities.
     [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nf = { endpoint = \"nope\", rights = [\"read\"] }", "task 'solo': cap 'f': field 'endpoint': no endpoint 'nope'")]
     [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nt = { notification = \"nope\", rights = [\"read\"] }", "task 'solo': cap 't': field 'notification': no notification 'nope'")]
     [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nw = { thread = \"nope\", rights = [\"write\"] }", "task 'solo': cap 'w': field 'thread': no task 'nope'")]
     [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nw = { thread = \"solo\", rights = [\"write\"], badge = 1 }", "task 'solo': cap 'w': field 'badge': thread caps take no badge")]
-    [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nr = { irq = 38, rights = [\"write\"] }", "task 'solo': cap 'r': field 'irq': 38 is not one of the task's irqs (a task may only acknowledge its own interrupts)")]
-    [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nr = { irq = 38, rights = [\"write\"] }" + OtherTask + "\nirqs = [{ irq = 38, notification = \"timer\" }]", "task 'solo': cap 'r': field 'irq': 38 is not one of the task's irqs (a task may only acknowledge its own interrupts)")]
-    [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 38, notification = \"timer\" }]\n[tasks.solo.caps]\nr = { irq = 38, rights = [\"write\"], badge = 0 }", "task 'solo': cap 'r': field 'badge': irq caps take no badge")]
+    [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nr = { irq = 37, rights = [\"write\"] }", "task 'solo': cap 'r': field 'irq': 37 is not one of the task's irqs (a task may only acknowledge its own interrupts)")]
+    [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nr = { irq = 37, rights = [\"write\"] }" + OtherTask + "\nirqs = [{ irq = 37, notification = \"timer\" }]", "task 'solo': cap 'r': field 'irq': 37 is not one of the task's irqs (a task may only acknowledge its own interrupts)")]
+    [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 37, notification = \"timer\" }]\n[tasks.solo.caps]\nr = { irq = 37, rights = [\"write\"], badge = 0 }", "task 'solo': cap 'r': field 'badge': irq caps take no badge")]
     [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nf = { rights = [\"read\"] }", "task 'solo': cap 'f': needs exactly one of 'endpoint', 'notification', 'thread' or 'irq'")]
     [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nf = { endpoint = \"faults\", notification = \"timer\" }", "task 'solo': cap 'f': needs exactly one of 'endpoint', 'notification', 'thread' or 'irq'")]
-    [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 38, notification = \"timer\" }]\n[tasks.solo.caps]\nf = { thread = \"solo\", irq = 38 }", "task 'solo': cap 'f': needs exactly one of 'endpoint', 'notification', 'thread' or 'irq'")]
+    [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 37, notification = \"timer\" }]\n[tasks.solo.caps]\nf = { thread = \"solo\", irq = 37 }", "task 'solo': cap 'f': needs exactly one of 'endpoint', 'notification', 'thread' or 'irq'")]
     [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nf = { endpoint = \"faults\", rights = [\"exec\"] }", "task 'solo': cap 'f': field 'rights': unknown right 'exec' (expected read, write, grant or grant-reply)")]
     [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nf = { endpoint = \"faults\", rights = [\"write\"], badge = 268435456 }", "task 'solo': cap 'f': field 'badge': 268435456 is out of range 0..268435455")]
     // CSpace size.
@@ -183,7 +183,7 @@ public class CheckTests
     [Fact]
     public void Thread_and_irq_caps_are_accepted() =>
         Assert.Empty(TestApps.Errors(
-            ValidApp.Replace("ram = 4096", "ram = 4096\nirqs = [{ irq = 38, notification = \"timer\" }]\n[tasks.solo.caps]\nme = { thread = \"solo\", rights = [\"write\"] }\nrx = { irq = 38, rights = [\"write\"] }"),
+            ValidApp.Replace("ram = 4096", "ram = 4096\nirqs = [{ irq = 37, notification = \"timer\" }]\n[tasks.solo.caps]\nme = { thread = \"solo\", rights = [\"write\"] }\nrx = { irq = 37, rights = [\"write\"] }"),
             SoloProject));
 
     [Fact]

@@ -96,6 +96,43 @@ public class IsolationTests
         Assert.Empty(Errors(toml.Replace($"peripherals = [\"{peripheral}\"]", $"peripherals = [\"{peripheral}\"]\ntrusted-peripherals = [\"{peripheral}\"]")));
     }
 
+    // The console's interrupt is the kernel's own: routing it to a task is refused even
+    // when the task is trusted with the console's peripheral, and an irq cap on it
+    // needs that refused entry (without it, the cap names none of the task's irqs).
+    [Theory]
+    [InlineData("netduinoplus2")]
+    [InlineData("nucleo-f401re")]
+    public void Refuses_the_kernel_console_interrupt(string board)
+    {
+        string other = "peripherals = [\"usart2\"]\ntrusted-peripherals = [\"usart2\"]\n"
+            + IrqsAndCap("other", "{ irq = 37, notification = \"n\" }, { irq = 38, notification = \"n\" }", cap: 38);
+
+        Assert.Equal(
+            new[] { (Diagnostic.KernelConsole, $"task 'other': irqs[1]: field 'irq': 38 is the kernel's console interrupt (KeelConsoleIrq of board '{board}'): the kernel handles it itself and never delivers it to a task, trusted or not") },
+            Errors(App("", other, board)));
+        Assert.Equal(
+            new[] { (Diagnostic.Malformed, "task 'other': cap 'rx': field 'irq': 38 is not one of the task's irqs (a task may only acknowledge its own interrupts)") },
+            Errors(App("", other.Replace(", { irq = 38, notification = \"n\" }", ""), board)));
+        Assert.Empty(Errors(App("", other.Replace(", { irq = 38, notification = \"n\" }", "").Replace("irq = 38, rights", "irq = 37, rights"), board)));
+    }
+
+    // Which interrupt is the console's is the board's data (board.props KeelConsoleIrq).
+    [Fact]
+    public void The_console_interrupt_is_the_board_s()
+    {
+        string toml = App(IrqsAndCap("solo", "{ irq = 5, notification = \"n\" }, { irq = 38, notification = \"n\" }", cap: 5), board: "fake");
+
+        Assert.Equal(
+            new[] { (Diagnostic.KernelConsole, "task 'solo': irqs[0]: field 'irq': 5 is the kernel's console interrupt (KeelConsoleIrq of board 'fake'): the kernel handles it itself and never delivers it to a task, trusted or not") },
+            Errors(toml, BoardTests.FakeBoards("", props: BoardTests.Props(console: "", consoleIrq: "5"))));
+        Assert.Empty(Errors(toml, BoardTests.FakeBoards("", props: BoardTests.Props(console: "", consoleIrq: ""))));
+    }
+
+    // The lines of `task` with its `irqs`, an irq cap 'rx' on `cap`, and the
+    // notification 'n' they name.
+    private static string IrqsAndCap(string task, string irqs, int cap) =>
+        $"irqs = [{irqs}]\n[tasks.{task}.caps]\nrx = {{ irq = {cap}, rights = [\"write\"] }}\n[notifications]\nn = {{}}";
+
     [Fact]
     public void Refuses_a_peripheral_granted_to_two_tasks()
     {

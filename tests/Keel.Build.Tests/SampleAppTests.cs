@@ -87,16 +87,16 @@ public class SampleAppTests
         var faults = SystemTables.Caps[uartDriver.FirstCap];
         Assert.Equal(((byte)1, (ushort)2, 1u, (byte)0b1010, 2u), (faults.Kind, faults.Object, faults.Slot, faults.Rights, faults.Badge));
 
-        // uart-driver's cap 'rx-irq': IrqHandler (5) for interrupt 38, write = 0b0010, unbadged.
+        // uart-driver's cap 'rx-irq': IrqHandler (5) for interrupt 37, write = 0b0010, unbadged.
         var rxIrq = SystemTables.Caps[uartDriver.FirstCap + 3];
-        Assert.Equal(((byte)5, (ushort)38, 4u, (byte)0b0010, 0u), (rxIrq.Kind, rxIrq.Object, rxIrq.Slot, rxIrq.Rights, rxIrq.Badge));
+        Assert.Equal(((byte)5, (ushort)37, 4u, (byte)0b0010, 0u), (rxIrq.Kind, rxIrq.Object, rxIrq.Slot, rxIrq.Rights, rxIrq.Badge));
 
         // supervisor's cap 'worker': Thread (4) of task 2, write, unbadged.
         var worker = SystemTables.Caps[SystemTables.Tasks[SystemTables.TaskSupervisor].FirstCap + 3];
         Assert.Equal(((byte)4, (ushort)SystemTables.TaskWorker, 4u, (byte)0b0010, 0u), (worker.Kind, worker.Object, worker.Slot, worker.Rights, worker.Badge));
 
         var irq = Assert.Single(SystemTables.Irqs);
-        Assert.Equal((38, SystemTables.TaskUartDriver, (ushort)1, 1u), (irq.Irq, irq.Task, irq.Notification, irq.Badge));
+        Assert.Equal((37, SystemTables.TaskUartDriver, (ushort)1, 1u), (irq.Irq, irq.Task, irq.Notification, irq.Badge));
         Assert.Equal(3u, Keel.Tasks.Caps.Tick);
 
         // 'timer' (notification 0) every 100 ticks with the default badge 1.
@@ -199,8 +199,8 @@ public class SampleAppTests
         Assert.Equal((0x0801_C010u, 0x0602_0019u), (regions[0].Rbar, regions[0].Rasr));
         // 1: RAM 2K at 0x20011000, region 1: XN|AP=011|TEX=1,S,C,B 0x130F0000, SIZE 10<<1=0x14, EN → 0x130F0015
         Assert.Equal((0x2001_1011u, 0x130F_0015u), (regions[1].Rbar, regions[1].Rasr));
-        // 2: usart2 1K at 0x40004400: XN|AP=011|S,B 0x13050000, SIZE 9<<1=0x12, EN → 0x13050013
-        Assert.Equal((0x4000_4412u, 0x1305_0013u), (regions[2].Rbar, regions[2].Rasr));
+        // 2: usart1 1K at 0x40011000: XN|AP=011|S,B 0x13050000, SIZE 9<<1=0x12, EN → 0x13050013
+        Assert.Equal((0x4001_1012u, 0x1305_0013u), (regions[2].Rbar, regions[2].Rasr));
         // 3: gpioa 1K at 0x40020000, region 3
         Assert.Equal((0x4002_0013u, 0x1305_0013u), (regions[3].Rbar, regions[3].Rasr));
         // 4..7: disabled (VALID|n, RASR 0)

@@ -7,8 +7,14 @@
 // The board also says which of its peripherals break the isolation between tasks when
 // granted (IsolationChecker refuses them unless the description trusts the task): an
 // entry of peripherals.toml marked `breaks-isolation = "<why>"`, and the kernel's
-// console, named by board.props `KeelConsolePeripheral`. That knowledge is the board's
+// console, named by board.props `KeelConsolePeripheral`. The console's interrupt,
+// board.props `KeelConsoleIrq`, is the kernel's own (it handles it and never delivers
+// it to a task), so no task may have it routed to it. That knowledge is the board's
 // data, not the checker's, so a user's own board says the same of its own peripherals.
+// The console's interrupt is a board property rather than an attribute of a
+// peripherals.toml entry because it is the one interrupt the build must know: an
+// entry has no single interrupt in general (a timer or a DMA controller has several),
+// and the property sits beside KeelIrqCount, which bounds it.
 using System.Globalization;
 using System.Xml.Linq;
 using Keel.Hal.Arm;
@@ -27,10 +33,12 @@ public sealed record Peripheral(string Name, uint Base, uint Size, string? Break
     public bool Overlaps(long otherBase, long otherEnd) => Base < otherEnd && otherBase < End;
 }
 
-// `ConsolePeripheral`: the peripheral the kernel's console uses, or null for none.
-public sealed record BoardDescription(string Name, long FlashBytes, long RamBytes, int IrqCount, IReadOnlyList<Peripheral> Peripherals, Peripheral? ConsolePeripheral)
+// `ConsolePeripheral`: the peripheral the kernel's console uses, or null for none;
+// `ConsoleIrq`: the interrupt the kernel takes for its console, or null for none.
+public sealed record BoardDescription(string Name, long FlashBytes, long RamBytes, int IrqCount, IReadOnlyList<Peripheral> Peripherals, Peripheral? ConsolePeripheral, int? ConsoleIrq)
 {
     public const string ConsoleProperty = "KeelConsolePeripheral";
+    public const string ConsoleIrqProperty = "KeelConsoleIrq";
 
     public const string PropsFile = "board.props";
     public const string PeripheralsFile = "peripherals.toml";
@@ -83,7 +91,24 @@ public sealed record BoardDescription(string Name, long FlashBytes, long RamByte
             reportProps($"property '{ConsoleProperty}': no peripheral '{consoleName}' in {PeripheralsFile}");
             return null;
         }
-        return new BoardDescription(name, flash.Value, ram.Value, (int)irqCount.Value, peripherals, console);
+        // Required too, for the same reason: a board that forgot it would let a task
+        // claim the interrupt the kernel keeps for itself.
+        if (!properties.TryGetValue(ConsoleIrqProperty, out string? consoleIrqText))
+        {
+            reportProps($"property '{ConsoleIrqProperty}' is missing (the interrupt of the kernel's console, or empty for none)");
+            return null;
+        }
+        int? consoleIrq = null;
+        if (consoleIrqText.Length > 0)
+        {
+            if (!long.TryParse(consoleIrqText, NumberStyles.None, CultureInfo.InvariantCulture, out long number) || number >= irqCount.Value)
+            {
+                reportProps($"property '{ConsoleIrqProperty}': '{consoleIrqText}' is not one of the board's interrupts (0..{irqCount.Value - 1}, KeelIrqCount being {irqCount.Value})");
+                return null;
+            }
+            consoleIrq = (int)number;
+        }
+        return new BoardDescription(name, flash.Value, ram.Value, (int)irqCount.Value, peripherals, console, consoleIrq);
     }
 
     private static IReadOnlyList<Peripheral>? LoadPeripherals(string path, Action<string> report)

@@ -16,7 +16,8 @@ public sealed record Diagnostic(string FilePath, string Message, string Code = D
     public const string Malformed = "KEEL0100";
     // A peripheral the board says breaks isolation (peripherals.toml `breaks-isolation`).
     public const string PeripheralBreaksIsolation = "KEEL0101";
-    // The peripheral the kernel's console uses (board.props KeelConsolePeripheral).
+    // The kernel's console: its peripheral (board.props KeelConsolePeripheral), or its
+    // interrupt (KeelConsoleIrq) routed to a task.
     public const string KernelConsole = "KEEL0102";
     // A peripheral whose range overlaps the kernel's or another task's memory window.
     public const string OverlapsMemory = "KEEL0103";

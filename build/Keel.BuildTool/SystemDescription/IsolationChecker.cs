@@ -1,11 +1,13 @@
-// The grants of peripherals that break the isolation between tasks. The MPU gives a
-// task exactly its windows and its peripherals, but some devices reach past the MPU
-// once a task holds them: a DMA controller copies any memory, the flash interface
-// rewrites the kernel's code, RCC stops the clock the kernel's console runs on. The
-// build refuses each such grant, one error code per class (Diagnostic), naming the
-// task, the peripheral, why, and how to allow it:
+// The grants that break the isolation between tasks: of peripherals, and of the
+// kernel's console interrupt. The MPU gives a task exactly its windows and its
+// peripherals, but some devices reach past the MPU once a task holds them: a DMA
+// controller copies any memory, the flash interface rewrites the kernel's code, RCC
+// stops the clock the kernel's console runs on. The build refuses each such grant, one
+// error code per class (Diagnostic), naming the task, the peripheral or interrupt, why,
+// and how to allow it where it can be allowed:
 //   KEEL0101 a peripheral the board marks `breaks-isolation` (peripherals.toml);
-//   KEEL0102 the kernel's console (board.props KeelConsolePeripheral);
+//   KEEL0102 the kernel's console (board.props KeelConsolePeripheral), and its
+//            interrupt (board.props KeelConsoleIrq) in a task's `irqs`;
 //   KEEL0103 a peripheral whose range overlaps the kernel's windows or another task's;
 //   KEEL0104 a peripheral granted to more than one task: a device two tasks share is a
 //            channel between them that no capability controls.
@@ -16,6 +18,11 @@
 // A task the description trusts with a peripheral (`trusted-peripherals`) is granted
 // it anyway, and every report (layout.txt, `keel build`) shows the trust; a trust no
 // rule needs is an error, so the list always says exactly what isolation was given up.
+// The console's interrupt has no such override: the kernel's interrupt entry handles
+// it itself (hal/Port/KernelPort.cs, OnInterrupt) and never delivers it, so a task it
+// were routed to would hold an IRQ-handler cap on the kernel's own interrupt and wait
+// for a notification that never comes. (An irq cap must name one of its task's own
+// `irqs` (AppChecker), so refusing the entry refuses the cap too.)
 //
 // Runs on a description that passed AppChecker, with its layout (the overlaps need the
 // windows).
@@ -53,6 +60,11 @@ public static class IsolationChecker
                 foreach (var (code, problem) in refusals)
                     diagnostics.For(tomlPath, code)(Diagnostic.AboutField(context, "peripherals", $"'{peripheral.Name}' {problem}; to grant it anyway, add '{peripheral.Name}' to the task's {TrustField}"));
             }
+            if (layout.Board.ConsoleIrq is not int consoleIrq)
+                continue;
+            foreach (var irq in task.Task.Irqs.Where(irq => irq.Irq == consoleIrq))
+                diagnostics.For(tomlPath, Diagnostic.KernelConsole)(Diagnostic.AboutField($"{context}: irqs[{irq.Index}]", "irq",
+                    $"{consoleIrq} is the kernel's console interrupt ({BoardDescription.ConsoleIrqProperty} of board '{layout.Board.Name}'): the kernel handles it itself and never delivers it to a task, trusted or not"));
         }
     }
 

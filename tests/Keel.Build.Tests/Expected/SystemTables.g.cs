@@ -45,7 +45,7 @@ namespace Keel.Firmware.Boot
             new MpuRegionConfig { Rbar = 0x00000017, Rasr = 0x00000000 }, // supervisor 7: disabled
             new MpuRegionConfig { Rbar = 0x0801C010, Rasr = 0x06020019 }, // uart-driver 0: flash
             new MpuRegionConfig { Rbar = 0x20011011, Rasr = 0x130F0015 }, // uart-driver 1: ram
-            new MpuRegionConfig { Rbar = 0x40004412, Rasr = 0x13050013 }, // uart-driver 2: usart2
+            new MpuRegionConfig { Rbar = 0x40011012, Rasr = 0x13050013 }, // uart-driver 2: usart1
             new MpuRegionConfig { Rbar = 0x40020013, Rasr = 0x13050013 }, // uart-driver 3: gpioa
             new MpuRegionConfig { Rbar = 0x00000014, Rasr = 0x00000000 }, // uart-driver 4: disabled
             new MpuRegionConfig { Rbar = 0x00000015, Rasr = 0x00000000 }, // uart-driver 5: disabled
@@ -70,7 +70,7 @@ namespace Keel.Firmware.Boot
             new CapConfig { Kind = 1, Object = 2, Slot = 1, Rights = 0xA, Badge = 2 }, // uart-driver 'faults': endpoint 'faults', write, grant-reply, badge 2
             new CapConfig { Kind = 1, Object = 1, Slot = 2, Rights = 0x1, Badge = 0 }, // uart-driver 'service': endpoint 'service', read
             new CapConfig { Kind = 2, Object = 1, Slot = 3, Rights = 0x1, Badge = 0 }, // uart-driver 'rx-ready': notification 'uart', read
-            new CapConfig { Kind = 5, Object = 38, Slot = 4, Rights = 0x2, Badge = 0 }, // uart-driver 'rx-irq': irq 38, write
+            new CapConfig { Kind = 5, Object = 37, Slot = 4, Rights = 0x2, Badge = 0 }, // uart-driver 'rx-irq': irq 37, write
             new CapConfig { Kind = 1, Object = 2, Slot = 1, Rights = 0xA, Badge = 3 }, // worker 'faults': endpoint 'faults', write, grant-reply, badge 3
             new CapConfig { Kind = 1, Object = 0, Slot = 2, Rights = 0xA, Badge = 3 }, // worker 'policy': endpoint 'policy', write, grant-reply, badge 3
             new CapConfig { Kind = 1, Object = 1, Slot = 3, Rights = 0x6, Badge = 0 }, // worker 'uart': endpoint 'service', write, grant
@@ -78,7 +78,7 @@ namespace Keel.Firmware.Boot
 
         public static readonly IrqConfig[] Irqs =
         {
-            new IrqConfig { Irq = 38, Task = 1, Notification = 1, Badge = 1 }, // uart-driver: notification 'uart'
+            new IrqConfig { Irq = 37, Task = 1, Notification = 1, Badge = 1 }, // uart-driver: notification 'uart'
         };
 
         public static readonly TickSignalConfig[] TickSignals =

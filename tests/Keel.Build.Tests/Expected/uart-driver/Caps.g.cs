@@ -7,7 +7,7 @@ namespace Keel.Tasks
         public const uint Faults = 1; // endpoint 'faults', write, grant-reply, badge 2
         public const uint Service = 2; // endpoint 'service', read
         public const uint RxReady = 3; // notification 'uart', read
-        public const uint RxIrq = 4; // irq 38, write
+        public const uint RxIrq = 4; // irq 37, write
 
         // The CSpace's size, and the first slot without an initial cap (SlotCount if none is free).
         public const uint SlotCount = 8;
