@@ -6,9 +6,9 @@
 //     above or below it, at, just below or just above its top); another task's window
 //     (its edges or anywhere in it: the bystander and the checker lie right below a
 //     hostile task's window); the kernel's RAM; the kernel stack's guard; flash (this
-//     task's own, read-only, and the kernel's); peripheral and system-control space
-//     (the MPU's registers among them); the ends of the address space; any word; and
-//     now and then not aligned to 8 or even 4 bytes;
+//     task's own, read-only, the other hostile tasks' and the kernel's); peripheral
+//     and system-control space (the MPU's registers among them); the ends of the
+//     address space; any word; and now and then not aligned to 8 or even 4 bytes;
 //   * FP registers full of a pattern, with or without an FP instruction right before the
 //     trap (with the FPU's lazy stacking: with or without FP state live at entry);
 //   * a fault on purpose: an undefined instruction instead of the trap, or right after
@@ -22,16 +22,17 @@
 // not (FpChanged), which the checker counts as FP crossings.
 //
 // The stack pointer never moves to where this task's own live stack, IPC buffer or
-// statics are (its window's edges are tens of bytes from the bottom of its stack and
-// from the unused top of its window): what the kernel does there is the task's own
-// business, but it would make this task's reports and FP check meaningless.
+// statics are (near its base lies the bottom of its stack, far below anything it uses,
+// and near its top the unused end of its window): what the kernel does there is the
+// task's own business, but it would make this task's reports and FP check meaningless.
 using Keel.Tasks;
 
 namespace Keel.Fuzz
 {
     public static unsafe class CpuStateAttacks
     {
-        public static uint Families;
+        // The attack families of this run (Protocol.cs's Families).
+        public static uint Enabled;
 
         // CPU-state traps that came back, and how many of those changed the FP registers.
         public static uint CameBack, FpChanged;
@@ -100,14 +101,14 @@ namespace Keel.Fuzz
         public static void One()
         {
             uint options = 0, stackPointer = 0;
-            if ((Families & Fuzz.Families.Stack) != 0 && Attacks.Below(4) != 0)
+            if ((Enabled & Families.Stack) != 0 && Attacks.Below(4) != 0)
             {
                 options |= Trap.MoveSp;
                 stackPointer = RandomStackPointer();
                 if (Attacks.Below(8) == 0)
                     options |= Attacks.Below(1u << 16) << Trap.SpinShift;
             }
-            if ((Families & Fuzz.Families.Fpu) != 0)
+            if ((Enabled & Families.Fpu) != 0)
             {
                 uint fp = Attacks.Below(3);
                 if (fp != 0)
@@ -115,7 +116,7 @@ namespace Keel.Fuzz
                 if (fp == 2)
                     options |= Trap.FpJustBefore;
             }
-            if ((Families & Fuzz.Families.Faults) != 0)
+            if ((Enabled & Families.Faults) != 0)
             {
                 uint fault = Attacks.Below(4);
                 if (fault == 0)

@@ -24,7 +24,7 @@ namespace Keel.Fuzz
             Message hello = Ipc.Call(Caps.Report, Labels.Hello, 1, Trap.FpRegistersLeftOver());
             Attacks.Seed(hello.Mr0);
             uint families = hello.Mr1;
-            CpuStateAttacks.Families = families;
+            CpuStateAttacks.Enabled = families;
             bool cpuState = (families & ~Families.Calls) != 0;
             while (true)
             {

@@ -17,7 +17,6 @@ namespace Keel.Fuzz
         public const uint Undefined = 1u << 3;
         public const uint FaultAfter = 1u << 4;
         public const int SpinShift = 8;
-        public const uint MaxSpin = uint.MaxValue >> SpinShift;
 
         [DllImport("*", EntryPoint = "keel_fuzz_trap")]
         [SuppressGCTransition]

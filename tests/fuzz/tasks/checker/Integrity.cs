@@ -27,7 +27,8 @@ namespace Keel.Fuzz
     {
         public static uint Checks, Violations, FpCrossings;
 
-        // The top of the checker's window above its statics, which nothing uses.
+        // The top of the checker's window, above its stack, IPC buffer and statics (which
+        // end below 6.5 KiB: the build's size report shows them), which nothing uses.
         private const uint OwnPatternBytes = 1024;
         private const uint OwnPatternStart = Layout.CheckerRamBase + Layout.CheckerRamSize - OwnPatternBytes;
         private const uint Salt = 0xC4EC6E12;
