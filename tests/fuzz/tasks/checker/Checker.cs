@@ -185,20 +185,14 @@ namespace Keel.Fuzz
             Console.Write("fuzz: seed ");
             Console.WriteHex(FuzzSettings.Seed);
             Console.Write(", ");
-            Console.WriteDecimal(s_calls);
-            Console.Write(" system calls, ");
-            Console.WriteDecimal(Faults.Count);
-            Console.Write(" faults, 0 kernel panics, ");
-            Console.WriteDecimal(s_violations);
-            Console.Write(" invariant violations, ");
-            Console.WriteDecimal(Integrity.Violations);
-            Console.Write(" integrity violations, ");
-            Console.WriteDecimal(Integrity.FpCrossings);
-            Console.Write(" FP crossings, ");
-            Console.WriteDecimal(s_right);
-            Console.Write(" correct answers, ");
-            Console.WriteDecimal(s_wrong);
-            Console.WriteLine(" wrong answers");
+            WriteFigure(s_calls, " system calls, ");
+            WriteFigure(Faults.Count, " faults, 0 kernel panics, ");
+            WriteFigure(s_violations, " invariant violations, ");
+            WriteFigure(Integrity.Violations, " integrity violations, ");
+            WriteFigure(Integrity.FpCrossings, " FP crossings, ");
+            WriteFigure(s_right, " correct answers, ");
+            WriteFigure(s_wrong, " wrong answers");
+            Console.WriteLine();
             bool clean = s_violations == 0 && Integrity.Violations == 0 && Integrity.FpCrossings == 0 && s_wrong == 0 && s_right > 0;
             Task.Halt(clean ? 0u : 1u);
         }
@@ -208,36 +202,27 @@ namespace Keel.Fuzz
         // violations, integrity checks and violations, FP crossings, answers.
         private static void WriteCounts()
         {
-            Console.WriteDecimal(s_calls);
-            Console.Write(" system calls (");
-            Console.WriteDecimal(s_accepted);
-            Console.Write(" random ones carried out, ");
-            Console.WriteDecimal(s_cpuStateAttacks);
-            Console.Write(" with a hostile CPU state, ");
-            Console.WriteDecimal(s_cameBack);
-            Console.Write(" of which came back), ");
-            Console.WriteDecimal(Faults.Count);
-            Console.Write(" faults (");
-            Console.WriteDecimal(Faults.StackOverflows);
-            Console.Write(" stack overflows), ");
-            Console.WriteDecimal(s_restarts);
-            Console.Write(" stall restarts, ");
-            Console.WriteDecimal(s_checks);
-            Console.Write(" invariant checks (");
-            Console.WriteDecimal(s_violations);
-            Console.Write(" violations), ");
-            Console.WriteDecimal(Integrity.Checks);
-            Console.Write(" integrity checks (");
-            Console.WriteDecimal(Integrity.Violations);
-            Console.Write(" violations), ");
-            Console.WriteDecimal(Integrity.FpCrossings);
-            Console.Write(" FP crossings, ");
-            Console.WriteDecimal(s_right);
-            Console.Write(" right and ");
-            Console.WriteDecimal(s_wrong);
-            Console.Write(" wrong answers after ");
-            Console.WriteDecimal(s_pulses);
-            Console.Write(" pulses");
+            WriteFigure(s_calls, " system calls (");
+            WriteFigure(s_accepted, " random ones carried out, ");
+            WriteFigure(s_cpuStateAttacks, " with a hostile CPU state, ");
+            WriteFigure(s_cameBack, " of which came back), ");
+            WriteFigure(Faults.Count, " faults (");
+            WriteFigure(Faults.StackOverflows, " stack overflows), ");
+            WriteFigure(s_restarts, " stall restarts, ");
+            WriteFigure(s_checks, " invariant checks (");
+            WriteFigure(s_violations, " violations), ");
+            WriteFigure(Integrity.Checks, " integrity checks (");
+            WriteFigure(Integrity.Violations, " violations), ");
+            WriteFigure(Integrity.FpCrossings, " FP crossings, ");
+            WriteFigure(s_right, " right and ");
+            WriteFigure(s_wrong, " wrong answers after ");
+            WriteFigure(s_pulses, " pulses");
+        }
+
+        private static void WriteFigure(uint figure, string after)
+        {
+            Console.WriteDecimal(figure);
+            Console.Write(after);
         }
     }
 }
