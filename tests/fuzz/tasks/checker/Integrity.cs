@@ -14,6 +14,8 @@
 //     hostile-1's window.
 //   * The client: it must report at least every ClientSilencePulses pulses; a client
 //     that stopped was stopped by something it did not do (only hostile tasks fault).
+//   * Each hostile task's fault, charged to it as its kind says (Faults.cs reports a
+//     wrong one here).
 //
 // The kernel's own data is CheckInvariants' (Checker.cs): its invariants and its boot
 // tables (MPU regions, task table, thread modes).
