@@ -25,9 +25,15 @@
 // checker's endpoint. Deleting or moving them would only silence the task's reports (a
 // capability can't be got back from nowhere), and sending through them with random
 // words would forge reports and fault messages, so the checker's counts would mean
-// nothing. Every other slot, and the other tasks' objects behind it, is fair game. Two
-// numbers are never issued either: DebugWrite (random text on the console would spoil
-// the transcript the test reads) and Halt (it would end the run).
+// nothing. Every other slot, and the other tasks' objects behind it, is fair game. One
+// number is never issued either: DebugWrite (random text on the console would spoil
+// the transcript the test reads). The platform calls the system description does not
+// grant a hostile task (Halt, FastpathCount, CheckInvariants, Digest) are: each must
+// answer NotPermitted and do nothing, and a Halt that got through would end the run
+// before its closing line.
+//
+// CpuStateAttacks.cs makes the same random calls with a chosen CPU state (Call's
+// `options`).
 using Keel.Kernel;
 using Keel.Tasks;
 using Keel.UserLib;
@@ -134,20 +140,39 @@ namespace Keel.Fuzz
             return 3;
         }
 
-        // One system call on `slot`, with everything else random.
-        private static void Call(uint number, uint slot)
+        // One system call on `slot`, with everything else random, made as Trap.S's
+        // `options` say (with `stackPointer` and `fpSeed` where they ask for them);
+        // returns what Trap.Make does.
+        private static uint Call(uint number, uint slot, uint options = 0, uint stackPointer = 0, uint fpSeed = 0)
         {
             // The initial capabilities leave only for one call (UseASlotJustMovedAway).
             if ((number == (uint)SyscallNumber.Delete || number == (uint)SyscallNumber.Move) && slot < Caps.FirstFreeSlot)
                 slot = FreeSlot();
             ScrambleIpcBuffer();
             bool mint = number == (uint)SyscallNumber.Mint;
-            ThreadRegisters result = Syscall.Invoke(number, slot, RandomInfo(), RandomSlot(),
-                mint ? RandomRights() : s_random.Next(), mint ? RandomBadge() : s_random.Next(), s_random.Next(), s_random.Next());
+            ThreadRegisters frame;
+            frame.R4 = slot;
+            frame.R5 = RandomInfo();
+            frame.R6 = RandomSlot();
+            frame.R7 = mint ? RandomRights() : s_random.Next();
+            frame.R8 = mint ? RandomBadge() : s_random.Next();
+            frame.R9 = s_random.Next();
+            frame.R10 = s_random.Next();
+            frame.R11 = number;
+            uint fpChanged = Trap.Make(ref frame, options, fpSeed, stackPointer);
             // Faulting numbers leave r4 as it was, so only numbers the kernel knows count.
-            if (number < FirstBadNumber && result.Status == Error.Ok)
+            if (number < FirstBadNumber && frame.Status == Error.Ok)
                 Accepted++;
+            return fpChanged;
         }
+
+        // A random call (RandomNumber, RandomSlot) with a chosen CPU state.
+        public static uint CallWith(uint options, uint stackPointer, uint fpSeed) =>
+            Call(RandomNumber(), RandomSlot(), options, stackPointer, fpSeed);
+
+        public static uint Below(uint bound) => s_random.Below(bound);
+
+        public static uint Next() => s_random.Next();
 
         private static uint RandomNumber()
         {
@@ -159,9 +184,9 @@ namespace Keel.Fuzz
             if (pick < 93)
                 return FirstBadNumber + s_random.Below((uint)PlatformCallNumber.First - FirstBadNumber);   // a fault
             if (pick < 97)
-                return (uint)PlatformCallNumber.Exit + s_random.Below(32);              // Exit, CheckInvariants, unknown
+                return (uint)PlatformCallNumber.Halt + s_random.Below(32);              // Halt, Exit, the debug calls, unknown
             uint any = s_random.Next();
-            return any == (uint)PlatformCallNumber.DebugWrite || any == (uint)PlatformCallNumber.Halt ? (uint)PlatformCallNumber.Exit : any;
+            return any == (uint)PlatformCallNumber.DebugWrite ? (uint)PlatformCallNumber.Exit : any;
         }
 
         private static uint NonBlockingNumber()
