@@ -27,9 +27,14 @@ namespace Keel.Hal.Arm
         public const uint ShcsrBusFaultEnable = 1u << 17;
         public const uint ShcsrUsageFaultEnable = 1u << 18;
 
-        // SHCSR.SVCALLPENDED (B3.2.13): an SVC whose exception frame could not be stacked
-        // stays pending (B1.5.6); writing 0 withdraws it.
+        // SHCSR's pending bits of the exceptions the running code raises itself (B3.2.13):
+        // UsageFault, MemManage, BusFault and SVCall. An exception whose frame could not
+        // be stacked stays pending (B1.5.6); writing 0 withdraws it.
+        public const uint ShcsrUsageFaultPending = 1u << 12;
+        public const uint ShcsrMemFaultPending = 1u << 13;
+        public const uint ShcsrBusFaultPending = 1u << 14;
         public const uint ShcsrSvcPending = 1u << 15;
+        public const uint ShcsrSynchronousPending = ShcsrUsageFaultPending | ShcsrMemFaultPending | ShcsrBusFaultPending | ShcsrSvcPending;
 
         // ACTLR.DISDEFWBUF (Cortex-M4 TRM 4.3.1): no write buffering, so a bus error on a
         // store is a precise BusFault of the instruction that made it, taken before any

@@ -300,15 +300,16 @@ namespace Keel.Port
 
         // A fault of the code that ran on the process stack: a task thread, or idle.
         // Whatever exception the thread was entering when its frame could not be stacked
-        // stays pending (ARMv7-M B1.5.6); an interrupt or a tick is nobody's in
-        // particular and is taken next, but an SVC is the faulting thread's own request
-        // and would otherwise run as a system call of whichever thread runs next, with
-        // that thread's registers: it is withdrawn. Only the running thread can have
-        // pended an SVC, so this never drops another thread's.
+        // stays pending (ARMv7-M B1.5.6). An interrupt or a tick is nobody's in
+        // particular and is taken next; but an SVC, or a UsageFault, MemManage or
+        // BusFault of its own instruction, is the faulting thread's, and would otherwise
+        // run as a system call or a fault of whichever thread runs next: each is
+        // withdrawn. Only the running thread raises these (bus faults are precise,
+        // ConfigureCpu), so this never drops another thread's.
         [RuntimeExport("keel_fault_entry")]
         private static ThreadContext* OnTaskFault(uint exception)
         {
-            Scb.Shcsr.ClearBits(Scb.ShcsrSvcPending);
+            Scb.Shcsr.ClearBits(Scb.ShcsrSynchronousPending);
             int thread = s_kernel.Current;
             if (thread == KernelState.NoThread)
                 OnKernelFault((uint*)s_idleContext.StackPointer, exception, s_idleContext.ExceptionReturn);
