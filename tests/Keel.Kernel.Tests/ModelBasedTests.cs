@@ -123,6 +123,8 @@ public unsafe class ModelBasedTests
                     SenderObservesNothing(current, regs);
             }
             Assert.Equal(modelNext, kernelNext);
+            Sim.Rebuild(kernelNext);
+            Model.Rebuild(modelNext);
             foreach ((int t, uint generation) in awaiting)
                 if (Sim.T(t).State != ThreadState.BlockedOnReply)
                     Assert.True(Answered.Add((t, generation)), "a Call was answered twice");

@@ -211,7 +211,10 @@ public sealed class Model
                 int target = me.CSpace[a].Object;
                 if (n == SyscallNumber.ThreadResume)
                 {
-                    if (T[target].State == ThreadState.Inactive) Runnable(target);
+                    // A thread stopped before its pending restart took effect has no
+                    // context to go on from: resuming it restarts it.
+                    if (T[target].State == ThreadState.Inactive && !T[target].RestartPending) Runnable(target);
+                    else if (T[target].State == ThreadState.Inactive) Restart(target);
                     return Error.Ok;
                 }
                 bool wasBlocked = T[target].State is ThreadState.BlockedOnSend or ThreadState.BlockedOnReceive
@@ -222,14 +225,28 @@ public sealed class Model
                     if (wasBlocked) T[target].R[0] = (uint)Error.Cancelled;
                     return Error.Ok;
                 }
-                T[target].R = new uint[8];
-                T[target].CallerSlot = null;
-                T[target].RestartPending = true;
-                T[target].TimeSlice = TimeSliceTicks;
-                Runnable(target);
+                Restart(target);
                 return Error.Ok;
         }
         throw new System.NotSupportedException(n.ToString());
+    }
+
+    void Restart(int target)
+    {
+        T[target].R = new uint[8];
+        T[target].CallerSlot = null;
+        T[target].RestartPending = true;
+        T[target].TimeSlice = TimeSliceTicks;
+        Runnable(target);
+    }
+
+    /// <summary>The hardware layer rebuilds a restarted thread before running it (Sim.Rebuild).</summary>
+    public void Rebuild(int thread)
+    {
+        if (thread < 0 || !T[thread].RestartPending)
+            return;
+        T[thread].R = new uint[8];
+        T[thread].RestartPending = false;
     }
 
     /// <summary>Takes a thread out of whatever queue it is in and makes it inactive.</summary>

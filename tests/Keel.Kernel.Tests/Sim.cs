@@ -80,6 +80,18 @@ public sealed unsafe class Sim
     /// scheduler had picked it (the previous current thread keeps its place at
     /// the front of its level, as on preemption).
     /// </summary>
+    /// <summary>
+    /// What the hardware layer does with the thread the kernel returns (Kernel.cs): a
+    /// restarted thread's context is rebuilt before it runs, and its flag cleared.
+    /// </summary>
+    public void Rebuild(int thread)
+    {
+        if (thread == KernelState.NoThread || !T(thread).RestartPending)
+            return;
+        T(thread).Regs = default;
+        T(thread).RestartPending = false;
+    }
+
     public void MakeCurrent(int thread)
     {
         Assert.Equal(ThreadState.Runnable, T(thread).State);
