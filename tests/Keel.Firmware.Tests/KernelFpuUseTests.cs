@@ -11,7 +11,7 @@ namespace Keel.Firmware.Tests;
 // a compiler update or a change in the kernel: this test finds that in the image.
 public class KernelFpuUseTests
 {
-    private const string ObjdumpInstall = "sudo apt-get install binutils-arm-none-eabi";
+    private const string ObjdumpInstall = "sudo apt-get install -y binutils-arm-none-eabi";
 
     [Fact]
     public void OnlyKeelResumeUsesTheFpuInTheKernel()
