@@ -36,10 +36,10 @@ namespace Keel.Hal.Arm
         public const uint ShcsrSvcPending = 1u << 15;
         public const uint ShcsrSynchronousPending = ShcsrUsageFaultPending | ShcsrMemFaultPending | ShcsrBusFaultPending | ShcsrSvcPending;
 
-        // ACTLR.DISDEFWBUF (Cortex-M4 TRM 4.3.1): no write buffering, so a bus error on a
-        // store is a precise BusFault of the instruction that made it, taken before any
-        // other code runs, rather than an imprecise one that may arrive after the kernel
-        // has switched to another thread.
+        // ACTLR.DISDEFWBUF (Cortex-M4 TRM 4.3.1): no write buffering for accesses through
+        // the default memory map (not through an MPU region, whose memory type decides),
+        // so a bus error on such a store is a precise BusFault of the instruction that
+        // made it rather than an imprecise one that may arrive after other code ran.
         public const uint ActlrDisableWriteBuffer = 1u << 1;
 
         // CCR: trap integer division by zero instead of returning 0.

@@ -195,8 +195,10 @@ namespace Keel.Port
             Scb.Shpr1.Write(HighestPriority);
             Scb.Shcsr.SetBits(Scb.ShcsrMemFaultEnable | Scb.ShcsrBusFaultEnable | Scb.ShcsrUsageFaultEnable);
             Scb.Ccr.SetBits(Scb.CcrDivideByZeroTrap);
-            // A task's bus error must be charged to that task (FaultInfo), never to the
-            // kernel or to whichever thread runs when an imprecise fault arrives.
+            // Bus errors must be precise, so that each is charged to the code that caused
+            // it, never to whichever thread runs when an imprecise one arrives: the
+            // default memory map's stores (the kernel's) unbuffered here, and a task's
+            // peripherals mapped strongly-ordered (the system description's regions).
             Scb.Actlr.SetBits(Scb.ActlrDisableWriteBuffer);
             if (unprivilegedIrqTrigger)
                 Scb.Ccr.SetBits(Scb.CcrUnprivilegedSoftwareTrigger);

@@ -199,10 +199,11 @@ public class SampleAppTests
         Assert.Equal((0x0801_C010u, 0x0602_0019u), (regions[0].Rbar, regions[0].Rasr));
         // 1: RAM 2K at 0x20011000, region 1: XN|AP=011|TEX=1,S,C,B 0x130F0000, SIZE 10<<1=0x14, EN → 0x130F0015
         Assert.Equal((0x2001_1011u, 0x130F_0015u), (regions[1].Rbar, regions[1].Rasr));
-        // 2: usart1 1K at 0x40011000: XN|AP=011|S,B 0x13050000, SIZE 9<<1=0x12, EN → 0x13050013
-        Assert.Equal((0x4001_1012u, 0x1305_0013u), (regions[2].Rbar, regions[2].Rasr));
+        // 2: usart1 1K at 0x40011000: XN|AP=011, strongly-ordered (TEX, S, C, B all 0) 0x13000000,
+        // SIZE 9<<1=0x12, EN → 0x13000013
+        Assert.Equal((0x4001_1012u, 0x1300_0013u), (regions[2].Rbar, regions[2].Rasr));
         // 3: gpioa 1K at 0x40020000, region 3
-        Assert.Equal((0x4002_0013u, 0x1305_0013u), (regions[3].Rbar, regions[3].Rasr));
+        Assert.Equal((0x4002_0013u, 0x1300_0013u), (regions[3].Rbar, regions[3].Rasr));
         // 4..7: disabled (VALID|n, RASR 0)
         Assert.Equal(new[] { (0x14u, 0u), (0x15u, 0u), (0x16u, 0u), (0x17u, 0u) }, regions[4..].Select(region => (region.Rbar, region.Rasr)));
     }

@@ -85,8 +85,12 @@ public sealed record SystemLayout(
             Encode(0, flash.Base, flash.Size, MpuAccess.ReadOnly, MpuMemoryType.Flash, executeNever: false),
             Encode(1, ram.Base, ram.Size, MpuAccess.FullAccess, MpuMemoryType.Sram, executeNever: true),
         };
+        // Peripherals are strongly-ordered, not device memory: a store to device memory may
+        // be buffered, and a bus error on a buffered store is an imprecise fault that can
+        // arrive after the kernel has switched to another thread, charged to it or to the
+        // kernel (ACTLR.DISDEFWBUF covers only the default memory map, not MPU regions).
         foreach (var peripheral in task.Peripherals.Select(name => board.FindPeripheral(name)!))
-            regions.Add(Encode(regions.Count, peripheral.Base, peripheral.Size, MpuAccess.FullAccess, MpuMemoryType.Device, executeNever: true));
+            regions.Add(Encode(regions.Count, peripheral.Base, peripheral.Size, MpuAccess.FullAccess, MpuMemoryType.StronglyOrdered, executeNever: true));
         // Every region a task does not use is off; the last one becomes the kernel's stack
         // guard at boot, when its address (a link-time value) is known.
         while (regions.Count < MpuRegion.RegionCount)
