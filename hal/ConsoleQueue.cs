@@ -15,7 +15,9 @@
 //   a task that writes without pause cannot crowd out the kernel's own reports: a
 //   fault report ("keel: task … faulted …") is about 150 bytes.
 // - Characters are converted on the way in, as a terminal wants them: '\n' becomes
-//   "\r\n" and anything outside ASCII becomes '?'. A text of n characters with k line
+//   "\r\n", and anything outside printable ASCII (control characters such as a bare
+//   '\r', ESC or BEL, and everything past 0x7E) becomes '?', so a task's text cannot
+//   move the cursor, rewrite a line the kernel printed or drive the terminal. A text of n characters with k line
 //   ends takes n + k bytes.
 // - The text is read twice (measured, then copied). That is safe for a task's text
 //   because the kernel runs with every task stopped.
@@ -113,7 +115,7 @@ namespace Keel.Hal
                     char c = text[i];
                     if (c == '\n')
                         storage[tail++ & Mask] = (byte)'\r';
-                    storage[tail++ & Mask] = c < 0x80 ? (byte)c : (byte)'?';
+                    storage[tail++ & Mask] = (c >= ' ' && c <= '~') || c == '\n' || c == '\t' ? (byte)c : (byte)'?';
                 }
             }
             _tail = tail;

@@ -45,6 +45,18 @@ public unsafe class ConsoleQueueTests
     }
 
     [Fact]
+    public void ControlCharactersCannotRewriteTheConsole()
+    {
+        var queue = NewQueue();
+
+        // A bare carriage return, an ANSI escape that erases the line, BEL, NUL and DEL:
+        // a task must not be able to overwrite or erase what the kernel printed.
+        Assert.True(Write(ref queue, "ok\r\u001b[2Kkeel: fake\u0007\u0000\u007f\tend\n", TaskShare));
+
+        Assert.Equal("ok??[2Kkeel: fake???\tend\r\n", Drain(ref queue));
+    }
+
+    [Fact]
     public void ATextThatDoesNotFitIsDroppedWholeAndTheWriterIsNotHeld()
     {
         var queue = NewQueue();
