@@ -65,7 +65,7 @@ public class CommandTests
     [Fact]
     public void Isolation_refusal_prints_its_own_code_and_exits_1()
     {
-        string toml = TestApps.WriteSampleApp(TestApps.SampleAppToml.Replace("peripherals = [\"usart1\", \"gpioa\"]", "peripherals = [\"usart1\", \"usart2\"]"));
+        string toml = TestApps.WriteSampleApp(TestApps.SampleAppToml.Replace("peripherals = [\"usart1\", \"gpiob\"]", "peripherals = [\"usart1\", \"usart2\"]"));
         string output = Path.Combine(Path.GetDirectoryName(toml)!, "out");
 
         var (status, errors) = RunTool("system", toml, output);

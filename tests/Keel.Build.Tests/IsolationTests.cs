@@ -75,6 +75,7 @@ public class IsolationTests
     [InlineData("netduinoplus2", "wwdg", Diagnostic.PeripheralBreaksIsolation)]
     [InlineData("netduinoplus2", "exti", Diagnostic.PeripheralBreaksIsolation)]
     [InlineData("netduinoplus2", "usart2", Diagnostic.KernelConsole)]
+    [InlineData("netduinoplus2", "gpioa", Diagnostic.PeripheralBreaksIsolation)]
     [InlineData("nucleo-f401re", "dma1", Diagnostic.PeripheralBreaksIsolation)]
     [InlineData("nucleo-f401re", "dma2", Diagnostic.PeripheralBreaksIsolation)]
     [InlineData("nucleo-f401re", "flash", Diagnostic.PeripheralBreaksIsolation)]
@@ -85,6 +86,7 @@ public class IsolationTests
     [InlineData("nucleo-f401re", "wwdg", Diagnostic.PeripheralBreaksIsolation)]
     [InlineData("nucleo-f401re", "exti", Diagnostic.PeripheralBreaksIsolation)]
     [InlineData("nucleo-f401re", "usart2", Diagnostic.KernelConsole)]
+    [InlineData("nucleo-f401re", "gpioa", Diagnostic.PeripheralBreaksIsolation)]
     public void Board_data_refuses_each_dangerous_peripheral_unless_trusted(string board, string peripheral, string code)
     {
         string toml = App($"peripherals = [\"{peripheral}\"]", board: board);

@@ -202,8 +202,8 @@ public class SampleAppTests
         // 2: usart1 1K at 0x40011000: XN|AP=011, strongly-ordered (TEX, S, C, B all 0) 0x13000000,
         // SIZE 9<<1=0x12, EN → 0x13000013
         Assert.Equal((0x4001_1012u, 0x1300_0013u), (regions[2].Rbar, regions[2].Rasr));
-        // 3: gpioa 1K at 0x40020000, region 3
-        Assert.Equal((0x4002_0013u, 0x1300_0013u), (regions[3].Rbar, regions[3].Rasr));
+        // 3: gpiob 1K at 0x40020400, region 3
+        Assert.Equal((0x4002_0413u, 0x1300_0013u), (regions[3].Rbar, regions[3].Rasr));
         // 4..7: disabled (VALID|n, RASR 0)
         Assert.Equal(new[] { (0x14u, 0u), (0x15u, 0u), (0x16u, 0u), (0x17u, 0u) }, regions[4..].Select(region => (region.Rbar, region.Rasr)));
     }

@@ -46,7 +46,7 @@ namespace Keel.Firmware.Boot
             new MpuRegionConfig { Rbar = 0x0801C010, Rasr = 0x06020019 }, // uart-driver 0: flash
             new MpuRegionConfig { Rbar = 0x20011011, Rasr = 0x130F0015 }, // uart-driver 1: ram
             new MpuRegionConfig { Rbar = 0x40011012, Rasr = 0x13000013 }, // uart-driver 2: usart1
-            new MpuRegionConfig { Rbar = 0x40020013, Rasr = 0x13000013 }, // uart-driver 3: gpioa
+            new MpuRegionConfig { Rbar = 0x40020413, Rasr = 0x13000013 }, // uart-driver 3: gpiob
             new MpuRegionConfig { Rbar = 0x00000014, Rasr = 0x00000000 }, // uart-driver 4: disabled
             new MpuRegionConfig { Rbar = 0x00000015, Rasr = 0x00000000 }, // uart-driver 5: disabled
             new MpuRegionConfig { Rbar = 0x00000016, Rasr = 0x00000000 }, // uart-driver 6: disabled
