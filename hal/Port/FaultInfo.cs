@@ -71,7 +71,12 @@ namespace Keel.Port
             else
                 fault.Kind = FaultKind.Other;
             if (exception == HardFault && cfsr == 0)
+            {
+                // HFSR's bits are sticky like CFSR's (DEBUGEVT from a BKPT, FORCED, ...):
+                // cleared once read, so a later fault of another task reads clean.
                 fault.Status = Scb.Hfsr.Read();
+                Scb.Hfsr.Write(fault.Status);
+            }
 
             Scb.Cfsr.Write(cfsr);
             return fault;

@@ -259,8 +259,7 @@ namespace Keel.Port
         {
             if ((PlatformCallNumber)regs.R11 == PlatformCallNumber.Exit)
                 return Kernel.Kernel.Exit(ref s_kernel, caller);
-            bool configurationChanged = s_debugInvariants && ConfigurationDigest() != s_configurationDigest;
-            PlatformCalls.Handle(ref s_kernel, ref regs, s_tasks, caller, s_debugInvariants, configurationChanged, s_halt);
+            PlatformCalls.Handle(ref s_kernel, ref regs, s_tasks, caller, s_debugInvariants, &ConfigurationChanged, s_halt);
             return caller;
         }
 
@@ -268,6 +267,8 @@ namespace Keel.Port
         // regions and windows of every task and the thread mode and regions each
         // thread is resumed with. Any privileged write a task could steer into the
         // kernel's RAM would most want to change exactly these.
+        private static bool ConfigurationChanged() => ConfigurationDigest() != s_configurationDigest;
+
         private static uint ConfigurationDigest()
         {
             uint digest = Fnv1a.Of((byte*)Unsafe(ref s_regions[0]), (uint)(s_regions.Length * sizeof(MpuRegionConfig)));

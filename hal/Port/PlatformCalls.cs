@@ -54,9 +54,9 @@ namespace Keel.Port
             ((task.PlatformCalls | EveryTasksCalls) & (1u << (int)(number - PlatformCallNumber.First))) != 0;
 
         // `configurationChanged`: the port's own integrity check (KernelPort), added to
-        // the kernel's invariants.
+        // the kernel's invariants; run only for a permitted CheckInvariants.
         public static void Handle(ref KernelState kernel, ref ThreadRegisters regs, TaskConfig[] tasks, int caller, bool debugInvariants,
-            bool configurationChanged, delegate*<uint, void> halt)
+            delegate*<bool> configurationChanged, delegate*<uint, void> halt)
         {
             PlatformCallNumber number = (PlatformCallNumber)regs.R11;
             bool exists = number <= PlatformCallNumber.FastpathCount || (debugInvariants && number <= PlatformCallNumber.Digest);
@@ -83,7 +83,7 @@ namespace Keel.Port
                     regs.R6 = kernel.FastpathHits;
                     break;
                 case PlatformCallNumber.CheckInvariants:
-                    regs.R5 = (uint)Invariants.Check(ref kernel) + (configurationChanged ? 1u : 0u);
+                    regs.R5 = (uint)Invariants.Check(ref kernel) + (configurationChanged() ? 1u : 0u);
                     regs.Status = Error.Ok;
                     break;
                 case PlatformCallNumber.Digest:
