@@ -85,11 +85,14 @@ public static class TaskSectionsWriter
         text.AppendLine($"        *({prefix}__modules)");
         text.AppendLine("        . = ALIGN(4);");
         text.AppendLine($"    }} > {ram} AT > {flash}");
+        // Loaded (zeroed) where it runs, not after the data's image in flash: a loader
+        // that zero-fills a segment at its load address (Renode's) would otherwise clear
+        // whatever follows that image in the task's flash window (keel-image.ld's .bss).
         text.AppendLine($"    {OutputSection(name, "bss")} (NOLOAD) :");
         text.AppendLine("    {");
         text.AppendLine($"        *({prefix}.bss {prefix}.bss.*)");
         text.AppendLine("        . = ALIGN(4);");
-        text.AppendLine($"    }} > {ram}");
+        text.AppendLine($"    }} > {ram} AT > {ram}");
         text.AppendLine();
     }
 

@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Keel.Emulation;
+
+namespace Keel.Firmware.Tests;
+
+// What an ELF loader does with an image's zero-initialised data must not depend on the
+// loader. Renode's zero-fills a segment's MemSiz - FileSiz at its *load* address; if
+// .bss had a flash load address (ld continues .data's by default), that wiped the flash
+// after .data's image: the task image table, or a task's next section (issue 15). Every
+// segment that is zero-filled must therefore be loaded where it runs.
+[Collection(DotnetBuildCollection.Name)]
+public class ImageSegmentTests
+{
+    private const string ReadelfInstall = "sudo apt-get install -y binutils-arm-none-eabi";
+
+    [Theory]
+    [InlineData("firmware/policy-demo", "policy-demo")]
+    [InlineData("tests/target-suite", "target-suite")]
+    public void EveryZeroFilledSegmentLoadsWhereItRuns(string projectFolder, string image)
+    {
+        string elf = Repository.Image(projectFolder, image);
+        Assert.True(File.Exists(elf), $"{elf} is not built");
+        string readelf = HostTools.Require("arm-none-eabi-readelf", ReadelfInstall);
+        EmulatorRun run = HostProcess.RunAsync(readelf, ["-lW", elf], TimeSpan.FromMinutes(1)).GetAwaiter().GetResult();
+        Assert.True(run.ExitedWith(0), run.Describe());
+
+        var misplaced = new List<string>();
+        foreach (Match load in Regex.Matches(run.Console,
+            @"^\s*LOAD\s+0x\S+\s+0x(?<virt>[0-9a-f]+)\s+0x(?<phys>[0-9a-f]+)\s+0x(?<file>[0-9a-f]+)\s+0x(?<mem>[0-9a-f]+)", RegexOptions.Multiline))
+        {
+            uint Hex(string group) => uint.Parse(load.Groups[group].Value, NumberStyles.HexNumber);
+            if (Hex("mem") > Hex("file") && Hex("phys") != Hex("virt"))
+                misplaced.Add(load.Value.Trim());
+        }
+        Assert.Empty(misplaced);
+    }
+}
