@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Keel.Emulation;
 
 namespace Keel.Firmware.Tests;
 
@@ -12,21 +11,15 @@ namespace Keel.Firmware.Tests;
 [Collection(DotnetBuildCollection.Name)]
 public class ImageSegmentTests
 {
-    private const string ReadelfInstall = "sudo apt-get install -y binutils-arm-none-eabi";
-
     [Theory]
     [InlineData("firmware/policy-demo", "policy-demo")]
     [InlineData("tests/target-suite", "target-suite")]
     public void EveryZeroFilledSegmentLoadsWhereItRuns(string projectFolder, string image)
     {
-        string elf = Repository.Image(projectFolder, image);
-        Assert.True(File.Exists(elf), $"{elf} is not built");
-        string readelf = HostTools.Require("arm-none-eabi-readelf", ReadelfInstall);
-        EmulatorRun run = HostProcess.RunAsync(readelf, ["-lW", elf], TimeSpan.FromMinutes(1)).GetAwaiter().GetResult();
-        Assert.True(run.ExitedWith(0), run.Describe());
+        string segments = Binutils.Run("arm-none-eabi-readelf", projectFolder, image, "-lW");
 
         var misplaced = new List<string>();
-        foreach (Match load in Regex.Matches(run.Console,
+        foreach (Match load in Regex.Matches(segments,
             @"^\s*LOAD\s+0x\S+\s+0x(?<virt>[0-9a-f]+)\s+0x(?<phys>[0-9a-f]+)\s+0x(?<file>[0-9a-f]+)\s+0x(?<mem>[0-9a-f]+)", RegexOptions.Multiline))
         {
             uint Hex(string group) => uint.Parse(load.Groups[group].Value, NumberStyles.HexNumber);

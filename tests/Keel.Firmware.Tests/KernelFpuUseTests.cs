@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Keel.Emulation;
 
 namespace Keel.Firmware.Tests;
 
@@ -14,8 +13,6 @@ namespace Keel.Firmware.Tests;
 [Collection(DotnetBuildCollection.Name)]
 public class KernelFpuUseTests
 {
-    private const string ObjdumpInstall = "sudo apt-get install -y binutils-arm-none-eabi";
-
     // Every application image of the tree: the kernel's code is the same, but what ILC
     // inlines into it depends on each image's tables.
     [Theory]
@@ -25,10 +22,9 @@ public class KernelFpuUseTests
     [InlineData("bench/ipc", "ipc-bench")]
     public void OnlyKeelResumeUsesTheFpuInTheKernel(string projectFolder, string image)
     {
-        string elf = Repository.Image(projectFolder, image);
-        Assert.True(File.Exists(elf), $"{elf} is not built");
+        string disassembly = Binutils.Run("arm-none-eabi-objdump", projectFolder, image, "-d", "-j", ".text");
 
-        Assert.Equal(new[] { "keel_resume" }, FunctionsUsingTheFpu(Disassemble(elf, ".text")));
+        Assert.Equal(new[] { "keel_resume" }, FunctionsUsingTheFpu(disassembly));
     }
 
     // Every function (objdump's "<name>:" headers) with a VFP instruction: the
@@ -46,13 +42,5 @@ public class KernelFpuUseTests
                 functions.Add(function);
         }
         return functions.ToList();
-    }
-
-    private static string Disassemble(string elf, string section)
-    {
-        string objdump = HostTools.Require("arm-none-eabi-objdump", ObjdumpInstall);
-        EmulatorRun run = HostProcess.RunAsync(objdump, ["-d", "-j", section, elf], TimeSpan.FromMinutes(1)).GetAwaiter().GetResult();
-        Assert.True(run.ExitedWith(0), run.Describe());
-        return run.Console;
     }
 }
