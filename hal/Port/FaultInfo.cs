@@ -30,17 +30,14 @@ namespace Keel.Port
         // Exception numbers of the fault handlers (Exceptions.S passes them).
         private const uint HardFault = 3;
 
-        // The basic exception frame: r0-r3, r12, lr, pc, xPSR.
-        public const uint FrameBytes = 32;
-
         public static unsafe FaultInfo Read(uint exception, uint* frame, bool frameInOwnMemory)
         {
             uint cfsr = Scb.Cfsr.Read();
-            bool stackingFailed = !frameInOwnMemory || (cfsr & (Cfsr.MemManageStacking | Cfsr.BusFaultStacking
+            bool frameLost = !frameInOwnMemory || (cfsr & (Cfsr.MemManageStacking | Cfsr.BusFaultStacking
                 | Cfsr.MemManageUnstacking | Cfsr.BusFaultUnstacking)) != 0;
             FaultInfo fault;
-            fault.ContextLost = stackingFailed;
-            fault.Pc = stackingFailed ? 0 : frame[6];
+            fault.ContextLost = frameLost;
+            fault.Pc = frameLost ? 0 : frame[6];
             fault.Status = cfsr;
             fault.Address = 0;
             if ((cfsr & Cfsr.MmfarValid) != 0)
@@ -50,7 +47,7 @@ namespace Keel.Port
             else if ((cfsr & (Cfsr.InstructionAccessViolation | Cfsr.InstructionBusError)) != 0)
                 fault.Address = fault.Pc; // a refused instruction fetch: the address is where it fetched
 
-            if (stackingFailed)
+            if (frameLost)
             {
                 // The exception frame could not be written (or read back), because the
                 // stack pointer had left the memory the code may use (a stack overflow out

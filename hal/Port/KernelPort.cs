@@ -45,10 +45,9 @@ namespace Keel.Port
         private const byte LowestPriority = 0xFF;
         private const byte HighestPriority = 0x00;
         private const uint ThumbState = 1u << 24;
-        private const int HardwareFrameWords = 8;
         // Idle needs room for one exception frame (it never uses the FPU), and an
         // 8-byte-aligned top.
-        private const int IdleStackWords = 2 * HardwareFrameWords;
+        private const int IdleStackWords = 2 * ThreadContext.HardwareFrameWords;
 
         [DllImport("*", EntryPoint = "keel_set_current")]
         [SuppressGCTransition]
@@ -317,7 +316,7 @@ namespace Keel.Port
             if (thread == KernelState.NoThread)
                 OnKernelFault((uint*)s_idleContext.StackPointer, exception, s_idleContext.ExceptionReturn);
             uint* frame = Pool.At(s_contexts, thread).HardwareFrame;
-            bool frameInOwnRam = Pool.At(s_tasks, thread).RamHolds((uint)frame, FaultInfo.FrameBytes);
+            bool frameInOwnRam = Pool.At(s_tasks, thread).RamHolds((uint)frame, ThreadContext.HardwareFrameWords * sizeof(uint));
             FaultInfo fault = FaultInfo.Read(exception, frame, frameInOwnRam);
             return SwitchTo(Kernel.Kernel.Fault(ref s_kernel, thread, fault.Kind, fault.Pc, fault.Address, fault.Status, fault.ContextLost));
         }
@@ -380,7 +379,7 @@ namespace Keel.Port
         // and the kernel's state says no thread is running.
         private static void PrepareIdle()
         {
-            uint* frame = (uint*)Unsafe(ref s_idleStack[IdleStackWords - HardwareFrameWords]);
+            uint* frame = (uint*)Unsafe(ref s_idleStack[IdleStackWords - ThreadContext.HardwareFrameWords]);
             BuildFrame(frame, IdleAddress());
             s_idleContext.StackPointer = (uint)frame;
             s_idleContext.ExceptionReturn = ThreadContext.ReturnToThreadOnProcessStack;
@@ -389,7 +388,7 @@ namespace Keel.Port
         // An exception frame that "returns" to `entry` with cleared registers.
         private static void BuildFrame(uint* frame, uint entry)
         {
-            for (int i = 0; i < HardwareFrameWords; i++)
+            for (int i = 0; i < ThreadContext.HardwareFrameWords; i++)
                 frame[i] = 0; // r0-r3, r12, lr (the code never returns), pc, xPSR
             frame[6] = entry & ~1u;
             frame[7] = ThumbState;
@@ -407,7 +406,7 @@ namespace Keel.Port
             for (uint* to = (uint*)image.BssStart; to < (uint*)image.BssEnd; to++)
                 *to = 0;
 
-            uint* frame = (uint*)thread.StackTop - HardwareFrameWords;
+            uint* frame = (uint*)thread.StackTop - ThreadContext.HardwareFrameWords;
             BuildFrame(frame, thread.EntryPoint);
             frame[0] = (uint)thread.IpcBuffer;
             thread.Regs = default;

@@ -47,10 +47,10 @@ namespace Keel.Port
         public const uint MaxDebugWriteChars = 256;
 
         // The calls no description needs to grant (see above).
-        public const uint EveryTasksCalls = (1u << (int)(PlatformCallNumber.DebugWrite - PlatformCallNumber.First))
+        private const uint EveryTasksCalls = (1u << (int)(PlatformCallNumber.DebugWrite - PlatformCallNumber.First))
             | (1u << (int)(PlatformCallNumber.Exit - PlatformCallNumber.First));
 
-        public static bool Permitted(PlatformCallNumber number, ref TaskConfig task) =>
+        private static bool Permitted(PlatformCallNumber number, ref TaskConfig task) =>
             ((task.PlatformCalls | EveryTasksCalls) & (1u << (int)(number - PlatformCallNumber.First))) != 0;
 
         // `configurationChanged`: the port's own integrity check (KernelPort), added to

@@ -46,5 +46,7 @@ namespace Keel.Port
 
         // The hardware frame: r0, r1, r2, r3, r12, lr, pc, xPSR.
         public uint* HardwareFrame => (uint*)StackPointer;
+
+        public const int HardwareFrameWords = 8;
     }
 }
