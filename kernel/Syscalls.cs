@@ -46,23 +46,6 @@ public enum SyscallNumber : uint
     ThreadRestart = 22,
 }
 
-/// <summary>
-/// Platform calls (r11 from 0x100): answered by the hardware layer, not by the
-/// kernel's objects (docs/abi.md). Part of the ABI: never renumber.
-/// </summary>
-public enum PlatformCallNumber : uint
-{
-    First = 0x100,
-    DebugWrite = 0x100,
-    Halt = 0x101,
-    Exit = 0x102,
-    FastpathCount = 0x103,
-    /// <summary>Debug images only: r5 = the number of kernel invariants that do not hold (Invariants.Check).</summary>
-    CheckInvariants = 0x104,
-    /// <summary>Debug images only: r5 = a digest of r5 bytes of task RAM from r4 (tests check that memory did not change).</summary>
-    Digest = 0x105,
-}
-
 internal static class Syscalls
 {
     /// <summary>One more than the highest system-call number.</summary>

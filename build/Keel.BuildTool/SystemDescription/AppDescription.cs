@@ -3,6 +3,8 @@
 // it), so the checker can still judge every other field and report all mistakes in one
 // pass. Integers stay `long` until checked: a value out of range must be reported as
 // written, not after a silent conversion.
+using Keel.Kernel;
+
 namespace Keel.BuildTool.SystemDescription;
 
 public sealed record AppDescription(
@@ -40,25 +42,23 @@ public sealed record TaskDescription(
 
 // A platform call (docs/abi.md) a task may be allowed in `platform-calls`. DebugOnly
 // calls exist only in an image with `[kernel] debug-invariants = true`.
-public sealed record PlatformCall(string Name, uint Number, bool DebugOnly)
+public sealed record PlatformCall(string Name, PlatformCallNumber Number, bool DebugOnly)
 {
     // Its bit in TaskConfig.PlatformCalls: bit n allows number 0x100 + n.
-    public uint Bit => 1u << (int)(Number - PlatformCallNames.FirstNumber);
+    public uint Bit => 1u << (int)(Number - PlatformCallNumber.First);
 }
 
-// The platform calls a description may name, with the numbers the kernel gives them
-// (kernel/Syscalls.cs, PlatformCallNumber). DebugWrite (0x100) and Exit (0x102) are
+// The platform calls a description may name, with the kernel's numbers for them
+// (kernel/PlatformCallNumber.cs, compiled into this tool). DebugWrite and Exit are
 // every task's and are not listed.
 public static class PlatformCallNames
 {
-    public const uint FirstNumber = 0x100;
-
     public static readonly IReadOnlyList<PlatformCall> All =
     [
-        new("halt", 0x101, DebugOnly: false),
-        new("fastpath-count", 0x103, DebugOnly: false),
-        new("check-invariants", 0x104, DebugOnly: true),
-        new("digest", 0x105, DebugOnly: true),
+        new("halt", PlatformCallNumber.Halt, DebugOnly: false),
+        new("fastpath-count", PlatformCallNumber.FastpathCount, DebugOnly: false),
+        new("check-invariants", PlatformCallNumber.CheckInvariants, DebugOnly: true),
+        new("digest", PlatformCallNumber.Digest, DebugOnly: true),
     ];
 
     public static PlatformCall? Find(string name) => All.FirstOrDefault(call => call.Name == name);
