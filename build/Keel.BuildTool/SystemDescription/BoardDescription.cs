@@ -152,7 +152,7 @@ public sealed record BoardDescription(string Name, long FlashBytes, long RamByte
     {
         if (address < 0 || address > uint.MaxValue || size < 0 || size > uint.MaxValue)
             return $"base 0x{address:X} and size 0x{size:X} must each fit in 32 bits";
-        var error = MpuRegion.TryEncode(0, (uint)address, (uint)size, MpuAccess.FullAccess, MpuMemoryType.Device, true, 0, out _);
+        var error = MpuRegion.TryEncode(0, (uint)address, (uint)size, MpuAccess.FullAccess, MpuMemoryType.StronglyOrdered, true, 0, out _);
         return error switch
         {
             MpuEncodeError.None => null,

@@ -8,7 +8,7 @@
 //
 // Each task's MPU image is computed here, with the encoder the kernel itself uses:
 // region 0 its flash (read-only, executable), 1 its RAM (read-write, never executed),
-// then one per granted peripheral (device memory, never executed), the rest disabled.
+// then one per granted peripheral (strongly-ordered, never executed), the rest disabled.
 using Keel.Hal.Arm;
 
 namespace Keel.BuildTool.SystemDescription;
