@@ -25,6 +25,8 @@ namespace Keel.Port
         public uint Pc;
         public uint Address;
         public uint Status;
+        // HFSR as the fault found it (the kernel's fault report prints it).
+        public uint Hfsr;
         public bool ContextLost;
 
         // Exception numbers of the fault handlers (Exceptions.S passes them).
@@ -67,13 +69,13 @@ namespace Keel.Port
                 fault.Kind = FaultKind.DivideByZero;
             else
                 fault.Kind = FaultKind.Other;
+            // HFSR's bits are sticky like CFSR's (DEBUGEVT from a BKPT, FORCED, ...): a
+            // HardFault clears them once read, so a later fault of another task reads clean.
+            fault.Hfsr = Scb.Hfsr.Read();
+            if (exception == HardFault)
+                Scb.Hfsr.Write(fault.Hfsr);
             if (exception == HardFault && cfsr == 0)
-            {
-                // HFSR's bits are sticky like CFSR's (DEBUGEVT from a BKPT, FORCED, ...):
-                // cleared once read, so a later fault of another task reads clean.
-                fault.Status = Scb.Hfsr.Read();
-                Scb.Hfsr.Write(fault.Status);
-            }
+                fault.Status = fault.Hfsr;
 
             Scb.Cfsr.Write(cfsr);
             return fault;

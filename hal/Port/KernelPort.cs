@@ -343,7 +343,7 @@ namespace Keel.Port
                 WriteRegister("xpsr", frame[7]);
             }
             WriteRegister("sp", (uint)frame);
-            WriteRegister("hfsr", Scb.Hfsr.Read());
+            WriteRegister("hfsr", fault.Hfsr);
             WriteRegister("exc_return", exceptionReturn);
             Console.WriteLine();
             Keel.Runtime.Panic.Fail(stackOverflow ? "the kernel's stack overflowed" : "fault in the kernel");
