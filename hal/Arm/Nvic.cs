@@ -21,5 +21,17 @@ namespace Keel.Hal.Arm
         public static void Pend(uint irq) => Bank(SetPending, irq).Write(Bit(irq));
 
         public static unsafe void SetPriority(uint irq, byte priority) => *(byte*)(Priority + irq) = priority;
+
+        // The lowest priority this NVIC implements. A priority byte keeps only its
+        // implemented top bits (B3.4.9; 4 on the STM32F4), so 0xFF written to IRQ 0's
+        // reads back as that priority; IRQ 0's is then put back to its reset value, 0.
+        public static unsafe byte LowestImplementedPriority()
+        {
+            byte* irq0 = (byte*)Priority;
+            *irq0 = 0xFF;
+            byte lowest = *irq0;
+            *irq0 = 0;
+            return lowest;
+        }
     }
 }

@@ -42,7 +42,14 @@ namespace Keel.Port
         private static ThreadRegisters s_idleRegisters;
         private static readonly uint[] s_idleStack = new uint[IdleStackWords];
 
-        private const byte LowestPriority = 0xFF;
+        // Every kernel entry (SVC, PendSV, SysTick, each routed interrupt and the
+        // console's) runs at this one priority, so that none preempts another and the
+        // kernel is never re-entered: the lowest the NVIC implements, read back from it
+        // at boot (Nvic.LowestImplementedPriority) rather than written as 0xFF. The chip
+        // drops a priority's unimplemented bits everywhere, but a model that keeps them
+        // in the system handlers' registers and drops them in the interrupts' (Renode
+        // 1.16) would otherwise rank every interrupt above the system calls.
+        private static byte s_kernelEntryPriority;
         private const byte HighestPriority = 0x00;
         private const uint ThumbState = 1u << 24;
         // Idle needs room for one exception frame (it never uses the FPU), and an
@@ -100,6 +107,7 @@ namespace Keel.Port
             for (int task = 0; task < tasks.Length; task++)
                 s_kernel.CNodes[task] = new CNode { FirstSlot = tasks[task].FirstSlot, SlotCount = tasks[task].SlotCount };
             LoadCapabilities(caps);
+            s_kernelEntryPriority = Nvic.LowestImplementedPriority();
             RouteInterrupts(irqs);
             for (int task = 0; task < tasks.Length; task++)
             {
@@ -138,7 +146,7 @@ namespace Keel.Port
             // The console's interrupt is the kernel's own (OnInterrupt). Taken only now,
             // with idle's context current, so an interrupt has a context to save into;
             // from here the console queues and no kernel entry waits for the UART.
-            Nvic.SetPriority(Console.Irq, LowestPriority);
+            Nvic.SetPriority(Console.Irq, s_kernelEntryPriority);
             Nvic.Enable(Console.Irq);
             Console.StartQueueing();
             EnterFirstTask();
@@ -170,7 +178,7 @@ namespace Keel.Port
                 ref IrqConfig irq = ref irqs[i];
                 s_kernel.IrqBindings[irq.Irq].Notification = irq.Notification;
                 s_kernel.IrqBindings[irq.Irq].Badge = irq.Badge;
-                Nvic.SetPriority((uint)irq.Irq, LowestPriority);
+                Nvic.SetPriority((uint)irq.Irq, s_kernelEntryPriority);
                 Nvic.Enable((uint)irq.Irq);
             }
         }
@@ -188,9 +196,9 @@ namespace Keel.Port
 
         private static void ConfigureCpu(bool unprivilegedIrqTrigger)
         {
-            Scb.Shpr2.Modify(0xFFu << Scb.Shpr2SvcShift, (uint)LowestPriority << Scb.Shpr2SvcShift);
+            Scb.Shpr2.Modify(0xFFu << Scb.Shpr2SvcShift, (uint)s_kernelEntryPriority << Scb.Shpr2SvcShift);
             Scb.Shpr3.Modify((0xFFu << Scb.Shpr3PendSvShift) | (0xFFu << Scb.Shpr3SysTickShift),
-                ((uint)LowestPriority << Scb.Shpr3PendSvShift) | ((uint)LowestPriority << Scb.Shpr3SysTickShift));
+                ((uint)s_kernelEntryPriority << Scb.Shpr3PendSvShift) | ((uint)s_kernelEntryPriority << Scb.Shpr3SysTickShift));
             Scb.Shpr1.Write(HighestPriority);
             Scb.Shcsr.SetBits(Scb.ShcsrMemFaultEnable | Scb.ShcsrBusFaultEnable | Scb.ShcsrUsageFaultEnable);
             Scb.Ccr.SetBits(Scb.CcrDivideByZeroTrap);
