@@ -21,4 +21,6 @@ public enum PlatformCallNumber : uint
     CheckInvariants = 0x104,
     /// <summary>Debug images only: r5 = a digest of r5 bytes of task RAM from r4 (tests check that memory did not change).</summary>
     Digest = 0x105,
+    /// <summary>Debug images only: pends interrupt r4, which must be routed to a task (tests raise interrupts where an unprivileged STIR is not modelled).</summary>
+    PendIrq = 0x106,
 }

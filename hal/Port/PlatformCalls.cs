@@ -31,13 +31,20 @@
 //         that memory, which must lie inside one task's RAM window (InvalidArgument
 //         otherwise), so a test can check that an attack left other tasks' memory as
 //         it was.
-//   CheckInvariants and Digest exist only when the system description enables them
-//   (`[kernel] debug-invariants = true`): otherwise they are InvalidArgument, as for
-//   an unknown number, because they read memory and take time no product should let
-//   a task spend.
+//   0x106 PendIrq(r4 = IRQ number): makes the interrupt pending, as its device would;
+//         the IRQ must be one the system routes to a task (`irqs` in app.toml), else
+//         InvalidArgument. The kernel then signals that task's notification as for the
+//         device's own interrupt. For tests on an emulator that does not model what a
+//         board does with `unprivileged-irq-trigger` (Renode applies the MPU to an
+//         unprivileged STIR write whatever CCR.USERSETMPEND says).
+//   CheckInvariants, Digest and PendIrq exist only when the system description enables
+//   them (`[kernel] debug-invariants = true`): otherwise they are InvalidArgument, as
+//   for an unknown number, because they read memory, take time or raise interrupts
+//   no product should let a task.
 // Unknown numbers in this range are InvalidArgument.
 using Keel.Firmware.Boot;
 using Keel.Hal;
+using Keel.Hal.Arm;
 using Keel.Kernel;
 
 namespace Keel.Port
@@ -59,7 +66,7 @@ namespace Keel.Port
             delegate*<bool> configurationChanged, delegate*<uint, void> halt)
         {
             PlatformCallNumber number = (PlatformCallNumber)regs.R11;
-            bool exists = number <= PlatformCallNumber.FastpathCount || (debugInvariants && number <= PlatformCallNumber.Digest);
+            bool exists = number <= PlatformCallNumber.FastpathCount || (debugInvariants && number <= PlatformCallNumber.PendIrq);
             if (!exists)
             {
                 regs.Status = Error.InvalidArgument;
@@ -89,7 +96,18 @@ namespace Keel.Port
                 case PlatformCallNumber.Digest:
                     regs.Status = Digest(regs.R4, regs.R5, tasks, out regs.R5);
                     break;
+                case PlatformCallNumber.PendIrq:
+                    regs.Status = PendIrq(ref kernel, regs.R4);
+                    break;
             }
+        }
+
+        private static Error PendIrq(ref KernelState kernel, uint irq)
+        {
+            if (irq >= (uint)kernel.IrqBindings.Length || kernel.IrqBindings[irq].Badge == 0)
+                return Error.InvalidArgument;
+            Nvic.Pend(irq);
+            return Error.Ok;
         }
 
         private static Error Write(uint text, uint length, ref TaskConfig task)

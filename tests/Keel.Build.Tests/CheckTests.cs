@@ -111,11 +111,12 @@ public class CheckTests
     [InlineData("ram = 4096", "ram = 4096\nperipherals = [\"rcc\"]\ntrusted-peripherals = [\"rcc\", \"rcc\"]", "task 'solo': field 'trusted-peripherals': 'rcc' is listed twice")]
     [InlineData("ram = 4096", "ram = 4096\ntrusted-peripherals = \"rcc\"", "task 'solo': field 'trusted-peripherals': expected an array, found a string")]
     // Platform calls.
-    [InlineData("ram = 4096", "ram = 4096\nplatform-calls = [\"reboot\"]", "task 'solo': field 'platform-calls': no platform call 'reboot' (the calls a task may be allowed: halt, fastpath-count, check-invariants, digest; debug-write and exit are every task's)")]
-    [InlineData("ram = 4096", "ram = 4096\nplatform-calls = [\"exit\"]", "task 'solo': field 'platform-calls': no platform call 'exit' (the calls a task may be allowed: halt, fastpath-count, check-invariants, digest; debug-write and exit are every task's)")]
+    [InlineData("ram = 4096", "ram = 4096\nplatform-calls = [\"reboot\"]", "task 'solo': field 'platform-calls': no platform call 'reboot' (the calls a task may be allowed: halt, fastpath-count, check-invariants, digest, pend-irq; debug-write and exit are every task's)")]
+    [InlineData("ram = 4096", "ram = 4096\nplatform-calls = [\"exit\"]", "task 'solo': field 'platform-calls': no platform call 'exit' (the calls a task may be allowed: halt, fastpath-count, check-invariants, digest, pend-irq; debug-write and exit are every task's)")]
     [InlineData("ram = 4096", "ram = 4096\nplatform-calls = [\"halt\", \"fastpath-count\", \"halt\"]", "task 'solo': field 'platform-calls': 'halt' is listed twice")]
     [InlineData("ram = 4096", "ram = 4096\nplatform-calls = [\"check-invariants\"]", "task 'solo': field 'platform-calls': 'check-invariants' exists only in a debug image: it needs [kernel] debug-invariants = true")]
     [InlineData("ram = 4096", "ram = 4096\nplatform-calls = [\"digest\"]", "task 'solo': field 'platform-calls': 'digest' exists only in a debug image: it needs [kernel] debug-invariants = true")]
+    [InlineData("ram = 4096", "ram = 4096\nplatform-calls = [\"pend-irq\"]", "task 'solo': field 'platform-calls': 'pend-irq' exists only in a debug image: it needs [kernel] debug-invariants = true")]
     [InlineData("ram = 4096", "ram = 4096\nplatform-calls = \"halt\"", "task 'solo': field 'platform-calls': expected an array, found a string")]
     // Interrupts.
     [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 82, notification = \"timer\" }]", "task 'solo': irqs[0]: field 'irq': 82 is out of range 0..81 (board 'netduinoplus2' has 82 interrupts)")]

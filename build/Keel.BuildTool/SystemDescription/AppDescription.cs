@@ -59,6 +59,7 @@ public static class PlatformCallNames
         new("fastpath-count", PlatformCallNumber.FastpathCount, DebugOnly: false),
         new("check-invariants", PlatformCallNumber.CheckInvariants, DebugOnly: true),
         new("digest", PlatformCallNumber.Digest, DebugOnly: true),
+        new("pend-irq", PlatformCallNumber.PendIrq, DebugOnly: true),
     ];
 
     public static PlatformCall? Find(string name) => All.FirstOrDefault(call => call.Name == name);
