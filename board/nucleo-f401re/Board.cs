@@ -3,7 +3,12 @@
 // PLLQ=7 for a 48 MHz USB clock), APB1 at 42 MHz (its maximum), two flash wait states
 // (RM0368 table 6 at 3.3 V). Console: USART2 on PA2 (TX) / PA3 (RX), alternate function
 // 7, wired to the ST-LINK's virtual COM port, at 115200 8N1. With no semihosting host on
-// a bare board, Stop sends what the console holds and idles.
+// a bare board, Stop sends what the console holds and idles in `keel_stopped`, whose
+// argument (r0) is the status: a debugger's breakpoint there, or the hook Renode's
+// headless script sets (renode-scripts/keel-board.resc), learns that the image ended
+// and how.
+using System.Runtime;
+using System.Runtime.CompilerServices;
 using Keel.Hal;
 using Keel.Hal.Stm32f4;
 
@@ -56,6 +61,15 @@ namespace Keel.Boards
         public static void Stop(uint status)
         {
             Console.Finish();
+            Stopped(status);
+        }
+
+        // Exported by name and never inlined, so that its address is where every stop
+        // ends, with the status still in r0.
+        [RuntimeExport("keel_stopped")]
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void Stopped(uint status)
+        {
             while (true) { }
         }
     }

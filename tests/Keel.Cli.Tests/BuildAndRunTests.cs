@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using Keel.Cli;
 using Keel.Emulation;
 
@@ -57,6 +60,18 @@ public class BuildAndRunTests
     }
 
     [Fact]
+    public async Task ARunInWhichATaskDiedWithNoFaultHandlerFailsEvenIfTheImageStoppedWell()
+    {
+        string tools = CliHarness.FakeTools((Qemu.Executable,
+            "echo 'keel: task rogue faulted (memory access) at pc 0x08028000, address 0x20007000, and has no fault handler: suspended'\n" +
+            "echo 'supervisor: demo complete'"));
+        CliResult result = await CliHarness.RunAsync(["run", "--no-build"], searchPath: tools);
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Equal("keel: error: task rogue faulted with no fault handler (the kernel's report is above).\n" +
+                     "keel: fix: keel run firmware/policy-demo --gdb\n", result.Error);
+    }
+
+    [Fact]
     public async Task RunWithoutQemuSaysHowToInstallIt()
     {
         CliResult result = await CliHarness.RunAsync(["run", "--no-build"], searchPath: CliHarness.FakeTools());
@@ -83,26 +98,36 @@ public class BuildAndRunTests
     }
 
     [Fact]
-    public async Task RenodeRunsTheHeadlessScriptAndItsConsoleIsFollowedAndSymbolised()
+    public async Task RenodeConsoleIsFollowedAndSymbolisedAndTheImagesStatusReturned()
     {
-        // A stand-in for Renode that writes a console file as the headless script would.
+        // A stand-in for Renode that logs the stop hook's line; this test plays Renode's
+        // console terminal (the server keel connects to).
+        var terminal = new TcpListener(IPAddress.Loopback, 0);
+        terminal.Start();
+        int port = ((IPEndPoint)terminal.LocalEndpoint).Port;
         string args = Path.Combine(Directory.CreateTempSubdirectory("keel-renode-").FullName, "args");
         string tools = CliHarness.FakeTools(("renode",
-            $"printf '%s\\n' \"$@\" > {args}\n" +
-            "console=$(printf '%s' \"$5\" | sed -n 's/.*\\$console=@\\([^;]*\\);.*/\\1/p')\n" +
-            "printf 'rogue: hello\\r\\nsupervisor: rogue faulted: memory access at address 0x20007000, pc 0x08028000\\r\\n' > \"$console\""));
+            $"printf '%s\\n' \"$@\" > {args}\nsleep 1\necho '12:00:00.0000 [INFO] cpu: keel: image stopped with status 0'"));
         var output = new StringWriter();
         CliContext context = CliHarness.Context(output, searchPath: tools);
         var workspace = new Workspace(CliHarness.Root, tools);
         var app = workspace.Application(null, CliHarness.Root);
         var symboliser = Faults.FaultSymboliser.For(CliHarness.DemoImage, app.Layout(workspace, "netduinoplus2"));
+        Task served = Task.Run(async () =>
+        {
+            using TcpClient keel = await terminal.AcceptTcpClientAsync();
+            await keel.GetStream().WriteAsync(Encoding.UTF8.GetBytes("rogue: hello\r\nsupervisor: rogue faulted: memory access at address 0x20007000, pc 0x08028000\r\n"));
+        });
 
-        EmulatorOutcome outcome = await new Emulators(context, workspace).RunAsync(Emulators.Renode, CliHarness.DemoImage, symboliser, timeLimit: TimeSpan.FromSeconds(2));
+        EmulatorOutcome outcome = await new Emulators(context, workspace) { RenodeConsolePort = port }
+            .RunAsync(Emulators.Renode, CliHarness.DemoImage, symboliser, timeLimit: TimeSpan.FromSeconds(2));
+        await served;
+        terminal.Stop();
 
-        Assert.Equal("rogue: hello\nsupervisor: rogue faulted: memory access at address 0x20007000, pc 0x08028000\n", outcome.Console);
+        Assert.Equal(new EmulatorOutcome("rogue: hello\nsupervisor: rogue faulted: memory access at address 0x20007000, pc 0x08028000\n", 0, false), outcome);
         Assert.Contains("    pc 0x08028000: task rogue, ", output.ToString());
         string[] arguments = File.ReadAllLines(args);
         Assert.Equal(["--disable-gui", "--console", "--plain", "-e"], arguments[..4]);
-        Assert.Matches($@"^\$elf=@{CliHarness.DemoImage}; \$console=@/\S+/console\.log; \$logfile=@/\S+/renode\.log; \$time=""2""; include @{CliHarness.Root}/renode-scripts/run-headless\.resc$", arguments[4]);
+        Assert.Matches($@"^\$elf=@{CliHarness.DemoImage}; include @{CliHarness.Root}/renode-scripts/keel-board\.resc; emulation CreateServerSocketTerminal {port} .*emulation RunFor ""2""; quit$", arguments[4]);
     }
 }

@@ -1,7 +1,8 @@
 // What one emulator run produced: the console transcript, and either an exit status
-// (the image stopped itself, e.g. through semihosting) or a time-out. When the console
-// is not the emulator's own output (Renode writes it to a file), EmulatorOutput keeps
-// what the emulator printed.
+// (the image stopped itself: through semihosting on QEMU, at its stop hook on Renode) or
+// a time-out. When the console is not the emulator's own output (Renode's comes through
+// a socket), EmulatorOutput keeps what the emulator printed. The command line names
+// the emulator as it was run (its full path), so it can be pasted.
 namespace Keel.Emulation;
 
 public sealed record EmulatorRun(string Console, int? ExitCode, bool TimedOut, TimeSpan Elapsed, string CommandLine)

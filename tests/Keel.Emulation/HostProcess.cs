@@ -23,7 +23,7 @@ public static class HostProcess
         };
         foreach (string argument in arguments)
             start.ArgumentList.Add(argument);
-        string commandLine = Path.GetFileName(executable) + " " + string.Join(' ', arguments.Select(Quote));
+        string commandLine = Quote(executable) + " " + string.Join(' ', arguments.Select(Quote));
 
         var output = new StringBuilder();
         var stopwatch = Stopwatch.StartNew();

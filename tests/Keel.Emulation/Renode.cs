@@ -1,29 +1,50 @@
-// Runs an image on Renode's emulated Nucleo-F401RE, headless, through the repository's
-// own renode-scripts/run-headless.resc: no GUI, no Robot Framework, only the monitor's
-// commands. The script writes USART2 to a file and runs a bounded emulated time, then
-// Renode quits; that file is the run's console. Renode ignores the semihosting exit
-// Keel's images end with, so a run always lasts the whole emulated time, has no exit
-// status of the image's, and is judged by its console alone (a closing line).
+// Runs an image on Renode's emulated Nucleo-F401RE, headless: no GUI, no Robot
+// Framework, only monitor commands. The machine is renode-scripts/keel-board.resc's
+// (the one every Keel script shares); on top of it this runner
+//
+// - connects USART2 to a server socket terminal (Renode's own console transport, the
+//   one its `telnet`-style workflows use) on a free local port, and reads the console
+//   from that socket as it is printed: exact bytes, live, with no file to share with
+//   Renode (which locks the files it writes);
+// - sets the board script's `quit_when_stopped` hook, so the run ends when the image
+//   stops (the Halt platform call, a panic), and takes the image's status from the line
+//   the hook logs;
+// - bounds the run with an emulated time (`emulation RunFor`), after which Renode
+//   quits by itself: an image that never stops ends as timed out, deterministically;
+//   and with a wall-clock limit on the whole process, for a Renode that hangs.
 //
 // Renode is not a Debian package. It is found through the RENODE environment variable
 // (the executable's path), then as `renode` on PATH; without it, Locate returns null
-// and callers say how to install it (InstallHint).
+// and callers say how to install it (InstallHint). A caller may also name the launcher
+// itself (Executable), which is how the tests give it a stand-in.
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+
 namespace Keel.Emulation;
 
-public sealed class Renode
+public sealed partial class Renode
 {
     public const string EnvironmentVariable = "RENODE";
-    public const string Executable = "renode";
+    public const string ExecutableName = "renode";
     public const string Board = "nucleo-f401re";
+    public const string CheckedVersion = "1.16.1";
     public const string InstallHint =
-        "Renode is not installed: install Renode 1.16 from https://github.com/renode/renode/releases " +
+        "Renode is not installed: install Renode " + CheckedVersion + " from https://github.com/renode/renode/releases " +
         "(renode-scripts/README.md shows the commands), then put `renode` on PATH or set RENODE to its path";
 
-    // Emulated time the image runs for.
+    // The launcher; null: Locate()'s.
+    public string? Executable { get; init; }
+
+    // The most emulated time the image runs for, if it does not stop before.
     public TimeSpan EmulatedTime { get; init; } = TimeSpan.FromSeconds(10);
 
     // Wall-clock limit on Renode itself (start-up included), after which it is killed.
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromMinutes(10);
+
+    // The local port of the console's socket; 0: a free one, chosen for each run.
+    public int ConsolePort { get; init; }
 
     // `environment` and `searchPath` replace the process's environment and PATH when given.
     public static string? Locate(Func<string, string?>? environment = null, string? searchPath = null)
@@ -31,45 +52,154 @@ public sealed class Renode
         string? configured = (environment ?? Environment.GetEnvironmentVariable)(EnvironmentVariable);
         if (!string.IsNullOrEmpty(configured))
             return HostTools.Find(configured, searchPath);
-        return HostTools.Find(Executable, searchPath);
+        return HostTools.Find(ExecutableName, searchPath);
     }
 
-    public static string HeadlessScript => Path.Combine(Repository.Root, "renode-scripts", "run-headless.resc");
+    public static string BoardScript => Path.Combine(Repository.Root, "renode-scripts", "keel-board.resc");
 
-    // Renode's arguments: the variables run-headless.resc reads, then the script.
-    public IReadOnlyList<string> Arguments(string imagePath, string consoleFile, string logFile) =>
+    // The console's terminal, as the monitor names it.
+    private const string Terminal = "keel_console";
+
+    // Renode's arguments: the image, the board script, the console's socket, the stop
+    // hook and the emulated-time bound.
+    public IReadOnlyList<string> Arguments(string imagePath, int consolePort) =>
     [
         "--disable-gui",
         "--console",
         "--plain",
         "-e",
-        $"$elf=@{MonitorPath(imagePath)}; $console=@{MonitorPath(consoleFile)}; $logfile=@{MonitorPath(logFile)}; " +
-        $"$time=\"{EmulatedTime.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"; " +
-        $"include @{MonitorPath(HeadlessScript)}",
+        $"$elf=@{MonitorPath(imagePath)}; include @{MonitorPath(BoardScript)}; " +
+        $"emulation CreateServerSocketTerminal {consolePort} \"{Terminal}\" false; connector Connect sysbus.usart2 {Terminal}; " +
+        $"runMacro $quit_when_stopped; " +
+        $"emulation RunFor \"{EmulatedTime.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"; quit",
     ];
 
-    public async Task<EmulatorRun> RunAsync(string imagePath, CancellationToken cancellation = default)
+    // Runs the image; `onLine`, when given, receives each console line as it arrives.
+    public async Task<EmulatorRun> RunAsync(string imagePath, CancellationToken cancellation = default, Action<string>? onLine = null)
     {
         if (!File.Exists(imagePath))
             throw new FileNotFoundException($"Firmware image not found: {imagePath} (build it first: dotnet build <app> -p:KeelBoard={Board})", imagePath);
-        string renode = Locate() ?? throw new MissingToolException(Executable, InstallHint);
+        string renode = Executable ?? Locate() ?? throw NotFound();
+        int port = ConsolePort != 0 ? ConsolePort : FreePort();
 
-        string folder = Directory.CreateTempSubdirectory("keel-renode-run-").FullName;
+        using var renodeExited = new CancellationTokenSource();
+        Task<string> console = ReadConsoleAsync(port, onLine, renodeExited.Token);
+        EmulatorRun run = await HostProcess.RunAsync(renode, Arguments(imagePath, port), TimeLimit, cancellation);
+        renodeExited.Cancel();
+        string transcript = await console;
+
+        // The console is the image's; Renode's own output stays available for a
+        // failing test's description, and says how the image ended.
+        uint? status = StoppedStatus(run.Console);
+        return run with
+        {
+            Console = transcript,
+            EmulatorOutput = run.Console,
+            ExitCode = status is uint s ? (int)s : null,
+            TimedOut = status is null,
+        };
+    }
+
+    // Renode is neither where RENODE says nor on PATH.
+    private static Exception NotFound()
+    {
+        string? configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        return string.IsNullOrEmpty(configured)
+            ? new MissingToolException(ExecutableName, InstallHint)
+            : new FileNotFoundException($"{EnvironmentVariable} is {configured}, which does not exist: set it to the path of the renode program", configured);
+    }
+
+    // The status the board script's stop hook logged, if the image stopped.
+    public static uint? StoppedStatus(string renodeOutput)
+    {
+        Match stopped = StoppedLine().Match(renodeOutput);
+        return stopped.Success ? uint.Parse(stopped.Groups["status"].Value) : null;
+    }
+
+    // Connects to the console's socket as soon as Renode listens on it, and reads it
+    // until Renode closes it (when it quits). A Renode that ends without ever listening
+    // (a script that failed) leaves an empty console.
+    private static async Task<string> ReadConsoleAsync(int port, Action<string>? onLine, CancellationToken renodeExited)
+    {
+        using var client = new TcpClient();
+        while (true)
+        {
+            try
+            {
+                await client.ConnectAsync(IPAddress.Loopback, port, renodeExited);
+                break;
+            }
+            catch (SocketException)
+            {
+                try
+                {
+                    await Task.Delay(100, renodeExited);
+                }
+                catch (OperationCanceledException)
+                {
+                    return "";
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return "";
+            }
+        }
+
+        var transcript = new StringBuilder();
+        var line = new StringBuilder();
+        var decoder = Encoding.UTF8.GetDecoder();
+        byte[] bytes = new byte[1024];
+        char[] chars = new char[1024];
+        NetworkStream stream = client.GetStream();
+        int read;
+        while ((read = await ReadAsync(stream, bytes)) > 0)
+        {
+            int count = decoder.GetChars(bytes, 0, read, chars, 0);
+            foreach (char c in chars.AsSpan(0, count))
+            {
+                if (c == '\r')
+                    continue;
+                transcript.Append(c);
+                if (c != '\n')
+                    line.Append(c);
+                else
+                {
+                    onLine?.Invoke(line.ToString());
+                    line.Clear();
+                }
+            }
+        }
+        if (line.Length > 0)
+            onLine?.Invoke(line.ToString());
+        return transcript.ToString();
+    }
+
+    // A read that takes a reset connection (Renode killed) for the end of the console.
+    private static async Task<int> ReadAsync(NetworkStream stream, byte[] buffer)
+    {
         try
         {
-            string consoleFile = Path.Combine(folder, "console.log");
-            EmulatorRun run = await HostProcess.RunAsync(renode, Arguments(imagePath, consoleFile, Path.Combine(folder, "renode.log")), TimeLimit, cancellation);
-            string console = File.Exists(consoleFile) ? File.ReadAllText(consoleFile).Replace("\r\n", "\n") : "";
-            // The console is the image's; Renode's own output stays available for a
-            // failing test's description.
-            return run with { Console = console, EmulatorOutput = run.Console };
+            return await stream.ReadAsync(buffer);
         }
-        finally
+        catch (IOException)
         {
-            Directory.Delete(folder, recursive: true);
+            return 0;
         }
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     // An absolute path as the monitor reads it after `@`: spaces escaped.
     private static string MonitorPath(string path) => Path.GetFullPath(path).Replace(" ", "\\ ");
+
+    [GeneratedRegex(@"keel: image stopped with status (?<status>[0-9]+)")]
+    private static partial Regex StoppedLine();
 }

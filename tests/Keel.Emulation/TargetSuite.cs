@@ -10,14 +10,23 @@ public static class TargetSuite
     // The build property that selects cases: case-id patterns separated by '|'.
     public const string FilterProperty = "KeelTestFilter";
 
+    // The build property that says the image is for Renode (SuiteEmulator.targets).
+    public const string EmulatorProperty = "KeelSuiteEmulator";
+
     public static string Project => Path.Combine(Repository.Root, Folder, "TargetSuite.csproj");
 
     public static string Image(string board = "netduinoplus2") => Repository.Image(Folder, ImageName, board);
 
-    // The build's properties for `board` and the cases `filter` selects (null: all).
-    public static string[] BuildProperties(string board, string? filter = null) =>
-        [$"-p:KeelBoard={board}", .. filter is null ? Array.Empty<string>() : [$"-p:{FilterProperty}={filter}"]];
+    // The build's properties for `board` (Renode's model of it when `renode`) and the
+    // cases `filter` selects (null: all). A property left out takes its default, so an
+    // image built for one machine or selection is rebuilt for another.
+    public static string[] BuildProperties(string board, string? filter = null, bool renode = false) =>
+    [
+        $"-p:KeelBoard={board}",
+        .. filter is null ? Array.Empty<string>() : [$"-p:{FilterProperty}={filter}"],
+        .. renode ? [$"-p:{EmulatorProperty}=renode"] : Array.Empty<string>(),
+    ];
 
-    // Builds the whole suite for `board`.
-    public static (int ExitCode, string Output) Build(string board) => DotnetBuild.Run(Project, BuildProperties(board));
+    // Builds the whole suite for `board` (for Renode's model of it when `renode`).
+    public static (int ExitCode, string Output) Build(string board, bool renode = false) => DotnetBuild.Run(Project, BuildProperties(board, renode: renode));
 }

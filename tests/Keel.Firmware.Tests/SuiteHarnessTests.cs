@@ -3,8 +3,7 @@ using Keel.Emulation;
 namespace Keel.Firmware.Tests;
 
 // The on-target suite's harness without the suite: the console parser on hand-written
-// transcripts (every verdict, a hang, a closing line that disagrees), and the Renode
-// runner's command line and console capture against a stand-in `renode` script.
+// transcripts (every verdict, a hang, a closing line that disagrees).
 public class SuiteHarnessTests
 {
     [Fact]
@@ -54,42 +53,5 @@ public class SuiteHarnessTests
         SuiteReport report = SuiteReport.Parse("Starting test IPC0001 A\nPASS IPC0002\n");
 
         Assert.Equal(CaseOutcome.Unfinished, report.Find("IPC0001")!.Outcome);
-    }
-
-    [Fact]
-    public async Task RenodeRunsTheHeadlessScriptAndItsConsoleFileIsTheRunsConsole()
-    {
-        string folder = Directory.CreateTempSubdirectory("keel-fake-renode-").FullName;
-        try
-        {
-            // A stand-in for Renode: records its arguments, and writes a console file
-            // where the -e commands' $console says.
-            string fake = Path.Combine(folder, "renode");
-            File.WriteAllText(fake, """
-                #!/bin/sh
-                printf '%s\n' "$@" > "$(dirname "$0")/arguments"
-                console=$(printf '%s' "$5" | sed -n 's/.*\$console=@\([^;]*\);.*/\1/p')
-                printf 'Starting test IPC0001 A\r\nPASS IPC0001\r\n1 passed, 0 failed\r\n' > "$console"
-                echo "renode log line"
-                """);
-            File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            string image = Path.Combine(folder, "image.elf");
-            File.WriteAllText(image, "");
-            Environment.SetEnvironmentVariable(Renode.EnvironmentVariable, fake);
-
-            EmulatorRun run = await new Renode { EmulatedTime = TimeSpan.FromSeconds(2.5) }.RunAsync(image);
-
-            Assert.Equal("Starting test IPC0001 A\nPASS IPC0001\n1 passed, 0 failed\n", run.Console);
-            Assert.Equal("renode log line\n", run.EmulatorOutput);
-            string[] arguments = File.ReadAllLines(Path.Combine(folder, "arguments"));
-            Assert.Equal(["--disable-gui", "--console", "--plain", "-e"], arguments[..4]);
-            Assert.StartsWith($"$elf=@{image}; $console=@", arguments[4]);
-            Assert.EndsWith($"$time=\"2.5\"; include @{Renode.HeadlessScript}", arguments[4]);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(Renode.EnvironmentVariable, null);
-            Directory.Delete(folder, recursive: true);
-        }
     }
 }

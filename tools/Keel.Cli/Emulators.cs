@@ -3,9 +3,9 @@
 //
 // QEMU (netduinoplus2, the STM32F405) runs with the command line of Keel.Emulation's
 // Qemu and ends when the image stops itself through semihosting; its exit status is
-// the image's. Renode (nucleo-f401re) runs with the command line of Keel.Emulation's
-// Renode (renode-scripts/run-headless.resc) for a fixed span of emulated time, writing
-// the console to a file that is followed here.
+// the image's. Renode (nucleo-f401re) runs through Keel.Emulation's Renode: the console
+// comes live from Renode's socket terminal, and the run ends when the image stops (its
+// status from the board script's stop hook) or after a bounded emulated time.
 using Keel.Cli.Faults;
 using Keel.Emulation;
 using Spectre.Console;
@@ -21,10 +21,16 @@ public sealed class Emulators(CliContext context, Workspace workspace)
     public static readonly string[] Names = [Qemu, Renode];
 
     public const string RenodeInstall =
-        "wget https://github.com/renode/renode/releases/download/v1.16.0/renode-1.16.0.linux-portable-dotnet.tar.gz && mkdir -p ~/renode && tar xf renode-1.16.0.linux-portable-dotnet.tar.gz -C ~/renode --strip-components=1 && export RENODE=~/renode/renode";
+        "wget https://github.com/renode/renode/releases/download/v1.16.1/renode-1.16.1.linux-portable-dotnet.tar.gz && mkdir -p ~/renode && tar xf renode-1.16.1.linux-portable-dotnet.tar.gz -C ~/renode --strip-components=1 && export RENODE=~/renode/renode";
+
+    // The emulated time an image may run on Renode when the command gives no limit.
+    public static readonly TimeSpan RenodeDefaultTime = TimeSpan.FromSeconds(30);
     public const string GdbExecutable = "gdb-multiarch";
     public const string GdbInstall = "sudo apt-get install -y gdb-multiarch";
     public const int GdbPort = 1234;
+
+    // The local port of Renode's console terminal; 0: a free one for each run.
+    public int RenodeConsolePort { get; init; }
 
     // The board each emulator models.
     public static string Board(string emulator) => emulator == Renode ? Keel.Emulation.Renode.Board : new Keel.Emulation.Qemu().Machine;
@@ -70,59 +76,15 @@ public sealed class Emulators(CliContext context, Workspace workspace)
             return new EmulatorOutcome(result.Output, result.ExitCode, result.TimedOut);
         }
 
-        string renode = FindRenode();
-        string folder = Directory.CreateTempSubdirectory("keel-renode-").FullName;
-        try
+        var renode = new Keel.Emulation.Renode { Executable = FindRenode(), EmulatedTime = timeLimit ?? RenodeDefaultTime, ConsolePort = RenodeConsolePort };
+        EmulatorRun run = await renode.RunAsync(elf, onLine: Show);
+        if (run.TimedOut)
         {
-            string console = Path.Combine(folder, "console.log");
-            var run = timeLimit is TimeSpan time ? new Keel.Emulation.Renode { EmulatedTime = time } : new Keel.Emulation.Renode();
-            using var follow = new CancellationTokenSource();
-            Task<string> transcript = Follow(console, Show, follow.Token);
-            // Renode runs the emulated time, then quits; the wall-clock limit only
-            // catches a script that stopped half-way and waits at Renode's prompt.
-            ProcessResult result = await context.Runner.RunAsync(renode, run.Arguments(elf, console, Path.Combine(folder, "renode.log")), timeLimit: run.TimeLimit);
-            follow.Cancel();
-            return new EmulatorOutcome(await transcript, result.TimedOut ? null : 0, result.TimedOut);
+            // The image never stopped: either it ran out of time, or Renode itself
+            // failed (a script error); its own errors say which.
+            foreach (string line in run.EmulatorOutput!.Split('\n').Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)))
+                context.Console.MarkupLine($"[red]renode: {Markup.Escape(line)}[/]");
         }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    // Shows the lines of a growing file until cancelled, then what is left; returns all of it.
-    private static async Task<string> Follow(string path, Action<string> show, CancellationToken stop)
-    {
-        long shown = 0;
-        var all = new System.Text.StringBuilder();
-        string pending = "";
-        bool last = false;
-        while (!last)
-        {
-            last = stop.IsCancellationRequested;
-            if (File.Exists(path))
-            {
-                await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                stream.Seek(shown, SeekOrigin.Begin);
-                string text = await new StreamReader(stream).ReadToEndAsync(CancellationToken.None);
-                shown = stream.Position;
-                pending += text.Replace("\r", "");
-                int end;
-                while ((end = pending.IndexOf('\n')) >= 0)
-                {
-                    show(pending[..end]);
-                    all.Append(pending[..(end + 1)]);
-                    pending = pending[(end + 1)..];
-                }
-            }
-            if (!last)
-                await Task.Delay(200, CancellationToken.None);
-        }
-        if (pending.Length > 0)
-        {
-            show(pending);
-            all.Append(pending);
-        }
-        return all.ToString();
+        return new EmulatorOutcome(run.Console, run.ExitCode, run.TimedOut);
     }
 }

@@ -1,11 +1,13 @@
 // keel run [app] [--emulator qemu|renode] [--gdb] [--time-limit S] [--no-build]:
 // builds the application for the emulator's board (unless --no-build) and boots it
-// with the console attached.
+// with the console attached. The run has gone well when the image stopped itself with
+// status 0 and no task died for want of a fault handler (the kernel's report line).
+using System.Text.RegularExpressions;
 using Keel.Cli.Faults;
 
 namespace Keel.Cli;
 
-public static class RunCommand
+public static partial class RunCommand
 {
     public const string Usage = "keel run [app] [--emulator qemu|renode] [--gdb] [--time-limit S] [--no-build]";
 
@@ -29,11 +31,25 @@ public static class RunCommand
         string elf = app.RequireImage(workspace, board);
         var symboliser = FaultSymboliser.For(elf, app.Layout(workspace, board));
         EmulatorOutcome outcome = await emulators.RunAsync(emulator, elf, symboliser, gdb, limit);
-        string again = $"keel run {Path.GetRelativePath(workspace.Root, app.Folder)} --gdb";
+        string folder = Path.GetRelativePath(workspace.Root, app.Folder);
+        // Line by line debugging is QEMU's (gdb); a Renode run is debugged there too.
+        string again = $"keel run {folder} --gdb";
         if (outcome.TimedOut)
-            throw new CliError($"the image did not stop within the time limit of {limit?.TotalSeconds} s.", again, ExitCodes.Failed);
+        {
+            string within = emulator == Emulators.Renode
+                ? $"within {(limit ?? Emulators.RenodeDefaultTime).TotalSeconds} s of emulated time"
+                : $"within the time limit of {limit?.TotalSeconds} s";
+            throw new CliError($"the image did not stop {within}.", again, ExitCodes.Failed);
+        }
         if (outcome.ExitCode != 0)
             throw new CliError($"the image stopped with status {outcome.ExitCode}{(outcome.ExitCode == 101 ? " (a panic)" : "")}.", again, ExitCodes.Failed);
+        string[] dead = UnhandledFault().Matches(outcome.Console).Select(m => m.Groups["task"].Value).Distinct().ToArray();
+        if (dead.Length > 0)
+            throw new CliError($"task {string.Join(", ", dead)} faulted with no fault handler (the kernel's report is above).", again, ExitCodes.Failed);
         return ExitCodes.Success;
     }
+
+    // The kernel's report of a fault nobody handles (hal/Port/KernelPort.cs).
+    [GeneratedRegex(@"^keel: task (?<task>\S+) faulted .*, and has no fault handler: suspended$", RegexOptions.Multiline)]
+    private static partial Regex UnhandledFault();
 }
