@@ -78,7 +78,7 @@ public class TestCommandTests
         Assert.Matches(@"SCH0003\W+Round robin\W+skipped\W+needs two tasks", result.Output);
         Assert.EndsWith("\n1 passed, 1 failed, 1 skipped\n", result.Output);
         Assert.Equal(ExitCodes.Failed, result.ExitCode);
-        Assert.Equal("keel: error: 1 on-target cases failed (listed above).\nkeel: fix: keel test --emulator qemu --filter 'IPC*|MPU*'\n", result.Error);
+        Assert.Equal("keel: error: 1 on-target cases failed (listed above).\nkeel: fix: keel test --emulator qemu --filter 'MPU0002'\n", result.Error);
     }
 
     [Fact]

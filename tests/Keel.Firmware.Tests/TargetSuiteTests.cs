@@ -28,27 +28,39 @@ public class TargetSuiteOnQemu
     }
 }
 
-// The same suite under Renode (Nucleo-F401RE build), when Renode is installed: found
-// through RENODE, then on PATH; otherwise these tests are skipped, saying how to
-// install it. Renode ignores the semihosting exit, so the run is judged by its console.
+// The same suite under Renode (Nucleo-F401RE, built for Renode), when Renode is
+// installed: found through RENODE, then on PATH; otherwise these tests are skipped,
+// saying how to install it. A case Renode cannot run (Catalogue.UntestableOnRenode)
+// must report SKIP with its reason there, never PASS; every other case must pass.
 [Collection(DotnetBuildCollection.Name)]
 public class TargetSuiteOnRenode
 {
     private static readonly Lazy<Task<EmulatorRun>> Run = new(async () =>
     {
-        (int exitCode, string output) = TargetSuite.Build(Renode.Board);
+        (int exitCode, string output) = TargetSuite.Build(Renode.Board, renode: true);
         Assert.True(exitCode == 0, output);
-        return await new Renode { EmulatedTime = TimeSpan.FromSeconds(20) }.RunAsync(TargetSuite.Image(Renode.Board));
+        return await new Renode { EmulatedTime = TimeSpan.FromSeconds(30) }.RunAsync(TargetSuite.Image(Renode.Board));
     });
 
-    public static TheoryData<string, string> Cases => SuiteCases.All();
+    public static TheoryData<string, string> Cases => SuiteCases.All(renode: true);
+
+    public static TheoryData<string, string> UntestableCases => SuiteCases.UntestableOnRenode();
 
     [RenodeTheory]
     [MemberData(nameof(Cases))]
     public async Task Case(string id, string name) => SuiteCases.AssertPassed(await Run.Value, id, name);
 
+    [RenodeTheory]
+    [MemberData(nameof(UntestableCases))]
+    public async Task UntestableCaseIsSkippedWithItsReason(string id, string reason) => SuiteCases.AssertSkipped(await Run.Value, id, reason);
+
     [RenodeFact]
-    public async Task TheRunEndsWithAClosingLineThatAgreesWithTheCases() => SuiteCases.AssertClosingLine(await Run.Value);
+    public async Task TheRunEndsWithAClosingLineThatAgreesWithTheCasesAndStatusZero()
+    {
+        EmulatorRun run = await Run.Value;
+        SuiteCases.AssertClosingLine(run, renode: true);
+        Assert.True(run.ExitedWith(0), run.Describe());
+    }
 }
 
 public sealed class RenodeFactAttribute : FactAttribute
@@ -71,37 +83,67 @@ public sealed class RenodeTheoryAttribute : TheoryAttribute
 
 internal static class SuiteCases
 {
-    public static TheoryData<string, string> All()
+    // Every case, or on Renode every case it can run.
+    public static TheoryData<string, string> All(bool renode = false)
     {
         var cases = new TheoryData<string, string>();
         for (int index = 0; index < Catalogue.Count; index++)
         {
+            if (renode && Catalogue.UntestableOnRenode(index).Length != 0)
+                continue;
             string subject = Catalogue.Subject(index);
             cases.Add(Catalogue.Id(index), (subject.Length == 0 ? "" : subject + " ") + Catalogue.Name(index));
         }
         return cases;
     }
 
-    // Every case ran and passed, and the closing line says so.
-    public static void AssertClosingLine(EmulatorRun run)
+    // The cases Renode cannot run, with the reason each must give.
+    public static TheoryData<string, string> UntestableOnRenode()
+    {
+        var cases = new TheoryData<string, string>();
+        for (int index = 0; index < Catalogue.Count; index++)
+        {
+            if (Catalogue.UntestableOnRenode(index) is { Length: > 0 } reason)
+                cases.Add(Catalogue.Id(index), reason);
+        }
+        return cases;
+    }
+
+    // Every case ran and passed (or, on Renode, was skipped as it must be), and the
+    // closing line says so.
+    public static void AssertClosingLine(EmulatorRun run, bool renode = false)
     {
         SuiteReport report = SuiteReport.Parse(run.Console);
         Assert.True(report.Consistent, run.Describe());
-        Assert.Equal($"{Catalogue.Count} passed, 0 failed", report.ClosingLine);
+        int skipped = renode ? UntestableOnRenode().Count : 0;
+        Assert.Equal($"{Catalogue.Count - skipped} passed, 0 failed" + (skipped == 0 ? "" : $", {skipped} skipped"), report.ClosingLine);
     }
 
     public static void AssertPassed(EmulatorRun run, string id, string name)
+    {
+        SuiteCase result = Find(run, id, name);
+        Assert.Equal(name, result.Name);
+        Assert.True(result.Outcome == CaseOutcome.Passed, $"{id} {name}: {result.Outcome}: {result.Reason}\ntranscript:\n{result.Transcript}");
+    }
+
+    public static void AssertSkipped(EmulatorRun run, string id, string reason)
+    {
+        SuiteCase result = Find(run, id, reason);
+        Assert.True((result.Outcome, result.Reason) == (CaseOutcome.Skipped, reason), $"{id}: {result.Outcome}: {result.Reason}\ntranscript:\n{result.Transcript}");
+    }
+
+    // The case's result; it fails the test when the case never started or finished.
+    private static SuiteCase Find(EmulatorRun run, string id, string what)
     {
         SuiteReport report = SuiteReport.Parse(run.Console);
         SuiteCase? result = report.Find(id);
         if (result is null)
         {
             string why = report.Finished ? "the suite finished without running it (was the image built with a KeelTestFilter?)" : "the suite stopped before it";
-            Assert.Fail($"{id} {name}: never started: {why}.\n{run.Describe()}");
+            Assert.Fail($"{id} {what}: never started: {why}.\n{run.Describe()}");
         }
-        Assert.Equal(name, result.Name);
         if (result.Outcome == CaseOutcome.Unfinished)
-            Assert.Fail($"{id} {name}: started but never finished ({(run.TimedOut ? "the run timed out" : "the run ended")}); its transcript:\n{result.Transcript}\n\n{run.Describe()}");
-        Assert.True(result.Outcome == CaseOutcome.Passed, $"{id} {name}: {result.Outcome}: {result.Reason}\ntranscript:\n{result.Transcript}");
+            Assert.Fail($"{id} {what}: started but never finished ({(run.TimedOut ? "the run timed out" : "the run ended")}); its transcript:\n{result.Transcript}\n\n{run.Describe()}");
+        return result;
     }
 }

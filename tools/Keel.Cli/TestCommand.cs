@@ -15,8 +15,9 @@ public static class TestCommand
 {
     public const string Usage = "keel test [--emulator qemu|renode] [--filter PATTERN] | keel test --all";
 
-    // How long the suite may run: wall-clock on QEMU (the image ends the run itself),
-    // emulated time on Renode (which always runs all of it).
+    // How long the suite may run: wall-clock on QEMU, emulated time on Renode (ample:
+    // the whole suite takes well under a second of it). Either way the run ends as soon
+    // as the image stops.
     public static readonly TimeSpan QemuTimeLimit = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan RenodeTime = TimeSpan.FromSeconds(30);
 
@@ -43,7 +44,7 @@ public static class TestCommand
             emulators.FindRenode();
         string board = Emulators.Board(emulator);
         await context.Builder.BuildAsync($"{Path.GetRelativePath(workspace.Root, suite.Folder)} for {board}", suite.Project,
-            TargetSuite.BuildProperties(board, filter));
+            TargetSuite.BuildProperties(board, filter, renode: emulator == Emulators.Renode));
         string elf = suite.RequireImage(workspace, board);
 
         var symboliser = FaultSymboliser.For(elf, suite.Layout(workspace, board));
@@ -56,15 +57,20 @@ public static class TestCommand
         context.Console.Write(table);
         context.Console.WriteLine(report.ClosingLine ?? $"{report.Count(CaseOutcome.Passed)} passed, {report.Count(CaseOutcome.Failed)} failed, {report.Count(CaseOutcome.Skipped)} skipped");
 
-        string again = $"keel test --emulator {emulator}" + (filter is null ? "" : $" --filter '{filter}'");
+        // Each hint runs less than the whole suite again: only the cases that went wrong.
+        string Again(IEnumerable<SuiteCase> cases) => $"keel test --emulator {emulator} --filter '{string.Join('|', cases.Select(c => c.Id))}'";
         if (report.Cases.FirstOrDefault(c => c.Outcome == CaseOutcome.Unfinished) is SuiteCase unfinished)
-            throw new CliError($"case {unfinished.Id} never finished: the suite hung or crashed in it (its output is above).", again, ExitCodes.Failed);
+            throw new CliError($"case {unfinished.Id} never finished: the suite hung or crashed in it (its output is above).", Again([unfinished]), ExitCodes.Failed);
         if (!report.Finished || outcome.TimedOut)
-            throw new CliError("the suite did not finish: its closing line never came.", again, ExitCodes.Failed);
-        if (report.Count(CaseOutcome.Failed) > 0)
-            throw new CliError($"{report.Count(CaseOutcome.Failed)} on-target cases failed (listed above).", again, ExitCodes.Failed);
-        if (!report.Consistent || (emulator == Emulators.Qemu && outcome.ExitCode != 0))
-            throw new CliError($"the suite's closing line or exit status ({outcome.ExitCode}) disagrees with its cases.", again, ExitCodes.Failed);
+        {
+            string debug = $"keel run {Path.GetRelativePath(workspace.Root, suite.Folder)} --gdb";
+            throw new CliError("the suite did not finish: its closing line never came, or the image never stopped.", debug, ExitCodes.Failed);
+        }
+        SuiteCase[] failed = report.Cases.Where(c => c.Outcome == CaseOutcome.Failed).ToArray();
+        if (failed.Length > 0)
+            throw new CliError($"{failed.Length} on-target cases failed (listed above).", Again(failed), ExitCodes.Failed);
+        if (!report.Consistent || outcome.ExitCode != 0)
+            throw new CliError($"the suite's closing line or exit status ({outcome.ExitCode}) disagrees with its cases.", Again(report.Cases), ExitCodes.Failed);
         return ExitCodes.Success;
     }
 

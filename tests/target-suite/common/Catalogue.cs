@@ -85,6 +85,25 @@ namespace Keel.Suite
 
         public static string Name(int index) => index < (int)Case.MpuFirst ? FixedName((Case)index) : MpuName(MpuKind(index));
 
+        // Why a case cannot test the kernel on Renode 1.16, which does not model its
+        // subject (renode-scripts/README.md has the details), or "" when it can. Such
+        // a case reports SKIP there with this reason before it acts, since some of
+        // them would otherwise have the CPU model write into kernel RAM; the host's
+        // Renode tests expect exactly that.
+        public static string UntestableOnRenode(int index) => index >= (int)Case.MpuFirst ? "" : (Case)index switch
+        {
+            Case.UnalignedAccess => "Renode does not model the UNALIGNED UsageFault",
+            Case.DivideByZero => "Renode does not model the DIVBYZERO UsageFault",
+            // The exception frame is pushed with privilege, so it lands wherever the
+            // task's stack pointer points and no MSTKERR is raised; these cases are
+            // about exactly that fault.
+            Case.FpuFrameInKernelRamIsStackOverflow or Case.FpuFrameAcrossWindowTopIsStackOverflow
+                or Case.UnstackableSvcIsNotRun or Case.UnstackableSvcWithNothingRunnable
+                or Case.ResumeAfterUnstackableFrameRestarts or Case.SuspendResumeAfterUnstackableFrameRestarts
+                => "Renode stacks exception frames privileged",
+            _ => "",
+        };
+
         // The worker an MPU case is about (1..4), or 0 for the other cases.
         public static uint MpuWorker(int index) => index < (int)Case.MpuFirst ? 0 : (uint)((index - (int)Case.MpuFirst) / MpuCasesPerWorker + 1);
 

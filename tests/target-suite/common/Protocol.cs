@@ -2,8 +2,9 @@
 //
 // Every worker starts (and restarts) by calling the driver's `control` endpoint with
 // Hello; the reply says which case to run and from which step. A worker reports the
-// case's verdict with Pass or Fail (a Call the driver never answers: the driver
-// suspends every worker once it has a verdict). Before an access that must fault, a
+// case's verdict with Pass or Fail, or with Skip when the machine cannot run the case
+// (a Call the driver never answers: the driver suspends every worker once it has a
+// verdict). Before an access that must fault, a
 // worker announces the fault it expects (ExpectFault); the driver, which is every
 // worker's fault handler, compares the fault message with it and, when it matches,
 // restarts the worker at the next step (or answers as the announcement asks, see
@@ -22,6 +23,7 @@ namespace Keel.Suite
         public const uint ExpectFault = 4;
         public const uint Measure = 5;
         public const uint Pause = 6;
+        public const uint Skip = 7;
     }
 
     // ExpectFault's words: MR0 the fault kind, MR1 and MR2 the lowest and highest
@@ -64,7 +66,7 @@ namespace Keel.Suite
         };
     }
 
-    // The words of a Fail message: two numbers, then the reason as ASCII text,
+    // The words of a Fail or Skip message: two numbers, then the reason as ASCII text,
     // four characters to a word, low byte first (a task has no heap to build a string
     // for another).
     public static class Verdict

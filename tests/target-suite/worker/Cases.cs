@@ -32,6 +32,12 @@ namespace Keel.Suite
 
         public static void Run(int index, uint step)
         {
+            if (SuiteEmulator.IsRenode && Catalogue.UntestableOnRenode(index) is { Length: > 0 } reason)
+            {
+                if (Self == Alpha)
+                    Report.Skip(reason);
+                return;
+            }
             if (index >= (int)Case.MpuFirst)
             {
                 if (Self == Catalogue.MpuWorker(index))

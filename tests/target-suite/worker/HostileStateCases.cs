@@ -280,13 +280,15 @@ namespace Keel.Suite
         // driver's alone: a worker is refused, and nothing comes back with the refusal.
         private static void DebugCallsNeedPermission()
         {
-            if (Self != Alpha)
+            // Gamma: a worker granted none of the debug-only platform calls.
+            if (Self != Gamma)
                 return;
             Check.Status(Task.CheckInvariants(out uint violations), Error.NotPermitted, "CheckInvariants");
             Check.Equal(violations, 0, "the violation count returned with the refusal");
             const uint length = 4;
             Check.Status(Task.Digest(Windows.RamBase(Layout.SelfIndex), length, out uint digest), Error.NotPermitted, "Digest of its own RAM");
             Check.Equal(digest, length, "r5 after a refused Digest");
+            Check.Status(Interrupts.Pend(Worker.OwnIrq), Error.NotPermitted, "PendIrq of its own IRQ");
             Report.Pass();
         }
 

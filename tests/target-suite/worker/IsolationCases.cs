@@ -117,11 +117,22 @@ namespace Keel.Suite
             Report.Pass();
         }
 
+        // Pends the worker's own interrupt from software: through the NVIC's STIR, as on
+        // a board, or, on Renode, which applies the MPU to an unprivileged STIR write
+        // whatever CCR.USERSETMPEND says, through the PendIrq platform call.
+        private static void RaiseOwnIrq()
+        {
+            if (SuiteEmulator.IsRenode)
+                Check.Ok(Interrupts.Pend(Worker.OwnIrq), "PendIrq");
+            else
+                Interrupts.Trigger(Worker.OwnIrq);
+        }
+
         private static void IrqToNotification()
         {
             if (Self != Alpha)
                 return;
-            Interrupts.Trigger(Worker.OwnIrq);
+            RaiseOwnIrq();
             uint word = Notifications.Wait(Caps.IrqNote, out Error status);
             Check.Ok(status, "Wait on the interrupt's notification");
             Check.Equal(word, 0x40 + Self, "the interrupt's badge");
@@ -135,9 +146,9 @@ namespace Keel.Suite
         {
             if (Self != Beta)
                 return;
-            Interrupts.Trigger(Worker.OwnIrq);
+            RaiseOwnIrq();
             Check.Equal(Notifications.Wait(Caps.IrqNote, out _), 0x40 + Self, "the first delivery");
-            Interrupts.Trigger(Worker.OwnIrq);
+            RaiseOwnIrq();
             Check.Equal(Notifications.Poll(Caps.IrqNote, out _), 0, "the word while masked");
             Check.Ok(Notifications.AcknowledgeIrq(Caps.Irq), "IrqAck");
             Check.Equal(Notifications.Poll(Caps.IrqNote, out _), 0x40 + Self, "the word after IrqAck");
@@ -154,6 +165,7 @@ namespace Keel.Suite
             Check.Ok(CSpaceOps.Mint(Caps.Irq, Free1, Rights.Read, 0), "Mint of the IRQ cap without Write");
             Check.Status(Notifications.AcknowledgeIrq(Free1), Error.MissingRight, "IrqAck without Write");
             Check.Ok(Notifications.AcknowledgeIrq(Free0), "IrqAck through the copy");
+            Check.Status(Interrupts.Pend(Worker.OwnIrq + Workers.Count), Error.InvalidArgument, "PendIrq of an IRQ routed to no task");
             Report.Pass();
         }
 

@@ -56,6 +56,9 @@ namespace Keel.Suite
 
         public static void FailAt(string reason, uint address) => SendVerdict(Labels.Fail, reason, address, 0, Verdict.Address);
 
+        // The case cannot test the kernel on this machine (SuiteEmulator), for `reason`.
+        public static void Skip(string reason) => SendVerdict(Labels.Skip, reason, 0, 0, Verdict.NoNumbers);
+
         // The next fault of this worker is a `kind` fault at `address` (for a bad
         // system call: its number); the driver restarts the worker at its next step.
         public static void ExpectFault(FaultKind kind, uint address) => ExpectFault(kind, address, address);

@@ -2,9 +2,9 @@
 // its result, in the format the host harness parses:
 //
 //   Starting test IPC0003 Call without a reply right fails before sending
-//   PASS IPC0003                       (or FAIL IPC0003: reason)
+//   PASS IPC0003                       (or FAIL IPC0003: reason, or SKIP IPC0003: reason)
 //   ...
-//   67 passed, 0 failed
+//   67 passed, 0 failed                (`, 3 skipped` added when cases were skipped)
 //
 // and then ends the run with status 0 when nothing failed, 1 otherwise.
 //
@@ -45,6 +45,7 @@ namespace Keel.Suite
 
         private static uint s_passed;
         private static uint s_failed;
+        private static uint s_skipped;
 
         // Per worker (index 1..4): the step it restarts at, and the fault it expects.
         private static uint[] s_step = new uint[Workers.Count + 1];
@@ -69,7 +70,14 @@ namespace Keel.Suite
             Console.WriteDecimal(s_passed);
             Console.Write(" passed, ");
             Console.WriteDecimal(s_failed);
-            Console.WriteLine(" failed");
+            Console.Write(" failed");
+            if (s_skipped != 0)
+            {
+                Console.Write(", ");
+                Console.WriteDecimal(s_skipped);
+                Console.Write(" skipped");
+            }
+            Console.WriteLine();
             Task.Halt(s_failed == 0 ? 0u : 1u);
         }
 
@@ -165,6 +173,17 @@ namespace Keel.Suite
                         Console.Write(Catalogue.Id(index));
                         Console.WriteLine();
                         s_passed++;
+                        return;
+                    case Labels.Skip:
+                        if (!KernelIntact(index))
+                            return;
+                        StopWorkers();
+                        Console.Write("SKIP ");
+                        Console.Write(Catalogue.Id(index));
+                        Console.Write(": ");
+                        WriteReason(message);
+                        Console.WriteLine();
+                        s_skipped++;
                         return;
                     default:
                         StartFailure(index, from);
