@@ -2,6 +2,7 @@
 // an external tool. MSBuild (build/Keel.Image.targets, build/Keel.App.targets) runs it as
 //   Keel.BuildTool check-allocations <object> <objdump> <assembly name>...
 //   Keel.BuildTool size-report <elf> <flash bytes> <ram bytes> <report file>
+//   Keel.BuildTool check-segments <elf>
 //   Keel.BuildTool system <app.toml> <output dir> [--board <name>]
 // Errors are printed in MSBuild's canonical form ("error KEELnnnn: ...") so that the
 // build shows them as errors, and the exit status is non-zero: 1 for errors in the
@@ -12,6 +13,7 @@ using Keel.BuildTool.SystemDescription;
 return args.Length switch
 {
     >= 4 when args[0] == "check-allocations" => AllocationCheck.Run(args[1], args[2], args[3..]),
+    2 when args[0] == "check-segments" => LoadSegments.Check(args[1]),
     5 when args[0] == "size-report" => SizeReport.Run(args[1], long.Parse(args[2]), long.Parse(args[3]), args[4]),
     >= 1 when args[0] == "system" && SystemCommand.ParseArguments(args[1..]) is SystemArguments system =>
         SystemCommand.Run(system.TomlPath, system.OutputDirectory, system.Board),
@@ -20,6 +22,6 @@ return args.Length switch
 
 static int Usage()
 {
-    Console.Error.WriteLine($"error KEEL0000: usage: Keel.BuildTool check-allocations <object> <objdump> <assembly>... | size-report <elf> <flash bytes> <ram bytes> <report file> | {SystemCommand.Usage}");
+    Console.Error.WriteLine($"error KEEL0000: usage: Keel.BuildTool check-allocations <object> <objdump> <assembly>... | size-report <elf> <flash bytes> <ram bytes> <report file> | check-segments <elf> | {SystemCommand.Usage}");
     return 2;
 }

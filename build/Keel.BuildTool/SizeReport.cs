@@ -1,7 +1,6 @@
 // The size report of an image: every allocated section with its size and whether it
 // costs flash, RAM or both (.data is stored in flash and copied to RAM), against the
 // board's totals. Read straight from the ELF's section headers.
-using System.Buffers.Binary;
 using System.Text;
 
 namespace Keel.BuildTool;
@@ -22,8 +21,6 @@ public static class SizeReport
         Console.Write(report);
         return 0;
     }
-
-    private const uint ProgramTypeLoad = 1;
 
     public static IReadOnlyList<Section> ReadSections(byte[] elf)
     {
@@ -60,20 +57,9 @@ public static class SizeReport
 
     // Whether the loadable segment holding `address` has a load address other than
     // its run address.
-    private static bool IsCopiedAtStart(byte[] elf, uint address)
-    {
-        uint programTable = U32(elf, 0x1C);
-        int entrySize = U16(elf, 0x2A);
-        int count = U16(elf, 0x2C);
-        for (int i = 0; i < count; i++)
-        {
-            int header = (int)programTable + i * entrySize;
-            uint virtualAddress = U32(elf, header + 0x08);
-            if (U32(elf, header) == ProgramTypeLoad && address >= virtualAddress && address - virtualAddress < U32(elf, header + 0x14))
-                return U32(elf, header + 0x0C) != virtualAddress;
-        }
-        return true;
-    }
+    private static bool IsCopiedAtStart(byte[] elf, uint address) =>
+        LoadSegments.Read(elf).FirstOrDefault(s => address >= s.VirtualAddress && address - s.VirtualAddress < s.MemorySize) is not { } segment
+        || segment.LoadAddress != segment.VirtualAddress;
 
     public static string Format(string image, IReadOnlyList<Section> sections, long flashBytes, long ramBytes)
     {
@@ -103,7 +89,7 @@ public static class SizeReport
         return Encoding.ASCII.GetString(elf, offset, end - offset);
     }
 
-    private static uint U32(byte[] b, int offset) => BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(offset));
+    private static uint U32(byte[] b, int offset) => LoadSegments.U32(b, offset);
 
-    private static int U16(byte[] b, int offset) => BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(offset));
+    private static int U16(byte[] b, int offset) => LoadSegments.U16(b, offset);
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Keel.BuildTool;
+using Keel.Emulation;
 
 namespace Keel.Firmware.Tests;
 
@@ -27,5 +29,82 @@ public class ImageSegmentTests
                 misplaced.Add(load.Value.Trim());
         }
         Assert.Empty(misplaced);
+    }
+
+    // The .hex a programmer writes holds flash only: every data record lies in the
+    // board's flash (RAM is filled by the start-up code, never by a loader).
+    [Theory]
+    [InlineData("firmware/policy-demo", "policy-demo")]
+    [InlineData("tests/target-suite", "target-suite")]
+    public void TheHexFileWritesOnlyFlash(string projectFolder, string image)
+    {
+        const uint flashBase = 0x08000000, flashEnd = 0x08100000;
+        string hex = Path.ChangeExtension(Repository.Image(projectFolder, image), ".hex");
+        uint upper = 0;
+        var outside = new List<string>();
+        foreach (string record in File.ReadAllLines(hex))
+        {
+            uint type = Convert.ToUInt32(record.Substring(7, 2), 16);
+            if (type == 4)
+                upper = Convert.ToUInt32(record.Substring(9, 4), 16) << 16;
+            else if (type == 0 && (upper + Convert.ToUInt32(record.Substring(3, 4), 16)) is uint address && (address < flashBase || address >= flashEnd))
+                outside.Add($"0x{address:X8}: {record}");
+        }
+        Assert.Empty(outside);
+    }
+
+    // The link's own check (Keel.BuildTool check-segments, KEEL0300) on the layout
+    // that broke Renode: ld gives .bss a flash load address after .data's image, and
+    // the next flash section lands inside that zero-filled load range. The same
+    // sections with .bss loaded where it runs pass.
+    [Theory]
+    [InlineData("> RAM AT > FLASH", true)]
+    [InlineData("> RAM AT > RAM", false)]
+    public void TheLinkRefusesSegmentsWhoseLoadRangesOverlap(string bssPlacement, bool overlaps)
+    {
+        string folder = Directory.CreateTempSubdirectory("keel-segments-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "image.s"), """
+                .section .table, "a"
+                .word 0x11111111
+                .data
+                .word 1
+                .bss
+                .space 16
+                """ + "\n");
+            File.WriteAllText(Path.Combine(folder, "image.ld"), $$"""
+                MEMORY { FLASH (rx) : ORIGIN = 0x08000000, LENGTH = 64K  RAM (rwx) : ORIGIN = 0x20000000, LENGTH = 16K }
+                SECTIONS
+                {
+                    .data : { *(.data) } > RAM AT > FLASH
+                    .bss : { *(.bss) } {{bssPlacement}}
+                    .table : { *(.table) } > FLASH
+                }
+                """);
+            Tool("arm-none-eabi-as", folder, "image.s", "-o", "image.o");
+            Tool("arm-none-eabi-ld", folder, "-T", "image.ld", "image.o", "-o", "image.elf");
+
+            IReadOnlyList<string> found = LoadSegments.Overlaps(LoadSegments.Read(File.ReadAllBytes(Path.Combine(folder, "image.elf"))));
+
+            Assert.Equal(overlaps, found.Count > 0);
+            Assert.Equal(overlaps ? 1 : 0, LoadSegments.Check(Path.Combine(folder, "image.elf")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void Tool(string tool, string folder, params string[] arguments)
+    {
+        string executable = HostTools.Require(tool, "sudo apt-get install -y binutils-arm-none-eabi");
+        var start = new System.Diagnostics.ProcessStartInfo(executable) { WorkingDirectory = folder, RedirectStandardError = true };
+        foreach (string argument in arguments)
+            start.ArgumentList.Add(argument);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        string errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{tool}: {errors}");
     }
 }
