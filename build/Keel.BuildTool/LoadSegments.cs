@@ -36,8 +36,7 @@ public static class LoadSegments
 
     public static IReadOnlyList<Segment> Read(byte[] elf)
     {
-        if (elf.Length < 52 || elf[0] != 0x7F || elf[1] != (byte)'E' || elf[2] != (byte)'L' || elf[3] != (byte)'F' || elf[4] != 1)
-            throw new InvalidDataException("not a 32-bit ELF file");
+        RequireElf32(elf);
         uint programTable = U32(elf, 0x1C);
         int entrySize = U16(elf, 0x2A);
         int count = U16(elf, 0x2C);
@@ -62,6 +61,13 @@ public static class LoadSegments
                 overlaps.Add($"{loaded[i]} overlaps {loaded[j]}");
         }
         return overlaps;
+    }
+
+    // The image is a 32-bit ELF file (what the size report and this check read).
+    internal static void RequireElf32(byte[] elf)
+    {
+        if (elf.Length < 52 || elf[0] != 0x7F || elf[1] != (byte)'E' || elf[2] != (byte)'L' || elf[3] != (byte)'F' || elf[4] != 1)
+            throw new InvalidDataException("not a 32-bit ELF file");
     }
 
     internal static uint U32(byte[] b, int offset) => BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(offset));

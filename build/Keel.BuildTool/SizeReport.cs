@@ -24,8 +24,7 @@ public static class SizeReport
 
     public static IReadOnlyList<Section> ReadSections(byte[] elf)
     {
-        if (elf.Length < 52 || elf[0] != 0x7F || elf[1] != (byte)'E' || elf[2] != (byte)'L' || elf[3] != (byte)'F' || elf[4] != 1)
-            throw new InvalidDataException("not a 32-bit ELF file");
+        LoadSegments.RequireElf32(elf);
         uint sectionTable = U32(elf, 0x20);
         int entrySize = U16(elf, 0x2E);
         int count = U16(elf, 0x30);
