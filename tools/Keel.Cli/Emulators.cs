@@ -25,6 +25,7 @@ public sealed class Emulators(CliContext context, Workspace workspace)
 
     // The emulated time an image may run on Renode when the command gives no limit.
     public static readonly TimeSpan RenodeDefaultTime = TimeSpan.FromSeconds(30);
+
     public const string GdbExecutable = "gdb-multiarch";
     public const string GdbInstall = "sudo apt-get install -y gdb-multiarch";
     public const int GdbPort = 1234;

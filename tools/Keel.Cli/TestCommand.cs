@@ -15,11 +15,10 @@ public static class TestCommand
 {
     public const string Usage = "keel test [--emulator qemu|renode] [--filter PATTERN] | keel test --all";
 
-    // How long the suite may run: wall-clock on QEMU, emulated time on Renode (ample:
-    // the whole suite takes well under a second of it). Either way the run ends as soon
-    // as the image stops.
+    // How long the suite may run on QEMU, wall-clock; on Renode, Emulators' default
+    // emulated time (ample: the whole suite takes well under a second of it). Either
+    // way the run ends as soon as the image stops.
     public static readonly TimeSpan QemuTimeLimit = TimeSpan.FromMinutes(5);
-    public static readonly TimeSpan RenodeTime = TimeSpan.FromSeconds(30);
 
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> arguments)
     {
@@ -48,7 +47,7 @@ public static class TestCommand
         string elf = suite.RequireImage(workspace, board);
 
         var symboliser = FaultSymboliser.For(elf, suite.Layout(workspace, board));
-        EmulatorOutcome outcome = await emulators.RunAsync(emulator, elf, symboliser, timeLimit: emulator == Emulators.Qemu ? QemuTimeLimit : RenodeTime);
+        EmulatorOutcome outcome = await emulators.RunAsync(emulator, elf, symboliser, timeLimit: emulator == Emulators.Qemu ? QemuTimeLimit : null);
         SuiteReport report = SuiteReport.Parse(outcome.Console);
 
         var table = new Table().AddColumn("case").AddColumn("name").AddColumn("result").AddColumn("reason");
