@@ -138,6 +138,18 @@ public class BoardTests
             SystemCommand.Build(TestApps.WriteApp(App, "Solo.csproj"), boards).Diagnostics);
     }
 
+    [Theory]
+    [InlineData(null, "property 'KeelFpuIrq' is missing (the interrupt the FPU raises from its exception flags, or empty for none)")]
+    [InlineData("82", "property 'KeelFpuIrq': '82' is not one of the board's interrupts (0..81, KeelIrqCount being 82)")]
+    public void Fpu_interrupt_must_be_given_and_be_one_of_the_board_s(string? fpuIrq, string problem)
+    {
+        string boards = FakeBoards("usart2 = { base = 0x40004400, size = 0x400 }", props: Props("usart2", "38", fpuIrq));
+
+        Assert.Equal(
+            new[] { new Diagnostic(Path.Combine(boards, "fake", BoardDescription.PropsFile), problem) },
+            SystemCommand.Build(TestApps.WriteApp(App, "Solo.csproj"), boards).Diagnostics);
+    }
+
     // The board data says what the kernel image does (Board.cs attaches the hal's USART2
     // and its interrupt to the console), so the two cannot drift apart unnoticed.
     [Theory]
@@ -152,12 +164,14 @@ public class BoardTests
         Assert.Equal((int)Usart.Usart2Irq, board.ConsoleIrq);
     }
 
-    // board.props with the sizes of netduinoplus2, `console` as its KeelConsolePeripheral
-    // and `consoleIrq` as its KeelConsoleIrq (no such property if null).
-    public static string Props(string? console, string? consoleIrq = "") =>
+    // board.props with the sizes of netduinoplus2, `console` as its KeelConsolePeripheral,
+    // `consoleIrq` as its KeelConsoleIrq and `fpuIrq` as its KeelFpuIrq (no such
+    // property if null).
+    public static string Props(string? console, string? consoleIrq = "", string? fpuIrq = "") =>
         "<Project><PropertyGroup><KeelFlashBytes>1048576</KeelFlashBytes><KeelRamBytes>131072</KeelRamBytes><KeelIrqCount>82</KeelIrqCount>"
         + (console is null ? "" : $"<KeelConsolePeripheral>{console}</KeelConsolePeripheral>")
         + (consoleIrq is null ? "" : $"<KeelConsoleIrq>{consoleIrq}</KeelConsoleIrq>")
+        + (fpuIrq is null ? "" : $"<KeelFpuIrq>{fpuIrq}</KeelFpuIrq>")
         + "</PropertyGroup></Project>";
 
     // A boards folder with one board, 'fake': netduinoplus2's board.props (or `props`)

@@ -118,6 +118,22 @@ public class IsolationTests
         Assert.Empty(Errors(App("", other.Replace(", { irq = 38, notification = \"n\" }", "").Replace("irq = 38, rights", "irq = 37, rights"), board)));
     }
 
+    // The FPU's interrupt (STM32F4: IRQ 81) is raised by whichever task's FPSCR is
+    // loaded: routed to a task, it is a channel from every other task, so it is refused
+    // even to a task trusted with every peripheral it holds.
+    [Theory]
+    [InlineData("netduinoplus2")]
+    [InlineData("nucleo-f401re")]
+    public void Refuses_the_FPU_interrupt(string board)
+    {
+        string listener = IrqsAndCap("other", "{ irq = 37, notification = \"n\" }, { irq = 81, notification = \"n\" }", cap: 37);
+
+        Assert.Equal(
+            new[] { (Diagnostic.FpuInterrupt, $"task 'other': irqs[1]: field 'irq': 81 is the FPU's interrupt (KeelFpuIrq of board '{board}'): the chip raises it from the exception flags of whichever task's floating-point registers are loaded, so it would tell this task when tasks it shares nothing with overflow, divide by zero or round; no task may have it, trusted or not") },
+            Errors(App("", listener, board)));
+        Assert.Empty(Errors(App("", listener.Replace(", { irq = 81, notification = \"n\" }", ""), board)));
+    }
+
     // Which interrupt is the console's is the board's data (board.props KeelConsoleIrq).
     [Fact]
     public void The_console_interrupt_is_the_board_s()

@@ -15,6 +15,10 @@
 // peripherals.toml entry because it is the one interrupt the build must know: an
 // entry has no single interrupt in general (a timer or a DMA controller has several),
 // and the property sits beside KeelIrqCount, which bounds it.
+//
+// One more interrupt is the board's to name, `KeelFpuIrq`: the FPU's own (STM32F4:
+// IRQ 81), which the chip raises from the cumulative exception flags of the FPSCR
+// loaded in the FPU, whichever task's that is. No task may have it routed to it.
 using System.Globalization;
 using System.Xml.Linq;
 using Keel.Hal.Arm;
@@ -34,11 +38,13 @@ public sealed record Peripheral(string Name, uint Base, uint Size, string? Break
 }
 
 // `ConsolePeripheral`: the peripheral the kernel's console uses, or null for none;
-// `ConsoleIrq`: the interrupt the kernel takes for its console, or null for none.
-public sealed record BoardDescription(string Name, long FlashBytes, long RamBytes, int IrqCount, IReadOnlyList<Peripheral> Peripherals, Peripheral? ConsolePeripheral, int? ConsoleIrq)
+// `ConsoleIrq`: the interrupt the kernel takes for its console, or null for none;
+// `FpuIrq`: the interrupt the FPU raises from its exception flags, or null for none.
+public sealed record BoardDescription(string Name, long FlashBytes, long RamBytes, int IrqCount, IReadOnlyList<Peripheral> Peripherals, Peripheral? ConsolePeripheral, int? ConsoleIrq, int? FpuIrq)
 {
     public const string ConsoleProperty = "KeelConsolePeripheral";
     public const string ConsoleIrqProperty = "KeelConsoleIrq";
+    public const string FpuIrqProperty = "KeelFpuIrq";
 
     public const string PropsFile = "board.props";
     public const string PeripheralsFile = "peripherals.toml";
@@ -91,24 +97,32 @@ public sealed record BoardDescription(string Name, long FlashBytes, long RamByte
             reportProps($"property '{ConsoleProperty}': no peripheral '{consoleName}' in {PeripheralsFile}");
             return null;
         }
-        // Required too, for the same reason: a board that forgot it would let a task
-        // claim the interrupt the kernel keeps for itself.
-        if (!properties.TryGetValue(ConsoleIrqProperty, out string? consoleIrqText))
-        {
-            reportProps($"property '{ConsoleIrqProperty}' is missing (the interrupt of the kernel's console, or empty for none)");
+        // Required too, for the same reason: a board that forgot one would let a task
+        // claim the interrupt the kernel keeps for itself, or the FPU's.
+        if (!Interrupt(ConsoleIrqProperty, "the interrupt of the kernel's console", out int? consoleIrq)
+            || !Interrupt(FpuIrqProperty, "the interrupt the FPU raises from its exception flags", out int? fpuIrq))
             return null;
-        }
-        int? consoleIrq = null;
-        if (consoleIrqText.Length > 0)
+        return new BoardDescription(name, flash.Value, ram.Value, (int)irqCount.Value, peripherals, console, consoleIrq, fpuIrq);
+
+        // A required property naming one of the board's interrupts, or empty for none.
+        bool Interrupt(string property, string meaning, out int? irq)
         {
-            if (!long.TryParse(consoleIrqText, NumberStyles.None, CultureInfo.InvariantCulture, out long number) || number >= irqCount.Value)
+            irq = null;
+            if (!properties.TryGetValue(property, out string? text))
             {
-                reportProps($"property '{ConsoleIrqProperty}': '{consoleIrqText}' is not one of the board's interrupts (0..{irqCount.Value - 1}, KeelIrqCount being {irqCount.Value})");
-                return null;
+                reportProps($"property '{property}' is missing ({meaning}, or empty for none)");
+                return false;
             }
-            consoleIrq = (int)number;
+            if (text.Length == 0)
+                return true;
+            if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long number) || number >= irqCount.Value)
+            {
+                reportProps($"property '{property}': '{text}' is not one of the board's interrupts (0..{irqCount.Value - 1}, KeelIrqCount being {irqCount.Value})");
+                return false;
+            }
+            irq = (int)number;
+            return true;
         }
-        return new BoardDescription(name, flash.Value, ram.Value, (int)irqCount.Value, peripherals, console, consoleIrq);
     }
 
     private static IReadOnlyList<Peripheral>? LoadPeripherals(string path, Action<string> report)

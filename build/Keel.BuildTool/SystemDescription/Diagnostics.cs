@@ -23,6 +23,8 @@ public sealed record Diagnostic(string FilePath, string Message, string Code = D
     public const string OverlapsMemory = "KEEL0103";
     // A peripheral granted to more than one task.
     public const string SharedPeripheral = "KEEL0104";
+    // The FPU's interrupt (board.props KeelFpuIrq) routed to a task.
+    public const string FpuInterrupt = "KEEL0105";
 
     public override string ToString() => $"{FilePath}: error {Code}: {Message}";
 

@@ -10,7 +10,11 @@
 //            interrupt (board.props KeelConsoleIrq) in a task's `irqs`;
 //   KEEL0103 a peripheral whose range overlaps the kernel's windows or another task's;
 //   KEEL0104 a peripheral granted to more than one task: a device two tasks share is a
-//            channel between them that no capability controls.
+//            channel between them that no capability controls;
+//   KEEL0105 the FPU's interrupt (board.props KeelFpuIrq) in a task's `irqs`: the chip
+//            raises it from the exception flags of whichever task's floating-point
+//            state is loaded, so it tells the task it is routed to about the arithmetic
+//            of tasks it shares nothing with.
 // Ranges, not names, decide: a board entry that covers RCC (or its bit-band alias)
 // breaks isolation as RCC does. What a peripheral does is the board's data, so a
 // user's board marks its own devices.
@@ -18,7 +22,8 @@
 // A task the description trusts with a peripheral (`trusted-peripherals`) is granted
 // it anyway, and every report (layout.txt, `keel build`) shows the trust; a trust no
 // rule needs is an error, so the list always says exactly what isolation was given up.
-// The console's interrupt has no such override: the kernel's interrupt entry handles
+// The console's and the FPU's interrupts have no such override (the FPU's is a channel
+// from every task, not a device one task could be trusted with). The console's: the kernel's interrupt entry handles
 // it itself (hal/Port/KernelPort.cs, OnInterrupt) and never delivers it, so a task it
 // were routed to would hold an IRQ-handler cap on the kernel's own interrupt and wait
 // for a notification that never comes. (An irq cap must name one of its task's own
@@ -60,11 +65,12 @@ public static class IsolationChecker
                 foreach (var (code, problem) in refusals)
                     diagnostics.For(tomlPath, code)(Diagnostic.AboutField(context, "peripherals", $"'{peripheral.Name}' {problem}; to grant it anyway, add '{peripheral.Name}' to the task's {TrustField}"));
             }
-            if (layout.Board.ConsoleIrq is not int consoleIrq)
-                continue;
-            foreach (var irq in task.Task.Irqs.Where(irq => irq.Irq == consoleIrq))
+            foreach (var irq in task.Task.Irqs.Where(irq => irq.Irq == layout.Board.ConsoleIrq))
                 diagnostics.For(tomlPath, Diagnostic.KernelConsole)(Diagnostic.AboutField($"{context}: irqs[{irq.Index}]", "irq",
-                    $"{consoleIrq} is the kernel's console interrupt ({BoardDescription.ConsoleIrqProperty} of board '{layout.Board.Name}'): the kernel handles it itself and never delivers it to a task, trusted or not"));
+                    $"{irq.Irq} is the kernel's console interrupt ({BoardDescription.ConsoleIrqProperty} of board '{layout.Board.Name}'): the kernel handles it itself and never delivers it to a task, trusted or not"));
+            foreach (var irq in task.Task.Irqs.Where(irq => irq.Irq == layout.Board.FpuIrq))
+                diagnostics.For(tomlPath, Diagnostic.FpuInterrupt)(Diagnostic.AboutField($"{context}: irqs[{irq.Index}]", "irq",
+                    $"{irq.Irq} is the FPU's interrupt ({BoardDescription.FpuIrqProperty} of board '{layout.Board.Name}'): the chip raises it from the exception flags of whichever task's floating-point registers are loaded, so it would tell this task when tasks it shares nothing with overflow, divide by zero or round; no task may have it, trusted or not"));
         }
     }
 
