@@ -1,7 +1,8 @@
 // The kernel's console: text out on the board's console USART, through a bounded
 // transmit queue (ConsoleQueue.cs) that the USART's transmit-empty interrupt drains.
-// Formatting is done here without allocation (no string building): literals are
-// written whole, numbers digit by digit.
+// Formatting is done without allocation: literals are written whole, numbers composed
+// on the stack (ConsoleLine) and written whole, and a report of several parts is
+// composed as one ConsoleLine and written as one text.
 //
 // Design: the kernel never waits for the line, except when nothing else can run.
 // - Queued (from StartQueueing, which the kernel calls at the end of boot, once its
@@ -87,18 +88,15 @@ namespace Keel.Hal
 
         public static void WriteLine() => Write('\n');
 
+        // A composed line (ConsoleLine), as one text.
+        public static void Write(in ConsoleLine line) => Write(line.Chars, line.Length, 0);
+
         public static void WriteDecimal(uint value)
         {
             char* digits = stackalloc char[10];
-            int count = 0;
-            do
-            {
-                digits[count++] = (char)('0' + value % 10);
-                value /= 10;
-            }
-            while (value != 0);
-            while (count > 0)
-                Write(digits[--count]);
+            var number = new ConsoleLine(digits, 10);
+            number.AppendDecimal(value);
+            Write(number);
         }
 
         public static void WriteDecimal(int value)
@@ -115,12 +113,10 @@ namespace Keel.Hal
         // 0x-prefixed, eight digits: the form fault reports and addresses use.
         public static void WriteHex(uint value)
         {
-            Write("0x");
-            for (int shift = 28; shift >= 0; shift -= 4)
-            {
-                uint nibble = (value >> shift) & 0xF;
-                Write((char)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10));
-            }
+            char* digits = stackalloc char[10];
+            var number = new ConsoleLine(digits, 10);
+            number.AppendHex(value);
+            Write(number);
         }
 
         private static void Write(char* text, int length, int keepFree)

@@ -431,17 +431,25 @@ namespace Keel.Port
 
         private static void UnmaskIrq(uint irq) => Nvic.Enable(irq);
 
+        // Room for the report with a task name of a hundred characters.
+        private const int FaultReportCapacity = 224;
+
+        // One text, so that with the console's queue nearly full it is printed whole or
+        // dropped whole (and the gap marked), never cut where one of its parts did not fit.
         private static void ReportUnhandledFault(int thread, FaultKind kind, uint pc, uint address, uint status)
         {
-            Console.Write("keel: task ");
-            Console.Write(s_taskName(thread));
-            Console.Write(" faulted (");
-            Console.Write(FaultKinds.Name(kind));
-            Console.Write(") at pc ");
-            Console.WriteHex(pc);
-            Console.Write(", address ");
-            Console.WriteHex(address);
-            Console.WriteLine(", and has no fault handler: suspended");
+            char* text = stackalloc char[FaultReportCapacity];
+            var report = new ConsoleLine(text, FaultReportCapacity);
+            report.Append("keel: task ");
+            report.Append(s_taskName(thread));
+            report.Append(" faulted (");
+            report.Append(FaultKinds.Name(kind));
+            report.Append(") at pc ");
+            report.AppendHex(pc);
+            report.Append(", address ");
+            report.AppendHex(address);
+            report.Append(", and has no fault handler: suspended\n");
+            Console.Write(report);
         }
     }
 }

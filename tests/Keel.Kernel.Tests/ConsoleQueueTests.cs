@@ -130,4 +130,41 @@ public unsafe class ConsoleQueueTests
         Assert.Equal(written.ToString(), read.ToString());
         Assert.True(written.Length > 4 * ConsoleQueue.Capacity);
     }
+
+    // A kernel report composed as one line (ConsoleLine, as KernelPort's fault report
+    // is) goes in whole or not at all: the second of two reports in a row, with room
+    // left for only part of it, is dropped whole and marked, never cut mid-line.
+    [Fact]
+    public void AComposedReportIsPrintedWholeOrDroppedWhole()
+    {
+        var queue = NewQueue();
+        while (Write(ref queue, "x", TaskShare)) { }
+        char* text = stackalloc char[224];
+        var report = new ConsoleLine(text, 224);
+        report.Append("keel: task sensor faulted (memory access) at pc ");
+        report.AppendHex(0x08001234);
+        report.Append(", address ");
+        report.AppendHex(0x20007000);
+        report.Append(", and has no fault handler: suspended\n");
+        string expected = "keel: task sensor faulted (memory access) at pc 0x08001234, address 0x20007000, and has no fault handler: suspended\n";
+        Assert.Equal(expected, new string(report.Chars, 0, report.Length));
+
+        Assert.True(queue.TryWrite(report.Chars, report.Length, 0));
+        Assert.False(queue.TryWrite(report.Chars, report.Length, 0));
+        Drain(ref queue);
+        Assert.True(Write(ref queue, "next\n", 0));
+
+        Assert.Equal(Encoded(ConsoleQueue.DropMark) + "next\r\n", Drain(ref queue));
+    }
+
+    [Fact]
+    public void AComposedLineKeepsToItsCapacity()
+    {
+        char* text = stackalloc char[12];
+        var line = new ConsoleLine(text, 12);
+        line.AppendDecimal(4294967295);
+        line.Append(" and more");
+
+        Assert.Equal("4294967295 a", new string(line.Chars, 0, line.Length));
+    }
 }
