@@ -14,7 +14,8 @@
 // type, missing right. Derive is the one place a capability is built from
 // another, and it can only remove rights and add a badge to an unbadged
 // endpoint or notification capability (rule 9). Reply capabilities cannot be
-// derived (copied or minted), only moved, so each exists in one place.
+// derived (copied or minted), only moved, so each exists in one place; every
+// operation that moves or removes one tells Replies where it went (Reply.cs).
 
 using System.Runtime.InteropServices;
 
@@ -112,8 +113,11 @@ internal static class CSpace
         Error error = LookupSourceAndDestination(ref k, caller, out int source, out int destination);
         if (error != Error.Ok)
             return error;
-        k.Slots[destination] = k.Slots[source];
+        Capability cap = k.Slots[source];
+        k.Slots[destination] = cap;
         k.Slots[source] = default;
+        if (cap.Type == CapType.Reply)
+            Replies.MovedTo(ref k, cap.Object, destination);
         return Error.Ok;
     }
 
@@ -123,6 +127,8 @@ internal static class CSpace
         Error error = Lookup(ref k, caller, k.Threads[caller].Regs.CapIndex, out int slot);
         if (error != Error.Ok)
             return error;
+        if (k.Slots[slot].Type == CapType.Reply)
+            Replies.Forget(ref k.Threads[k.Slots[slot].Object]);
         k.Slots[slot] = default;
         return Error.Ok;
     }
@@ -140,8 +146,12 @@ internal static class CSpace
             return error;
         if (!k.Slots[destination].IsEmpty)
             return Error.SlotOccupied;
-        k.Slots[destination] = thread.CallerSlot;
+        Capability reply = thread.CallerSlot;
+        if (reply.Type != CapType.Reply)
+            return Error.Ok;
+        k.Slots[destination] = reply;
         thread.CallerSlot = default;
+        Replies.MovedTo(ref k, reply.Object, destination);
         return Error.Ok;
     }
 

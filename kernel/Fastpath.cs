@@ -86,15 +86,15 @@ internal static class Fastpath
         from.Ipc.Kind = SendKind.Call;
         waiting.PopFront(threads);
         CopyMessage(ref from, ref to, badge);
-        Replies.Create(ref to.CallerSlot, ref from, caller, to.Ipc.CanGrant);
+        Replies.Create(ref to, receiver, ref from, caller, to.Ipc.CanGrant);
         from.State = ThreadState.BlockedOnReply;
         from.Regs.Status = Error.Ok;
         return RunNext(ref k, receiver, ref to);
     }
 
     /// <summary>
-    /// ReplyRecv that answers a caller waiting for exactly this reply (not a fault),
-    /// then blocks because no message or signal is waiting; the caller runs next.
+    /// ReplyRecv that answers the Call in the caller slot (not a fault), then blocks
+    /// because no message or signal is waiting; the caller runs next.
     /// </summary>
     static int TryReplyRecv(ref KernelState k, int replier, ref Tcb from)
     {
@@ -107,7 +107,7 @@ internal static class Fastpath
         Tcb[] threads = k.Threads;
         int caller = reply.Object;
         ref Tcb to = ref Pool.At(threads, caller);
-        if (!Replies.Answers(in reply, ref to) || to.Ipc.Kind != SendKind.Call || Signals.PendingForBound(ref k, replier))
+        if (to.Ipc.Kind != SendKind.Call || Signals.PendingForBound(ref k, replier))
             return NotTaken;
         int endpoint = cap.Object;
         int waiting = Pool.At(k.Endpoints, endpoint).Queue.Head;
@@ -118,6 +118,7 @@ internal static class Fastpath
 
         // Replies.ReplyThroughCallerSlot, then Ipc.PerformReceive's blocking case.
         from.CallerSlot = default;
+        Replies.Forget(ref to);
         CopyMessage(ref from, ref to, badge: 0);
         from.Ipc.CanGrant = cap.Has(Rights.Grant);
         Endpoint.Block(ref k, replier, endpoint, ThreadState.BlockedOnReceive);
@@ -126,8 +127,8 @@ internal static class Fastpath
     }
 
     /// <summary>
-    /// Reply (a server that answers and then Recvs separately) to a caller waiting for
-    /// exactly this reply. The caller becomes runnable; the replier goes on unless the
+    /// Reply (a server that answers and then Recvs separately) to the Call in the caller
+    /// slot (not a fault). The caller becomes runnable; the replier goes on unless the
     /// caller has the higher priority, in which case the caller runs at once and the
     /// replier waits at the front of its level, as if preempted (rule 15).
     /// </summary>
@@ -138,7 +139,7 @@ internal static class Fastpath
             return NotTaken;
         int caller = reply.Object;
         ref Tcb to = ref Pool.At(k.Threads, caller);
-        if (!Replies.Answers(in reply, ref to) || to.Ipc.Kind != SendKind.Call)
+        if (to.Ipc.Kind != SendKind.Call)
             return NotTaken;
         bool callerFirst = to.Priority > from.Priority;
         if (callerFirst ? !Scheduler.WouldRunAlone(ref k, to.Priority) : !Scheduler.WouldRunNext(ref k, from.Priority))
@@ -146,6 +147,7 @@ internal static class Fastpath
 
         // Replies.ReplyThroughCallerSlot, Scheduler.MakeRunnable, then Scheduler.ChooseNext's outcome.
         from.CallerSlot = default;
+        Replies.Forget(ref to);
         CopyMessage(ref from, ref to, badge: 0);
         from.Regs.Status = Error.Ok;
         if (!callerFirst)

@@ -30,11 +30,11 @@
 //   * Current is NoThread or a Runnable thread in no queue;
 //   * a thread reporting a fault is blocked in that fault's Call, and back;
 //   * every capability (slots, caller slots, fault handlers) has a defined
-//     type, only defined rights, an object inside its pool, a badge only on
-//     endpoints and notifications, a generation only on reply capabilities;
-//     empty ones are all zero; caller slots hold only reply capabilities and
-//     fault handlers only endpoint capabilities; a reply capability names a real
-//     thread and no future Call, and no Call has two live reply capabilities;
+//     type, only defined rights, an object inside its pool and a badge only on
+//     endpoints and notifications; empty ones are all zero; caller slots hold
+//     only reply capabilities and fault handlers only endpoint capabilities;
+//   * a reply capability exists only for a thread waiting for a reply, and
+//     exactly where that thread's TCB says it is: so at most one per Call;
 //   * a bound notification and its thread name each other.
 
 namespace Keel.Kernel;
@@ -248,18 +248,13 @@ public static class Invariants
         int violations = Violated(((uint)cap.Rights & ~(uint)Rights.All) == 0);
         bool badgeable = cap.Type == CapType.Endpoint || cap.Type == CapType.Notification;
         violations += Violated(cap.Badge == 0 || badgeable);
-        violations += Violated(cap.Generation == 0 || cap.Type == CapType.Reply);
         if (cap.Type == CapType.Null)
         {
             // Delete, Move and the caller slot leave an all-zero value: nothing of the old capability lingers.
             return violations + Violated(cap.Rights == Rights.None && cap.Object == 0);
         }
         // The object lies in its pool; a type without a pool is not a type at all.
-        violations += Violated(InRange(cap.Object, PoolSize(ref k, cap.Type)));
-        // A reply capability answers a Call its thread has already made.
-        if (cap.Type == CapType.Reply && InRange(cap.Object, k.Threads.Length))
-            violations += Violated(cap.Generation >= 1 && cap.Generation <= k.Threads[cap.Object].ReplyGeneration);
-        return violations;
+        return violations + Violated(InRange(cap.Object, PoolSize(ref k, cap.Type)));
     }
 
     /// <summary>The size of the pool a capability of <paramref name="type"/> names an entry of (0: no such type).</summary>
@@ -272,26 +267,40 @@ public static class Invariants
         _ => 0,
     };
 
-    /// <summary>Rule 5: a Call has at most one live reply capability, wherever it lies.</summary>
+    /// <summary>
+    /// Rule 5, by construction (Reply.cs): each thread's record of where its reply capability
+    /// lies is right, and every reply capability is the one its caller's record names - so a
+    /// reply capability exists only while its Call waits, and at most one per Call.
+    /// </summary>
     static int CheckReplyCapabilities(ref KernelState k)
     {
         int violations = 0;
         for (int caller = 0; caller < k.Threads.Length; caller++)
         {
-            if (k.Threads[caller].State != ThreadState.BlockedOnReply)
-                continue;
-            int live = 0;
-            for (int slot = 0; slot < k.Slots.Length; slot++)
-                live += AnswersCurrentCall(ref k, k.Slots[slot], caller) ? 1 : 0;
-            for (int t = 0; t < k.Threads.Length; t++)
-                live += AnswersCurrentCall(ref k, k.Threads[t].CallerSlot, caller) ? 1 : 0;
-            violations += Violated(live <= 1);
+            ref Tcb thread = ref k.Threads[caller];
+            bool waiting = thread.State == ThreadState.BlockedOnReply;
+            if (thread.ReplyHolder != KernelState.NoThread)
+                violations += Violated(waiting && thread.ReplySlot == KernelState.NoSlot && InRange(thread.ReplyHolder, k.Threads.Length)
+                    && Names(k.Threads[thread.ReplyHolder].CallerSlot, caller));
+            else if (thread.ReplySlot != KernelState.NoSlot)
+                violations += Violated(waiting && InRange(thread.ReplySlot, k.Slots.Length) && Names(k.Slots[thread.ReplySlot], caller));
+        }
+        for (int holder = 0; holder < k.Threads.Length; holder++)
+        {
+            Capability reply = k.Threads[holder].CallerSlot;
+            if (reply.Type == CapType.Reply && InRange(reply.Object, k.Threads.Length))
+                violations += Violated(k.Threads[reply.Object].ReplyHolder == holder);
+        }
+        for (int slot = 0; slot < k.Slots.Length; slot++)
+        {
+            Capability reply = k.Slots[slot];
+            if (reply.Type == CapType.Reply && InRange(reply.Object, k.Threads.Length))
+                violations += Violated(k.Threads[reply.Object].ReplySlot == slot);
         }
         return violations;
     }
 
-    static bool AnswersCurrentCall(ref KernelState k, Capability cap, int caller) =>
-        cap.Type == CapType.Reply && cap.Object == caller && cap.Generation == k.Threads[caller].ReplyGeneration;
+    static bool Names(Capability cap, int caller) => cap.Type == CapType.Reply && cap.Object == caller;
 
     // ---- Bound notifications ----
 

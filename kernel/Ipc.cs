@@ -180,7 +180,7 @@ internal static class Ipc
         if (!signalPending && !senderWaiting && !blocking)
             return false;
 
-        thread.CallerSlot = default;
+        Replies.Discard(ref k, ref thread.CallerSlot);
         thread.Ipc.CanGrant = cap.Has(Rights.Grant);
         if (signalPending)
             Signals.DeliverToBound(ref k, receiver);
@@ -209,7 +209,7 @@ internal static class Ipc
         bool awaitsReply = from.Ipc.Kind != SendKind.Send;
         if (awaitsReply)
         {
-            Replies.Create(ref to.CallerSlot, ref from, sender, to.Ipc.CanGrant);
+            Replies.Create(ref to, receiver, ref from, sender, to.Ipc.CanGrant);
             from.State = ThreadState.BlockedOnReply;
         }
         else if (from.State == ThreadState.BlockedOnSend)

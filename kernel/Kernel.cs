@@ -34,6 +34,7 @@ public static class Kernel
             thread.TimeSliceLeft = k.TimeSliceTicks;
             thread.Ipc = default;
             thread.CallerSlot = default;
+            Replies.Forget(ref thread);
             thread.BoundNotification = KernelState.NoNotification;
             thread.Fault = default;
         }

@@ -32,6 +32,9 @@ public struct KernelState
     /// <summary>"No notification": a thread without a bound notification.</summary>
     public const int NoNotification = -1;
 
+    /// <summary>"No slot": no place in the slot pool.</summary>
+    public const int NoSlot = -1;
+
     public Tcb[] Threads;
     public Endpoint[] Endpoints;
     public Notification[] Notifications;

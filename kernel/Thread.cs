@@ -111,8 +111,14 @@ public unsafe struct Tcb
     /// <summary>The reply capability left by the last Call this thread received (seL4's caller slot).</summary>
     public Capability CallerSlot;
 
-    /// <summary>Advanced by every Call this thread makes; a reply capability answers only the current one.</summary>
-    public uint ReplyGeneration;
+    /// <summary>
+    /// While this thread waits for a reply: the thread whose caller slot holds the reply
+    /// capability that answers it, or NoThread (Reply.cs).
+    /// </summary>
+    public int ReplyHolder;
+
+    /// <summary>While this thread waits for a reply: the pool slot that holds its reply capability, or NoSlot.</summary>
+    public int ReplySlot;
 
     /// <summary>Notification bound to this thread (Signals.Bind), or KernelState.NoNotification.</summary>
     public int BoundNotification;
@@ -177,18 +183,17 @@ internal static class ThreadControl
     }
 
     /// <summary>
-    /// Starts a thread afresh: whatever it was doing is abandoned, its
+    /// Starts a thread afresh: whatever it was doing is abandoned (a reply
+    /// capability that answers a Call of this thread is removed, Detach), its
     /// registers are cleared, an unsaved reply capability it held is lost, and
-    /// the hardware layer is told to rebuild its context. A reply capability
-    /// that answers a Call of this thread goes dead, because the thread is no
-    /// longer waiting for that reply (Reply.cs).
+    /// the hardware layer is told to rebuild its context.
     /// </summary>
     public static void RestartThread(ref KernelState k, int target)
     {
         Detach(ref k, target);
         ref Tcb thread = ref k.Threads[target];
         thread.Regs = default;
-        thread.CallerSlot = default;
+        Replies.Discard(ref k, ref thread.CallerSlot);
         thread.RestartPending = true;
         thread.TimeSliceLeft = k.TimeSliceTicks;
         Scheduler.MakeRunnable(ref k, target);
@@ -196,8 +201,9 @@ internal static class ThreadControl
 
     /// <summary>
     /// Takes a thread out of any queue and any IPC in progress and makes it
-    /// Inactive. Nothing else refers to a thread's place in a queue, so this
-    /// leaves every other object consistent.
+    /// Inactive. Nothing else refers to a thread's place in a queue, and the
+    /// reply capability of a Call it waits in is removed wherever it lies, so
+    /// this leaves every other object consistent.
     /// </summary>
     public static void Detach(ref KernelState k, int target)
     {
@@ -214,6 +220,9 @@ internal static class ThreadControl
                 break;
             case ThreadState.BlockedOnNotification:
                 k.Notifications[thread.Ipc.Object].Waiters.Remove(k.Threads, target);
+                break;
+            case ThreadState.BlockedOnReply:
+                Replies.Withdraw(ref k, target);
                 break;
         }
         thread.State = ThreadState.Inactive;

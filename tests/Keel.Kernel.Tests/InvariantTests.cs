@@ -80,11 +80,16 @@ public class InvariantTests
         ["a thread capability names no thread"] = sim => sim.Slot(Server, 3).Object = 5,
         ["an IRQ-handler capability names no IRQ"] = sim => sim.Slot(Server, 4).Object = 8,
         ["a thread capability has a badge"] = sim => sim.Slot(Server, 3).Badge = 1,
-        ["an endpoint capability has a reply generation"] = sim => sim.Slot(Server, Endpoint0).Generation = 1,
         ["an empty slot keeps an object"] = sim => sim.Slot(Server, Empty).Object = 3,
         ["a reply capability names no thread"] = sim => sim.T(Server).CallerSlot.Object = 9,
-        ["a reply capability answers a Call not yet made"] = sim => sim.T(Server).CallerSlot.Generation++,
-        ["a Call has two live reply capabilities"] = sim => sim.Slot(Server, Spare) = sim.T(Server).CallerSlot,
+        ["a Call has two reply capabilities"] = sim => sim.Slot(Server, Spare) = sim.T(Server).CallerSlot,
+        ["a reply capability lies where its caller's record does not say"] = sim => sim.T(Caller).ReplyHolder = KernelState.NoThread,
+        ["a caller's record names a caller slot that is empty"] = sim => sim.T(Server).CallerSlot = default,
+        ["a thread not waiting for a reply has a reply capability"] = sim =>
+        {
+            sim.Slot(Server, Spare) = Capability.Create(CapType.Reply, Ready, Rights.Write, 0);
+            sim.T(Ready).ReplySlot = Server * SlotsPerThread + (int)Spare;
+        },
         ["a caller slot holds an endpoint capability"] = sim => sim.T(Server).CallerSlot = sim.Slot(Server, Endpoint0),
         ["a fault handler is a notification capability"] = sim => sim.T(Caller).FaultHandler = sim.Slot(Caller, Note),
         ["a notification is bound to a thread bound elsewhere"] = sim => sim.K.Notifications[1].BoundThread = Ready,

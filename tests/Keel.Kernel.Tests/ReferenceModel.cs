@@ -2,9 +2,9 @@
 //
 // Written as ordinary host C# - classes, lists, object references - and on
 // purpose shares no code with kernel/: reply capabilities are tokens compared
-// by reference instead of generation counters, queues are List<int>, and
-// every rule is restated from docs/ipc.md. Only the kernel's enums are used,
-// as names.
+// by reference and searched for, instead of located through the caller's TCB,
+// queues are List<int>, and every rule is restated from docs/ipc.md. Only the
+// kernel's enums are used, as names.
 using System.Collections.Generic;
 using System.Linq;
 
@@ -249,12 +249,29 @@ public sealed class Model
         T[thread].RestartPending = false;
     }
 
-    /// <summary>Takes a thread out of whatever queue it is in and makes it inactive.</summary>
+    /// <summary>
+    /// Takes a thread out of whatever queue it is in and makes it inactive. A Call it was
+    /// waiting in has ended: its reply capability disappears from wherever it lies.
+    /// </summary>
     void Stop(int t)
     {
         foreach (List<int> q in Ready.Concat(EndpointQueues).Concat(Waiters))
             q.Remove(t);
+        if (T[t].State == ThreadState.BlockedOnReply)
+            RemoveReplyCapability(T[t].AwaitedReply);
         T[t].State = ThreadState.Inactive;
+    }
+
+    void RemoveReplyCapability(ReplyToken token)
+    {
+        foreach (MThread holder in T)
+        {
+            if (holder.CallerSlot?.Token == token)
+                holder.CallerSlot = null;
+            for (int slot = 0; slot < Slots; slot++)
+                if (holder.CSpace[slot]?.Token == token)
+                    holder.CSpace[slot] = null;
+        }
     }
 
     // ---- Checks ----
@@ -394,8 +411,6 @@ public sealed class Model
     void DeliverReply(int replier, MCap cap, bool handOver)
     {
         MThread caller = T[cap.Token.Caller];
-        if (caller.State != ThreadState.BlockedOnReply || caller.AwaitedReply != cap.Token)
-            return;
         caller.AwaitedReply = null;
         Copy(replier, cap.Token.Caller, 0, (cap.Rights & Rights.Grant) != 0);
         if (handOver) HandOver(cap.Token.Caller);
