@@ -14,8 +14,10 @@
 // type, missing right. Derive is the one place a capability is built from
 // another, and it can only remove rights and add a badge to an unbadged
 // endpoint or notification capability (rule 9). Reply capabilities cannot be
-// derived (copied or minted), only moved, so each exists in one place; every
-// operation that moves or removes one tells Replies where it went (Reply.cs).
+// derived (copied or minted), only moved, so each exists in one place. What
+// refers to a capability's slot from outside the CSpaces (a reply capability's
+// caller, threads blocked through it) follows it when it moves and lets go of
+// it when it is deleted (Lifecycle.cs).
 
 using System.Runtime.InteropServices;
 
@@ -113,24 +115,22 @@ internal static class CSpace
         Error error = LookupSourceAndDestination(ref k, caller, out int source, out int destination);
         if (error != Error.Ok)
             return error;
-        Capability cap = k.Slots[source];
-        k.Slots[destination] = cap;
+        k.Slots[destination] = k.Slots[source];
         k.Slots[source] = default;
-        if (cap.Type == CapType.Reply)
-            Replies.MovedTo(ref k, cap.Object, destination);
+        Lifecycle.Moved(ref k, source, destination);
         return Error.Ok;
     }
 
-    /// <summary>Delete (r4 = slot): empties the slot. Deleting an empty slot does nothing.</summary>
+    /// <summary>
+    /// Delete (r4 = slot): empties the slot, ending any IPC blocked through the capability
+    /// (Lifecycle.cs). Deleting an empty slot does nothing.
+    /// </summary>
     public static Error Delete(ref KernelState k, int caller)
     {
         Error error = Lookup(ref k, caller, k.Threads[caller].Regs.CapIndex, out int slot);
-        if (error != Error.Ok)
-            return error;
-        if (k.Slots[slot].Type == CapType.Reply)
-            Replies.Forget(ref k.Threads[k.Slots[slot].Object]);
-        k.Slots[slot] = default;
-        return Error.Ok;
+        if (error == Error.Ok)
+            Lifecycle.Delete(ref k, slot);
+        return error;
     }
 
     /// <summary>

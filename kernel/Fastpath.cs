@@ -66,9 +66,11 @@ internal static class Fastpath
     /// <summary>Call to a receiver already waiting on the endpoint, which then runs.</summary>
     static int TryCall(ref KernelState k, int caller, ref Tcb from)
     {
-        ref Capability cap = ref LookupR4(ref k, ref from);
-        if (Unsafe.IsNullRef(ref cap) || cap.Type != CapType.Endpoint
-            || !cap.Has(Rights.Write) || !cap.HasAny(Rights.Grant | Rights.GrantReply))
+        int slot = SlotOfR4(ref k, ref from);
+        if (slot == KernelState.NoSlot)
+            return NotTaken;
+        ref Capability cap = ref Pool.At(k.Slots, slot);
+        if (cap.Type != CapType.Endpoint || !cap.Has(Rights.Write) || !cap.HasAny(Rights.Grant | Rights.GrantReply))
             return NotTaken;
         Tcb[] threads = k.Threads;
         ref ThreadQueue waiting = ref Pool.At(k.Endpoints, cap.Object).Queue;
@@ -98,8 +100,11 @@ internal static class Fastpath
     /// </summary>
     static int TryReplyRecv(ref KernelState k, int replier, ref Tcb from)
     {
-        ref Capability cap = ref LookupR4(ref k, ref from);
-        if (Unsafe.IsNullRef(ref cap) || cap.Type != CapType.Endpoint || !cap.Has(Rights.Read))
+        int slot = SlotOfR4(ref k, ref from);
+        if (slot == KernelState.NoSlot)
+            return NotTaken;
+        ref Capability cap = ref Pool.At(k.Slots, slot);
+        if (cap.Type != CapType.Endpoint || !cap.Has(Rights.Read))
             return NotTaken;
         ref Capability reply = ref from.CallerSlot;
         if (reply.Type != CapType.Reply)
@@ -121,7 +126,7 @@ internal static class Fastpath
         Replies.Forget(ref to);
         CopyMessage(ref from, ref to, badge: 0);
         from.Ipc.CanGrant = cap.Has(Rights.Grant);
-        Endpoint.Block(ref k, replier, endpoint, ThreadState.BlockedOnReceive);
+        Endpoint.Block(ref k, replier, endpoint, slot, ThreadState.BlockedOnReceive);
         from.Regs.Status = Error.Ok;
         return RunNext(ref k, caller, ref to);
     }
@@ -160,15 +165,13 @@ internal static class Fastpath
         return RunNext(ref k, caller, ref to);
     }
 
-    /// <summary>The capability r4 names in the thread's CSpace (possibly an empty slot), or a null reference if r4 is out of range.</summary>
+    /// <summary>The pool slot r4 names in the thread's CSpace (possibly an empty one), or NoSlot if r4 is out of range.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static ref Capability LookupR4(ref KernelState k, ref Tcb thread)
+    static int SlotOfR4(ref KernelState k, ref Tcb thread)
     {
         ref CNode cnode = ref Pool.At(k.CNodes, thread.CSpace);
         uint index = thread.Regs.CapIndex;
-        if (index >= (uint)cnode.SlotCount)
-            return ref Unsafe.NullRef<Capability>();
-        return ref Pool.At(k.Slots, cnode.FirstSlot + (int)index);
+        return index < (uint)cnode.SlotCount ? cnode.FirstSlot + (int)index : KernelState.NoSlot;
     }
 
     /// <summary>Messages.Transfer for a message in registers without capabilities.</summary>

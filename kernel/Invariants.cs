@@ -27,6 +27,9 @@
 //     is in exactly the queue its state means (so in at most one), with Queued
 //     set exactly when it is in one; an endpoint queue holds only senders or
 //     only receivers; a notification with waiters has a zero word;
+//   * a thread blocked on an endpoint or notification is blocked through a
+//     capability in its own CSpace that names that object with the right it
+//     needs (a fault's Call through none), so deleting it ends the IPC;
 //   * Current is NoThread or a Runnable thread in no queue;
 //   * a thread reporting a fault is blocked in that fault's Call, and back;
 //   * every capability (slots, caller slots, fault handlers) has a defined
@@ -205,10 +208,12 @@ public static class Invariants
             case ThreadState.BlockedOnReceive:
                 violations += Violated(InRange(tcb.Ipc.Object, k.Endpoints.Length)
                     && Contains(ref k, k.Endpoints[tcb.Ipc.Object].Queue, thread));
+                violations += CheckBlockedThrough(ref k, ref tcb, CapType.Endpoint);
                 break;
             case ThreadState.BlockedOnNotification:
                 violations += Violated(InRange(tcb.Ipc.Object, k.Notifications.Length)
                     && Contains(ref k, k.Notifications[tcb.Ipc.Object].Waiters, thread));
+                violations += CheckBlockedThrough(ref k, ref tcb, CapType.Notification);
                 break;
             default:
                 violations++;   // not a state at all
@@ -227,6 +232,25 @@ public static class Invariants
         violations += CheckCapability(ref k, tcb.FaultHandler);
         violations += Violated(tcb.FaultHandler.Type == CapType.Null || tcb.FaultHandler.Type == CapType.Endpoint);
         return violations;
+    }
+
+    /// <summary>
+    /// A blocked thread's IPC goes through a capability its CSpace still holds, with the right
+    /// the IPC needs, so that deleting that capability finds and ends it (Lifecycle.cs); only a
+    /// fault's Call goes through none (its TCB's fault handler).
+    /// </summary>
+    static int CheckBlockedThrough(ref KernelState k, ref Tcb tcb, CapType type)
+    {
+        if (tcb.State == ThreadState.BlockedOnSend && tcb.Ipc.Kind == SendKind.Fault)
+            return Violated(tcb.Ipc.Slot == KernelState.NoSlot);
+        if (!InRange(tcb.CSpace, k.CNodes.Length))
+            return 1;
+        CNode cnode = k.CNodes[tcb.CSpace];
+        if (!InRange(tcb.Ipc.Slot - cnode.FirstSlot, cnode.SlotCount) || !InRange(tcb.Ipc.Slot, k.Slots.Length))
+            return 1;
+        Capability cap = k.Slots[tcb.Ipc.Slot];
+        Rights needed = tcb.State == ThreadState.BlockedOnSend ? Rights.Write : Rights.Read;
+        return Violated(cap.Type == type && cap.Object == tcb.Ipc.Object && cap.Has(needed));
     }
 
     /// <summary>The running thread is a real, runnable thread that no queue holds.</summary>

@@ -141,17 +141,18 @@ internal static class Ipc
             Replies.Deliver(ref k, caller, cap, handOver: false);
             return;
         }
-        StartSend(ref k, caller, cap, SendKind.Send, blocking);
+        StartSend(ref k, caller, cap, slot, SendKind.Send, blocking);
     }
 
     static void PerformCall(ref KernelState k, int caller, int slot) =>
-        StartSend(ref k, caller, k.Slots[slot], SendKind.Call, blocking: true);
+        StartSend(ref k, caller, k.Slots[slot], slot, SendKind.Call, blocking: true);
 
     /// <summary>
-    /// Sends through an endpoint capability: meets the first waiting receiver,
+    /// Sends through an endpoint capability, held in pool slot <paramref name="slot"/>
+    /// (NoSlot for a fault's, which the TCB holds): meets the first waiting receiver,
     /// or blocks, or (non-blocking) drops the message. Also used for faults.
     /// </summary>
-    public static void StartSend(ref KernelState k, int sender, Capability endpointCap, SendKind kind, bool blocking)
+    public static void StartSend(ref KernelState k, int sender, Capability endpointCap, int slot, SendKind kind, bool blocking)
     {
         ref Tcb thread = ref k.Threads[sender];
         thread.Ipc.Badge = endpointCap.Badge;
@@ -161,7 +162,7 @@ internal static class Ipc
         if (receiver != KernelState.NoThread)
             Rendezvous(ref k, sender, receiver);
         else if (blocking)
-            Endpoint.Block(ref k, sender, endpointCap.Object, ThreadState.BlockedOnSend);
+            Endpoint.Block(ref k, sender, endpointCap.Object, slot, ThreadState.BlockedOnSend);
     }
 
     /// <summary>
@@ -187,7 +188,7 @@ internal static class Ipc
         else if (senderWaiting)
             Rendezvous(ref k, endpoint.Queue.PopFront(k.Threads), receiver);
         else
-            Endpoint.Block(ref k, receiver, cap.Object, ThreadState.BlockedOnReceive);
+            Endpoint.Block(ref k, receiver, cap.Object, slot, ThreadState.BlockedOnReceive);
         return true;
     }
 

@@ -55,6 +55,7 @@ internal static class Signals
         }
         k.Threads[caller].State = ThreadState.BlockedOnNotification;
         k.Threads[caller].Ipc.Object = notification;
+        k.Threads[caller].Ipc.Slot = slot;
         k.Notifications[notification].Waiters.Append(k.Threads, caller);
         return Error.Ok;
     }

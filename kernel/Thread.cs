@@ -52,6 +52,12 @@ public struct IpcState
 {
     /// <summary>Endpoint or notification the thread is blocked on.</summary>
     public int Object;
+    /// <summary>
+    /// While blocked on an endpoint or notification: the pool slot of the capability it is
+    /// blocked through, whose deletion ends the IPC (Lifecycle.cs); NoSlot for a fault's
+    /// Call, which goes through the TCB's fault-handler capability.
+    /// </summary>
+    public int Slot;
     /// <summary>Sender: badge of the capability sent through.</summary>
     public uint Badge;
     /// <summary>Sender: the capability had Grant. Receiver: the capability received through had Grant.</summary>

@@ -58,12 +58,16 @@ public class InvariantTests
         ["an endpoint queue holds senders and receivers"] = sim =>
         {
             sim.K.ReadyQueues[1].Remove(sim.K.Threads, Ready);
-            Endpoint.Block(ref sim.K, Ready, 1, ThreadState.BlockedOnSend);
+            Endpoint.Block(ref sim.K, Ready, 1, sim.K.CNodes[Ready].FirstSlot + (int)Endpoint1, ThreadState.BlockedOnSend);
         },
         ["a notification queue holds a thread that is not waiting"] = sim => sim.T(Waiter).State = ThreadState.BlockedOnReply,
         ["a notification has waiters and a non-zero word"] = sim => sim.K.Notifications[0].Word = 1,
         ["a thread is in two queues"] = sim => sim.K.Endpoints[0].Queue.Append(sim.K.Threads, Waiter),
         ["a blocked thread is missing from its queue"] = sim => sim.K.Endpoints[1].Queue = ThreadQueue.Empty,
+        ["a thread is blocked through an empty slot"] = sim => sim.Slot(Receiver, Endpoint1) = default,
+        ["a thread is blocked through a capability to another object"] = sim => sim.T(Receiver).Ipc.Slot = sim.K.CNodes[Receiver].FirstSlot + (int)Endpoint0,
+        ["a thread is blocked through a capability without the right it needs"] = sim => sim.Slot(Waiter, Note).Rights = Rights.Write,
+        ["a thread is blocked through another CSpace's slot"] = sim => sim.T(Receiver).Ipc.Slot = sim.K.CNodes[Caller].FirstSlot + (int)Endpoint1,
         ["a queue has a cycle"] = sim => sim.T(Ready).Next = Ready,
         ["a queue link is out of range"] = sim => sim.T(Ready).Next = 99,
         ["a queue's tail is not its last member"] = sim => sim.K.ReadyQueues[1].Tail = Caller,

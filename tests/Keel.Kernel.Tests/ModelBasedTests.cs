@@ -20,6 +20,12 @@ public unsafe class ModelBasedTests
     /// <summary>The thread each thread holds a thread capability to (a supervisor), or -1.</summary>
     static readonly int[] Supervises = { 2, -1, -1, 1, 5, 0 };
 
+    /// <summary>
+    /// Whose CSpace each thread uses: thread 2 is a second thread of thread 1's task, so one
+    /// can delete or move a capability the other is blocked through (rule 17).
+    /// </summary>
+    static readonly int[] CSpaceOf = { 0, 1, 1, 3, 4, 5 };
+
     public sealed record Step(SyscallNumber? Number, bool Interrupt, uint A, uint B, uint Label, int Length, int ExtraCaps,
         uint Attach, uint Mr0, uint Mask, uint Badge);
 
@@ -44,7 +50,7 @@ public unsafe class ModelBasedTests
     {
         new[] { (CapType.Endpoint, 0, Rights.All), (CapType.Endpoint, 1, Rights.All) },
         new[] { (CapType.Endpoint, 0, Rights.Read | Rights.Write | Rights.GrantReply), (CapType.Endpoint, 1, Rights.Read) },
-        new[] { (CapType.Endpoint, 0, Rights.Write | Rights.Grant), (CapType.Endpoint, 1, Rights.All) },
+        null,   // thread 2 shares thread 1's CSpace
         new[] { (CapType.Endpoint, 0, Rights.Read | Rights.Write), (CapType.Endpoint, 1, Rights.Write | Rights.GrantReply) },
         new[] { (CapType.Endpoint, 1, Rights.Read | Rights.Grant), (CapType.Endpoint, 0, Rights.Write | Rights.GrantReply) },
         new[] { (CapType.Endpoint, 0, Rights.All), (CapType.Endpoint, 1, Rights.Read | Rights.Write | Rights.Grant) },
@@ -64,6 +70,17 @@ public unsafe class ModelBasedTests
             {
                 Sim.T(t).Priority = Priorities[t];
                 Model.T[t].Priority = Priorities[t];
+                for (int i = 0; i < IpcBuffer.Words; i++)
+                    SetBuffer(t, i, (uint)(1000 * t + i));
+                SetBuffer(t, IpcBuffer.ReceiveSlots, 6);
+                SetBuffer(t, IpcBuffer.ReceiveSlots + 1, 7);
+                SetBuffer(t, IpcBuffer.ReceiveSlots + 2, Model.Slots);
+                if (CSpaceOf[t] != t)
+                {
+                    Sim.T(t).CSpace = CSpaceOf[t];
+                    Model.T[t].CSpace = Model.T[CSpaceOf[t]].CSpace;
+                    continue;
+                }
                 for (uint s = 0; s < 2; s++)
                     GiveBoth(t, s, InitialCaps[t][s].Type, InitialCaps[t][s].Object, InitialCaps[t][s].Rights, (uint)(t + 1) << 4);
                 GiveBoth(t, 2, CapType.Notification, 0, Rights.Read | Rights.Write, 1u << t);
@@ -71,11 +88,6 @@ public unsafe class ModelBasedTests
                     GiveBoth(t, 3, CapType.Thread, Supervises[t], Rights.Write, 0);
                 else
                     GiveBoth(t, 3, CapType.Notification, 0, Rights.Write, 0);         // unbadged: signals nothing
-                for (int i = 0; i < IpcBuffer.Words; i++)
-                    SetBuffer(t, i, (uint)(1000 * t + i));
-                SetBuffer(t, IpcBuffer.ReceiveSlots, 6);
-                SetBuffer(t, IpcBuffer.ReceiveSlots + 1, 7);
-                SetBuffer(t, IpcBuffer.ReceiveSlots + 2, Model.Slots);
             }
             Kernel.BindNotification(ref Sim.K, 1, 0);
             Model.T[1].Bound = 0;
@@ -226,17 +238,19 @@ public unsafe class ModelBasedTests
     [InlineData(true)]
     public void RandomSequencesAgreeWithTheReferenceModelAndKeepTheInvariants(bool generalPathOnly)
     {
-        long fastpathHits = 0;
+        long fastpathHits = 0, ipcEndedByDeletion = 0;
         GenStep.Array[20, 250].Sample(steps =>
         {
             var pair = new Pair(generalPathOnly);
             foreach (Step step in steps)
                 pair.Apply(step);
             System.Threading.Interlocked.Add(ref fastpathHits, pair.Sim.K.FastpathHits);
+            System.Threading.Interlocked.Add(ref ipcEndedByDeletion, pair.Model.IpcEndedByDeletion);
         }, iter: 3000);
         if (generalPathOnly)
             Assert.Equal(0, fastpathHits);
         else
             Assert.True(fastpathHits > 0, "the random sequences never took the fastpath");
+        Assert.True(ipcEndedByDeletion > 0, "the random sequences never deleted a capability a thread was blocked through");
     }
 }

@@ -32,6 +32,8 @@ public sealed class MThread
     public uint SendBadge;
     public bool SendCanGrant, SendIsCall, ReceiveCanGrant;
     public ReplyToken AwaitedReply;
+    // The capability (this very object, wherever it moves) a blocked IPC goes through.
+    public MCap BlockedThrough;
     public bool RestartPending;
 }
 
@@ -47,6 +49,9 @@ public sealed class Model
     public readonly List<int>[] Ready;
     public readonly uint TimeSliceTicks;
     public int Current = -1;
+
+    /// <summary>How many blocked IPCs a deletion has ended (the randomised test checks it happens).</summary>
+    public int IpcEndedByDeletion;
 
     public Model(int threads, int endpoints, int notifications, int levels, uint timeSlice)
     {
@@ -165,6 +170,7 @@ public sealed class Model
                 {
                     me.State = ThreadState.BlockedOnNotification;
                     me.BlockedOn = ntfn;
+                    me.BlockedThrough = me.CSpace[a];
                     Waiters[ntfn].Add(c);
                 }
                 return Error.Ok;
@@ -189,7 +195,7 @@ public sealed class Model
                 return Error.Ok;
             case SyscallNumber.Delete:
                 if (a >= Slots) return Error.InvalidIndex;
-                me.CSpace[a] = null;
+                Delete(me.CSpace, a);
                 return Error.Ok;
             case SyscallNumber.SaveCaller:
                 if (a >= Slots) return Error.InvalidIndex;
@@ -274,6 +280,28 @@ public sealed class Model
         }
     }
 
+    // ---- Deletion ----
+
+    /// <summary>
+    /// Empties a slot. A thread blocked through the capability it held (that object, not an
+    /// equal one) gives up its IPC with Revoked; a reply capability's Call goes on waiting.
+    /// </summary>
+    void Delete(MCap[] cspace, uint slot)
+    {
+        MCap cap = cspace[slot];
+        cspace[slot] = null;
+        if (cap == null || cap.Type is not (CapType.Endpoint or CapType.Notification))
+            return;
+        List<int> queue = cap.Type == CapType.Endpoint ? EndpointQueues[cap.Object] : Waiters[cap.Object];
+        foreach (int t in queue.Where(t => ReferenceEquals(T[t].BlockedThrough, cap)).ToList())
+        {
+            queue.Remove(t);
+            T[t].R[0] = (uint)Error.Revoked;
+            Runnable(t);
+            IpcEndedByDeletion++;
+        }
+    }
+
     // ---- Checks ----
 
     Error Need(int c, uint index, CapType type, Rights rights)
@@ -348,6 +376,7 @@ public sealed class Model
         {
             sender.State = ThreadState.BlockedOnSend;
             sender.BlockedOn = cap.Object;
+            sender.BlockedThrough = cap;
             q.Add(s);
         }
     }
@@ -374,6 +403,7 @@ public sealed class Model
         {
             me.State = ThreadState.BlockedOnReceive;
             me.BlockedOn = cap.Object;
+            me.BlockedThrough = cap;
             q.Add(c);
         }
         return true;
@@ -443,7 +473,7 @@ public sealed class Model
                 if (source >= Slots || from.CSpace[source] == null || from.CSpace[source].Type == CapType.Reply
                     || destination >= Slots || to.CSpace[destination] != null)
                     break;
-                to.CSpace[destination] = from.CSpace[source];
+                to.CSpace[destination] = from.CSpace[source] with { };   // a capability of its own
                 arrived++;
             }
         }

@@ -46,7 +46,8 @@ public sealed unsafe class Sim
 
     public ref Tcb T(int thread) => ref K.Threads[thread];
 
-    public ref Capability Slot(int thread, uint index) => ref K.Slots[thread * SlotsPerThread + (int)index];
+    /// <summary>Slot <paramref name="index"/> of the thread's CSpace (which it may share with other threads).</summary>
+    public ref Capability Slot(int thread, uint index) => ref K.Slots[K.CNodes[T(thread).CSpace].FirstSlot + (int)index];
 
     public uint* Buffer(int thread) => K.Threads[thread].IpcBuffer;
 
