@@ -69,7 +69,7 @@ internal static class Fastpath
         int slot = SlotOfR4(ref k, ref from);
         if (slot == KernelState.NoSlot)
             return NotTaken;
-        ref Capability cap = ref Pool.At(k.Slots, slot);
+        ref Capability cap = ref Pool.At(k.Slots, slot).Cap;
         if (cap.Type != CapType.Endpoint || !cap.Has(Rights.Write) || !cap.HasAny(Rights.Grant | Rights.GrantReply))
             return NotTaken;
         Tcb[] threads = k.Threads;
@@ -103,7 +103,7 @@ internal static class Fastpath
         int slot = SlotOfR4(ref k, ref from);
         if (slot == KernelState.NoSlot)
             return NotTaken;
-        ref Capability cap = ref Pool.At(k.Slots, slot);
+        ref Capability cap = ref Pool.At(k.Slots, slot).Cap;
         if (cap.Type != CapType.Endpoint || !cap.Has(Rights.Read))
             return NotTaken;
         ref Capability reply = ref from.CallerSlot;

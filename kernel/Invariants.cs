@@ -38,6 +38,12 @@
 //     only reply capabilities and fault handlers only endpoint capabilities;
 //   * a reply capability exists only for a thread waiting for a reply, and
 //     exactly where that thread's TCB says it is: so at most one per Call;
+//   * the derivation records (Derivation.cs) form a forest in depth-first
+//     order: chains linked both ways, without cycles, through the slots that
+//     hold capabilities other than reply capabilities (every other slot
+//     unlinked), starting at depth 0 and deepening one level at a time; and a
+//     derived capability names its parent's object with no right its parent
+//     lacks and its parent's badge, or a first badge on an unbadged parent;
 //   * a bound notification and its thread name each other.
 
 namespace Keel.Kernel;
@@ -53,8 +59,9 @@ public static class Invariants
             violations += CheckThread(ref k, thread);
         violations += CheckCurrent(ref k);
         for (int slot = 0; slot < k.Slots.Length; slot++)
-            violations += CheckCapability(ref k, k.Slots[slot]);
+            violations += CheckCapability(ref k, k.Slots[slot].Cap);
         violations += CheckReplyCapabilities(ref k);
+        violations += CheckDerivations(ref k);
         violations += CheckBindings(ref k);
         return violations;
     }
@@ -248,7 +255,7 @@ public static class Invariants
         CNode cnode = k.CNodes[tcb.CSpace];
         if (!InRange(tcb.Ipc.Slot - cnode.FirstSlot, cnode.SlotCount) || !InRange(tcb.Ipc.Slot, k.Slots.Length))
             return 1;
-        Capability cap = k.Slots[tcb.Ipc.Slot];
+        Capability cap = k.Slots[tcb.Ipc.Slot].Cap;
         Rights needed = tcb.State == ThreadState.BlockedOnSend ? Rights.Write : Rights.Read;
         return Violated(cap.Type == type && cap.Object == tcb.Ipc.Object && cap.Has(needed));
     }
@@ -307,7 +314,7 @@ public static class Invariants
                 violations += Violated(waiting && thread.ReplySlot == KernelState.NoSlot && InRange(thread.ReplyHolder, k.Threads.Length)
                     && Names(k.Threads[thread.ReplyHolder].CallerSlot, caller));
             else if (thread.ReplySlot != KernelState.NoSlot)
-                violations += Violated(waiting && InRange(thread.ReplySlot, k.Slots.Length) && Names(k.Slots[thread.ReplySlot], caller));
+                violations += Violated(waiting && InRange(thread.ReplySlot, k.Slots.Length) && Names(k.Slots[thread.ReplySlot].Cap, caller));
         }
         for (int holder = 0; holder < k.Threads.Length; holder++)
         {
@@ -317,7 +324,7 @@ public static class Invariants
         }
         for (int slot = 0; slot < k.Slots.Length; slot++)
         {
-            Capability reply = k.Slots[slot];
+            Capability reply = k.Slots[slot].Cap;
             if (reply.Type == CapType.Reply && InRange(reply.Object, k.Threads.Length))
                 violations += Violated(k.Threads[reply.Object].ReplySlot == slot);
         }
@@ -325,6 +332,65 @@ public static class Invariants
     }
 
     static bool Names(Capability cap, int caller) => cap.Type == CapType.Reply && cap.Object == caller;
+
+    // ---- Derivation records ----
+
+    /// <summary>Revoke walks the records: they must be the forest Derivation.cs describes, or it would delete too much or too little.</summary>
+    static int CheckDerivations(ref KernelState k)
+    {
+        int violations = 0;
+        int inForest = 0;
+        for (int s = 0; s < k.Slots.Length; s++)
+        {
+            CapSlot slot = k.Slots[s];
+            if (!InForest(slot.Cap))
+            {
+                // Derivations.Remove and CapSlot.Empty leave nothing linked to a slot that holds no derivable capability.
+                violations += Violated(slot.Previous == KernelState.NoSlot && slot.Next == KernelState.NoSlot && slot.Depth == 0);
+                continue;
+            }
+            inForest++;
+            // A chain starts with a root; each link is matched by one back.
+            violations += Violated(slot.Previous == KernelState.NoSlot
+                ? slot.Depth == 0
+                : slot.Depth >= 0 && InRange(slot.Previous, k.Slots.Length) && k.Slots[slot.Previous].Next == s);
+            // Going down the order, a node is at most one level deeper than the one before it.
+            if (slot.Next != KernelState.NoSlot)
+                violations += Violated(InRange(slot.Next, k.Slots.Length) && k.Slots[slot.Next].Previous == s
+                    && k.Slots[slot.Next].Depth <= slot.Depth + 1);
+            if (slot.Depth > 0)
+                violations += CheckDerivedFromParent(ref k, s);
+        }
+        // Every node lies on a chain from a root, so no chain is a cycle (each walk at most one step per slot).
+        int reached = 0;
+        for (int s = 0; s < k.Slots.Length; s++)
+        {
+            if (!InForest(k.Slots[s].Cap) || k.Slots[s].Previous != KernelState.NoSlot)
+                continue;
+            for (int n = s, steps = 0; InRange(n, k.Slots.Length) && steps < k.Slots.Length; n = k.Slots[n].Next, steps++)
+                reached++;
+        }
+        return violations + Violated(reached == inForest);
+    }
+
+    static bool InForest(Capability cap) => cap.Type != CapType.Null && cap.Type != CapType.Reply;
+
+    /// <summary>
+    /// A derived capability's parent - the nearest node before it one level up - exists and is
+    /// what it was derived from: rule 9's "rights never grow, badges never change", across CSpaces.
+    /// </summary>
+    static int CheckDerivedFromParent(ref KernelState k, int s)
+    {
+        int depth = k.Slots[s].Depth;
+        int parent = k.Slots[s].Previous;
+        for (int steps = 0; InRange(parent, k.Slots.Length) && k.Slots[parent].Depth >= depth && steps < k.Slots.Length; steps++)
+            parent = k.Slots[parent].Previous;
+        if (!InRange(parent, k.Slots.Length) || k.Slots[parent].Depth != depth - 1)
+            return 1;
+        Capability cap = k.Slots[s].Cap, from = k.Slots[parent].Cap;
+        return Violated(cap.Type == from.Type && cap.Object == from.Object && (cap.Rights & ~from.Rights) == Rights.None
+            && (cap.Badge == from.Badge || from.Badge == 0));
+    }
 
     // ---- Bound notifications ----
 

@@ -67,7 +67,7 @@ internal static class Ipc
         Error error = CheckCall(ref k, caller, out int slot);
         if (error != Error.Ok)
             return error;
-        if (k.Endpoints[k.Slots[slot].Object].FirstWaiting(k.Threads, ThreadState.BlockedOnReceive) == KernelState.NoThread)
+        if (k.Endpoints[k.Slots[slot].Cap.Object].FirstWaiting(k.Threads, ThreadState.BlockedOnReceive) == KernelState.NoThread)
             return Error.WouldBlock;
         PerformCall(ref k, caller, slot);
         return Error.Ok;
@@ -109,7 +109,7 @@ internal static class Ipc
         Error error = CSpace.LookupFull(ref k, caller, index, out slot);
         if (error != Error.Ok)
             return error;
-        CapType type = k.Slots[slot].Type == CapType.Reply ? CapType.Reply : CapType.Endpoint;
+        CapType type = k.Slots[slot].Cap.Type == CapType.Reply ? CapType.Reply : CapType.Endpoint;
         error = CSpace.Resolve(ref k, caller, index, type, Rights.Write, out slot);
         if (error != Error.Ok)
             return error;
@@ -124,7 +124,7 @@ internal static class Ipc
         Error error = CSpace.Resolve(ref k, caller, k.Threads[caller].Regs.CapIndex, CapType.Endpoint, Rights.Write, out slot);
         if (error != Error.Ok)
             return error;
-        if (!k.Slots[slot].HasAny(Rights.Grant | Rights.GrantReply))
+        if (!k.Slots[slot].Cap.HasAny(Rights.Grant | Rights.GrantReply))
             return Error.MissingRight;
         return Messages.Check(ref k, caller);
     }
@@ -133,11 +133,11 @@ internal static class Ipc
 
     static void PerformSend(ref KernelState k, int caller, int slot, bool blocking)
     {
-        Capability cap = k.Slots[slot];
+        Capability cap = k.Slots[slot].Cap;
         if (cap.Type == CapType.Reply)
         {
             // A reply capability is used up by replying through it (rule 5).
-            k.Slots[slot] = default;
+            k.Slots[slot].Cap = default;
             Replies.Deliver(ref k, caller, cap, handOver: false);
             return;
         }
@@ -145,7 +145,7 @@ internal static class Ipc
     }
 
     static void PerformCall(ref KernelState k, int caller, int slot) =>
-        StartSend(ref k, caller, k.Slots[slot], slot, SendKind.Call, blocking: true);
+        StartSend(ref k, caller, k.Slots[slot].Cap, slot, SendKind.Call, blocking: true);
 
     /// <summary>
     /// Sends through an endpoint capability, held in pool slot <paramref name="slot"/>
@@ -173,7 +173,7 @@ internal static class Ipc
     /// </summary>
     static bool PerformReceive(ref KernelState k, int receiver, int slot, bool blocking)
     {
-        Capability cap = k.Slots[slot];
+        Capability cap = k.Slots[slot].Cap;
         ref Tcb thread = ref k.Threads[receiver];
         bool signalPending = Signals.PendingForBound(ref k, receiver);
         ref Endpoint endpoint = ref k.Endpoints[cap.Object];

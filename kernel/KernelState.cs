@@ -41,7 +41,7 @@ public struct KernelState
 
     /// <summary>CSpaces: each CNode is a range of Slots.</summary>
     public CNode[] CNodes;
-    public Capability[] Slots;
+    public CapSlot[] Slots;
 
     /// <summary>One queue per priority level; the length is the number of levels, at most Scheduler.MaxLevels.</summary>
     public ThreadQueue[] ReadyQueues;

@@ -97,7 +97,7 @@ internal static class Replies
         if (thread.ReplyHolder != KernelState.NoThread)
             k.Threads[thread.ReplyHolder].CallerSlot = default;
         else if (thread.ReplySlot != KernelState.NoSlot)
-            k.Slots[thread.ReplySlot] = default;
+            k.Slots[thread.ReplySlot].Cap = default;
         Forget(ref thread);
     }
 

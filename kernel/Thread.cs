@@ -141,7 +141,7 @@ internal static class ThreadControl
         Error error = CSpace.Resolve(ref k, caller, k.Threads[caller].Regs.CapIndex, CapType.Thread, Rights.Write, out int slot);
         if (error != Error.Ok)
             return error;
-        int target = k.Slots[slot].Object;
+        int target = k.Slots[slot].Cap.Object;
         ref Tcb thread = ref k.Threads[target];
         bool wasInIpc = thread.State >= ThreadState.BlockedOnSend;   // any Blocked state
         bool wasFaulting = thread.Fault.Kind != FaultKind.None;
@@ -158,7 +158,7 @@ internal static class ThreadControl
         Error error = CSpace.Resolve(ref k, caller, k.Threads[caller].Regs.CapIndex, CapType.Thread, Rights.Write, out int slot);
         if (error != Error.Ok)
             return error;
-        int target = k.Slots[slot].Object;
+        int target = k.Slots[slot].Cap.Object;
         if (k.Threads[target].State == ThreadState.Inactive)
             Revive(ref k, target);
         return Error.Ok;
@@ -184,7 +184,7 @@ internal static class ThreadControl
         Error error = CSpace.Resolve(ref k, caller, k.Threads[caller].Regs.CapIndex, CapType.Thread, Rights.Write, out int slot);
         if (error != Error.Ok)
             return error;
-        RestartThread(ref k, k.Slots[slot].Object);
+        RestartThread(ref k, k.Slots[slot].Cap.Object);
         return Error.Ok;
     }
 

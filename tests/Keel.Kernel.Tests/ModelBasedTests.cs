@@ -41,10 +41,12 @@ public unsafe class ModelBasedTests
                 Gen.Frequency((8, Gen.Int[0, 6]), (1, Gen.Const(IpcBuffer.MaxWords)), (1, Gen.Const(IpcBuffer.MaxWords + 1))),
                 Gen.Frequency((3, Gen.Const(0)), (1, Gen.Const(1))))
             .SelectMany(p => Gen.Select(GenIndex, Gen.UInt, Gen.OneOf(Gen.UInt[0, 15], Gen.Const(0x1Fu)),
-                    Gen.OneOf(Gen.Const(0u), Gen.UInt[1, 3]))
+                    Gen.OneOf(Gen.Const(0u), Gen.UInt[1, 3], Gen.Int[1, Threads].Select(t => InitialBadge(t - 1))))
                 .Select(q => new Step(
                     p.Item1 < Calls.Length ? Calls[p.Item1] : null, p.Item1 == Calls.Length,
                     p.Item2, p.Item3, p.Item4, p.Item5, p.Item6, q.Item1, q.Item2, q.Item3, q.Item4)));
+
+    static uint InitialBadge(int thread) => (uint)(thread + 1) << 4;
 
     static readonly (CapType Type, int Object, Rights Rights)[][] InitialCaps =
     {
@@ -81,8 +83,9 @@ public unsafe class ModelBasedTests
                     Model.T[t].CSpace = Model.T[CSpaceOf[t]].CSpace;
                     continue;
                 }
-                for (uint s = 0; s < 2; s++)
-                    GiveBoth(t, s, InitialCaps[t][s].Type, InitialCaps[t][s].Object, InitialCaps[t][s].Rights, (uint)(t + 1) << 4);
+                // Slot 0 badged, slot 1 not: Mint can badge it, and CancelBadgedSends needs one.
+                GiveBoth(t, 0, InitialCaps[t][0].Type, InitialCaps[t][0].Object, InitialCaps[t][0].Rights, InitialBadge(t));
+                GiveBoth(t, 1, InitialCaps[t][1].Type, InitialCaps[t][1].Object, InitialCaps[t][1].Rights, 0);
                 GiveBoth(t, 2, CapType.Notification, 0, Rights.Read | Rights.Write, 1u << t);
                 if (Supervises[t] >= 0)
                     GiveBoth(t, 3, CapType.Thread, Supervises[t], Rights.Write, 0);
@@ -165,7 +168,12 @@ public unsafe class ModelBasedTests
                 AssertSameCap(m.CallerSlot, k.CallerSlot);
             }
             for (int e = 0; e < Endpoints; e++)
+            {
                 Assert.Equal(Model.EndpointQueues[e], Members(Sim.K.Endpoints[e].Queue));
+                // Rule 17: once no capability names an object, no thread waits on it.
+                if (!Sim.K.Slots.Any(s => s.Cap.Type == CapType.Endpoint && s.Cap.Object == e))
+                    Assert.Empty(Model.EndpointQueues[e]);
+            }
             Assert.Equal(Model.Words[0], Sim.K.Notifications[0].Word);
             Assert.Equal(Model.Waiters[0], Members(Sim.K.Notifications[0].Waiters));
             for (int level = 0; level < Levels; level++)
@@ -201,7 +209,7 @@ public unsafe class ModelBasedTests
 
             // Rights never grow and badges never change: every capability is a diminished
             // copy of an initial one, keeping its badge or badging an unbadged one.
-            foreach (Capability cap in Sim.K.Slots.Concat(Sim.K.Threads.Select(t => t.CallerSlot)))
+            foreach (Capability cap in Sim.K.Slots.Select(s => s.Cap).Concat(Sim.K.Threads.Select(t => t.CallerSlot)))
             {
                 if (cap.IsEmpty || cap.Type == CapType.Reply)
                     continue;
@@ -227,7 +235,7 @@ public unsafe class ModelBasedTests
     static ThreadRegisters Registers(Step step, SyscallNumber number) => new()
     {
         R4 = step.A, R5 = MessageInfo.Create(step.Label, step.Length, step.ExtraCaps).Raw, R6 = step.B,
-        R7 = number == SyscallNumber.Mint ? step.Mask : step.Mr0,
+        R7 = number == SyscallNumber.Mint ? step.Mask : number == SyscallNumber.CancelBadgedSends ? step.Badge : step.Mr0,
         R8 = number == SyscallNumber.Mint ? step.Badge : step.Mr0 + 1,
         R9 = step.Mr0 + 2, R10 = step.Mr0 + 3, R11 = (uint)number,
     };
@@ -238,7 +246,7 @@ public unsafe class ModelBasedTests
     [InlineData(true)]
     public void RandomSequencesAgreeWithTheReferenceModelAndKeepTheInvariants(bool generalPathOnly)
     {
-        long fastpathHits = 0, ipcEndedByDeletion = 0;
+        long fastpathHits = 0, ipcEndedByDeletion = 0, revoked = 0, sendsCancelled = 0;
         GenStep.Array[20, 250].Sample(steps =>
         {
             var pair = new Pair(generalPathOnly);
@@ -246,11 +254,15 @@ public unsafe class ModelBasedTests
                 pair.Apply(step);
             System.Threading.Interlocked.Add(ref fastpathHits, pair.Sim.K.FastpathHits);
             System.Threading.Interlocked.Add(ref ipcEndedByDeletion, pair.Model.IpcEndedByDeletion);
+            System.Threading.Interlocked.Add(ref revoked, pair.Model.Revoked);
+            System.Threading.Interlocked.Add(ref sendsCancelled, pair.Model.SendsCancelled);
         }, iter: 3000);
         if (generalPathOnly)
             Assert.Equal(0, fastpathHits);
         else
             Assert.True(fastpathHits > 0, "the random sequences never took the fastpath");
         Assert.True(ipcEndedByDeletion > 0, "the random sequences never deleted a capability a thread was blocked through");
+        Assert.True(revoked > 0, "the random sequences never revoked a capability");
+        Assert.True(sendsCancelled > 0, "the random sequences never cancelled a badged send");
     }
 }

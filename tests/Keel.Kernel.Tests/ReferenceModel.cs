@@ -2,9 +2,12 @@
 //
 // Written as ordinary host C# - classes, lists, object references - and on
 // purpose shares no code with kernel/: reply capabilities are tokens compared
-// by reference and searched for, instead of located through the caller's TCB,
-// queues are List<int>, and every rule is restated from docs/ipc.md. Only the
-// kernel's enums are used, as names.
+// by reference and searched for, instead of located through the caller's TCB;
+// a capability is an object with an identity, which a blocked thread and its
+// derived capabilities refer to, instead of a slot in linked records; the
+// derivation tree is parent pointers and child lists; queues are List<int>;
+// and every rule is restated from docs/ipc.md. Only the kernel's enums are
+// used, as names.
 using System.Collections.Generic;
 using System.Linq;
 
@@ -52,6 +55,17 @@ public sealed class Model
 
     /// <summary>How many blocked IPCs a deletion has ended (the randomised test checks it happens).</summary>
     public int IpcEndedByDeletion;
+
+    /// <summary>How many capabilities Revoke deleted, and sends CancelBadgedSends ended (likewise).</summary>
+    public int Revoked, SendsCancelled;
+
+    /// <summary>The most capabilities one Revoke call deletes (docs/ipc.md rule 18).</summary>
+    const int RevokeBatch = 16;
+
+    // The derivation tree: what each capability was derived from, and its children, newest
+    // first. Capabilities are told apart by identity (an equal capability is another one).
+    readonly Dictionary<MCap, MCap> parentOf = new(ReferenceEqualityComparer.Instance);
+    readonly Dictionary<MCap, List<MCap>> childrenOf = new(ReferenceEqualityComparer.Instance);
 
     public Model(int threads, int endpoints, int notifications, int levels, uint timeSlice)
     {
@@ -185,7 +199,36 @@ public sealed class Model
                 if (mask > 15) return Error.InvalidArgument;
                 bool badgeable = source.Type is CapType.Endpoint or CapType.Notification;
                 if (badge != 0 && (!badgeable || source.Badge != 0)) return Error.InvalidArgument;
-                me.CSpace[b] = source with { Rights = source.Rights & (Rights)mask, Badge = badge != 0 ? badge : source.Badge };
+                me.CSpace[b] = Derive(source, source with { Rights = source.Rights & (Rights)mask, Badge = badge != 0 ? badge : source.Badge });
+                return Error.Ok;
+            }
+            case SyscallNumber.Revoke:
+            {
+                if (a >= Slots) return Error.InvalidIndex;
+                if (me.CSpace[a] == null) return Error.EmptySlot;
+                List<MCap> descendants = Descendants(me.CSpace[a]).ToList();
+                for (int i = 1; i <= System.Math.Min(RevokeBatch, descendants.Count); i++)
+                {
+                    (MCap[] cspace, uint slot) = Find(descendants[^i]);
+                    Delete(cspace, slot);
+                    Revoked++;
+                }
+                me.R[3] = descendants.Count > RevokeBatch ? 1u : 0u;
+                return Error.Ok;
+            }
+            case SyscallNumber.CancelBadgedSends:
+            {
+                if ((e = Need(c, a, CapType.Endpoint, Rights.Write)) != Error.Ok) return e;
+                uint badge = me.R[3];
+                if (me.CSpace[a].Badge != 0 || badge == 0) return Error.InvalidArgument;
+                List<int> queue = EndpointQueues[me.CSpace[a].Object];
+                foreach (int t in queue.Where(t => T[t].State == ThreadState.BlockedOnSend && T[t].SendBadge == badge).ToList())
+                {
+                    queue.Remove(t);
+                    T[t].R[0] = (uint)Error.Cancelled;
+                    Runnable(t);
+                    SendsCancelled++;
+                }
                 return Error.Ok;
             }
             case SyscallNumber.Move:
@@ -290,7 +333,10 @@ public sealed class Model
     {
         MCap cap = cspace[slot];
         cspace[slot] = null;
-        if (cap == null || cap.Type is not (CapType.Endpoint or CapType.Notification))
+        if (cap == null || cap.Type == CapType.Reply)
+            return;
+        LiftChildren(cap);
+        if (cap.Type is not (CapType.Endpoint or CapType.Notification))
             return;
         List<int> queue = cap.Type == CapType.Endpoint ? EndpointQueues[cap.Object] : Waiters[cap.Object];
         foreach (int t in queue.Where(t => ReferenceEquals(T[t].BlockedThrough, cap)).ToList())
@@ -300,6 +346,63 @@ public sealed class Model
             Runnable(t);
             IpcEndedByDeletion++;
         }
+    }
+
+    // ---- Derivation ----
+
+    /// <summary>Records <paramref name="child"/>, a new capability, as derived from <paramref name="parent"/>: its newest child.</summary>
+    MCap Derive(MCap parent, MCap child)
+    {
+        parentOf[child] = parent;
+        Children(parent).Insert(0, child);
+        return child;
+    }
+
+    List<MCap> Children(MCap cap)
+    {
+        if (!childrenOf.TryGetValue(cap, out List<MCap> children))
+            childrenOf[cap] = children = new List<MCap>();
+        return children;
+    }
+
+    /// <summary>Everything derived from <paramref name="cap"/>, depth first, children newest first.</summary>
+    IEnumerable<MCap> Descendants(MCap cap)
+    {
+        foreach (MCap child in Children(cap).ToList())
+        {
+            yield return child;
+            foreach (MCap descendant in Descendants(child))
+                yield return descendant;
+        }
+    }
+
+    /// <summary>A deleted capability's children become its parent's, in its place (roots, if it had none).</summary>
+    void LiftChildren(MCap cap)
+    {
+        List<MCap> children = Children(cap);
+        childrenOf.Remove(cap);
+        if (parentOf.Remove(cap, out MCap parent))
+        {
+            List<MCap> siblings = Children(parent);
+            int place = siblings.FindIndex(sibling => ReferenceEquals(sibling, cap));
+            siblings.RemoveAt(place);
+            siblings.InsertRange(place, children);
+            foreach (MCap child in children)
+                parentOf[child] = parent;
+        }
+        else
+            foreach (MCap child in children)
+                parentOf.Remove(child);
+    }
+
+    /// <summary>The CSpace and slot holding this very capability.</summary>
+    (MCap[] CSpace, uint Slot) Find(MCap cap)
+    {
+        foreach (MThread thread in T)
+            for (uint slot = 0; slot < Slots; slot++)
+                if (ReferenceEquals(thread.CSpace[slot], cap))
+                    return (thread.CSpace, slot);
+        throw new System.InvalidOperationException("a derived capability is in no CSpace");
     }
 
     // ---- Checks ----
@@ -473,7 +576,7 @@ public sealed class Model
                 if (source >= Slots || from.CSpace[source] == null || from.CSpace[source].Type == CapType.Reply
                     || destination >= Slots || to.CSpace[destination] != null)
                     break;
-                to.CSpace[destination] = from.CSpace[source] with { };   // a capability of its own
+                to.CSpace[destination] = Derive(from.CSpace[source], from.CSpace[source] with { });
                 arrived++;
             }
         }
