@@ -6,12 +6,12 @@
 // revokes what it granted.
 //
 // Each client's minted capability stays in a slot of the server's own, one per
-// client (the grant slot): the copy the client received is derived from it, and from
-// nothing else the server holds but the unbadged capability it was minted from.
-// Revoke of the grant slot therefore deletes exactly that client's copy, wherever it
-// lies, and no other client's; Revoke of the unbadged capability would take back
-// every client's (docs/ipc.md rule 18). Deleting the grant slot without Revoke would
-// leave the client's copy in place, derived from the unbadged capability.
+// client (its grant slot). The derivation (docs/ipc.md rule 18) is then: unbadged
+// service capability -> grant slot (Mint) -> the client's copy (transfer). Revoke of
+// a grant slot deletes exactly that client's copy, wherever it lies, and no other
+// client's; Revoke of the unbadged capability would take back every client's, and
+// deleting the grant slot alone would leave the client's copy in place, lifted to be
+// derived from the unbadged capability.
 using System.Runtime.InteropServices;
 using Keel.Demo;
 using Keel.Kernel;
