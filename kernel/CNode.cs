@@ -14,7 +14,10 @@
 // type, missing right. Derive is the one place a capability is built from
 // another, and it can only remove rights and add a badge to an unbadged
 // endpoint or notification capability (rule 9). Reply capabilities cannot be
-// derived (copied or minted), only moved, so each exists in one place.
+// derived (copied or minted), only moved, so each exists in one place. What
+// refers to a capability's slot from outside the CSpaces (a reply capability's
+// caller, threads blocked through it) follows it when it moves and lets go of
+// it when it is deleted (Lifecycle.cs).
 
 using System.Runtime.InteropServices;
 
@@ -41,7 +44,7 @@ internal static class CSpace
     public static Error LookupFull(ref KernelState k, int thread, uint index, out int slot)
     {
         Error error = Lookup(ref k, thread, index, out slot);
-        if (error == Error.Ok && k.Slots[slot].IsEmpty)
+        if (error == Error.Ok && k.Slots[slot].Cap.IsEmpty)
             return Error.EmptySlot;
         return error;
     }
@@ -52,9 +55,9 @@ internal static class CSpace
         Error error = LookupFull(ref k, thread, index, out slot);
         if (error != Error.Ok)
             return error;
-        if (k.Slots[slot].Type != type)
+        if (k.Slots[slot].Cap.Type != type)
             return Error.WrongType;
-        return k.Slots[slot].Has(rights) ? Error.Ok : Error.MissingRight;
+        return k.Slots[slot].Cap.Has(rights) ? Error.Ok : Error.MissingRight;
     }
 
     /// <summary>
@@ -68,7 +71,7 @@ internal static class CSpace
         return Duplicate(ref k, caller, regs.GetMr(0), regs.GetMr(1));
     }
 
-    /// <summary>Copy (r4 = source, r6 = empty destination): the same capability in another slot.</summary>
+    /// <summary>Copy (r4 = source, r6 = empty destination): the same capability in another slot, derived from it.</summary>
     public static Error Copy(ref KernelState k, int caller) =>
         Duplicate(ref k, caller, (uint)Rights.All, 0);
 
@@ -77,10 +80,11 @@ internal static class CSpace
         Error error = LookupSourceAndDestination(ref k, caller, out int source, out int destination);
         if (error != Error.Ok)
             return error;
-        error = Derive(k.Slots[source], rightsMask, badge, out Capability derived);
+        error = Derive(k.Slots[source].Cap, rightsMask, badge, out Capability derived);
         if (error != Error.Ok)
             return error;
-        k.Slots[destination] = derived;
+        k.Slots[destination].Cap = derived;
+        Derivations.AddChild(ref k, source, destination);
         return Error.Ok;
     }
 
@@ -106,25 +110,28 @@ internal static class CSpace
         return Error.Ok;
     }
 
-    /// <summary>Move (r4 = source, r6 = empty destination): the capability changes slot; any type, including Reply.</summary>
+    /// <summary>Move (r4 = source, r6 = empty destination): the capability changes slot, keeping its place among derivations; any type, including Reply.</summary>
     public static Error Move(ref KernelState k, int caller)
     {
         Error error = LookupSourceAndDestination(ref k, caller, out int source, out int destination);
         if (error != Error.Ok)
             return error;
         k.Slots[destination] = k.Slots[source];
-        k.Slots[source] = default;
+        k.Slots[source] = CapSlot.Empty;
+        Lifecycle.Moved(ref k, source, destination);
         return Error.Ok;
     }
 
-    /// <summary>Delete (r4 = slot): empties the slot. Deleting an empty slot does nothing.</summary>
+    /// <summary>
+    /// Delete (r4 = slot): empties the slot, ending any IPC blocked through the capability
+    /// (Lifecycle.cs). Deleting an empty slot does nothing.
+    /// </summary>
     public static Error Delete(ref KernelState k, int caller)
     {
         Error error = Lookup(ref k, caller, k.Threads[caller].Regs.CapIndex, out int slot);
-        if (error != Error.Ok)
-            return error;
-        k.Slots[slot] = default;
-        return Error.Ok;
+        if (error == Error.Ok)
+            Lifecycle.Delete(ref k, slot);
+        return error;
     }
 
     /// <summary>
@@ -138,10 +145,14 @@ internal static class CSpace
         Error error = Lookup(ref k, caller, thread.Regs.CapIndex, out int destination);
         if (error != Error.Ok)
             return error;
-        if (!k.Slots[destination].IsEmpty)
+        if (!k.Slots[destination].Cap.IsEmpty)
             return Error.SlotOccupied;
-        k.Slots[destination] = thread.CallerSlot;
+        Capability reply = thread.CallerSlot;
+        if (reply.Type != CapType.Reply)
+            return Error.Ok;
+        k.Slots[destination].Cap = reply;
         thread.CallerSlot = default;
+        Replies.MovedTo(ref k, reply.Object, destination);
         return Error.Ok;
     }
 
@@ -156,8 +167,8 @@ internal static class CSpace
         Error error = Lookup(ref k, caller, thread.Regs.CapIndex, out int slot);
         if (error != Error.Ok)
             return error;
-        thread.Regs.SetMr(0, (uint)k.Slots[slot].Type);
-        thread.Regs.SetMr(1, (uint)k.Slots[slot].Rights);
+        thread.Regs.SetMr(0, (uint)k.Slots[slot].Cap.Type);
+        thread.Regs.SetMr(1, (uint)k.Slots[slot].Cap.Rights);
         return Error.Ok;
     }
 
@@ -169,7 +180,7 @@ internal static class CSpace
         Error error = LookupFull(ref k, caller, regs.CapIndex, out source);
         if (error == Error.Ok)
             error = Lookup(ref k, caller, regs.SecondCapIndex, out destination);
-        if (error == Error.Ok && !k.Slots[destination].IsEmpty)
+        if (error == Error.Ok && !k.Slots[destination].Cap.IsEmpty)
             error = Error.SlotOccupied;
         return error;
     }

@@ -8,10 +8,9 @@
 // reduces to "no code path ORs a right into an existing capability"
 // (CSpace.Derive is the only place that builds one capability from another).
 //
-// Reply capabilities reuse the same shape: the object is the calling thread
-// and Generation records that thread's reply generation at the time of the
-// Call (see Reply.cs), which is what makes them single-use and lets them go
-// dead when the caller is restarted or suspended.
+// Reply capabilities reuse the same shape: the object is the calling thread.
+// There is at most one per Call and the caller's TCB records where it lies
+// (Reply.cs), so it is removed, never left dead, when the Call ends.
 
 using System.Runtime.InteropServices;
 
@@ -53,9 +52,6 @@ public struct Capability
 
     /// <summary>Endpoint and notification capabilities only; zero means unbadged.</summary>
     public uint Badge;
-
-    /// <summary>Reply capabilities only: the caller's reply generation this capability answers.</summary>
-    public uint Generation;
 
     public readonly bool IsEmpty => Type == CapType.Null;
 

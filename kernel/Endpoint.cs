@@ -26,13 +26,14 @@ public struct Endpoint
     public int TakeWaiting(Tcb[] threads, ThreadState state) =>
         FirstWaiting(threads, state) != KernelState.NoThread ? Queue.PopFront(threads) : KernelState.NoThread;
 
-    /// <summary>Blocks a thread at the back of the queue.</summary>
+    /// <summary>Blocks a thread at the back of the queue, through the capability in pool slot <paramref name="slot"/> (or NoSlot).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Block(ref KernelState k, int thread, int endpoint, ThreadState state)
+    public static void Block(ref KernelState k, int thread, int endpoint, int slot, ThreadState state)
     {
         ref Tcb tcb = ref k.Threads[thread];
         tcb.State = state;
         tcb.Ipc.Object = endpoint;
+        tcb.Ipc.Slot = slot;
         k.Endpoints[endpoint].Queue.Append(k.Threads, thread);
     }
 }

@@ -46,4 +46,10 @@ public enum Error : uint
 
     /// <summary>The system description does not allow the caller this platform call (docs/abi.md).</summary>
     NotPermitted = 10,
+
+    /// <summary>
+    /// The capability the thread's blocked IPC went through was deleted (Delete, or Revoke of
+    /// a capability it derives from) before the IPC could happen; the IPC did not happen.
+    /// </summary>
+    Revoked = 11,
 }

@@ -66,9 +66,11 @@ internal static class Fastpath
     /// <summary>Call to a receiver already waiting on the endpoint, which then runs.</summary>
     static int TryCall(ref KernelState k, int caller, ref Tcb from)
     {
-        ref Capability cap = ref LookupR4(ref k, ref from);
-        if (Unsafe.IsNullRef(ref cap) || cap.Type != CapType.Endpoint
-            || !cap.Has(Rights.Write) || !cap.HasAny(Rights.Grant | Rights.GrantReply))
+        int slot = SlotOfR4(ref k, ref from);
+        if (slot == KernelState.NoSlot)
+            return NotTaken;
+        ref Capability cap = ref Pool.At(k.Slots, slot).Cap;
+        if (cap.Type != CapType.Endpoint || !cap.Has(Rights.Write) || !cap.HasAny(Rights.Grant | Rights.GrantReply))
             return NotTaken;
         Tcb[] threads = k.Threads;
         ref ThreadQueue waiting = ref Pool.At(k.Endpoints, cap.Object).Queue;
@@ -86,20 +88,23 @@ internal static class Fastpath
         from.Ipc.Kind = SendKind.Call;
         waiting.PopFront(threads);
         CopyMessage(ref from, ref to, badge);
-        Replies.Create(ref to.CallerSlot, ref from, caller, to.Ipc.CanGrant);
+        Replies.Create(ref to, receiver, ref from, caller, to.Ipc.CanGrant);
         from.State = ThreadState.BlockedOnReply;
         from.Regs.Status = Error.Ok;
         return RunNext(ref k, receiver, ref to);
     }
 
     /// <summary>
-    /// ReplyRecv that answers a caller waiting for exactly this reply (not a fault),
-    /// then blocks because no message or signal is waiting; the caller runs next.
+    /// ReplyRecv that answers the Call in the caller slot (not a fault), then blocks
+    /// because no message or signal is waiting; the caller runs next.
     /// </summary>
     static int TryReplyRecv(ref KernelState k, int replier, ref Tcb from)
     {
-        ref Capability cap = ref LookupR4(ref k, ref from);
-        if (Unsafe.IsNullRef(ref cap) || cap.Type != CapType.Endpoint || !cap.Has(Rights.Read))
+        int slot = SlotOfR4(ref k, ref from);
+        if (slot == KernelState.NoSlot)
+            return NotTaken;
+        ref Capability cap = ref Pool.At(k.Slots, slot).Cap;
+        if (cap.Type != CapType.Endpoint || !cap.Has(Rights.Read))
             return NotTaken;
         ref Capability reply = ref from.CallerSlot;
         if (reply.Type != CapType.Reply)
@@ -107,7 +112,7 @@ internal static class Fastpath
         Tcb[] threads = k.Threads;
         int caller = reply.Object;
         ref Tcb to = ref Pool.At(threads, caller);
-        if (!Replies.Answers(in reply, ref to) || to.Ipc.Kind != SendKind.Call || Signals.PendingForBound(ref k, replier))
+        if (to.Ipc.Kind != SendKind.Call || Signals.PendingForBound(ref k, replier))
             return NotTaken;
         int endpoint = cap.Object;
         int waiting = Pool.At(k.Endpoints, endpoint).Queue.Head;
@@ -118,16 +123,17 @@ internal static class Fastpath
 
         // Replies.ReplyThroughCallerSlot, then Ipc.PerformReceive's blocking case.
         from.CallerSlot = default;
+        Replies.Forget(ref to);
         CopyMessage(ref from, ref to, badge: 0);
         from.Ipc.CanGrant = cap.Has(Rights.Grant);
-        Endpoint.Block(ref k, replier, endpoint, ThreadState.BlockedOnReceive);
+        Endpoint.Block(ref k, replier, endpoint, slot, ThreadState.BlockedOnReceive);
         from.Regs.Status = Error.Ok;
         return RunNext(ref k, caller, ref to);
     }
 
     /// <summary>
-    /// Reply (a server that answers and then Recvs separately) to a caller waiting for
-    /// exactly this reply. The caller becomes runnable; the replier goes on unless the
+    /// Reply (a server that answers and then Recvs separately) to the Call in the caller
+    /// slot (not a fault). The caller becomes runnable; the replier goes on unless the
     /// caller has the higher priority, in which case the caller runs at once and the
     /// replier waits at the front of its level, as if preempted (rule 15).
     /// </summary>
@@ -138,7 +144,7 @@ internal static class Fastpath
             return NotTaken;
         int caller = reply.Object;
         ref Tcb to = ref Pool.At(k.Threads, caller);
-        if (!Replies.Answers(in reply, ref to) || to.Ipc.Kind != SendKind.Call)
+        if (to.Ipc.Kind != SendKind.Call)
             return NotTaken;
         bool callerFirst = to.Priority > from.Priority;
         if (callerFirst ? !Scheduler.WouldRunAlone(ref k, to.Priority) : !Scheduler.WouldRunNext(ref k, from.Priority))
@@ -146,6 +152,7 @@ internal static class Fastpath
 
         // Replies.ReplyThroughCallerSlot, Scheduler.MakeRunnable, then Scheduler.ChooseNext's outcome.
         from.CallerSlot = default;
+        Replies.Forget(ref to);
         CopyMessage(ref from, ref to, badge: 0);
         from.Regs.Status = Error.Ok;
         if (!callerFirst)
@@ -158,15 +165,13 @@ internal static class Fastpath
         return RunNext(ref k, caller, ref to);
     }
 
-    /// <summary>The capability r4 names in the thread's CSpace (possibly an empty slot), or a null reference if r4 is out of range.</summary>
+    /// <summary>The pool slot r4 names in the thread's CSpace (possibly an empty one), or NoSlot if r4 is out of range.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static ref Capability LookupR4(ref KernelState k, ref Tcb thread)
+    static int SlotOfR4(ref KernelState k, ref Tcb thread)
     {
         ref CNode cnode = ref Pool.At(k.CNodes, thread.CSpace);
         uint index = thread.Regs.CapIndex;
-        if (index >= (uint)cnode.SlotCount)
-            return ref Unsafe.NullRef<Capability>();
-        return ref Pool.At(k.Slots, cnode.FirstSlot + (int)index);
+        return index < (uint)cnode.SlotCount ? cnode.FirstSlot + (int)index : KernelState.NoSlot;
     }
 
     /// <summary>Messages.Transfer for a message in registers without capabilities.</summary>

@@ -109,7 +109,7 @@ internal static unsafe class Faults
         tcb.Fault.Pc = pc;
         tcb.Fault.Address = address;
         tcb.Fault.Status = status;
-        Ipc.StartSend(ref k, thread, handler, SendKind.Fault, blocking: true);
+        Ipc.StartSend(ref k, thread, handler, KernelState.NoSlot, SendKind.Fault, blocking: true);
     }
 
     /// <summary>Writes the fault message of <paramref name="faulter"/> into the handler's registers.</summary>

@@ -27,14 +27,23 @@
 //     is in exactly the queue its state means (so in at most one), with Queued
 //     set exactly when it is in one; an endpoint queue holds only senders or
 //     only receivers; a notification with waiters has a zero word;
+//   * a thread blocked on an endpoint or notification is blocked through a
+//     capability in its own CSpace that names that object with the right it
+//     needs (a fault's Call through none), so deleting it ends the IPC;
 //   * Current is NoThread or a Runnable thread in no queue;
 //   * a thread reporting a fault is blocked in that fault's Call, and back;
 //   * every capability (slots, caller slots, fault handlers) has a defined
-//     type, only defined rights, an object inside its pool, a badge only on
-//     endpoints and notifications, a generation only on reply capabilities;
-//     empty ones are all zero; caller slots hold only reply capabilities and
-//     fault handlers only endpoint capabilities; a reply capability names a real
-//     thread and no future Call, and no Call has two live reply capabilities;
+//     type, only defined rights, an object inside its pool and a badge only on
+//     endpoints and notifications; empty ones are all zero; caller slots hold
+//     only reply capabilities and fault handlers only endpoint capabilities;
+//   * a reply capability exists only for a thread waiting for a reply, and
+//     exactly where that thread's TCB says it is: so at most one per Call;
+//   * the derivation records (Derivation.cs) form a forest in depth-first
+//     order: chains linked both ways, without cycles, through the slots that
+//     hold capabilities other than reply capabilities (every other slot
+//     unlinked), starting at depth 0 and deepening one level at a time; and a
+//     derived capability names its parent's object with no right its parent
+//     lacks and its parent's badge, or a first badge on an unbadged parent;
 //   * a bound notification and its thread name each other.
 
 namespace Keel.Kernel;
@@ -50,8 +59,9 @@ public static class Invariants
             violations += CheckThread(ref k, thread);
         violations += CheckCurrent(ref k);
         for (int slot = 0; slot < k.Slots.Length; slot++)
-            violations += CheckCapability(ref k, k.Slots[slot]);
+            violations += CheckCapability(ref k, k.Slots[slot].Cap);
         violations += CheckReplyCapabilities(ref k);
+        violations += CheckDerivations(ref k);
         violations += CheckBindings(ref k);
         return violations;
     }
@@ -205,10 +215,12 @@ public static class Invariants
             case ThreadState.BlockedOnReceive:
                 violations += Violated(InRange(tcb.Ipc.Object, k.Endpoints.Length)
                     && Contains(ref k, k.Endpoints[tcb.Ipc.Object].Queue, thread));
+                violations += CheckBlockedThrough(ref k, ref tcb, CapType.Endpoint);
                 break;
             case ThreadState.BlockedOnNotification:
                 violations += Violated(InRange(tcb.Ipc.Object, k.Notifications.Length)
                     && Contains(ref k, k.Notifications[tcb.Ipc.Object].Waiters, thread));
+                violations += CheckBlockedThrough(ref k, ref tcb, CapType.Notification);
                 break;
             default:
                 violations++;   // not a state at all
@@ -227,6 +239,25 @@ public static class Invariants
         violations += CheckCapability(ref k, tcb.FaultHandler);
         violations += Violated(tcb.FaultHandler.Type == CapType.Null || tcb.FaultHandler.Type == CapType.Endpoint);
         return violations;
+    }
+
+    /// <summary>
+    /// A blocked thread's IPC goes through a capability its CSpace still holds, with the right
+    /// the IPC needs, so that deleting that capability finds and ends it (Lifecycle.cs); only a
+    /// fault's Call goes through none (its TCB's fault handler).
+    /// </summary>
+    static int CheckBlockedThrough(ref KernelState k, ref Tcb tcb, CapType type)
+    {
+        if (tcb.State == ThreadState.BlockedOnSend && tcb.Ipc.Kind == SendKind.Fault)
+            return Violated(tcb.Ipc.Slot == KernelState.NoSlot);
+        if (!InRange(tcb.CSpace, k.CNodes.Length))
+            return 1;
+        CNode cnode = k.CNodes[tcb.CSpace];
+        if (!InRange(tcb.Ipc.Slot - cnode.FirstSlot, cnode.SlotCount) || !InRange(tcb.Ipc.Slot, k.Slots.Length))
+            return 1;
+        Capability cap = k.Slots[tcb.Ipc.Slot].Cap;
+        Rights needed = tcb.State == ThreadState.BlockedOnSend ? Rights.Write : Rights.Read;
+        return Violated(cap.Type == type && cap.Object == tcb.Ipc.Object && cap.Has(needed));
     }
 
     /// <summary>The running thread is a real, runnable thread that no queue holds.</summary>
@@ -248,18 +279,13 @@ public static class Invariants
         int violations = Violated(((uint)cap.Rights & ~(uint)Rights.All) == 0);
         bool badgeable = cap.Type == CapType.Endpoint || cap.Type == CapType.Notification;
         violations += Violated(cap.Badge == 0 || badgeable);
-        violations += Violated(cap.Generation == 0 || cap.Type == CapType.Reply);
         if (cap.Type == CapType.Null)
         {
             // Delete, Move and the caller slot leave an all-zero value: nothing of the old capability lingers.
             return violations + Violated(cap.Rights == Rights.None && cap.Object == 0);
         }
         // The object lies in its pool; a type without a pool is not a type at all.
-        violations += Violated(InRange(cap.Object, PoolSize(ref k, cap.Type)));
-        // A reply capability answers a Call its thread has already made.
-        if (cap.Type == CapType.Reply && InRange(cap.Object, k.Threads.Length))
-            violations += Violated(cap.Generation >= 1 && cap.Generation <= k.Threads[cap.Object].ReplyGeneration);
-        return violations;
+        return violations + Violated(InRange(cap.Object, PoolSize(ref k, cap.Type)));
     }
 
     /// <summary>The size of the pool a capability of <paramref name="type"/> names an entry of (0: no such type).</summary>
@@ -272,26 +298,99 @@ public static class Invariants
         _ => 0,
     };
 
-    /// <summary>Rule 5: a Call has at most one live reply capability, wherever it lies.</summary>
+    /// <summary>
+    /// Rule 5, by construction (Reply.cs): each thread's record of where its reply capability
+    /// lies is right, and every reply capability is the one its caller's record names - so a
+    /// reply capability exists only while its Call waits, and at most one per Call.
+    /// </summary>
     static int CheckReplyCapabilities(ref KernelState k)
     {
         int violations = 0;
         for (int caller = 0; caller < k.Threads.Length; caller++)
         {
-            if (k.Threads[caller].State != ThreadState.BlockedOnReply)
-                continue;
-            int live = 0;
-            for (int slot = 0; slot < k.Slots.Length; slot++)
-                live += AnswersCurrentCall(ref k, k.Slots[slot], caller) ? 1 : 0;
-            for (int t = 0; t < k.Threads.Length; t++)
-                live += AnswersCurrentCall(ref k, k.Threads[t].CallerSlot, caller) ? 1 : 0;
-            violations += Violated(live <= 1);
+            ref Tcb thread = ref k.Threads[caller];
+            bool waiting = thread.State == ThreadState.BlockedOnReply;
+            if (thread.ReplyHolder != KernelState.NoThread)
+                violations += Violated(waiting && thread.ReplySlot == KernelState.NoSlot && InRange(thread.ReplyHolder, k.Threads.Length)
+                    && Names(k.Threads[thread.ReplyHolder].CallerSlot, caller));
+            else if (thread.ReplySlot != KernelState.NoSlot)
+                violations += Violated(waiting && InRange(thread.ReplySlot, k.Slots.Length) && Names(k.Slots[thread.ReplySlot].Cap, caller));
+        }
+        for (int holder = 0; holder < k.Threads.Length; holder++)
+        {
+            Capability reply = k.Threads[holder].CallerSlot;
+            if (reply.Type == CapType.Reply && InRange(reply.Object, k.Threads.Length))
+                violations += Violated(k.Threads[reply.Object].ReplyHolder == holder);
+        }
+        for (int slot = 0; slot < k.Slots.Length; slot++)
+        {
+            Capability reply = k.Slots[slot].Cap;
+            if (reply.Type == CapType.Reply && InRange(reply.Object, k.Threads.Length))
+                violations += Violated(k.Threads[reply.Object].ReplySlot == slot);
         }
         return violations;
     }
 
-    static bool AnswersCurrentCall(ref KernelState k, Capability cap, int caller) =>
-        cap.Type == CapType.Reply && cap.Object == caller && cap.Generation == k.Threads[caller].ReplyGeneration;
+    static bool Names(Capability cap, int caller) => cap.Type == CapType.Reply && cap.Object == caller;
+
+    // ---- Derivation records ----
+
+    /// <summary>Revoke walks the records: they must be the forest Derivation.cs describes, or it would delete too much or too little.</summary>
+    static int CheckDerivations(ref KernelState k)
+    {
+        int violations = 0;
+        int inForest = 0;
+        for (int s = 0; s < k.Slots.Length; s++)
+        {
+            CapSlot slot = k.Slots[s];
+            if (!InForest(slot.Cap))
+            {
+                // Derivations.Remove and CapSlot.Empty leave nothing linked to a slot that holds no derivable capability.
+                violations += Violated(slot.Previous == KernelState.NoSlot && slot.Next == KernelState.NoSlot && slot.Depth == 0);
+                continue;
+            }
+            inForest++;
+            // A chain starts with a root; each link is matched by one back.
+            violations += Violated(slot.Previous == KernelState.NoSlot
+                ? slot.Depth == 0
+                : slot.Depth >= 0 && InRange(slot.Previous, k.Slots.Length) && k.Slots[slot.Previous].Next == s);
+            // Going down the order, a node is at most one level deeper than the one before it.
+            if (slot.Next != KernelState.NoSlot)
+                violations += Violated(InRange(slot.Next, k.Slots.Length) && k.Slots[slot.Next].Previous == s
+                    && k.Slots[slot.Next].Depth <= slot.Depth + 1);
+            if (slot.Depth > 0)
+                violations += CheckDerivedFromParent(ref k, s);
+        }
+        // Every node lies on a chain from a root, so no chain is a cycle (each walk at most one step per slot).
+        int reached = 0;
+        for (int s = 0; s < k.Slots.Length; s++)
+        {
+            if (!InForest(k.Slots[s].Cap) || k.Slots[s].Previous != KernelState.NoSlot)
+                continue;
+            for (int n = s, steps = 0; InRange(n, k.Slots.Length) && steps < k.Slots.Length; n = k.Slots[n].Next, steps++)
+                reached++;
+        }
+        return violations + Violated(reached == inForest);
+    }
+
+    static bool InForest(Capability cap) => cap.Type != CapType.Null && cap.Type != CapType.Reply;
+
+    /// <summary>
+    /// A derived capability's parent - the nearest node before it one level up - exists and is
+    /// what it was derived from: rule 9's "rights never grow, badges never change", across CSpaces.
+    /// </summary>
+    static int CheckDerivedFromParent(ref KernelState k, int s)
+    {
+        int depth = k.Slots[s].Depth;
+        int parent = k.Slots[s].Previous;
+        for (int steps = 0; InRange(parent, k.Slots.Length) && k.Slots[parent].Depth >= depth && steps < k.Slots.Length; steps++)
+            parent = k.Slots[parent].Previous;
+        if (!InRange(parent, k.Slots.Length) || k.Slots[parent].Depth != depth - 1)
+            return 1;
+        Capability cap = k.Slots[s].Cap, from = k.Slots[parent].Cap;
+        return Violated(cap.Type == from.Type && cap.Object == from.Object && (cap.Rights & ~from.Rights) == Rights.None
+            && (cap.Badge == from.Badge || from.Badge == 0));
+    }
 
     // ---- Bound notifications ----
 

@@ -67,7 +67,7 @@ internal static class Ipc
         Error error = CheckCall(ref k, caller, out int slot);
         if (error != Error.Ok)
             return error;
-        if (k.Endpoints[k.Slots[slot].Object].FirstWaiting(k.Threads, ThreadState.BlockedOnReceive) == KernelState.NoThread)
+        if (k.Endpoints[k.Slots[slot].Cap.Object].FirstWaiting(k.Threads, ThreadState.BlockedOnReceive) == KernelState.NoThread)
             return Error.WouldBlock;
         PerformCall(ref k, caller, slot);
         return Error.Ok;
@@ -109,7 +109,7 @@ internal static class Ipc
         Error error = CSpace.LookupFull(ref k, caller, index, out slot);
         if (error != Error.Ok)
             return error;
-        CapType type = k.Slots[slot].Type == CapType.Reply ? CapType.Reply : CapType.Endpoint;
+        CapType type = k.Slots[slot].Cap.Type == CapType.Reply ? CapType.Reply : CapType.Endpoint;
         error = CSpace.Resolve(ref k, caller, index, type, Rights.Write, out slot);
         if (error != Error.Ok)
             return error;
@@ -124,7 +124,7 @@ internal static class Ipc
         Error error = CSpace.Resolve(ref k, caller, k.Threads[caller].Regs.CapIndex, CapType.Endpoint, Rights.Write, out slot);
         if (error != Error.Ok)
             return error;
-        if (!k.Slots[slot].HasAny(Rights.Grant | Rights.GrantReply))
+        if (!k.Slots[slot].Cap.HasAny(Rights.Grant | Rights.GrantReply))
             return Error.MissingRight;
         return Messages.Check(ref k, caller);
     }
@@ -133,25 +133,26 @@ internal static class Ipc
 
     static void PerformSend(ref KernelState k, int caller, int slot, bool blocking)
     {
-        Capability cap = k.Slots[slot];
+        Capability cap = k.Slots[slot].Cap;
         if (cap.Type == CapType.Reply)
         {
             // A reply capability is used up by replying through it (rule 5).
-            k.Slots[slot] = default;
+            k.Slots[slot].Cap = default;
             Replies.Deliver(ref k, caller, cap, handOver: false);
             return;
         }
-        StartSend(ref k, caller, cap, SendKind.Send, blocking);
+        StartSend(ref k, caller, cap, slot, SendKind.Send, blocking);
     }
 
     static void PerformCall(ref KernelState k, int caller, int slot) =>
-        StartSend(ref k, caller, k.Slots[slot], SendKind.Call, blocking: true);
+        StartSend(ref k, caller, k.Slots[slot].Cap, slot, SendKind.Call, blocking: true);
 
     /// <summary>
-    /// Sends through an endpoint capability: meets the first waiting receiver,
+    /// Sends through an endpoint capability, held in pool slot <paramref name="slot"/>
+    /// (NoSlot for a fault's, which the TCB holds): meets the first waiting receiver,
     /// or blocks, or (non-blocking) drops the message. Also used for faults.
     /// </summary>
-    public static void StartSend(ref KernelState k, int sender, Capability endpointCap, SendKind kind, bool blocking)
+    public static void StartSend(ref KernelState k, int sender, Capability endpointCap, int slot, SendKind kind, bool blocking)
     {
         ref Tcb thread = ref k.Threads[sender];
         thread.Ipc.Badge = endpointCap.Badge;
@@ -161,7 +162,7 @@ internal static class Ipc
         if (receiver != KernelState.NoThread)
             Rendezvous(ref k, sender, receiver);
         else if (blocking)
-            Endpoint.Block(ref k, sender, endpointCap.Object, ThreadState.BlockedOnSend);
+            Endpoint.Block(ref k, sender, endpointCap.Object, slot, ThreadState.BlockedOnSend);
     }
 
     /// <summary>
@@ -172,7 +173,7 @@ internal static class Ipc
     /// </summary>
     static bool PerformReceive(ref KernelState k, int receiver, int slot, bool blocking)
     {
-        Capability cap = k.Slots[slot];
+        Capability cap = k.Slots[slot].Cap;
         ref Tcb thread = ref k.Threads[receiver];
         bool signalPending = Signals.PendingForBound(ref k, receiver);
         ref Endpoint endpoint = ref k.Endpoints[cap.Object];
@@ -180,14 +181,14 @@ internal static class Ipc
         if (!signalPending && !senderWaiting && !blocking)
             return false;
 
-        thread.CallerSlot = default;
+        Replies.Discard(ref k, ref thread.CallerSlot);
         thread.Ipc.CanGrant = cap.Has(Rights.Grant);
         if (signalPending)
             Signals.DeliverToBound(ref k, receiver);
         else if (senderWaiting)
             Rendezvous(ref k, endpoint.Queue.PopFront(k.Threads), receiver);
         else
-            Endpoint.Block(ref k, receiver, cap.Object, ThreadState.BlockedOnReceive);
+            Endpoint.Block(ref k, receiver, cap.Object, slot, ThreadState.BlockedOnReceive);
         return true;
     }
 
@@ -209,7 +210,7 @@ internal static class Ipc
         bool awaitsReply = from.Ipc.Kind != SendKind.Send;
         if (awaitsReply)
         {
-            Replies.Create(ref to.CallerSlot, ref from, sender, to.Ipc.CanGrant);
+            Replies.Create(ref to, receiver, ref from, sender, to.Ipc.CanGrant);
             from.State = ThreadState.BlockedOnReply;
         }
         else if (from.State == ThreadState.BlockedOnSend)

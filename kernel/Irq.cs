@@ -39,7 +39,7 @@ internal static unsafe class Interrupts
     {
         Error error = CSpace.Resolve(ref k, caller, k.Threads[caller].Regs.CapIndex, CapType.IrqHandler, Rights.Write, out int slot);
         if (error == Error.Ok && k.Hooks.UnmaskIrq != null)
-            k.Hooks.UnmaskIrq((uint)k.Slots[slot].Object);
+            k.Hooks.UnmaskIrq((uint)k.Slots[slot].Cap.Object);
         return error;
     }
 }

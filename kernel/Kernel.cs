@@ -2,8 +2,8 @@
 //
 // Design: the interface to the hardware layer is deliberately narrow. The
 // hardware layer owns the KernelState and the CPU; the kernel owns the
-// meaning of both. Boot code fills the pools (TCB configuration, CNodes and
-// their capabilities, IRQ bindings, hooks), calls Initialise, binds
+// meaning of both. Boot code fills the pools (TCB configuration, CNodes,
+// IRQ bindings, hooks), calls Initialise, installs the capabilities, binds
 // notifications, starts the initial threads and asks Schedule for the first
 // thread. After that every exception becomes one call here, and each returns
 // the thread to run next (or NoThread: sleep until an interrupt). When the
@@ -17,10 +17,12 @@ public static class Kernel
     /// <summary>
     /// Resets all dynamic state: every thread Inactive and unbound, every
     /// queue empty, every notification clear, every tick signal's countdown
-    /// at its full period, nothing running. Leaves the configuration
-    /// (priorities, CSpaces, capabilities, IPC buffers, entry points, stack
+    /// at its full period, every slot's derivation record unlinked (a pool
+    /// starts zeroed, and 0 would name slot 0), nothing running. Leaves the
+    /// configuration (priorities, CSpaces, IPC buffers, entry points, stack
     /// tops, fault handlers, IRQ bindings, tick signals, hooks) alone, so boot
-    /// fills the tick signals before and binds notifications after it.
+    /// fills the tick signals before and binds notifications and installs
+    /// capabilities after it.
     /// TimeSliceTicks must already be set: every thread starts with a full slice.
     /// </summary>
     public static void Initialise(ref KernelState k)
@@ -34,9 +36,12 @@ public static class Kernel
             thread.TimeSliceLeft = k.TimeSliceTicks;
             thread.Ipc = default;
             thread.CallerSlot = default;
+            Replies.Forget(ref thread);
             thread.BoundNotification = KernelState.NoNotification;
             thread.Fault = default;
         }
+        for (int i = 0; i < k.Slots.Length; i++)
+            k.Slots[i] = CapSlot.Holding(k.Slots[i].Cap);
         for (int i = 0; i < k.Endpoints.Length; i++)
             k.Endpoints[i].Queue = ThreadQueue.Empty;
         for (int i = 0; i < k.Notifications.Length; i++)
@@ -52,6 +57,9 @@ public static class Kernel
         k.Current = KernelState.NoThread;
         k.Ticks = 0;
     }
+
+    /// <summary>Boot, after Initialise: puts a capability into pool slot <paramref name="slot"/> as a root of the derivation forest (rule 18).</summary>
+    public static void InstallCapability(ref KernelState k, int slot, Capability cap) => k.Slots[slot] = CapSlot.Holding(cap);
 
     /// <summary>Boot: binds a notification to a thread (rule 13).</summary>
     public static void BindNotification(ref KernelState k, int thread, int notification) =>

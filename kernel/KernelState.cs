@@ -32,13 +32,16 @@ public struct KernelState
     /// <summary>"No notification": a thread without a bound notification.</summary>
     public const int NoNotification = -1;
 
+    /// <summary>"No slot": no place in the slot pool.</summary>
+    public const int NoSlot = -1;
+
     public Tcb[] Threads;
     public Endpoint[] Endpoints;
     public Notification[] Notifications;
 
     /// <summary>CSpaces: each CNode is a range of Slots.</summary>
     public CNode[] CNodes;
-    public Capability[] Slots;
+    public CapSlot[] Slots;
 
     /// <summary>One queue per priority level; the length is the number of levels, at most Scheduler.MaxLevels.</summary>
     public ThreadQueue[] ReadyQueues;

@@ -127,7 +127,7 @@ internal static unsafe class Messages
     static Error LookupAttached(ref KernelState k, int sender, uint index, out int slot)
     {
         Error error = CSpace.LookupFull(ref k, sender, index, out slot);
-        if (error == Error.Ok && k.Slots[slot].Type == CapType.Reply)
+        if (error == Error.Ok && k.Slots[slot].Cap.Type == CapType.Reply)
             return Error.WrongType;
         return error;
     }
@@ -173,9 +173,10 @@ internal static unsafe class Messages
         {
             if (LookupAttached(ref k, sender, sendCaps[arrived], out int source) != Error.Ok
                 || CSpace.Lookup(ref k, receiver, receiveSlots[arrived], out int destination) != Error.Ok
-                || !k.Slots[destination].IsEmpty)
+                || !k.Slots[destination].Cap.IsEmpty)
                 break;
-            k.Slots[destination] = k.Slots[source];
+            k.Slots[destination].Cap = k.Slots[source].Cap;
+            Derivations.AddChild(ref k, source, destination);
             arrived++;
         }
         return arrived;

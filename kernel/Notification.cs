@@ -37,7 +37,7 @@ internal static class Signals
     {
         Error error = CSpace.Resolve(ref k, caller, k.Threads[caller].Regs.CapIndex, CapType.Notification, Rights.Write, out int slot);
         if (error == Error.Ok)
-            Raise(ref k, k.Slots[slot].Object, k.Slots[slot].Badge);
+            Raise(ref k, k.Slots[slot].Cap.Object, k.Slots[slot].Cap.Badge);
         return error;
     }
 
@@ -47,7 +47,7 @@ internal static class Signals
         Error error = CSpace.Resolve(ref k, caller, k.Threads[caller].Regs.CapIndex, CapType.Notification, Rights.Read, out int slot);
         if (error != Error.Ok)
             return error;
-        int notification = k.Slots[slot].Object;
+        int notification = k.Slots[slot].Cap.Object;
         if (k.Notifications[notification].Word != 0)
         {
             Take(ref k, notification, caller);
@@ -55,6 +55,7 @@ internal static class Signals
         }
         k.Threads[caller].State = ThreadState.BlockedOnNotification;
         k.Threads[caller].Ipc.Object = notification;
+        k.Threads[caller].Ipc.Slot = slot;
         k.Notifications[notification].Waiters.Append(k.Threads, caller);
         return Error.Ok;
     }
@@ -64,7 +65,7 @@ internal static class Signals
     {
         Error error = CSpace.Resolve(ref k, caller, k.Threads[caller].Regs.CapIndex, CapType.Notification, Rights.Read, out int slot);
         if (error == Error.Ok)
-            Take(ref k, k.Slots[slot].Object, caller);
+            Take(ref k, k.Slots[slot].Cap.Object, caller);
         return error;
     }
 

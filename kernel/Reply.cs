@@ -4,20 +4,24 @@
 // delivered, the receiver gets a reply capability in its TCB's caller slot.
 // It can answer with Reply / ReplyRecv, or move it into its CSpace with
 // SaveCaller (and then Move it like any capability) and answer later with
-// Send / NBSend on that slot. Receiving again without saving it overwrites
+// Send / NBSend on that slot. Receiving again without saving it discards
 // it. Reply capabilities cannot be copied or minted, so there is only ever
 // one of them per Call.
 //
-// Liveness is a generation check instead of back-pointers: the caller's
-// ReplyGeneration advances with every Call it makes and the reply capability
-// records the value. A reply capability is live only while its caller is
-// still BlockedOnReply in that same generation, so it goes dead when the
-// caller is replied to (single use), restarted or suspended - even if the
-// caller has since made a new Call to someone else - without the kernel
-// having to find and clear the capability. A reply through a dead
-// capability, or with no capability at all, is dropped silently: the replier
-// learns nothing and a client that used Send can never make a server block
-// or fail (rule 6).
+// Single use by construction: the caller's TCB records where its reply
+// capability lies - the caller slot of the thread that received the Call
+// (ReplyHolder) or a slot of the pool (ReplySlot) - and every operation that
+// moves or removes the capability keeps that record right. A reply capability
+// therefore exists exactly while its Call is waiting for it: replying uses it
+// up, and when the Call ends any other way (the caller is suspended or
+// restarted, Detach in Thread.cs) Withdraw empties the place it lies in, in
+// constant time. No capability is ever left dead in a slot: Identify says Null
+// there and the slot is free, and there is no counter that could wrap round
+// and bring an old capability back to life. A reply with no capability at all
+// is dropped silently: the replier learns nothing and a client that used Send
+// can never make a server block or fail (rule 6). If the capability is
+// discarded (deleted, or lost by receiving again) the caller waits until it is
+// suspended or restarted, as in seL4.
 //
 // The reply capability has Grant only if the capability the receiver
 // received through had Grant, so a receiver without Grant cannot send
@@ -38,43 +42,75 @@ internal static class Replies
         return error;
     }
 
-    /// <summary>Uses up the reply capability in the caller slot (if any) to reply with the caller's checked message.</summary>
+    /// <summary>Uses up the reply capability in the caller slot (if any) to reply with the replier's checked message.</summary>
     public static void ReplyThroughCallerSlot(ref KernelState k, int replier, bool handOver)
     {
         Capability reply = k.Threads[replier].CallerSlot;
+        if (reply.Type != CapType.Reply)
+            return;
         k.Threads[replier].CallerSlot = default;
         Deliver(ref k, replier, reply, handOver);
     }
 
-    /// <summary>Puts a new reply capability for the current Call of <paramref name="callerIndex"/> into <paramref name="slot"/>.</summary>
+    /// <summary>
+    /// Puts a reply capability for the Call <paramref name="caller"/> is making into the
+    /// caller slot of <paramref name="receiver"/>, which received it, and records where it is.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Create(ref Capability slot, ref Tcb caller, int callerIndex, bool canGrant)
+    public static void Create(ref Tcb receiver, int receiverIndex, ref Tcb caller, int callerIndex, bool canGrant)
     {
-        caller.ReplyGeneration++;
-        slot = Capability.Create(CapType.Reply, callerIndex, canGrant ? Rights.Write | Rights.Grant : Rights.Write, badge: 0);
-        slot.Generation = caller.ReplyGeneration;
+        receiver.CallerSlot = Capability.Create(CapType.Reply, callerIndex, canGrant ? Rights.Write | Rights.Grant : Rights.Write, badge: 0);
+        caller.ReplyHolder = receiverIndex;
+        caller.ReplySlot = KernelState.NoSlot;
     }
 
+    /// <summary>The caller's reply capability has left the place recorded for it without a new one: it no longer exists.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsLive(ref KernelState k, in Capability reply) =>
-        reply.Type == CapType.Reply && Answers(in reply, ref k.Threads[reply.Object]);
+    public static void Forget(ref Tcb caller)
+    {
+        caller.ReplyHolder = KernelState.NoThread;
+        caller.ReplySlot = KernelState.NoSlot;
+    }
 
-    /// <summary>Whether a reply capability (already known to be one) answers the Call its caller is waiting in now.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Answers(in Capability reply, ref Tcb caller) =>
-        caller.State == ThreadState.BlockedOnReply && caller.ReplyGeneration == reply.Generation;
+    /// <summary>The reply capability answering <paramref name="caller"/> now lies in pool slot <paramref name="slot"/> (SaveCaller, Move).</summary>
+    public static void MovedTo(ref KernelState k, int caller, int slot)
+    {
+        k.Threads[caller].ReplyHolder = KernelState.NoThread;
+        k.Threads[caller].ReplySlot = slot;
+    }
+
+    /// <summary>Empties a caller slot; a reply capability in it is lost (rule 7) and its caller keeps waiting.</summary>
+    public static void Discard(ref KernelState k, ref Capability callerSlot)
+    {
+        if (callerSlot.Type == CapType.Reply)
+            Forget(ref k.Threads[callerSlot.Object]);
+        callerSlot = default;
+    }
+
+    /// <summary>
+    /// The Call <paramref name="caller"/> was waiting in has ended without a reply
+    /// (Detach): its reply capability, wherever it lies, is removed.
+    /// </summary>
+    public static void Withdraw(ref KernelState k, int caller)
+    {
+        ref Tcb thread = ref k.Threads[caller];
+        if (thread.ReplyHolder != KernelState.NoThread)
+            k.Threads[thread.ReplyHolder].CallerSlot = default;
+        else if (thread.ReplySlot != KernelState.NoSlot)
+            k.Slots[thread.ReplySlot].Cap = default;
+        Forget(ref thread);
+    }
 
     /// <summary>
     /// Delivers the replier's checked message to the caller named by a reply
-    /// capability the replier has already given up, or drops it if the
-    /// capability is dead. The reply to a fault resumes or restarts the thread.
-    /// <paramref name="handOver"/>: the replier is about to block (ReplyRecv).
+    /// capability the replier has just taken out of its place. The reply to a
+    /// fault resumes, restarts or stops the thread (Faults.Resolve).
+    /// <paramref name="handOver"/>: the replier is about to block (rule 15).
     /// </summary>
     public static void Deliver(ref KernelState k, int replier, Capability reply, bool handOver)
     {
-        if (!IsLive(ref k, reply))
-            return;
         int caller = reply.Object;
+        Forget(ref k.Threads[caller]);
         if (k.Threads[caller].Ipc.Kind == SendKind.Fault)
         {
             Faults.Resolve(ref k, caller, k.Threads[replier].Regs.Info.Label);

@@ -44,12 +44,14 @@ public enum SyscallNumber : uint
     ThreadSuspend = 20,
     ThreadResume = 21,
     ThreadRestart = 22,
+    Revoke = 23,
+    CancelBadgedSends = 24,
 }
 
 internal static class Syscalls
 {
     /// <summary>One more than the highest system-call number.</summary>
-    public const uint Count = (uint)SyscallNumber.ThreadRestart + 1;
+    public const uint Count = (uint)SyscallNumber.CancelBadgedSends + 1;
 
     /// <summary>Runs the system call in <paramref name="caller"/>'s registers and returns the next thread to run.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -99,9 +101,11 @@ internal static class Syscalls
             case SyscallNumber.IrqAck: return Interrupts.Acknowledge(ref k, caller);
             case SyscallNumber.ThreadSuspend: return ThreadControl.Suspend(ref k, caller);
             case SyscallNumber.ThreadResume: return ThreadControl.Resume(ref k, caller);
-            case SyscallNumber.ThreadRestart:
-            default: // Handle has ruled out numbers past ThreadRestart.
-                return ThreadControl.Restart(ref k, caller);
+            case SyscallNumber.ThreadRestart: return ThreadControl.Restart(ref k, caller);
+            case SyscallNumber.Revoke: return Lifecycle.Revoke(ref k, caller);
+            case SyscallNumber.CancelBadgedSends:
+            default: // Handle has ruled out numbers past CancelBadgedSends.
+                return Lifecycle.CancelBadgedSends(ref k, caller);
         }
     }
 }

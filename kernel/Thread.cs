@@ -52,6 +52,12 @@ public struct IpcState
 {
     /// <summary>Endpoint or notification the thread is blocked on.</summary>
     public int Object;
+    /// <summary>
+    /// While blocked on an endpoint or notification: the pool slot of the capability it is
+    /// blocked through, whose deletion ends the IPC (Lifecycle.cs); NoSlot for a fault's
+    /// Call, which goes through the TCB's fault-handler capability.
+    /// </summary>
+    public int Slot;
     /// <summary>Sender: badge of the capability sent through.</summary>
     public uint Badge;
     /// <summary>Sender: the capability had Grant. Receiver: the capability received through had Grant.</summary>
@@ -111,8 +117,14 @@ public unsafe struct Tcb
     /// <summary>The reply capability left by the last Call this thread received (seL4's caller slot).</summary>
     public Capability CallerSlot;
 
-    /// <summary>Advanced by every Call this thread makes; a reply capability answers only the current one.</summary>
-    public uint ReplyGeneration;
+    /// <summary>
+    /// While this thread waits for a reply: the thread whose caller slot holds the reply
+    /// capability that answers it, or NoThread (Reply.cs).
+    /// </summary>
+    public int ReplyHolder;
+
+    /// <summary>While this thread waits for a reply: the pool slot that holds its reply capability, or NoSlot.</summary>
+    public int ReplySlot;
 
     /// <summary>Notification bound to this thread (Signals.Bind), or KernelState.NoNotification.</summary>
     public int BoundNotification;
@@ -129,7 +141,7 @@ internal static class ThreadControl
         Error error = CSpace.Resolve(ref k, caller, k.Threads[caller].Regs.CapIndex, CapType.Thread, Rights.Write, out int slot);
         if (error != Error.Ok)
             return error;
-        int target = k.Slots[slot].Object;
+        int target = k.Slots[slot].Cap.Object;
         ref Tcb thread = ref k.Threads[target];
         bool wasInIpc = thread.State >= ThreadState.BlockedOnSend;   // any Blocked state
         bool wasFaulting = thread.Fault.Kind != FaultKind.None;
@@ -146,7 +158,7 @@ internal static class ThreadControl
         Error error = CSpace.Resolve(ref k, caller, k.Threads[caller].Regs.CapIndex, CapType.Thread, Rights.Write, out int slot);
         if (error != Error.Ok)
             return error;
-        int target = k.Slots[slot].Object;
+        int target = k.Slots[slot].Cap.Object;
         if (k.Threads[target].State == ThreadState.Inactive)
             Revive(ref k, target);
         return Error.Ok;
@@ -172,23 +184,22 @@ internal static class ThreadControl
         Error error = CSpace.Resolve(ref k, caller, k.Threads[caller].Regs.CapIndex, CapType.Thread, Rights.Write, out int slot);
         if (error != Error.Ok)
             return error;
-        RestartThread(ref k, k.Slots[slot].Object);
+        RestartThread(ref k, k.Slots[slot].Cap.Object);
         return Error.Ok;
     }
 
     /// <summary>
-    /// Starts a thread afresh: whatever it was doing is abandoned, its
+    /// Starts a thread afresh: whatever it was doing is abandoned (a reply
+    /// capability that answers a Call of this thread is removed, Detach), its
     /// registers are cleared, an unsaved reply capability it held is lost, and
-    /// the hardware layer is told to rebuild its context. A reply capability
-    /// that answers a Call of this thread goes dead, because the thread is no
-    /// longer waiting for that reply (Reply.cs).
+    /// the hardware layer is told to rebuild its context.
     /// </summary>
     public static void RestartThread(ref KernelState k, int target)
     {
         Detach(ref k, target);
         ref Tcb thread = ref k.Threads[target];
         thread.Regs = default;
-        thread.CallerSlot = default;
+        Replies.Discard(ref k, ref thread.CallerSlot);
         thread.RestartPending = true;
         thread.TimeSliceLeft = k.TimeSliceTicks;
         Scheduler.MakeRunnable(ref k, target);
@@ -196,8 +207,9 @@ internal static class ThreadControl
 
     /// <summary>
     /// Takes a thread out of any queue and any IPC in progress and makes it
-    /// Inactive. Nothing else refers to a thread's place in a queue, so this
-    /// leaves every other object consistent.
+    /// Inactive. Nothing else refers to a thread's place in a queue, and the
+    /// reply capability of a Call it waits in is removed wherever it lies, so
+    /// this leaves every other object consistent.
     /// </summary>
     public static void Detach(ref KernelState k, int target)
     {
@@ -214,6 +226,9 @@ internal static class ThreadControl
                 break;
             case ThreadState.BlockedOnNotification:
                 k.Notifications[thread.Ipc.Object].Waiters.Remove(k.Threads, target);
+                break;
+            case ThreadState.BlockedOnReply:
+                Replies.Withdraw(ref k, target);
                 break;
         }
         thread.State = ThreadState.Inactive;

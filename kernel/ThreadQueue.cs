@@ -7,7 +7,8 @@
 // construction rather than by care - and no queue needs storage of its own
 // beyond a head and a tail. Removal from the middle walks the queue; queues
 // are as short as the thread pool, and removal only happens when a thread is
-// suspended, restarted or woken by its bound notification.
+// suspended, restarted or woken by its bound notification, or when a walk
+// that already knows the predecessor ends IPC early (Lifecycle.cs).
 
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -72,14 +73,20 @@ public struct ThreadQueue
     /// <summary>Removes a thread that is in this queue.</summary>
     public void Remove(Tcb[] threads, int thread)
     {
-        if (Head == thread)
+        int previous = KernelState.NoThread;
+        for (int t = Head; t != thread; t = threads[t].Next)
+            previous = t;
+        RemoveAfter(threads, previous, thread);
+    }
+
+    /// <summary>Removes a member whose predecessor is known (NoThread: it is the head), in constant time.</summary>
+    public void RemoveAfter(Tcb[] threads, int previous, int thread)
+    {
+        if (previous == KernelState.NoThread)
         {
             PopFront(threads);
             return;
         }
-        int previous = Head;
-        while (threads[previous].Next != thread)
-            previous = threads[previous].Next;
         threads[previous].Next = threads[thread].Next;
         if (Tail == thread)
             Tail = previous;

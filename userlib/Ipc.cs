@@ -67,6 +67,11 @@ namespace Keel.UserLib
             Message.From(Syscall.Invoke(SyscallNumber.NBSendRecv, sendCap, Info(label, length, extraCaps), receiveCap, mr0, mr1, mr2, mr3));
 
         public static void Yield() => Syscall.Invoke(SyscallNumber.Yield);
+
+        // Ends, with Cancelled, every Send and Call queued on the endpoint with `badge` (not
+        // 0), through an unbadged capability with Write to it (docs/ipc.md rule 19).
+        public static Error CancelBadgedSends(uint endpointCap, uint badge) =>
+            (Error)Syscall.Invoke(SyscallNumber.CancelBadgedSends, endpointCap, 0, 0, badge).R4;
     }
 
     public static class Notifications
@@ -103,6 +108,20 @@ namespace Keel.UserLib
         public static Error Delete(uint slot) => (Error)Syscall.Invoke(SyscallNumber.Delete, slot).R4;
 
         public static Error SaveCaller(uint destination) => (Error)Syscall.Invoke(SyscallNumber.SaveCaller, destination).R4;
+
+        // Deletes every capability derived from the one in `slot`, in any CSpace (it stays).
+        // The kernel deletes a bounded batch per call and says in MR0 whether more are left,
+        // so that a long revocation never keeps interrupts waiting long (docs/ipc.md rule 18):
+        // this calls again until none are.
+        public static Error Revoke(uint slot)
+        {
+            while (true)
+            {
+                ThreadRegisters frame = Syscall.Invoke(SyscallNumber.Revoke, slot);
+                if ((Error)frame.R4 != Error.Ok || frame.R7 == 0)
+                    return (Error)frame.R4;
+            }
+        }
 
         public static Error Identify(uint slot, out CapType type, out Rights rights)
         {

@@ -127,7 +127,7 @@ namespace Keel.Port
                 thread.CSpace = task;
                 thread.RestartPending = true;
                 if (config.FaultHandlerSlot != 0)
-                    thread.FaultHandler = s_kernel.Slots[config.FirstSlot + (int)config.FaultHandlerSlot];
+                    thread.FaultHandler = s_kernel.Slots[config.FirstSlot + (int)config.FaultHandlerSlot].Cap;
                 // After Initialise, which unbinds every thread.
                 if (config.BoundNotification != KernelState.NoNotification)
                     Kernel.Kernel.BindNotification(ref s_kernel, task, config.BoundNotification);
@@ -166,7 +166,8 @@ namespace Keel.Port
                 for (int i = config.FirstCap; i < config.FirstCap + config.CapCount; i++)
                 {
                     ref CapConfig cap = ref caps[i];
-                    s_kernel.Slots[config.FirstSlot + (int)cap.Slot] = Capability.Create((CapType)cap.Kind, cap.Object, (Rights)cap.Rights, cap.Badge);
+                    Kernel.Kernel.InstallCapability(ref s_kernel, config.FirstSlot + (int)cap.Slot,
+                        Capability.Create((CapType)cap.Kind, cap.Object, (Rights)cap.Rights, cap.Badge));
                 }
             }
         }

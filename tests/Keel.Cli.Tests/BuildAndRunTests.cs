@@ -41,8 +41,8 @@ public class BuildAndRunTests
         Assert.True(result.ExitCode == ExitCodes.Success, result.Describe());
         Assert.Contains("supervisor: demo complete", result.Output);
         Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(result.Output,
-            @"supervisor: rogue faulted: memory access at address 0x20007000, pc (0x[0-9a-f]{8})\n" +
-            @"    address 0x20007000: in the RAM of task service\n" +
+            @"supervisor: rogue faulted: memory access at address 0x20009000, pc (0x[0-9a-f]{8})\n" +
+            @"    address 0x20009000: in the RAM of task service\n" +
             @"    pc \1: task rogue, Keel\.Demo\.Rogue\.Program\.Main \(Rogue\) \+ 0x[0-9a-f]+\n").Count);
     }
 

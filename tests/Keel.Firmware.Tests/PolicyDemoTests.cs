@@ -5,9 +5,11 @@ namespace Keel.Firmware.Tests;
 
 // The policy-server demo (firmware/policy-demo, issue 4's scenario) booted on QEMU:
 // seven MPU-isolated tasks, a minted and granted badged capability, NBCall against a
-// busy service, a rogue read stopped by the MPU and handled by its supervisor. Every
-// task has its own priority, so the transcript is the same on every run; only code
-// addresses (the rogue's faulting pc) depend on the build.
+// busy service, one client's capability revoked (its next Call finds an empty slot)
+// while the other's request is still answered, a rogue read stopped by the MPU and
+// handled by its supervisor. Every task has its own priority, so the transcript is
+// the same on every run; only code addresses (the rogue's faulting pc) depend on the
+// build.
 [Collection(DotnetBuildCollection.Name)]
 public class PolicyDemoTests
 {
@@ -23,7 +25,7 @@ public class PolicyDemoTests
 
         string serviceRam = Hex(Window("service").RamBase);
         string rogueFault = $"supervisor: rogue faulted: memory access at address {serviceRam}, pc (0x[0-9a-f]{{8}})\n" +
-                            "supervisor: the service still answers \\(2 requests served\\)\n";
+                            "supervisor: the service still answers \\(3 requests served\\)\n";
         string rogueRead = $"rogue: reading the service's RAM at {serviceRam}\n";
         string expected =
             "supervisor: watching for faults\n" +
@@ -43,8 +45,16 @@ public class PolicyDemoTests
             "journal: entry 1: alice sent 20\n" +
             "service: request from bob \\(badge 2\\): 21, writing it to the journal\n" +
             "alice: the service answered 40\n" +
+            "alice: calling the service again with 22\n" +
             "journal: entry 2: bob sent 21\n" +
+            "service: request from alice \\(badge 1\\): 22, writing it to the journal\n" +
             "bob: the service answered 42\n" +
+            "bob: done with the service; telling the policy server\n" +
+            "policy: bob \\(badge 2\\) is done with the service: revoked its capability\n" +
+            "bob: calling the service again with 23\n" +
+            "bob: the call failed: EmptySlot \\(2\\)\n" +
+            "journal: entry 3: alice sent 22\n" +
+            "alice: the service answered 44\n" +
             rogueRead + rogueFault + "supervisor: restarting the rogue \\(1 of 2\\)\n" +
             rogueRead + rogueFault + "supervisor: restarting the rogue \\(2 of 2\\)\n" +
             rogueRead + rogueFault +

@@ -139,6 +139,20 @@ public unsafe class FaultRuleTests
         Assert.Equal(default, sim.T(Bystander).Regs);
     }
 
+    [Fact]
+    public void Rule05_TheReplyCapabilityOfAFaultVanishesWhenTheFaultingThreadIsRestarted()
+    {
+        var sim = Setup();
+        sim.Give(Bystander, 5, CapType.Thread, Faulter, Rights.Write);
+        sim.Recv(Handler, FaultEp);
+        Fault(sim);
+        Assert.Equal(Error.Ok, sim.SaveCaller(Handler, 4));
+        Assert.Equal(CapType.Reply, sim.Identify(Handler, 4).Type);
+
+        sim.Sys(Bystander, SyscallNumber.ThreadRestart, 5);
+        Assert.Equal((CapType.Null, Rights.None), sim.Identify(Handler, 4));
+    }
+
     static readonly List<(int, FaultKind, uint, uint, uint)> logged = new();
     static void Log(int thread, FaultKind kind, uint pc, uint address, uint status) => logged.Add((thread, kind, pc, address, status));
 

@@ -2,7 +2,8 @@
 // corruption the checker claims to find gives at least one. The state is built by
 // real system calls, so it has a thread in every place a thread can be: running,
 // ready, blocked on an endpoint, on a notification and on a reply; a reply
-// capability in a caller slot; a bound notification; a tick signal; an IRQ binding.
+// capability in a caller slot; capabilities derived from capabilities derived from
+// one of boot's; a bound notification; a tick signal; an IRQ binding.
 using System;
 using System.Collections.Generic;
 using Xunit;
@@ -14,7 +15,7 @@ public class InvariantTests
 {
     // Roles, each one thread.
     const int Caller = 0, Server = 1, Waiter = 2, Receiver = 3, Ready = 4;
-    const uint Endpoint0 = 0, Endpoint1 = 1, Note = 2, Spare = 5, Empty = 7;
+    const uint Endpoint0 = 0, Endpoint1 = 1, Note = 2, Spare = 5, Empty = 7, Minted = 8, Copied = 9;
 
     static Sim Scenario()
     {
@@ -32,6 +33,8 @@ public class InvariantTests
         Kernel.BindNotification(ref sim.K, Receiver, 1);
         sim.StartAll();
 
+        Assert.Equal(Error.Ok, sim.Sys(Server, SyscallNumber.Mint, Endpoint0, r6: Minted, mr0: (uint)Rights.Write, mr1: 3));
+        Assert.Equal(Error.Ok, sim.Sys(Server, SyscallNumber.Copy, Minted, r6: Copied));
         Assert.Equal(Error.Ok, sim.Recv(Server, Endpoint0));
         Assert.Equal(Error.Ok, sim.Call(Caller, Endpoint0, mr0: 7));
         Assert.Equal(Error.Ok, sim.Sys(Waiter, SyscallNumber.Wait, Note));
@@ -58,12 +61,16 @@ public class InvariantTests
         ["an endpoint queue holds senders and receivers"] = sim =>
         {
             sim.K.ReadyQueues[1].Remove(sim.K.Threads, Ready);
-            Endpoint.Block(ref sim.K, Ready, 1, ThreadState.BlockedOnSend);
+            Endpoint.Block(ref sim.K, Ready, 1, sim.SlotIndex(Ready, Endpoint1), ThreadState.BlockedOnSend);
         },
         ["a notification queue holds a thread that is not waiting"] = sim => sim.T(Waiter).State = ThreadState.BlockedOnReply,
         ["a notification has waiters and a non-zero word"] = sim => sim.K.Notifications[0].Word = 1,
         ["a thread is in two queues"] = sim => sim.K.Endpoints[0].Queue.Append(sim.K.Threads, Waiter),
         ["a blocked thread is missing from its queue"] = sim => sim.K.Endpoints[1].Queue = ThreadQueue.Empty,
+        ["a thread is blocked through an empty slot"] = sim => sim.Slot(Receiver, Endpoint1) = default,
+        ["a thread is blocked through a capability to another object"] = sim => sim.T(Receiver).Ipc.Slot = sim.SlotIndex(Receiver, Endpoint0),
+        ["a thread is blocked through a capability without the right it needs"] = sim => sim.Slot(Waiter, Note).Rights = Rights.Write,
+        ["a thread is blocked through another CSpace's slot"] = sim => sim.T(Receiver).Ipc.Slot = sim.SlotIndex(Caller, Endpoint1),
         ["a queue has a cycle"] = sim => sim.T(Ready).Next = Ready,
         ["a queue link is out of range"] = sim => sim.T(Ready).Next = 99,
         ["a queue's tail is not its last member"] = sim => sim.K.ReadyQueues[1].Tail = Caller,
@@ -80,13 +87,31 @@ public class InvariantTests
         ["a thread capability names no thread"] = sim => sim.Slot(Server, 3).Object = 5,
         ["an IRQ-handler capability names no IRQ"] = sim => sim.Slot(Server, 4).Object = 8,
         ["a thread capability has a badge"] = sim => sim.Slot(Server, 3).Badge = 1,
-        ["an endpoint capability has a reply generation"] = sim => sim.Slot(Server, Endpoint0).Generation = 1,
         ["an empty slot keeps an object"] = sim => sim.Slot(Server, Empty).Object = 3,
         ["a reply capability names no thread"] = sim => sim.T(Server).CallerSlot.Object = 9,
-        ["a reply capability answers a Call not yet made"] = sim => sim.T(Server).CallerSlot.Generation++,
-        ["a Call has two live reply capabilities"] = sim => sim.Slot(Server, Spare) = sim.T(Server).CallerSlot,
+        ["a Call has two reply capabilities"] = sim => sim.Slot(Server, Spare) = sim.T(Server).CallerSlot,
+        ["a reply capability lies where its caller's record does not say"] = sim => sim.T(Caller).ReplyHolder = KernelState.NoThread,
+        ["a caller's record names a caller slot that is empty"] = sim => sim.T(Server).CallerSlot = default,
+        ["a thread not waiting for a reply has a reply capability"] = sim =>
+        {
+            sim.Slot(Server, Spare) = Capability.Create(CapType.Reply, Ready, Rights.Write, 0);
+            sim.T(Ready).ReplySlot = sim.SlotIndex(Server, Spare);
+        },
         ["a caller slot holds an endpoint capability"] = sim => sim.T(Server).CallerSlot = sim.Slot(Server, Endpoint0),
         ["a fault handler is a notification capability"] = sim => sim.T(Caller).FaultHandler = sim.Slot(Caller, Note),
+        ["a derivation link is not matched by one back"] = sim => Record(sim, Minted).Previous = sim.SlotIndex(Server, Copied),
+        ["a derived capability has a right its parent lacks"] = sim => sim.Slot(Server, Copied).Rights = Rights.All,
+        ["a derived capability has another badge than its parent"] = sim => sim.Slot(Server, Copied).Badge = 4,
+        ["a derived capability names another object than its parent"] = sim => sim.Slot(Server, Copied).Object = 1,
+        ["a derivation chain deepens by two levels at once"] = sim => Record(sim, Copied).Depth = 3,
+        ["a derivation chain does not start at a root"] = sim => Record(sim, Endpoint0).Depth = 1,
+        ["an empty slot is linked into the derivation records"] = sim => Record(sim, Empty).Next = sim.SlotIndex(Server, Minted),
+        ["the derivation records have a cycle"] = sim =>
+        {
+            Record(sim, Endpoint0).Next = KernelState.NoSlot;
+            Record(sim, Minted).Previous = sim.SlotIndex(Server, Copied);
+            Record(sim, Copied).Next = sim.SlotIndex(Server, Minted);
+        },
         ["a notification is bound to a thread bound elsewhere"] = sim => sim.K.Notifications[1].BoundThread = Ready,
         ["a thread is bound to a notification that does not exist"] = sim => sim.T(Receiver).BoundNotification = 7,
         ["a fault is recorded outside a fault's Call"] = sim => sim.T(Ready).Fault.Kind = FaultKind.MemoryAccess,
@@ -100,6 +125,9 @@ public class InvariantTests
     };
 
     public static TheoryData<string> Kinds => new(Corruptions.Keys);
+
+    /// <summary>The whole pool slot (capability and derivation record) of one of the server's slots.</summary>
+    static ref CapSlot Record(Sim sim, uint slot) => ref sim.K.Slots[sim.SlotIndex(Server, slot)];
 
     [Theory]
     [MemberData(nameof(Kinds))]

@@ -20,6 +20,12 @@ public unsafe class ModelBasedTests
     /// <summary>The thread each thread holds a thread capability to (a supervisor), or -1.</summary>
     static readonly int[] Supervises = { 2, -1, -1, 1, 5, 0 };
 
+    /// <summary>
+    /// Whose CSpace each thread uses: thread 2 is a second thread of thread 1's task, so one
+    /// can delete or move a capability the other is blocked through (rule 17).
+    /// </summary>
+    static readonly int[] CSpaceOf = { 0, 1, 1, 3, 4, 5 };
+
     public sealed record Step(SyscallNumber? Number, bool Interrupt, uint A, uint B, uint Label, int Length, int ExtraCaps,
         uint Attach, uint Mr0, uint Mask, uint Badge);
 
@@ -35,16 +41,18 @@ public unsafe class ModelBasedTests
                 Gen.Frequency((8, Gen.Int[0, 6]), (1, Gen.Const(IpcBuffer.MaxWords)), (1, Gen.Const(IpcBuffer.MaxWords + 1))),
                 Gen.Frequency((3, Gen.Const(0)), (1, Gen.Const(1))))
             .SelectMany(p => Gen.Select(GenIndex, Gen.UInt, Gen.OneOf(Gen.UInt[0, 15], Gen.Const(0x1Fu)),
-                    Gen.OneOf(Gen.Const(0u), Gen.UInt[1, 3]))
+                    Gen.OneOf(Gen.Const(0u), Gen.UInt[1, 3], Gen.Int[1, Threads].Select(t => InitialBadge(t - 1))))
                 .Select(q => new Step(
                     p.Item1 < Calls.Length ? Calls[p.Item1] : null, p.Item1 == Calls.Length,
                     p.Item2, p.Item3, p.Item4, p.Item5, p.Item6, q.Item1, q.Item2, q.Item3, q.Item4)));
+
+    static uint InitialBadge(int thread) => (uint)(thread + 1) << 4;
 
     static readonly (CapType Type, int Object, Rights Rights)[][] InitialCaps =
     {
         new[] { (CapType.Endpoint, 0, Rights.All), (CapType.Endpoint, 1, Rights.All) },
         new[] { (CapType.Endpoint, 0, Rights.Read | Rights.Write | Rights.GrantReply), (CapType.Endpoint, 1, Rights.Read) },
-        new[] { (CapType.Endpoint, 0, Rights.Write | Rights.Grant), (CapType.Endpoint, 1, Rights.All) },
+        null,   // thread 2 shares thread 1's CSpace
         new[] { (CapType.Endpoint, 0, Rights.Read | Rights.Write), (CapType.Endpoint, 1, Rights.Write | Rights.GrantReply) },
         new[] { (CapType.Endpoint, 1, Rights.Read | Rights.Grant), (CapType.Endpoint, 0, Rights.Write | Rights.GrantReply) },
         new[] { (CapType.Endpoint, 0, Rights.All), (CapType.Endpoint, 1, Rights.Read | Rights.Write | Rights.Grant) },
@@ -56,7 +64,6 @@ public unsafe class ModelBasedTests
         public readonly Sim Sim = new(Threads, Endpoints, Notifications, Levels, TimeSlice);
         public readonly Model Model = new(Threads, Endpoints, Notifications, Levels, TimeSlice);
         public readonly List<Capability> Initial = new();
-        public readonly HashSet<(int, uint)> Answered = new();
 
         public Pair(bool generalPathOnly = false)
         {
@@ -65,18 +72,25 @@ public unsafe class ModelBasedTests
             {
                 Sim.T(t).Priority = Priorities[t];
                 Model.T[t].Priority = Priorities[t];
-                for (uint s = 0; s < 2; s++)
-                    GiveBoth(t, s, InitialCaps[t][s].Type, InitialCaps[t][s].Object, InitialCaps[t][s].Rights, (uint)(t + 1) << 4);
-                GiveBoth(t, 2, CapType.Notification, 0, Rights.Read | Rights.Write, 1u << t);
-                if (Supervises[t] >= 0)
-                    GiveBoth(t, 3, CapType.Thread, Supervises[t], Rights.Write, 0);
-                else
-                    GiveBoth(t, 3, CapType.Notification, 0, Rights.Write, 0);         // unbadged: signals nothing
                 for (int i = 0; i < IpcBuffer.Words; i++)
                     SetBuffer(t, i, (uint)(1000 * t + i));
                 SetBuffer(t, IpcBuffer.ReceiveSlots, 6);
                 SetBuffer(t, IpcBuffer.ReceiveSlots + 1, 7);
                 SetBuffer(t, IpcBuffer.ReceiveSlots + 2, Model.Slots);
+                if (CSpaceOf[t] != t)
+                {
+                    Sim.T(t).CSpace = CSpaceOf[t];
+                    Model.T[t].CSpace = Model.T[CSpaceOf[t]].CSpace;
+                    continue;
+                }
+                // Slot 0 badged, slot 1 not: Mint can badge it, and CancelBadgedSends needs one.
+                GiveBoth(t, 0, InitialCaps[t][0].Type, InitialCaps[t][0].Object, InitialCaps[t][0].Rights, InitialBadge(t));
+                GiveBoth(t, 1, InitialCaps[t][1].Type, InitialCaps[t][1].Object, InitialCaps[t][1].Rights, 0);
+                GiveBoth(t, 2, CapType.Notification, 0, Rights.Read | Rights.Write, 1u << t);
+                if (Supervises[t] >= 0)
+                    GiveBoth(t, 3, CapType.Thread, Supervises[t], Rights.Write, 0);
+                else
+                    GiveBoth(t, 3, CapType.Notification, 0, Rights.Write, 0);         // unbadged: signals nothing
             }
             Kernel.BindNotification(ref Sim.K, 1, 0);
             Model.T[1].Bound = 0;
@@ -105,8 +119,6 @@ public unsafe class ModelBasedTests
         public void Apply(Step step)
         {
             int current = Sim.K.Current;
-            var awaiting = Enumerable.Range(0, Threads).Where(t => Sim.T(t).State == ThreadState.BlockedOnReply)
-                .Select(t => (t, Sim.T(t).ReplyGeneration)).ToList();
             int kernelNext = Enter(Sim, step);
             int modelNext;
             if (step.Interrupt)
@@ -125,9 +137,6 @@ public unsafe class ModelBasedTests
             Assert.Equal(modelNext, kernelNext);
             Sim.Rebuild(kernelNext);
             Model.Rebuild(modelNext);
-            foreach ((int t, uint generation) in awaiting)
-                if (Sim.T(t).State != ThreadState.BlockedOnReply)
-                    Assert.True(Answered.Add((t, generation)), "a Call was answered twice");
             Compare();
             CheckInvariants();
         }
@@ -159,7 +168,12 @@ public unsafe class ModelBasedTests
                 AssertSameCap(m.CallerSlot, k.CallerSlot);
             }
             for (int e = 0; e < Endpoints; e++)
+            {
                 Assert.Equal(Model.EndpointQueues[e], Members(Sim.K.Endpoints[e].Queue));
+                // Rule 17: once no capability names an object, no thread waits on it.
+                if (!Sim.K.Slots.Any(s => s.Cap.Type == CapType.Endpoint && s.Cap.Object == e))
+                    Assert.Empty(Model.EndpointQueues[e]);
+            }
             Assert.Equal(Model.Words[0], Sim.K.Notifications[0].Word);
             Assert.Equal(Model.Waiters[0], Members(Sim.K.Notifications[0].Waiters));
             for (int level = 0; level < Levels; level++)
@@ -195,7 +209,7 @@ public unsafe class ModelBasedTests
 
             // Rights never grow and badges never change: every capability is a diminished
             // copy of an initial one, keeping its badge or badging an unbadged one.
-            foreach (Capability cap in Sim.K.Slots.Concat(Sim.K.Threads.Select(t => t.CallerSlot)))
+            foreach (Capability cap in Sim.K.Slots.Select(s => s.Cap).Concat(Sim.K.Threads.Select(t => t.CallerSlot)))
             {
                 if (cap.IsEmpty || cap.Type == CapType.Reply)
                     continue;
@@ -221,7 +235,7 @@ public unsafe class ModelBasedTests
     static ThreadRegisters Registers(Step step, SyscallNumber number) => new()
     {
         R4 = step.A, R5 = MessageInfo.Create(step.Label, step.Length, step.ExtraCaps).Raw, R6 = step.B,
-        R7 = number == SyscallNumber.Mint ? step.Mask : step.Mr0,
+        R7 = number == SyscallNumber.Mint ? step.Mask : number == SyscallNumber.CancelBadgedSends ? step.Badge : step.Mr0,
         R8 = number == SyscallNumber.Mint ? step.Badge : step.Mr0 + 1,
         R9 = step.Mr0 + 2, R10 = step.Mr0 + 3, R11 = (uint)number,
     };
@@ -232,17 +246,23 @@ public unsafe class ModelBasedTests
     [InlineData(true)]
     public void RandomSequencesAgreeWithTheReferenceModelAndKeepTheInvariants(bool generalPathOnly)
     {
-        long fastpathHits = 0;
+        long fastpathHits = 0, ipcEndedByDeletion = 0, revoked = 0, sendsCancelled = 0;
         GenStep.Array[20, 250].Sample(steps =>
         {
             var pair = new Pair(generalPathOnly);
             foreach (Step step in steps)
                 pair.Apply(step);
             System.Threading.Interlocked.Add(ref fastpathHits, pair.Sim.K.FastpathHits);
+            System.Threading.Interlocked.Add(ref ipcEndedByDeletion, pair.Model.IpcEndedByDeletion);
+            System.Threading.Interlocked.Add(ref revoked, pair.Model.Revoked);
+            System.Threading.Interlocked.Add(ref sendsCancelled, pair.Model.SendsCancelled);
         }, iter: 3000);
         if (generalPathOnly)
             Assert.Equal(0, fastpathHits);
         else
             Assert.True(fastpathHits > 0, "the random sequences never took the fastpath");
+        Assert.True(ipcEndedByDeletion > 0, "the random sequences never deleted a capability a thread was blocked through");
+        Assert.True(revoked > 0, "the random sequences never revoked a capability");
+        Assert.True(sendsCancelled > 0, "the random sequences never cancelled a badged send");
     }
 }

@@ -2,9 +2,12 @@
 //
 // Written as ordinary host C# - classes, lists, object references - and on
 // purpose shares no code with kernel/: reply capabilities are tokens compared
-// by reference instead of generation counters, queues are List<int>, and
-// every rule is restated from docs/ipc.md. Only the kernel's enums are used,
-// as names.
+// by reference and searched for, instead of located through the caller's TCB;
+// a capability is an object with an identity, which a blocked thread and its
+// derived capabilities refer to, instead of a slot in linked records; the
+// derivation tree is parent pointers and child lists; queues are List<int>;
+// and every rule is restated from docs/ipc.md. Only the kernel's enums are
+// used, as names.
 using System.Collections.Generic;
 using System.Linq;
 
@@ -32,6 +35,8 @@ public sealed class MThread
     public uint SendBadge;
     public bool SendCanGrant, SendIsCall, ReceiveCanGrant;
     public ReplyToken AwaitedReply;
+    // The capability (this very object, wherever it moves) a blocked IPC goes through.
+    public MCap BlockedThrough;
     public bool RestartPending;
 }
 
@@ -47,6 +52,20 @@ public sealed class Model
     public readonly List<int>[] Ready;
     public readonly uint TimeSliceTicks;
     public int Current = -1;
+
+    /// <summary>How many blocked IPCs a deletion has ended (the randomised test checks it happens).</summary>
+    public int IpcEndedByDeletion;
+
+    /// <summary>How many capabilities Revoke deleted, and sends CancelBadgedSends ended (likewise).</summary>
+    public int Revoked, SendsCancelled;
+
+    /// <summary>The most capabilities one Revoke call deletes (docs/ipc.md rule 18).</summary>
+    const int RevokeBatch = 16;
+
+    // The derivation tree: what each capability was derived from, and its children, newest
+    // first. Capabilities are told apart by identity (an equal capability is another one).
+    readonly Dictionary<MCap, MCap> parentOf = new(ReferenceEqualityComparer.Instance);
+    readonly Dictionary<MCap, List<MCap>> childrenOf = new(ReferenceEqualityComparer.Instance);
 
     public Model(int threads, int endpoints, int notifications, int levels, uint timeSlice)
     {
@@ -165,6 +184,7 @@ public sealed class Model
                 {
                     me.State = ThreadState.BlockedOnNotification;
                     me.BlockedOn = ntfn;
+                    me.BlockedThrough = me.CSpace[a];
                     Waiters[ntfn].Add(c);
                 }
                 return Error.Ok;
@@ -179,7 +199,36 @@ public sealed class Model
                 if (mask > 15) return Error.InvalidArgument;
                 bool badgeable = source.Type is CapType.Endpoint or CapType.Notification;
                 if (badge != 0 && (!badgeable || source.Badge != 0)) return Error.InvalidArgument;
-                me.CSpace[b] = source with { Rights = source.Rights & (Rights)mask, Badge = badge != 0 ? badge : source.Badge };
+                me.CSpace[b] = Derive(source, source with { Rights = source.Rights & (Rights)mask, Badge = badge != 0 ? badge : source.Badge });
+                return Error.Ok;
+            }
+            case SyscallNumber.Revoke:
+            {
+                if (a >= Slots) return Error.InvalidIndex;
+                if (me.CSpace[a] == null) return Error.EmptySlot;
+                List<MCap> descendants = Descendants(me.CSpace[a]).ToList();
+                for (int i = 1; i <= System.Math.Min(RevokeBatch, descendants.Count); i++)
+                {
+                    (MCap[] cspace, uint slot) = Find(descendants[^i]);
+                    Delete(cspace, slot);
+                    Revoked++;
+                }
+                me.R[3] = descendants.Count > RevokeBatch ? 1u : 0u;
+                return Error.Ok;
+            }
+            case SyscallNumber.CancelBadgedSends:
+            {
+                if ((e = Need(c, a, CapType.Endpoint, Rights.Write)) != Error.Ok) return e;
+                uint badge = me.R[3];
+                if (me.CSpace[a].Badge != 0 || badge == 0) return Error.InvalidArgument;
+                List<int> queue = EndpointQueues[me.CSpace[a].Object];
+                foreach (int t in queue.Where(t => T[t].State == ThreadState.BlockedOnSend && T[t].SendBadge == badge).ToList())
+                {
+                    queue.Remove(t);
+                    T[t].R[0] = (uint)Error.Cancelled;
+                    Runnable(t);
+                    SendsCancelled++;
+                }
                 return Error.Ok;
             }
             case SyscallNumber.Move:
@@ -189,7 +238,7 @@ public sealed class Model
                 return Error.Ok;
             case SyscallNumber.Delete:
                 if (a >= Slots) return Error.InvalidIndex;
-                me.CSpace[a] = null;
+                Delete(me.CSpace, a);
                 return Error.Ok;
             case SyscallNumber.SaveCaller:
                 if (a >= Slots) return Error.InvalidIndex;
@@ -249,12 +298,111 @@ public sealed class Model
         T[thread].RestartPending = false;
     }
 
-    /// <summary>Takes a thread out of whatever queue it is in and makes it inactive.</summary>
+    /// <summary>
+    /// Takes a thread out of whatever queue it is in and makes it inactive. A Call it was
+    /// waiting in has ended: its reply capability disappears from wherever it lies.
+    /// </summary>
     void Stop(int t)
     {
         foreach (List<int> q in Ready.Concat(EndpointQueues).Concat(Waiters))
             q.Remove(t);
+        if (T[t].State == ThreadState.BlockedOnReply)
+            RemoveReplyCapability(T[t].AwaitedReply);
         T[t].State = ThreadState.Inactive;
+    }
+
+    void RemoveReplyCapability(ReplyToken token)
+    {
+        foreach (MThread holder in T)
+        {
+            if (holder.CallerSlot?.Token == token)
+                holder.CallerSlot = null;
+            for (int slot = 0; slot < Slots; slot++)
+                if (holder.CSpace[slot]?.Token == token)
+                    holder.CSpace[slot] = null;
+        }
+    }
+
+    // ---- Deletion ----
+
+    /// <summary>
+    /// Empties a slot. A thread blocked through the capability it held (that object, not an
+    /// equal one) gives up its IPC with Revoked; a reply capability's Call goes on waiting.
+    /// </summary>
+    void Delete(MCap[] cspace, uint slot)
+    {
+        MCap cap = cspace[slot];
+        cspace[slot] = null;
+        if (cap == null || cap.Type == CapType.Reply)
+            return;
+        LiftChildren(cap);
+        if (cap.Type is not (CapType.Endpoint or CapType.Notification))
+            return;
+        List<int> queue = cap.Type == CapType.Endpoint ? EndpointQueues[cap.Object] : Waiters[cap.Object];
+        foreach (int t in queue.Where(t => ReferenceEquals(T[t].BlockedThrough, cap)).ToList())
+        {
+            queue.Remove(t);
+            T[t].R[0] = (uint)Error.Revoked;
+            Runnable(t);
+            IpcEndedByDeletion++;
+        }
+    }
+
+    // ---- Derivation ----
+
+    /// <summary>Records <paramref name="child"/>, a new capability, as derived from <paramref name="parent"/>: its newest child.</summary>
+    MCap Derive(MCap parent, MCap child)
+    {
+        parentOf[child] = parent;
+        Children(parent).Insert(0, child);
+        return child;
+    }
+
+    List<MCap> Children(MCap cap)
+    {
+        if (!childrenOf.TryGetValue(cap, out List<MCap> children))
+            childrenOf[cap] = children = new List<MCap>();
+        return children;
+    }
+
+    /// <summary>Everything derived from <paramref name="cap"/>, depth first, children newest first.</summary>
+    IEnumerable<MCap> Descendants(MCap cap)
+    {
+        foreach (MCap child in Children(cap).ToList())
+        {
+            yield return child;
+            foreach (MCap descendant in Descendants(child))
+                yield return descendant;
+        }
+    }
+
+    /// <summary>A deleted capability's children become its parent's, in its place (roots, if it had none).</summary>
+    void LiftChildren(MCap cap)
+    {
+        List<MCap> children = Children(cap);
+        childrenOf.Remove(cap);
+        if (parentOf.Remove(cap, out MCap parent))
+        {
+            List<MCap> siblings = Children(parent);
+            int place = siblings.FindIndex(sibling => ReferenceEquals(sibling, cap));
+            siblings.RemoveAt(place);
+            siblings.InsertRange(place, children);
+            foreach (MCap child in children)
+                parentOf[child] = parent;
+        }
+        else
+            foreach (MCap child in children)
+                parentOf.Remove(child);
+    }
+
+    /// <summary>The CSpace and slot holding this very capability.</summary>
+    (MCap[] CSpace, uint Slot) Find(MCap cap)
+    {
+        foreach (MThread thread in T)
+            for (uint slot = 0; slot < Slots; slot++)
+                if (ReferenceEquals(thread.CSpace[slot], cap))
+                    return (thread.CSpace, slot);
+        throw new System.InvalidOperationException("a derived capability is in no CSpace");
     }
 
     // ---- Checks ----
@@ -331,6 +479,7 @@ public sealed class Model
         {
             sender.State = ThreadState.BlockedOnSend;
             sender.BlockedOn = cap.Object;
+            sender.BlockedThrough = cap;
             q.Add(s);
         }
     }
@@ -357,6 +506,7 @@ public sealed class Model
         {
             me.State = ThreadState.BlockedOnReceive;
             me.BlockedOn = cap.Object;
+            me.BlockedThrough = cap;
             q.Add(c);
         }
         return true;
@@ -394,8 +544,6 @@ public sealed class Model
     void DeliverReply(int replier, MCap cap, bool handOver)
     {
         MThread caller = T[cap.Token.Caller];
-        if (caller.State != ThreadState.BlockedOnReply || caller.AwaitedReply != cap.Token)
-            return;
         caller.AwaitedReply = null;
         Copy(replier, cap.Token.Caller, 0, (cap.Rights & Rights.Grant) != 0);
         if (handOver) HandOver(cap.Token.Caller);
@@ -428,7 +576,7 @@ public sealed class Model
                 if (source >= Slots || from.CSpace[source] == null || from.CSpace[source].Type == CapType.Reply
                     || destination >= Slots || to.CSpace[destination] != null)
                     break;
-                to.CSpace[destination] = from.CSpace[source];
+                to.CSpace[destination] = Derive(from.CSpace[source], from.CSpace[source] with { });
                 arrived++;
             }
         }

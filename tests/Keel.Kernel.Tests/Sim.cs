@@ -21,7 +21,7 @@ public sealed unsafe class Sim
         K.Endpoints = new Endpoint[endpoints];
         K.Notifications = new Notification[notifications];
         K.CNodes = new CNode[threads];
-        K.Slots = new Capability[threads * SlotsPerThread];
+        K.Slots = new CapSlot[threads * SlotsPerThread];
         K.ReadyQueues = new ThreadQueue[priorityLevels];
         K.IrqBindings = new IrqBinding[8];
         K.TickSignals = tickSignals ?? Array.Empty<TickSignal>();
@@ -46,12 +46,17 @@ public sealed unsafe class Sim
 
     public ref Tcb T(int thread) => ref K.Threads[thread];
 
-    public ref Capability Slot(int thread, uint index) => ref K.Slots[thread * SlotsPerThread + (int)index];
+    /// <summary>Slot <paramref name="index"/> of the thread's CSpace (which it may share with other threads).</summary>
+    public ref Capability Slot(int thread, uint index) => ref K.Slots[SlotIndex(thread, index)].Cap;
+
+    /// <summary>The pool slot of slot <paramref name="index"/> of the thread's CSpace.</summary>
+    public int SlotIndex(int thread, uint index) => K.CNodes[T(thread).CSpace].FirstSlot + (int)index;
 
     public uint* Buffer(int thread) => K.Threads[thread].IpcBuffer;
 
+    /// <summary>Boot's part: a capability from nothing, a root of the derivation forest.</summary>
     public void Give(int thread, uint index, CapType type, int obj, Rights rights, uint badge = 0) =>
-        Slot(thread, index) = Capability.Create(type, obj, rights, badge);
+        Kernel.InstallCapability(ref K, SlotIndex(thread, index), Capability.Create(type, obj, rights, badge));
 
     /// <summary>Every thread's receive slots are "none" (out of range) unless a test sets them.</summary>
     void NoReceiveSlots()
@@ -154,7 +159,7 @@ public sealed unsafe class Sim
             words.Add((uint[])b.Clone());
         return new Snapshot(
             Bytes<Tcb>(K.Threads), Bytes<Endpoint>(K.Endpoints), Bytes<Notification>(K.Notifications),
-            Bytes<Capability>(K.Slots), Bytes<ThreadQueue>(K.ReadyQueues), words, K.Current, K.Ticks);
+            Bytes<CapSlot>(K.Slots), Bytes<ThreadQueue>(K.ReadyQueues), words, K.Current, K.Ticks);
     }
 
     static byte[] Bytes<T>(T[] pool) where T : unmanaged => MemoryMarshal.AsBytes(pool.AsSpan()).ToArray();

@@ -1,5 +1,6 @@
 // The demo's protocol, shared by its tasks as source (each task is its own program):
-// message labels, who each badge stands for, and the clients' first step.
+// message labels, who each badge stands for, the clients' first step, and the names
+// of the errors the demo prints.
 using Keel.Kernel;
 using Keel.UserLib;
 
@@ -15,6 +16,8 @@ namespace Keel.Demo
         public const uint Status = 6;    // supervisor -> service: how many requests so far?
         public const uint Entry = 7;     // service -> journal: MR0 = client badge, MR1 = number
         public const uint Written = 8;   // journal -> service
+        public const uint Done = 9;      // client -> policy: finished with the service
+        public const uint Revoked = 10;  // policy -> client: the service capability is taken back
     }
 
     // Badges are chosen in app.toml (the clients' policy capabilities, the
@@ -34,6 +37,19 @@ namespace Keel.Demo
             Rogue => "rogue",
             Supervisor => "the supervisor",
             _ => "a stranger",
+        };
+    }
+
+    // Error names as docs/ipc.md spells them, for the ones a client can meet once its
+    // service capability is revoked: a Call through the emptied slot, or a Call that
+    // was blocked through the capability when it went.
+    public static class ErrorNames
+    {
+        public static string Name(Error error) => error switch
+        {
+            Error.EmptySlot => "EmptySlot",
+            Error.Revoked => "Revoked",
+            _ => "error",
         };
     }
 

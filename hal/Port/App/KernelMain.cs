@@ -22,7 +22,7 @@ namespace Keel.Firmware.Boot
         private static readonly Endpoint[] s_endpoints = new Endpoint[SystemTables.EndpointCount];
         private static readonly Notification[] s_notifications = new Notification[SystemTables.NotificationCount];
         private static readonly CNode[] s_cnodes = new CNode[SystemTables.TaskCount];
-        private static readonly Capability[] s_slots = new Capability[SystemTables.TotalCapSlots];
+        private static readonly CapSlot[] s_slots = new CapSlot[SystemTables.TotalCapSlots];
         private static readonly ThreadQueue[] s_readyQueues = new ThreadQueue[PriorityLevels];
         private static readonly IrqBinding[] s_irqBindings = new IrqBinding[SystemTables.IrqCount];
         private static readonly TickSignal[] s_tickSignals = new TickSignal[SystemTables.TickSignalCount];

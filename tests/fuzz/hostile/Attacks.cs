@@ -1,6 +1,6 @@
 // The attacks of a hostile task: random system calls, and short sequences that aim at
 // the kernel's harder cases (a slot just moved away or deleted, a saved reply
-// capability, a freshly minted capability).
+// capability, a freshly minted capability, a revocation of what was just derived).
 //
 // Everything is random: the system-call number (mostly valid ones, and the numbers that
 // fault, the platform range and any word), the capability slots (every slot of the
@@ -51,8 +51,9 @@ namespace Keel.Fuzz
         private const uint Blocking = 1u << (int)SyscallNumber.Send | 1u << (int)SyscallNumber.Recv | 1u << (int)SyscallNumber.Call
             | 1u << (int)SyscallNumber.ReplyRecv | 1u << (int)SyscallNumber.NBSendRecv | 1u << (int)SyscallNumber.Wait;
 
-        // The first number the kernel does not know: it and everything up to the platform range fault.
-        private const uint FirstBadNumber = (uint)SyscallNumber.ThreadRestart + 1;
+        // The first number the kernel does not know (one past its last): it and everything up
+        // to the platform range fault.
+        private const uint FirstBadNumber = (uint)SyscallNumber.CancelBadgedSends + 1;
 
         public static void Seed(uint seed) => s_random = new Xorshift(seed);
 
@@ -69,8 +70,10 @@ namespace Keel.Fuzz
                 return UseASlotJustMovedAway();
             if (choice < 84)
                 return UseASlotJustDeleted();
-            if (choice < 93)
+            if (choice < 90)
                 return ReplyThroughASavedCaller();
+            if (choice < 94)
+                return RevokeAfterDeriving();
             if (choice < 97)
                 return UseAFreshlyMintedCapability();
             // A Call that waits until a peer receives on `shared` (ReplyThroughASavedCaller
@@ -126,6 +129,21 @@ namespace Keel.Fuzz
                     break;
             }
             CSpaceOps.Delete(saved);
+            return 4;
+        }
+
+        // Derives a chain of three capabilities from a random one (Copy, Copy, Mint: some fail,
+        // and that is part of it), then revokes one link of it or any slot: what goes may lie in
+        // the other hostile tasks' CSpaces too, where the chain's capabilities travel with
+        // messages, and a peer may be blocked through one of them.
+        private static uint RevokeAfterDeriving()
+        {
+            uint source = RandomSlot(), first = FreeSlot(), second = FreeSlot();
+            CSpaceOps.Copy(source, first);
+            CSpaceOps.Copy(first, second);
+            CSpaceOps.Mint(second, FreeSlot(), (Rights)RandomRights(), RandomBadge());
+            uint pick = s_random.Below(4);
+            Call((uint)SyscallNumber.Revoke, pick == 0 ? source : pick == 1 ? first : pick == 2 ? second : RandomSlot());
             return 4;
         }
 

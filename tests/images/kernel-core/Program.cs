@@ -21,7 +21,7 @@ namespace Keel.Tests.Images
         private static readonly Endpoint[] s_endpoints = new Endpoint[1];
         private static readonly Notification[] s_notifications = new Notification[1];
         private static readonly CNode[] s_cnodes = new CNode[2];
-        private static readonly Capability[] s_slots = new Capability[2 * SlotsPerThread];
+        private static readonly CapSlot[] s_slots = new CapSlot[2 * SlotsPerThread];
         private static readonly ThreadQueue[] s_readyQueues = new ThreadQueue[4];
         private static readonly IrqBinding[] s_irqBindings = new IrqBinding[1];
         private static readonly TickSignal[] s_tickSignals = new TickSignal[0];
@@ -89,10 +89,10 @@ namespace Keel.Tests.Images
                 s_threads[t].Priority = 1;
                 s_threads[t].IpcBuffer = buffers + t * IpcBuffer.Words;
             }
-            s_slots[Client * SlotsPerThread + (int)EndpointSlot] = Capability.Create(CapType.Endpoint, 0, Rights.Write | Rights.GrantReply, 7);
-            s_slots[Client * SlotsPerThread + (int)SendOnlySlot] = Capability.Create(CapType.Endpoint, 0, Rights.Write, 9);
-            s_slots[Server * SlotsPerThread + (int)EndpointSlot] = Capability.Create(CapType.Endpoint, 0, Rights.Read, 0);
             Kernel.Kernel.Initialise(ref s_kernel);
+            Kernel.Kernel.InstallCapability(ref s_kernel, Client * SlotsPerThread + (int)EndpointSlot, Capability.Create(CapType.Endpoint, 0, Rights.Write | Rights.GrantReply, 7));
+            Kernel.Kernel.InstallCapability(ref s_kernel, Client * SlotsPerThread + (int)SendOnlySlot, Capability.Create(CapType.Endpoint, 0, Rights.Write, 9));
+            Kernel.Kernel.InstallCapability(ref s_kernel, Server * SlotsPerThread + (int)EndpointSlot, Capability.Create(CapType.Endpoint, 0, Rights.Read, 0));
             Kernel.Kernel.StartThread(ref s_kernel, Client);
             Kernel.Kernel.StartThread(ref s_kernel, Server);
             s_kernel.Current = Kernel.Kernel.Schedule(ref s_kernel);

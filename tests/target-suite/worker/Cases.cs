@@ -600,7 +600,8 @@ namespace Keel.Suite
         }
 
         // Alpha saves delta's reply capability, then suspends and resumes delta
-        // (alpha's peer): delta's Call ends Cancelled, and the late reply is dropped.
+        // (alpha's peer): delta's Call ends Cancelled, and the reply capability is gone
+        // from alpha's slot, so there is nothing to reply through.
         private static void SuspendedCallerReplyDropped()
         {
             if (Self == Alpha)
@@ -609,7 +610,8 @@ namespace Keel.Suite
                 Check.Ok(CSpaceOps.SaveCaller(Free0), "SaveCaller");
                 Check.Ok(Threads.Suspend(Caps.Peer), "ThreadSuspend of the caller");
                 Check.Ok(Threads.Resume(Caps.Peer), "ThreadResume of the caller");
-                Check.Ok(Ipc.Send(Free0, 1), "the reply through the dead reply capability");
+                Check.Slot(Free0, CapType.Null, Rights.None, "the ended Call's reply slot");
+                Check.Status(Ipc.Send(Free0, 1), Error.EmptySlot, "a reply through it");
             }
             else if (Self == Delta)
             {

@@ -1,5 +1,6 @@
-// Alice: connects through the policy server and Calls the service, waiting as long
-// as it takes.
+// Alice: connects through the policy server and Calls the service twice, waiting as
+// long as it takes. Her second request is answered after the policy server has
+// revoked bob's capability: revoking his takes nothing of hers.
 using System.Runtime.InteropServices;
 using Keel.Demo;
 using Keel.Tasks;
@@ -16,8 +17,16 @@ namespace Keel.Demo.Alice
         {
             if (!PolicyClient.Connect("alice", Caps.Policy, ServiceSlot))
                 return;
-            Console.WriteLine("alice: calling the service with 20");
-            Message answer = Ipc.Call(ServiceSlot, Labels.Request, 1, 20);
+            Request("alice: calling the service with ", 20);
+            Request("alice: calling the service again with ", 22);
+        }
+
+        private static void Request(string saying, uint number)
+        {
+            Console.Write(saying);
+            Console.WriteDecimal(number);
+            Console.WriteLine();
+            Message answer = Ipc.Call(ServiceSlot, Labels.Request, 1, number);
             Console.Write("alice: the service answered ");
             Console.WriteDecimal(answer.Mr0);
             Console.WriteLine();

@@ -1,8 +1,17 @@
 // The policy server: the only task that holds an unbadged capability to the
 // service. A client asks (Connect, through its own badged capability to the policy
 // server); the server mints a copy with Write and GrantReply only and the client's
-// badge, attaches it to its reply (its own endpoint capability has Grant, so its
-// replies may carry capabilities), and deletes its copy.
+// badge, and attaches it to its reply (its own endpoint capability has Grant, so its
+// replies may carry capabilities). When the client says it is done, the server
+// revokes what it granted.
+//
+// Each client's minted capability stays in a slot of the server's own, one per
+// client (its grant slot). The derivation (docs/ipc.md rule 18) is then: unbadged
+// service capability -> grant slot (Mint) -> the client's copy (transfer). Revoke of
+// a grant slot deletes exactly that client's copy, wherever it lies, and no other
+// client's; Revoke of the unbadged capability would take back every client's, and
+// deleting the grant slot alone would leave the client's copy in place, lifted to be
+// derived from the unbadged capability.
 using System.Runtime.InteropServices;
 using Keel.Demo;
 using Keel.Kernel;
@@ -13,8 +22,6 @@ namespace Keel.Demo.Policy
 {
     public static class Program
     {
-        private const uint MintSlot = Caps.FirstFreeSlot;
-
         [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
         private static void Main()
         {
@@ -22,29 +29,66 @@ namespace Keel.Demo.Policy
             while (true)
             {
                 Message request = Ipc.Recv(Caps.Requests);
-                if (request.Label != Labels.Connect)
+                switch (request.Label)
                 {
-                    Ipc.Reply(Labels.Refused);
-                    continue;
+                    case Labels.Connect:
+                        Grant(request.Badge);
+                        break;
+                    case Labels.Done:
+                        Withdraw(request.Badge);
+                        break;
+                    default:
+                        Ipc.Reply(Labels.Refused);
+                        break;
                 }
-                Error minted = CSpaceOps.Mint(Caps.Service, MintSlot, Rights.Write | Rights.GrantReply, request.Badge);
-                Console.Write("policy: ");
-                Console.Write(Badges.Name(request.Badge));
-                Console.Write(" (badge ");
-                Console.WriteDecimal(request.Badge);
-                if (minted != Error.Ok)
-                {
-                    Console.WriteLine(") asks for the service: mint failed");
-                    Ipc.Reply(Labels.Refused);
-                    continue;
-                }
-                Console.Write(") asks for the service: minted a write, grant-reply capability with badge ");
-                Console.WriteDecimal(request.Badge);
-                Console.WriteLine();
-                Task.AttachCap(MintSlot);
-                Ipc.Reply(Labels.Granted, extraCaps: 1);
-                CSpaceOps.Delete(MintSlot);
             }
+        }
+
+        // The server's slot for the capability it grants the client with `badge`, or 0
+        // (never a free slot) for a badge that has none.
+        private static uint GrantSlot(uint badge) =>
+            badge != 0 && badge <= Caps.SlotCount - Caps.FirstFreeSlot ? Caps.FirstFreeSlot + badge - 1 : 0;
+
+        private static void Grant(uint badge)
+        {
+            uint slot = GrantSlot(badge);
+            Error minted = slot == 0 ? Error.InvalidIndex : CSpaceOps.Mint(Caps.Service, slot, Rights.Write | Rights.GrantReply, badge);
+            WriteClient(badge);
+            if (minted != Error.Ok)
+            {
+                Console.WriteLine(") asks for the service: mint failed");
+                Ipc.Reply(Labels.Refused);
+                return;
+            }
+            Console.Write(") asks for the service: minted a write, grant-reply capability with badge ");
+            Console.WriteDecimal(badge);
+            Console.WriteLine();
+            Task.AttachCap(slot);
+            Ipc.Reply(Labels.Granted, extraCaps: 1);
+        }
+
+        private static void Withdraw(uint badge)
+        {
+            uint slot = GrantSlot(badge);
+            Error revoked = slot == 0 ? Error.InvalidIndex : CSpaceOps.Revoke(slot);
+            WriteClient(badge);
+            if (revoked != Error.Ok)
+            {
+                Console.WriteLine(") is done with the service: nothing to revoke");
+                Ipc.Reply(Labels.Refused);
+                return;
+            }
+            CSpaceOps.Delete(slot);
+            Console.WriteLine(") is done with the service: revoked its capability");
+            Ipc.Reply(Labels.Revoked);
+        }
+
+        private static void WriteClient(uint badge)
+        {
+            Console.Write("policy: ");
+            Console.Write(Badges.Name(badge));
+            Console.Write(" (badge ");
+            Console.WriteDecimal(badge);
         }
     }
 }
