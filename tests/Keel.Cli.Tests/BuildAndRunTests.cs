@@ -26,10 +26,10 @@ public class BuildAndRunTests
     public async Task AFailedBuildShowsItsErrorsAndExitsWithStatus3()
     {
         var runner = new FakeRunner((_, _) => new ProcessResult(1, false,
-            "  Keel.Hal -> /x/Keel.Hal.dll\n/x/app.toml: error KEEL0100: task 'rogue': field 'ram': 3000 is not a power of two\n"));
+            "  Keel.Hal -> /x/Keel.Hal.dll\n/x/app.toml(20,1): error KEEL0100: task 'rogue': field 'ram': 3000 is not a power of two\n"));
         CliResult result = await CliHarness.RunAsync(["build"], runner: runner);
         Assert.Equal(ExitCodes.BuildFailed, result.ExitCode);
-        Assert.Contains("/x/app.toml: error KEEL0100: task 'rogue': field 'ram': 3000 is not a power of two", result.Output);
+        Assert.Contains("/x/app.toml(20,1): error KEEL0100: task 'rogue': field 'ram': 3000 is not a power of two", result.Output);
         Assert.StartsWith("keel: error: the build of firmware/policy-demo for netduinoplus2 failed (the errors are above).\n" +
                           $"keel: fix: dotnet build {CliHarness.DemoFolder}/PolicyDemo.csproj -nologo -v:m -p:KeelBoard=netduinoplus2", result.Error);
     }
