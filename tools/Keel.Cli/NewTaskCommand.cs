@@ -30,7 +30,7 @@ public static class NewTaskCommand
         Workspace workspace = context.Workspace;
         Application app = workspace.Application(parsed.Option("--app"), context.CurrentDirectory);
 
-        var existing = AppDescriptionParser.Parse(app.Description, _ => { })
+        var existing = AppDescriptionParser.Parse(app.Description, (_, _) => { })
             ?? throw new CliError($"{app.Description} does not parse.", $"keel build {app.Folder}", ExitCodes.BuildFailed);
         if (existing.Tasks.Any(task => task.Name == name))
             throw CliError.Usage($"new task: {Path.GetFileName(app.Folder)} already has a task '{name}'.");
