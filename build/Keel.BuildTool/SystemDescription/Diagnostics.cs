@@ -27,6 +27,8 @@ public sealed record Diagnostic(string FilePath, string Message, string Code = D
     public const string SharedPeripheral = "KEEL0104";
     // The FPU's interrupt (board.props KeelFpuIrq) routed to a task.
     public const string FpuInterrupt = "KEEL0105";
+    // A window the link found too small for its task or the kernel (LinkErrors).
+    public const string WindowTooSmall = "KEEL0106";
 
     public override string ToString() => $"{FilePath}{Position}: error {Code}: {Message}";
 
