@@ -34,6 +34,17 @@ public class BuildAndRunTests
                           $"keel: fix: dotnet build {CliHarness.DemoFolder}/PolicyDemo.csproj -nologo -v:m -p:KeelBoard=netduinoplus2", result.Error);
     }
 
+    // An error line wider than the terminal is printed whole, never wrapped mid-word:
+    // editors and terminals link file(line,col) only when the line is intact.
+    [Fact]
+    public async Task ABuildErrorWiderThanTheTerminalIsNotWrapped()
+    {
+        string error = "/x/app.toml(69,1): error KEEL0106: task 'alice': field 'flash': the task needs 4848 bytes of flash but its window (TASK_ALICE_FLASH) holds 1024, 3824 bytes short: set flash = 8192 (a task's window is an MPU region, so its size is a power of two) [/x/PolicyDemo.csproj]";
+        var runner = new FakeRunner((_, _) => new ProcessResult(1, false, error + "\n"));
+        CliResult result = await CliHarness.RunAsync(["build"], runner: runner);
+        Assert.Contains(error + "\n", result.Output);
+    }
+
     [Fact]
     public async Task RunBootsTheDemoAndSymbolisesTheRoguesFaults()
     {

@@ -54,7 +54,7 @@ public static class KeelCli
 
     private static int ShowHelp(IAnsiConsole console)
     {
-        console.WriteLine(Help);
+        console.WriteWholeLine(Help);
         return ExitCodes.Success;
     }
 }
