@@ -45,6 +45,47 @@ public class BuildAndRunTests
         Assert.Contains(error + "\n", result.Output);
     }
 
+    // A task project built alone, as an editor builds it, finds its application's
+    // app.toml and gets its generated capability names (Caps.X).
+    [Fact]
+    public async Task ATaskProjectBuildsOnItsOwn()
+    {
+        string project = Path.Combine(CliHarness.DemoFolder, "tasks", "alice", "Alice.csproj");
+        ProcessResult result = await new ProcessRunner().RunAsync("dotnet", ["build", project, "-nologo", "-v:m"], timeLimit: TimeSpan.FromMinutes(5));
+        Assert.True(result.Succeeded, result.Output);
+    }
+
+    // A project under an app.toml that does not list it has no capability names: the
+    // build says so instead of failing on every Caps.X.
+    [Fact]
+    public async Task AProjectTheDescriptionDoesNotListIsRefusedByName()
+    {
+        string folder = Directory.CreateTempSubdirectory("keel-stray-").FullName;
+        string build = Path.Combine(CliHarness.Root, "build");
+        string project = $"<Project Sdk=\"Microsoft.NET.Sdk\"><Import Project=\"{build}/Keel.Task.props\" /><Import Project=\"{build}/Keel.Task.targets\" /></Project>";
+        File.WriteAllText(Path.Combine(folder, "Solo.csproj"), project);
+        File.WriteAllText(Path.Combine(folder, "Stray.csproj"), project);
+        File.WriteAllText(Path.Combine(folder, "app.toml"), """
+            name = "stray"
+            board = "netduinoplus2"
+            [kernel]
+            flash = 65536
+            ram = 16384
+            stack = 2048
+            [tasks.solo]
+            project = "Solo.csproj"
+            priority = 0
+            stack = 1024
+            flash = 16384
+            ram = 4096
+            """);
+
+        ProcessResult result = await new ProcessRunner().RunAsync("dotnet", ["build", Path.Combine(folder, "Stray.csproj"), "-nologo", "-v:m"], timeLimit: TimeSpan.FromMinutes(5));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains($"error KEEL0107: Stray.csproj is no task of {folder}/app.toml (no [tasks.<name>] has project = \"Stray.csproj\"), so it has no capability names (Caps) to build with", result.Output);
+    }
+
     [Fact]
     public async Task RunBootsTheDemoAndSymbolisesTheRoguesFaults()
     {
