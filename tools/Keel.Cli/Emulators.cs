@@ -56,12 +56,7 @@ public sealed class Emulators(CliContext context, Workspace workspace)
 
     public async Task<EmulatorOutcome> RunAsync(string emulator, string elf, FaultSymboliser symboliser, bool gdb = false, TimeSpan? timeLimit = null)
     {
-        void Show(string line)
-        {
-            context.Console.WriteWholeLine(line);
-            foreach (string note in symboliser.Annotate(line))
-                context.Console.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");
-        }
+        void Show(string line) => context.Console.WriteSymbolised(line, symboliser);
 
         if (emulator == Qemu)
         {
