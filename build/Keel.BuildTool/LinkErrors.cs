@@ -43,14 +43,18 @@ public static partial class LinkErrors
     public static IReadOnlyList<string> Explain(IReadOnlyList<string> ldOutput, string? tomlPath)
     {
         var app = tomlPath is null ? null : AppDescriptionParser.Parse(Path.GetFullPath(tomlPath), (_, _) => { });
-        var windows = app is null ? new Dictionary<string, Window>() : Windows(app);
+        var overflows = new DiagnosticBag();
+        var windows = app is null ? new Dictionary<string, Window>() : Windows(app, overflows.For(app.TomlPath, Diagnostic.WindowTooSmall));
         var errors = new List<string>();
         foreach (string line in ldOutput.Where(line => line.Trim().Length > 0))
         {
             var overflow = Overflow().Match(line);
             var notFit = WillNotFit().Match(line);
             if (overflow.Success && windows.TryGetValue(overflow.Groups["region"].Value, out var window))
-                errors.Add(window.Explain(app!, overflow.Groups["region"].Value, long.Parse(overflow.Groups["bytes"].Value)).ToString());
+            {
+                window.Explain(overflow.Groups["region"].Value, long.Parse(overflow.Groups["bytes"].Value));
+                errors.Add(overflows.All[^1].ToString());
+            }
             else if (!(notFit.Success && windows.ContainsKey(notFit.Groups["region"].Value)))
                 errors.Add($"error {LinkFailed}: {line.Trim()}");
         }
@@ -59,27 +63,31 @@ public static partial class LinkErrors
         return errors;
     }
 
-    // The memory regions memory.ld (LinkerScriptWriter) names, by who owns them and the
-    // field that sizes them.
-    private static Dictionary<string, Window> Windows(AppDescription app)
+    // The memory regions memory.ld (LinkerScriptWriter) names, by the section of the
+    // description that owns them and the field that sizes them.
+    private static Dictionary<string, Window> Windows(AppDescription app, Reporter report)
     {
+        var top = new Section(AppDescriptionParser.TopLevel, [], app.Source, report);
         var windows = new Dictionary<string, Window>();
         if (app.Kernel is { } kernel)
         {
-            windows["KERNEL_FLASH"] = new Window("kernel", ["kernel"], "the kernel", "flash", kernel.Flash, IsMpuRegion: false);
-            windows["KERNEL_RAM"] = new Window("kernel", ["kernel"], "the kernel", "ram", kernel.Ram, IsMpuRegion: false);
+            var section = AppChecker.KernelSection(top);
+            windows["KERNEL_FLASH"] = new Window(section, "the kernel", "flash", kernel.Flash, IsMpuRegion: false);
+            windows["KERNEL_RAM"] = new Window(section, "the kernel", "ram", kernel.Ram, IsMpuRegion: false);
         }
         foreach (var task in app.Tasks)
         {
-            windows[Identifiers.FlashRegion(task.Name)] = new Window($"task '{task.Name}'", ["tasks", task.Name], "the task", "flash", task.Flash, IsMpuRegion: true);
-            windows[Identifiers.RamRegion(task.Name)] = new Window($"task '{task.Name}'", ["tasks", task.Name], "the task", "ram", task.Ram, IsMpuRegion: true);
+            var section = AppChecker.TaskSection(top, task.Name);
+            windows[Identifiers.FlashRegion(task.Name)] = new Window(section, "the task", "flash", task.Flash, IsMpuRegion: true);
+            windows[Identifiers.RamRegion(task.Name)] = new Window(section, "the task", "ram", task.Ram, IsMpuRegion: true);
         }
         return windows;
     }
 
-    private sealed record Window(string Context, string[] Path, string Owner, string Field, long? Size, bool IsMpuRegion)
+    private sealed record Window(Section Owner, string OwnerName, string Field, long? Size, bool IsMpuRegion)
     {
-        public Diagnostic Explain(AppDescription app, string region, long missing)
+        // Reports, at the field, what the window must hold and a value that does.
+        public void Explain(string region, long missing)
         {
             long size = Size ?? 0;
             long needed = size + missing;
@@ -87,10 +95,7 @@ public static partial class LinkErrors
             string fits = IsMpuRegion
                 ? $"{BitOperations.RoundUpToPowerOf2((ulong)needed)} (a task's window is an MPU region, so its size is a power of two)"
                 : $"{(needed + KernelWindowGranule - 1) / KernelWindowGranule * KernelWindowGranule} (the next multiple of {KernelWindowGranule} that fits)";
-            return new Diagnostic(app.TomlPath,
-                Diagnostic.AboutField(Context, Field, $"{Owner} needs {needed} bytes of {memory} but its window ({region}) holds {size}, {missing} bytes short: set {Field} = {fits}"),
-                Diagnostic.WindowTooSmall,
-                app.Source.Find([.. Path, Field]));
+            Owner.Field(Field, $"{OwnerName} needs {needed} bytes of {memory} but its window ({region}) holds {size}, {missing} bytes short: set {Field} = {fits}");
         }
     }
 }

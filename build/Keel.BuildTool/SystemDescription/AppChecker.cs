@@ -35,7 +35,7 @@ public static class AppChecker
             : BoardDescription.Load(boardsDirectory, boardName, problem => top.Field("board", origin + problem), diagnostics);
 
         if (app.Kernel is not null)
-            CheckKernel(app.Kernel, top.Nested("kernel", "kernel"));
+            CheckKernel(app.Kernel, KernelSection(top));
         CheckObjectNames(app, top);
         CheckTickSignals(app, top);
         if (app.Tasks.Count == 0)
@@ -48,6 +48,9 @@ public static class AppChecker
             CheckTask(app, board, task, TaskSection(top, task.Name), irqOwners, boundTasks);
         return board;
     }
+
+    // The section [kernel] of the description `top` is the top level of.
+    public static Section KernelSection(Section top) => top.Nested("kernel", "kernel");
 
     // The section [tasks.<name>] of the description `top` is the top level of.
     public static Section TaskSection(Section top, string name) => top.Nested($"task '{name}'", "tasks", name);
