@@ -57,10 +57,10 @@ public class BoardTests
         Assert.Equal(
             new[]
             {
-                new Diagnostic(peripheralsFile, "peripheral 'misaligned': base 0x40004500 is not a multiple of its size 0x400 (an MPU region must be aligned)"),
-                new Diagnostic(peripheralsFile, "peripheral 'odd': size 0x300 is not a power of two (an MPU region must be)"),
-                new Diagnostic(peripheralsFile, "peripheral 'tiny': size 0x10 is smaller than the MPU's smallest region (32 bytes)"),
-                new Diagnostic(peripheralsFile, "peripheral 'typo': unknown field 'irq'"),
+                new Diagnostic(peripheralsFile, "peripheral 'misaligned': base 0x40004500 is not a multiple of its size 0x400 (an MPU region must be aligned)", Position: new(1, 1)),
+                new Diagnostic(peripheralsFile, "peripheral 'odd': size 0x300 is not a power of two (an MPU region must be)", Position: new(2, 1)),
+                new Diagnostic(peripheralsFile, "peripheral 'tiny': size 0x10 is smaller than the MPU's smallest region (32 bytes)", Position: new(3, 1)),
+                new Diagnostic(peripheralsFile, "peripheral 'typo': unknown field 'irq'", Position: new(4, 43)),
             },
             diagnostics);
     }
@@ -134,7 +134,7 @@ public class BoardTests
         string boards = FakeBoards("dma1 = { base = 0x40026000, size = 0x400, breaks-isolation = \" \" }", props: Props(console: ""));
 
         Assert.Equal(
-            new[] { new Diagnostic(Path.Combine(boards, "fake", BoardDescription.PeripheralsFile), "peripheral 'dma1': field 'breaks-isolation': is empty (say why the peripheral breaks isolation, or leave the field out)") },
+            new[] { new Diagnostic(Path.Combine(boards, "fake", BoardDescription.PeripheralsFile), "peripheral 'dma1': field 'breaks-isolation': is empty (say why the peripheral breaks isolation, or leave the field out)", Position: new(1, 43)) },
             SystemCommand.Build(TestApps.WriteApp(App, "Solo.csproj"), boards).Diagnostics);
     }
 

@@ -47,8 +47,8 @@ public class CheckTests
 
     [Theory]
     // TOML syntax, reported with Tomlyn's own message and the position.
-    [InlineData("name = \"t\"", "name = ", "line 1, column 8: Unexpected token end-of-line found while expecting a value")]
-    [InlineData("ram = 4096", "ram = 4096\nram = 8192", "line 21, column 1: The key `tasks.solo.ram` is already defined at (20,1) with `ram = 4096` and cannot be redefined")]
+    [InlineData("name = \"t\"", "name = ", "Unexpected token end-of-line found while expecting a value")]
+    [InlineData("ram = 4096", "ram = 4096\nram = 8192", "The key `tasks.solo.ram` is already defined at (20,1) with `ram = 4096` and cannot be redefined")]
     // Unknown fields, at every level.
     [InlineData("name = \"t\"", "nmae = \"t\"", "top level: field 'name' is missing", "top level: unknown field 'nmae'")]
     [InlineData("stack = 2048", "stack = 2048\ntick_hz = 100", "kernel: unknown field 'tick_hz'")]
@@ -175,6 +175,31 @@ public class CheckTests
         Assert.NotEqual(ValidApp, toml);
 
         Assert.Equal(expected, TestApps.Errors(toml, SoloProject));
+    }
+
+    // Where each mistake is reported: the key it is about (a field's own key, inside an
+    // inline table too), the section's key when a field is missing, the first line
+    // when the whole file is concerned, and Tomlyn's own position for syntax errors.
+    [Theory]
+    [InlineData("name = \"t\"", "name = ", "(1,8): Unexpected token end-of-line found while expecting a value")]
+    [InlineData("priority = 0", "priority = 99", "(17,1): task 'solo': field 'priority': 99 is out of range 0..31")]
+    [InlineData("stack = 2048", "stack = 2049", "(7,1): kernel: field 'stack': 2049 is not a multiple of 8")]
+    [InlineData("ram = 4096", "ram = 3000", "(20,1): task 'solo': field 'ram': 3000 is not a power of two")]
+    [InlineData("ram = 4096", "ram = 4096\ncolour = \"red\"", "(21,1): task 'solo': unknown field 'colour'")]
+    [InlineData("ram = 4096", "", "(15,8): task 'solo': field 'ram' is missing")]
+    [InlineData("board = \"netduinoplus2\"", "", "(1,1): top level: field 'board' is missing")]
+    [InlineData("timer = {}", "timer = { every-ticks = 0 }", "(13,11): notification 'timer': field 'every-ticks': 0 is out of range 1..4294967295")]
+    [InlineData("faults = {}", "Faults = {}", "(10,1): endpoint 'Faults': name must start with a lower-case letter and use only lower-case letters, digits, '-' and '_'")]
+    [InlineData("ram = 4096", "ram = 4096\nperipherals = [\"usart9\"]", "(21,1): task 'solo': field 'peripherals': board 'netduinoplus2' has no peripheral 'usart9'")]
+    [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 37, notification = \"nope\" }]", "(21,21): task 'solo': irqs[0]: field 'notification': no notification 'nope'")]
+    [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nf = { endpoint = \"nope\" }", "(22,7): task 'solo': cap 'f': field 'endpoint': no endpoint 'nope'")]
+    [InlineData("flash = 65536", "flash = 2097152", "(1,1): top level: flash: the kernel and tasks need 2113536 bytes (including 0 bytes of alignment padding) but board 'netduinoplus2' has 1048576")]
+    public void Reports_the_mistake_at_its_line_and_column(string find, string replace, string expected)
+    {
+        string toml = ValidApp.Replace(find, replace);
+        Assert.NotEqual(ValidApp, toml);
+
+        Assert.Equal(new[] { expected }, TestApps.Build(toml, SoloProject).Diagnostics.Select(diagnostic => $"({diagnostic.Position?.Line},{diagnostic.Position?.Column}): {diagnostic.Message}"));
     }
 
     [Fact]

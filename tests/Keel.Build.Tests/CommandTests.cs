@@ -26,8 +26,8 @@ public class CommandTests
         Assert.Equal(
             new[]
             {
-                $"{toml}: error KEEL0100: top level: field 'board': no board 'nope' (expected a folder under board/ with board.props)",
-                $"{toml}: error KEEL0100: top level: no tasks (add at least one [tasks.<name>] section)",
+                $"{toml}(2,1): error KEEL0100: top level: field 'board': no board 'nope' (expected a folder under board/ with board.props)",
+                $"{toml}(1,1): error KEEL0100: top level: no tasks (add at least one [tasks.<name>] section)",
             },
             errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.False(Directory.Exists(output));
@@ -57,7 +57,7 @@ public class CommandTests
 
         Assert.Equal(1, status);
         Assert.Equal(
-            $"{toml}: error KEEL0100: top level: field 'board': given by --board: no board 'nope' (expected a folder under board/ with board.props)",
+            $"{toml}(12,1): error KEEL0100: top level: field 'board': given by --board: no board 'nope' (expected a folder under board/ with board.props)",
             errors.TrimEnd('\n'));
     }
 
@@ -72,7 +72,7 @@ public class CommandTests
 
         Assert.Equal(1, status);
         Assert.Equal(
-            $"{toml}: error KEEL0102: task 'uart-driver': field 'peripherals': 'usart2' is the kernel's console (KeelConsolePeripheral of board 'netduinoplus2'): a task holding it can read and forge what the kernel prints, and stop the kernel, which waits on it; to grant it anyway, add 'usart2' to the task's trusted-peripherals",
+            $"{toml}(51,1): error KEEL0102: task 'uart-driver': field 'peripherals': 'usart2' is the kernel's console (KeelConsolePeripheral of board 'netduinoplus2'): a task holding it can read and forge what the kernel prints, and stop the kernel, which waits on it; to grant it anyway, add 'usart2' to the task's trusted-peripherals",
             errors.TrimEnd('\n'));
         Assert.False(Directory.Exists(output));
     }

@@ -26,12 +26,64 @@ public class BuildAndRunTests
     public async Task AFailedBuildShowsItsErrorsAndExitsWithStatus3()
     {
         var runner = new FakeRunner((_, _) => new ProcessResult(1, false,
-            "  Keel.Hal -> /x/Keel.Hal.dll\n/x/app.toml: error KEEL0100: task 'rogue': field 'ram': 3000 is not a power of two\n"));
+            "  Keel.Hal -> /x/Keel.Hal.dll\n/x/app.toml(20,1): error KEEL0100: task 'rogue': field 'ram': 3000 is not a power of two\n"));
         CliResult result = await CliHarness.RunAsync(["build"], runner: runner);
         Assert.Equal(ExitCodes.BuildFailed, result.ExitCode);
-        Assert.Contains("/x/app.toml: error KEEL0100: task 'rogue': field 'ram': 3000 is not a power of two", result.Output);
+        Assert.Contains("/x/app.toml(20,1): error KEEL0100: task 'rogue': field 'ram': 3000 is not a power of two", result.Output);
         Assert.StartsWith("keel: error: the build of firmware/policy-demo for netduinoplus2 failed (the errors are above).\n" +
                           $"keel: fix: dotnet build {CliHarness.DemoFolder}/PolicyDemo.csproj -nologo -v:m -p:KeelBoard=netduinoplus2", result.Error);
+    }
+
+    // An error line wider than the terminal is printed whole, never wrapped mid-word:
+    // editors and terminals link file(line,col) only when the line is intact.
+    [Fact]
+    public async Task ABuildErrorWiderThanTheTerminalIsNotWrapped()
+    {
+        string error = "/x/app.toml(69,1): error KEEL0106: task 'alice': field 'flash': the task needs 4848 bytes of flash but its window (TASK_ALICE_FLASH) holds 1024, 3824 bytes short: set flash = 8192 (a task's window is an MPU region, so its size is a power of two) [/x/PolicyDemo.csproj]";
+        var runner = new FakeRunner((_, _) => new ProcessResult(1, false, error + "\n"));
+        CliResult result = await CliHarness.RunAsync(["build"], runner: runner);
+        Assert.Contains(error + "\n", result.Output);
+    }
+
+    // A task project built alone, as an editor builds it, finds its application's
+    // app.toml and gets its generated capability names (Caps.X).
+    [Fact]
+    public async Task ATaskProjectBuildsOnItsOwn()
+    {
+        string project = Path.Combine(CliHarness.DemoFolder, "tasks", "alice", "Alice.csproj");
+        ProcessResult result = await new ProcessRunner().RunAsync("dotnet", ["build", project, "-nologo", "-v:m"], timeLimit: TimeSpan.FromMinutes(5));
+        Assert.True(result.Succeeded, result.Output);
+    }
+
+    // A project under an app.toml that does not list it has no capability names: the
+    // build says so instead of failing on every Caps.X.
+    [Fact]
+    public async Task AProjectTheDescriptionDoesNotListIsRefusedByName()
+    {
+        string folder = Directory.CreateTempSubdirectory("keel-stray-").FullName;
+        string build = Path.Combine(CliHarness.Root, "build");
+        string project = $"<Project Sdk=\"Microsoft.NET.Sdk\"><Import Project=\"{build}/Keel.Task.props\" /><Import Project=\"{build}/Keel.Task.targets\" /></Project>";
+        File.WriteAllText(Path.Combine(folder, "Solo.csproj"), project);
+        File.WriteAllText(Path.Combine(folder, "Stray.csproj"), project);
+        File.WriteAllText(Path.Combine(folder, "app.toml"), """
+            name = "stray"
+            board = "netduinoplus2"
+            [kernel]
+            flash = 65536
+            ram = 16384
+            stack = 2048
+            [tasks.solo]
+            project = "Solo.csproj"
+            priority = 0
+            stack = 1024
+            flash = 16384
+            ram = 4096
+            """);
+
+        ProcessResult result = await new ProcessRunner().RunAsync("dotnet", ["build", Path.Combine(folder, "Stray.csproj"), "-nologo", "-v:m"], timeLimit: TimeSpan.FromMinutes(5));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains($"error KEEL0107: Stray.csproj is no task of {folder}/app.toml (no [tasks.<name>] has project = \"Stray.csproj\"), so it has no capability names (Caps) to build with", result.Output);
     }
 
     [Fact]

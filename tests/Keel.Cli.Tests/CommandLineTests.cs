@@ -11,7 +11,7 @@ public class CommandLineTests
     {
         CliResult result = await CliHarness.RunAsync([]);
         Assert.Equal(ExitCodes.Success, result.ExitCode);
-        foreach (string usage in (string[])[BuildCommand.Usage, RunCommand.Usage, TestCommand.Usage, FlashCommand.Usage, NewTaskCommand.Usage])
+        foreach (string usage in (string[])[BuildCommand.Usage, RunCommand.Usage, TestCommand.Usage, FlashCommand.Usage, MonitorCommand.Usage, NewTaskCommand.Usage])
             Assert.Contains(usage, result.Output);
     }
 

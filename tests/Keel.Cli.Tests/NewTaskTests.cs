@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Keel.Cli;
 
 namespace Keel.Cli.Tests;
@@ -111,5 +112,23 @@ public sealed class NewTaskTests : IDisposable
         Assert.Contains("hello: started\n", run.Output);
         Assert.Equal(ExitCodes.Failed, run.ExitCode);
         Assert.StartsWith("keel: error: the image did not stop within the time limit of 5 s.", run.Error);
+    }
+
+    // The link is what finds a window too small: keel build reports it at the field in
+    // app.toml with the value that fits, not as ld's exit status.
+    [Fact]
+    public async Task ATaskTooBigForItsFlashWindowIsReportedAtTheField()
+    {
+        string app = TinyApp();
+        Assert.Equal(ExitCodes.Success, (await CliHarness.RunAsync(["new", "task", "hello", "--app", app])).ExitCode);
+        string toml = Path.Combine(app, "app.toml");
+        File.WriteAllText(toml, File.ReadAllText(toml).Replace("flash = 16384", "flash = 1024"));
+        int line = Array.IndexOf(File.ReadAllLines(toml), "flash = 1024") + 1;
+
+        CliResult build = await CliHarness.RunAsync(["build", app]);
+
+        Assert.Equal(ExitCodes.BuildFailed, build.ExitCode);
+        Assert.Matches($@"\n{Regex.Escape(toml)}\({line},1\): error KEEL0106: task 'hello': field 'flash': the task needs (\d+) bytes of flash but its window \(TASK_HELLO_FLASH\) holds 1024, \d+ bytes short: set flash = (4096|8192) \(a task's window is an MPU region, so its size is a power of two\) \[", build.Output);
+        Assert.DoesNotContain("MSB3073", build.Output);
     }
 }

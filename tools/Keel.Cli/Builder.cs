@@ -23,7 +23,7 @@ public sealed class Builder(IAnsiConsole console, IProcessRunner runner)
             return;
         }
         foreach (string line in result.Output.Split('\n').Where(IsError).Distinct())
-            console.WriteLine(line);
+            console.WriteWholeLine(line);
         throw new CliError($"the build of {what} failed (the errors are above).", "dotnet " + string.Join(' ', arguments), ExitCodes.BuildFailed);
     }
 

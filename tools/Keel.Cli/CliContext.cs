@@ -1,5 +1,6 @@
 // What a command works with: the terminal, the Keel tree, the way it runs host
-// programs and the environment. Tests give each their own.
+// programs, the environment and the devices folder (/dev, where keel monitor looks for
+// a board's serial port). Tests give each their own.
 using Spectre.Console;
 
 namespace Keel.Cli;
@@ -9,7 +10,8 @@ public sealed record CliContext(
     string CurrentDirectory,
     IProcessRunner Runner,
     Func<string, string?> Environment,
-    string? SearchPath = null)
+    string? SearchPath = null,
+    string DeviceRoot = "/dev")
 {
     public Workspace Workspace => Workspace.Find(CurrentDirectory, SearchPath);
 

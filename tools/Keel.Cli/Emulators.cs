@@ -56,12 +56,7 @@ public sealed class Emulators(CliContext context, Workspace workspace)
 
     public async Task<EmulatorOutcome> RunAsync(string emulator, string elf, FaultSymboliser symboliser, bool gdb = false, TimeSpan? timeLimit = null)
     {
-        void Show(string line)
-        {
-            context.Console.WriteLine(line);
-            foreach (string note in symboliser.Annotate(line))
-                context.Console.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");
-        }
+        void Show(string line) => context.Console.WriteSymbolised(line, symboliser);
 
         if (emulator == Qemu)
         {
@@ -69,9 +64,9 @@ public sealed class Emulators(CliContext context, Workspace workspace)
             if (gdb)
             {
                 context.Console.MarkupLine($"QEMU waits for gdb on port {GdbPort}. Attach with symbols from another terminal:");
-                context.Console.WriteLine("  " + GdbCommand(elf));
+                context.Console.WriteWholeLine("  " + GdbCommand(elf));
                 if (workspace.FindTool(GdbExecutable) is null)
-                    context.Console.WriteLine($"  ({GdbExecutable} is not installed: {GdbInstall})");
+                    context.Console.WriteWholeLine($"  ({GdbExecutable} is not installed: {GdbInstall})");
             }
             ProcessResult result = await context.Runner.RunAsync(qemu, QemuArguments(elf, gdb), Show, timeLimit);
             return new EmulatorOutcome(result.Output, result.ExitCode, result.TimedOut);

@@ -20,7 +20,8 @@ public static class ExitCodes
     // A host tool the command needs is not installed; the message names the install command.
     public const int MissingTool = 4;
 
-    // The probe could not program the board: no board attached, verification failed,
-    // or the probe did not finish within its time limit.
+    // The board could not be reached: the probe could not program it (no board
+    // attached, verification failed, or it did not finish within its time limit), or
+    // `monitor` found no serial port or could not open or set it.
     public const int ProbeFailed = 5;
 }

@@ -52,9 +52,9 @@ public static class FlashCommand
             await BuildCommand.BuildAsync(context, workspace, app, board);
         app.RequireImage(workspace, board);
 
-        context.Console.WriteLine(command.ToString());
+        context.Console.WriteWholeLine(command.ToString());
         TimeSpan limit = timeLimit ?? DefaultTimeLimit;
-        ProcessResult result = await context.Runner.RunAsync(executable, command.Arguments, context.Console.WriteLine, limit);
+        ProcessResult result = await context.Runner.RunAsync(executable, command.Arguments, context.Console.WriteWholeLine, limit);
         string again = $"keel flash {Path.GetRelativePath(workspace.Root, app.Folder)} --board {board} --probe {probe}";
         if (result.TimedOut)
             throw new CliError($"{command.Tool} did not finish within {limit.TotalSeconds} s and was stopped.", $"{NoBoardHint}: {again}", ExitCodes.ProbeFailed);

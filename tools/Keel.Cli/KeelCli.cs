@@ -13,11 +13,12 @@ public static class KeelCli
           {RunCommand.Usage}
           {TestCommand.Usage}
           {FlashCommand.Usage}
+          {MonitorCommand.Usage}
           {NewTaskCommand.Usage}
 
         app is an application folder (app.toml and its project), firmware/policy-demo when omitted.
         Exit status: 0 success, 1 tests failed or the image failed, 2 usage, 3 build failed,
-        4 a tool is missing, 5 the probe could not program the board. See docs/keel.md.
+        4 a tool is missing, 5 the board could not be reached (programmed, or its port opened). See docs/keel.md.
         """;
 
     public static Task<int> RunAsync(CliContext context, IReadOnlyList<string> arguments, TextWriter error)
@@ -30,6 +31,7 @@ public static class KeelCli
             "run" => RunCommand.RunAsync(context, rest),
             "test" => TestCommand.RunAsync(context, rest),
             "flash" => FlashCommand.RunAsync(context, rest),
+            "monitor" => MonitorCommand.RunAsync(context, rest),
             "new" => NewTaskCommand.RunAsync(context, rest),
             "help" or "--help" or "-h" => Task.FromResult(ShowHelp(context.Console)),
             _ => throw CliError.Usage($"there is no command '{command}'."),
@@ -54,7 +56,7 @@ public static class KeelCli
 
     private static int ShowHelp(IAnsiConsole console)
     {
-        console.WriteLine(Help);
+        console.WriteWholeLine(Help);
         return ExitCodes.Success;
     }
 }

@@ -30,7 +30,7 @@ public static class NewTaskCommand
         Workspace workspace = context.Workspace;
         Application app = workspace.Application(parsed.Option("--app"), context.CurrentDirectory);
 
-        var existing = AppDescriptionParser.Parse(app.Description, _ => { })
+        var existing = AppDescriptionParser.Parse(app.Description, (_, _) => { })
             ?? throw new CliError($"{app.Description} does not parse.", $"keel build {app.Folder}", ExitCodes.BuildFailed);
         if (existing.Tasks.Any(task => task.Name == name))
             throw CliError.Usage($"new task: {Path.GetFileName(app.Folder)} already has a task '{name}'.");
@@ -56,8 +56,8 @@ public static class NewTaskCommand
             Directory.Delete(folder, recursive: true);
             throw CliError.Usage($"new task: the system description refuses task '{name}': {string.Join("; ", diagnostics.Select(d => d.Message))}.");
         }
-        context.Console.WriteLine($"Added task '{name}' (priority {priority}): {Path.GetRelativePath(workspace.Root, project)} and its entry in {Path.GetRelativePath(workspace.Root, app.Description)}.");
-        context.Console.WriteLine($"Build it with: keel build {Path.GetRelativePath(workspace.Root, app.Folder)}");
+        context.Console.WriteWholeLine($"Added task '{name}' (priority {priority}): {Path.GetRelativePath(workspace.Root, project)} and its entry in {Path.GetRelativePath(workspace.Root, app.Description)}.");
+        context.Console.WriteWholeLine($"Build it with: keel build {Path.GetRelativePath(workspace.Root, app.Folder)}");
         return Task.FromResult(ExitCodes.Success);
     }
 

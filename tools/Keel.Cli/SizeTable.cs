@@ -60,9 +60,9 @@ public static class SizeTable
                 Markup.Escape(string.Join(", ", row.TrustedPeripherals)));
         }
         console.Write(table);
-        console.WriteLine("MPU waste (flash/RAM): what a task does not use of its power-of-two windows, which no other task can use.");
-        console.WriteLine("Platform calls: beyond every task's debug-write and exit. Trusted with: peripherals granted although they break isolation (layout.txt says why).");
-        console.WriteLine($"Alignment padding after the kernel: flash {layout.FlashPadding}, RAM {layout.RamPadding} bytes. " +
+        console.WriteWholeLine("MPU waste (flash/RAM): what a task does not use of its power-of-two windows, which no other task can use.");
+        console.WriteWholeLine("Platform calls: beyond every task's debug-write and exit. Trusted with: peripherals granted although they break isolation (layout.txt says why).");
+        console.WriteWholeLine($"Alignment padding after the kernel: flash {layout.FlashPadding}, RAM {layout.RamPadding} bytes. " +
             $"Laid out: flash {layout.FlashUsed} of {layout.Board.FlashBytes}, RAM {layout.RamUsed} of {layout.Board.RamBytes} bytes.");
     }
 

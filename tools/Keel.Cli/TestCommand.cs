@@ -54,7 +54,7 @@ public static class TestCommand
         foreach (SuiteCase c in report.Cases)
             table.AddRow(Markup.Escape(c.Id), Markup.Escape(c.Name), Result(c.Outcome), Markup.Escape(c.Reason ?? ""));
         context.Console.Write(table);
-        context.Console.WriteLine(report.ClosingLine ?? $"{report.Count(CaseOutcome.Passed)} passed, {report.Count(CaseOutcome.Failed)} failed, {report.Count(CaseOutcome.Skipped)} skipped");
+        context.Console.WriteWholeLine(report.ClosingLine ?? $"{report.Count(CaseOutcome.Passed)} passed, {report.Count(CaseOutcome.Failed)} failed, {report.Count(CaseOutcome.Skipped)} skipped");
 
         // Each hint runs less than the whole suite again: only the cases that went wrong.
         string Again(IEnumerable<SuiteCase> cases) => $"keel test --emulator {emulator} --filter '{string.Join('|', cases.Select(c => c.Id))}'";
@@ -85,14 +85,14 @@ public static class TestCommand
     {
         string solution = Path.Combine(workspace.Root, Workspace.Solution);
         await context.Builder.BuildAsync("every project", solution);
-        ProcessResult result = await context.Runner.RunAsync("dotnet", ["test", solution, "--no-build", "--nologo"], context.Console.WriteLine);
+        ProcessResult result = await context.Runner.RunAsync("dotnet", ["test", solution, "--no-build", "--nologo"], context.Console.WriteWholeLine);
         IReadOnlyList<TestCounts> counts = TestTotals.Parse(result.Output);
         var table = new Table().AddColumn("test assembly").AddColumn(new TableColumn("passed").RightAligned())
             .AddColumn(new TableColumn("failed").RightAligned()).AddColumn(new TableColumn("skipped").RightAligned());
         foreach (TestCounts c in counts)
             table.AddRow(Markup.Escape(c.Assembly), c.Passed.ToString(), c.Failed > 0 ? $"[red]{c.Failed}[/]" : "0", c.Skipped.ToString());
         context.Console.Write(table);
-        context.Console.WriteLine(TestTotals.ClosingLine(counts));
+        context.Console.WriteWholeLine(TestTotals.ClosingLine(counts));
         if (result.Succeeded && counts.All(c => c.Failed == 0))
             return ExitCodes.Success;
         throw new CliError(counts.Count == 0 ? "dotnet test failed before running any test (its output is above)." : "some tests failed (they are listed above).",

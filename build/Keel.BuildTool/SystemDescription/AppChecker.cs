@@ -1,8 +1,8 @@
 // The rules a system description must follow before the build lays it out: values in
 // range, sizes the MPU can protect, references (peripherals, notifications, endpoints,
 // capability slots) that resolve, and resources (interrupts, MPU regions) not
-// over-committed. Each rule reports in the form "<section>: field '<field>': <problem>"
-// and the checker never stops early, so one build lists every mistake. Whether the
+// over-committed. Each rule reports in the form "<section>: field '<field>': <problem>",
+// at the field's key in the file (Section), and the checker never stops early, so one build lists every mistake. Whether the
 // whole system fits the board's memory depends on the layout and is checked there;
 // whether its grants of peripherals keep the tasks isolated is IsolationChecker's
 // concern, on that layout.
@@ -27,31 +27,37 @@ public static class AppChecker
     // file names another board.
     public static BoardDescription? Check(AppDescription app, string boardsDirectory, DiagnosticBag diagnostics, string? boardOverride = null)
     {
-        var report = diagnostics.For(app.TomlPath);
+        var top = new Section(AppDescriptionParser.TopLevel, [], app.Source, diagnostics.For(app.TomlPath));
         string? boardName = boardOverride ?? app.Board;
         string origin = boardOverride is null ? "" : "given by --board: ";
         var board = boardName is null
             ? null
-            : BoardDescription.Load(boardsDirectory, boardName, problem => report(Diagnostic.AboutField(AppDescriptionParser.TopLevel, "board", origin + problem)), diagnostics);
+            : BoardDescription.Load(boardsDirectory, boardName, problem => top.Field("board", origin + problem), diagnostics);
 
         if (app.Kernel is not null)
-            CheckKernel(app.Kernel, report);
-        CheckObjectNames(app, report);
-        CheckTickSignals(app, report);
+            CheckKernel(app.Kernel, KernelSection(top));
+        CheckObjectNames(app, top);
+        CheckTickSignals(app, top);
         if (app.Tasks.Count == 0)
-            report($"{AppDescriptionParser.TopLevel}: no tasks (add at least one [tasks.<name>] section)");
-        CheckNamesDistinct(app.Tasks.Select(task => task.Name), name => $"task '{name}'", ReservedTaskIdentifiers, report);
+            top.Problem("no tasks (add at least one [tasks.<name>] section)");
+        CheckNamesDistinct(app.Tasks.Select(task => task.Name), name => TaskSection(top, name), ReservedTaskIdentifiers);
 
         var irqOwners = new Dictionary<long, string>();
         var boundTasks = new Dictionary<string, string>();
         foreach (var task in app.Tasks)
-            CheckTask(app, board, task, irqOwners, boundTasks, report);
+            CheckTask(app, board, task, TaskSection(top, task.Name), irqOwners, boundTasks);
         return board;
     }
 
-    private static void CheckKernel(KernelDescription kernel, Action<string> report)
+    // The section [kernel] of the description `top` is the top level of.
+    public static Section KernelSection(Section top) => top.Nested("kernel", "kernel");
+
+    // The section [tasks.<name>] of the description `top` is the top level of.
+    public static Section TaskSection(Section top, string name) => top.Nested($"task '{name}'", "tasks", name);
+
+    private static void CheckKernel(KernelDescription kernel, Section section)
     {
-        var field = FieldReporter("kernel", report);
+        Action<string, string> field = section.Field;
         CheckRange(field, "flash", kernel.Flash, 1, uint.MaxValue);
         CheckRange(field, "ram", kernel.Ram, 1, uint.MaxValue);
         if (CheckStackSize(field, kernel.Stack) && kernel.Ram is long ram && kernel.Stack > ram)
@@ -62,32 +68,31 @@ public static class AppChecker
 
     // The kernel counts each period down once per tick, and a signal with badge 0
     // would wake nobody.
-    private static void CheckTickSignals(AppDescription app, Action<string> report)
+    private static void CheckTickSignals(AppDescription app, Section top)
     {
         foreach (var tickSignal in app.TickSignals)
         {
-            var field = FieldReporter($"notification '{tickSignal.Notification}'", report);
+            Action<string, string> field = top.Nested($"notification '{tickSignal.Notification}'", "notifications", tickSignal.Notification).Field;
             CheckRange(field, "every-ticks", tickSignal.EveryTicks, 1, uint.MaxValue);
             CheckRange(field, "badge", tickSignal.Badge, 1, MaxBadge);
         }
     }
 
-    private static void CheckObjectNames(AppDescription app, Action<string> report)
+    private static void CheckObjectNames(AppDescription app, Section top)
     {
         foreach (string name in app.Endpoints.Where(name => !Identifiers.IsValidName(name)))
-            report($"endpoint '{name}': {Identifiers.NameRule}");
+            top.Nested($"endpoint '{name}'", "endpoints", name).Problem(Identifiers.NameRule);
         foreach (string name in app.Notifications.Where(name => !Identifiers.IsValidName(name)))
-            report($"notification '{name}': {Identifiers.NameRule}");
+            top.Nested($"notification '{name}'", "notifications", name).Problem(Identifiers.NameRule);
         foreach (string name in app.Notifications.Intersect(app.Endpoints))
-            report($"notification '{name}': an endpoint has the same name");
+            top.Nested($"notification '{name}'", "notifications", name).Problem("an endpoint has the same name");
     }
 
-    private static void CheckTask(AppDescription app, BoardDescription? board, TaskDescription task, Dictionary<long, string> irqOwners, Dictionary<string, string> boundTasks, Action<string> report)
+    private static void CheckTask(AppDescription app, BoardDescription? board, TaskDescription task, Section section, Dictionary<long, string> irqOwners, Dictionary<string, string> boundTasks)
     {
-        string context = $"task '{task.Name}'";
-        var field = FieldReporter(context, report);
+        Action<string, string> field = section.Field;
         if (!Identifiers.IsValidName(task.Name))
-            report($"{context}: {Identifiers.NameRule}");
+            section.Problem(Identifiers.NameRule);
         if (task.Project is not null && !File.Exists(Path.Combine(Path.GetDirectoryName(app.TomlPath)!, task.Project)))
             field("project", $"{task.Project} does not exist");
         CheckRange(field, "priority", task.Priority, 0, LowestPriority);
@@ -98,10 +103,10 @@ public static class AppChecker
         if (CheckStackSize(field, task.Stack) && task.Ram is long ram && task.Stack + TaskSectionsWriter.IpcBufferBytes > ram)
             field("stack", $"{task.Stack} bytes of stack and the {TaskSectionsWriter.IpcBufferBytes}-byte IPC buffer do not fit in {ram} bytes of ram");
         if (board is not null)
-            CheckPeripherals(board, task, context, field, report);
+            CheckPeripherals(board, task, section);
         foreach (var irq in task.Irqs)
-            CheckIrq(app, board, task, irq, irqOwners, report);
-        CheckCaps(app, task, context, report);
+            CheckIrq(app, board, irq, section.Nested($"{section.Context}: irqs[{irq.Index}]", "irqs", irq.Index.ToString()), irqOwners, task.Name);
+        CheckCaps(app, task, section);
         CheckCapSlots(task, field);
         CheckFaultHandler(task, field);
         CheckBoundNotification(app, task, boundTasks, field);
@@ -149,8 +154,9 @@ public static class AppChecker
         return false;
     }
 
-    private static void CheckPeripherals(BoardDescription board, TaskDescription task, string context, Action<string, string> field, Action<string> report)
+    private static void CheckPeripherals(BoardDescription board, TaskDescription task, Section section)
     {
+        Action<string, string> field = section.Field;
         var granted = new HashSet<string>();
         foreach (string name in task.Peripherals)
         {
@@ -169,35 +175,36 @@ public static class AppChecker
         }
         int regions = 2 + task.Peripherals.Count;
         if (regions > MpuRegion.TaskRegionCount)
-            report($"{context}: needs {regions} MPU regions (flash, ram and {task.Peripherals.Count} peripherals) but a task has {MpuRegion.TaskRegionCount} (the MPU's {MpuRegion.RegionCount}, less the kernel's stack guard)");
+            section.ProblemAt("peripherals", $"needs {regions} MPU regions (flash, ram and {task.Peripherals.Count} peripherals) but a task has {MpuRegion.TaskRegionCount} (the MPU's {MpuRegion.RegionCount}, less the kernel's stack guard)");
     }
 
-    private static void CheckIrq(AppDescription app, BoardDescription? board, TaskDescription task, IrqDescription irq, Dictionary<long, string> irqOwners, Action<string> report)
+    private static void CheckIrq(AppDescription app, BoardDescription? board, IrqDescription irq, Section section, Dictionary<long, string> irqOwners, string taskName)
     {
-        string context = $"task '{task.Name}': irqs[{irq.Index}]";
-        var field = FieldReporter(context, report);
+        Action<string, string> field = section.Field;
         if (irq.Irq is long number)
         {
             if (board is not null && (number < 0 || number >= board.IrqCount))
                 field("irq", $"{number} is out of range 0..{board.IrqCount - 1} (board '{board.Name}' has {board.IrqCount} interrupts)");
             else if (irqOwners.TryGetValue(number, out string? owner))
-                report($"{context}: irq {number} is already delivered to task '{owner}'");
+                section.ProblemAt("irq", $"irq {number} is already delivered to task '{owner}'");
             else
-                irqOwners.Add(number, task.Name);
+                irqOwners.Add(number, taskName);
         }
         if (irq.Notification is not null && !app.Notifications.Contains(irq.Notification))
             field("notification", $"no notification '{irq.Notification}'");
         CheckRange(field, "badge", irq.Badge, 0, MaxBadge);
     }
 
-    private static void CheckCaps(AppDescription app, TaskDescription task, string context, Action<string> report)
+    private static Section CapSection(Section task, string name) => task.Nested($"{task.Context}: cap '{name}'", "caps", name);
+
+    private static void CheckCaps(AppDescription app, TaskDescription task, Section section)
     {
         foreach (var cap in task.Caps)
         {
-            string capContext = $"{context}: cap '{cap.Name}'";
-            var field = FieldReporter(capContext, report);
+            var capSection = CapSection(section, cap.Name);
+            Action<string, string> field = capSection.Field;
             if (!Identifiers.IsValidName(cap.Name))
-                report($"{capContext}: {Identifiers.NameRule}");
+                capSection.Problem(Identifiers.NameRule);
             switch (cap.Kind)
             {
                 case CapKind.Endpoint when !app.Endpoints.Contains(cap.Object):
@@ -222,7 +229,7 @@ public static class AppChecker
             else
                 CheckRange(field, "badge", cap.Badge, 0, MaxBadge);
         }
-        CheckNamesDistinct(task.Caps.Select(cap => cap.Name), name => $"{context}: cap '{name}'", TaskCapsWriter.ReservedSlotIdentifiers, report);
+        CheckNamesDistinct(task.Caps.Select(cap => cap.Name), name => CapSection(section, name), TaskCapsWriter.ReservedSlotIdentifiers);
     }
 
     // The task's CSpace: slot 0 always empty, then its initial caps in slots 1..n.
@@ -268,17 +275,17 @@ public static class AppChecker
 
     // Names that differ in the file but not in the identifiers generated from them, and
     // names whose identifiers clash with the generated code's own (`reserved`: the
-    // identifier and what uses it).
-    private static void CheckNamesDistinct(IEnumerable<string> names, Func<string, string> describe, IReadOnlyDictionary<string, string> reserved, Action<string> report)
+    // identifier and what uses it). `sectionOf` gives the section a name opens.
+    private static void CheckNamesDistinct(IEnumerable<string> names, Func<string, Section> sectionOf, IReadOnlyDictionary<string, string> reserved)
     {
         var byIdentifier = new Dictionary<string, string>();
         foreach (string name in names)
         {
             string identifier = Identifiers.Pascal(name);
             if (reserved.TryGetValue(identifier, out string? user))
-                report($"{describe(name)}: name gives identifiers that clash with {user}");
+                sectionOf(name).Problem($"name gives identifiers that clash with {user}");
             else if (byIdentifier.TryGetValue(identifier, out string? first))
-                report($"{describe(name)}: name gives the same identifiers as '{first}'");
+                sectionOf(name).Problem($"name gives the same identifiers as '{first}'");
             else
                 byIdentifier.Add(identifier, name);
         }
@@ -289,7 +296,4 @@ public static class AppChecker
         if (value is long number && (number < minimum || number > maximum))
             field(name, $"{number} is out of range {minimum}..{maximum}");
     }
-
-    private static Action<string, string> FieldReporter(string context, Action<string> report) =>
-        (field, problem) => report(Diagnostic.AboutField(context, field, problem));
 }

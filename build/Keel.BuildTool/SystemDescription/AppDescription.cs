@@ -2,13 +2,14 @@
 // leaves out or gets the wrong type is null here (the reader has already reported
 // it), so the checker can still judge every other field and report all mistakes in one
 // pass. Integers stay `long` until checked: a value out of range must be reported as
-// written, not after a silent conversion.
+// written, not after a silent conversion. `Source` places the checker's errors in the file.
 using Keel.Kernel;
 
 namespace Keel.BuildTool.SystemDescription;
 
 public sealed record AppDescription(
     string TomlPath,
+    SourceMap Source,
     string? Name,
     string? Board,
     KernelDescription? Kernel,

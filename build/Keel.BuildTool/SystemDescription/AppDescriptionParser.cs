@@ -15,7 +15,7 @@ public static class AppDescriptionParser
     public const uint DefaultTickSignalBadge = 1;
 
     // Null when the file cannot be read as TOML at all (the reasons are reported).
-    public static AppDescription? Parse(string tomlPath, Action<string> report)
+    public static AppDescription? Parse(string tomlPath, Reporter report)
     {
         var top = TomlTableReader.Parse(File.ReadAllText(tomlPath), TopLevel, report);
         if (top is null)
@@ -24,7 +24,7 @@ public static class AppDescriptionParser
         string? name = top.String("name");
         string? board = top.String("board");
         KernelDescription? kernel = top.Table("kernel", required: true) is TomlTable kernelTable
-            ? ParseKernel(top.Nested(kernelTable, "kernel"))
+            ? ParseKernel(top.Nested(kernelTable, "kernel", "kernel"))
             : null;
         var endpoints = ParseObjectNames(top, "endpoints", "endpoint", readSettings: null);
         var tickSignals = new List<TickSignalDescription>();
@@ -36,11 +36,11 @@ public static class AppDescriptionParser
         var tasks = new List<TaskDescription>();
         if (top.Table("tasks") is TomlTable tasksTable)
         {
-            foreach (var (taskName, taskTable) in top.Nested(tasksTable, "tasks").NamedTables())
-                tasks.Add(ParseTask(top.Nested(taskTable, $"task '{taskName}'"), taskName));
+            foreach (var (taskName, taskTable) in top.Nested(tasksTable, "tasks", "tasks").NamedTables())
+                tasks.Add(ParseTask(top.Nested(taskTable, $"task '{taskName}'", "tasks", taskName), taskName));
         }
         top.RejectUnknownFields();
-        return new AppDescription(tomlPath, name, board, kernel, endpoints, notifications, tickSignals, tasks);
+        return new AppDescription(tomlPath, top.Source, name, board, kernel, endpoints, notifications, tickSignals, tasks);
     }
 
     private static KernelDescription ParseKernel(TomlTableReader kernel)
@@ -64,10 +64,10 @@ public static class AppDescriptionParser
         var names = new List<string>();
         if (top.Table(section) is not TomlTable table)
             return names;
-        foreach (var (name, settings) in top.Nested(table, section).NamedTables())
+        foreach (var (name, settings) in top.Nested(table, section, section).NamedTables())
         {
             names.Add(name);
-            var reader = top.Nested(settings, $"{objectKind} '{name}'");
+            var reader = top.Nested(settings, $"{objectKind} '{name}'", section, name);
             readSettings?.Invoke(reader, name);
             reader.RejectUnknownFields();
         }
@@ -88,13 +88,14 @@ public static class AppDescriptionParser
     private static TaskDescription ParseTask(TomlTableReader task, string name)
     {
         var irqs = task.TableList("irqs")
-            .Select((irq, index) => ParseIrq(task.Nested(irq, $"{task.Context}: irqs[{index}]"), index))
+            .Select((irq, index) => ParseIrq(task.Nested(irq, $"{task.Context}: irqs[{index}]", "irqs", index.ToString()), index))
             .ToList();
         var caps = new List<CapDescription>();
         if (task.Table("caps") is TomlTable capsTable)
         {
-            foreach (var (slotName, capTable) in task.Nested(capsTable, $"{task.Context}: caps").NamedTables())
-                caps.Add(ParseCap(task.Nested(capTable, $"{task.Context}: cap '{slotName}'"), slotName, (uint)caps.Count + 1));
+            var capsReader = task.Nested(capsTable, $"{task.Context}: caps", "caps");
+            foreach (var (slotName, capTable) in capsReader.NamedTables())
+                caps.Add(ParseCap(capsReader.Nested(capTable, $"{task.Context}: cap '{slotName}'", slotName), slotName, (uint)caps.Count + 1));
         }
         var description = new TaskDescription(
             Name: name,

@@ -125,7 +125,7 @@ public sealed record BoardDescription(string Name, long FlashBytes, long RamByte
         }
     }
 
-    private static IReadOnlyList<Peripheral>? LoadPeripherals(string path, Action<string> report)
+    private static IReadOnlyList<Peripheral>? LoadPeripherals(string path, Reporter report)
     {
         var top = TomlTableReader.Parse(File.ReadAllText(path), "peripherals", report);
         if (top is null)
@@ -134,7 +134,7 @@ public sealed record BoardDescription(string Name, long FlashBytes, long RamByte
         bool valid = true;
         foreach (var (name, table) in top.NamedTables())
         {
-            var entry = top.Nested(table, $"peripheral '{name}'");
+            var entry = top.Nested(table, $"peripheral '{name}'", name);
             long? baseAddress = entry.Integer("base");
             long? size = entry.Integer("size");
             string? breaksIsolation = entry.String("breaks-isolation", required: false);

@@ -1,7 +1,8 @@
 // The errors of a system description. Every check reports into one bag instead of
 // throwing, so a single build shows every mistake in the description at once, each
-// tied to the file it is in (the app's TOML or a board's peripherals.toml) and printed
-// in MSBuild's canonical form so that the build lists them as errors.
+// tied to the file it is in (the app's TOML or a board's peripherals.toml) and, in a
+// TOML file, to the key it is about (SourceMap), and printed in MSBuild's canonical
+// form so that the build lists them as errors and an editor opens the spot.
 //
 // Each error carries a code: KEEL0100 for a description that is malformed (a value out
 // of range, a reference that does not resolve, a typo), and one code per class of
@@ -10,7 +11,8 @@
 // and a script can tell "wrong" from "unsafe".
 namespace Keel.BuildTool.SystemDescription;
 
-public sealed record Diagnostic(string FilePath, string Message, string Code = Diagnostic.Malformed)
+// `Position` is null only in a file that is not TOML (a board's board.props).
+public sealed record Diagnostic(string FilePath, string Message, string Code = Diagnostic.Malformed, SourcePosition? Position = null)
 {
     // The description does not follow the rules of its format.
     public const string Malformed = "KEEL0100";
@@ -25,12 +27,17 @@ public sealed record Diagnostic(string FilePath, string Message, string Code = D
     public const string SharedPeripheral = "KEEL0104";
     // The FPU's interrupt (board.props KeelFpuIrq) routed to a task.
     public const string FpuInterrupt = "KEEL0105";
+    // A window the link found too small for its task or the kernel (LinkErrors).
+    public const string WindowTooSmall = "KEEL0106";
 
-    public override string ToString() => $"{FilePath}: error {Code}: {Message}";
+    public override string ToString() => $"{FilePath}{Position}: error {Code}: {Message}";
 
     // The one shape of a message about a field: "task 'rogue': field 'ram': 3000 is not a power of two".
     public static string AboutField(string context, string field, string problem) => $"{context}: field '{field}': {problem}";
 }
+
+// Reports one error, at `position` in its file if it is known.
+public delegate void Reporter(string message, SourcePosition? position = null);
 
 public sealed class DiagnosticBag
 {
@@ -41,5 +48,5 @@ public sealed class DiagnosticBag
     public bool HasErrors => _diagnostics.Count > 0;
 
     // A reporter for one file and one class of error, for code that only ever reports that.
-    public Action<string> For(string filePath, string code = Diagnostic.Malformed) => message => _diagnostics.Add(new Diagnostic(filePath, message, code));
+    public Reporter For(string filePath, string code = Diagnostic.Malformed) => (message, position) => _diagnostics.Add(new Diagnostic(filePath, message, code, position));
 }

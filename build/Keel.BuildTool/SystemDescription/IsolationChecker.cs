@@ -49,28 +49,35 @@ public static class IsolationChecker
 
     public static void Check(SystemLayout layout, DiagnosticBag diagnostics)
     {
-        string tomlPath = layout.App.TomlPath;
+        // Each refusal under its own code, at the task's key that grants it.
+        Section TaskSection(TaskLayout task, string code) =>
+            AppChecker.TaskSection(new Section(AppDescriptionParser.TopLevel, [], layout.App.Source, diagnostics.For(layout.App.TomlPath, code)), task.Task.Name);
+        Section IrqSection(TaskLayout task, IrqDescription irq, string code)
+        {
+            var taskSection = TaskSection(task, code);
+            return taskSection.Nested($"{taskSection.Context}: irqs[{irq.Index}]", "irqs", irq.Index.ToString());
+        }
+
         foreach (var task in layout.Tasks)
         {
-            string context = $"task '{task.Task.Name}'";
             foreach (var peripheral in task.Task.Peripherals.Select(name => layout.Board.FindPeripheral(name)!))
             {
                 var refusals = Refusals(layout, task, peripheral).ToList();
                 if (task.Task.TrustedPeripherals.Contains(peripheral.Name))
                 {
                     if (refusals.Count == 0)
-                        diagnostics.For(tomlPath)(Diagnostic.AboutField(context, TrustField, $"'{peripheral.Name}' breaks no isolation rule, so there is nothing to trust the task with: remove it"));
+                        TaskSection(task, Diagnostic.Malformed).Field(TrustField, $"'{peripheral.Name}' breaks no isolation rule, so there is nothing to trust the task with: remove it");
                     continue;
                 }
                 foreach (var (code, problem) in refusals)
-                    diagnostics.For(tomlPath, code)(Diagnostic.AboutField(context, "peripherals", $"'{peripheral.Name}' {problem}; to grant it anyway, add '{peripheral.Name}' to the task's {TrustField}"));
+                    TaskSection(task, code).Field("peripherals", $"'{peripheral.Name}' {problem}; to grant it anyway, add '{peripheral.Name}' to the task's {TrustField}");
             }
             foreach (var irq in task.Task.Irqs.Where(irq => irq.Irq == layout.Board.ConsoleIrq))
-                diagnostics.For(tomlPath, Diagnostic.KernelConsole)(Diagnostic.AboutField($"{context}: irqs[{irq.Index}]", "irq",
-                    $"{irq.Irq} is the kernel's console interrupt ({BoardDescription.ConsoleIrqProperty} of board '{layout.Board.Name}'): the kernel handles it itself and never delivers it to a task, trusted or not"));
+                IrqSection(task, irq, Diagnostic.KernelConsole).Field("irq",
+                    $"{irq.Irq} is the kernel's console interrupt ({BoardDescription.ConsoleIrqProperty} of board '{layout.Board.Name}'): the kernel handles it itself and never delivers it to a task, trusted or not");
             foreach (var irq in task.Task.Irqs.Where(irq => irq.Irq == layout.Board.FpuIrq))
-                diagnostics.For(tomlPath, Diagnostic.FpuInterrupt)(Diagnostic.AboutField($"{context}: irqs[{irq.Index}]", "irq",
-                    $"{irq.Irq} is the FPU's interrupt ({BoardDescription.FpuIrqProperty} of board '{layout.Board.Name}'): the chip raises it from the exception flags of whichever task's floating-point registers are loaded, so it would tell this task when tasks it shares nothing with overflow, divide by zero or round; no task may have it, trusted or not"));
+                IrqSection(task, irq, Diagnostic.FpuInterrupt).Field("irq",
+                    $"{irq.Irq} is the FPU's interrupt ({BoardDescription.FpuIrqProperty} of board '{layout.Board.Name}'): the chip raises it from the exception flags of whichever task's floating-point registers are loaded, so it would tell this task when tasks it shares nothing with overflow, divide by zero or round; no task may have it, trusted or not");
         }
     }
 

@@ -2,7 +2,7 @@
 // description, checks it against its board (or the one --board names instead, so one
 // description builds for several boards), lays it out and writes the generated files
 // — or, if anything is wrong, writes nothing and prints every error as
-//   <app.toml>: error KEEL01xx: <message>
+//   <app.toml>(<line>,<column>): error KEEL01xx: <message>
 // (MSBuild's canonical form, so the build lists them; the codes are Diagnostic's) and
 // exits with status 1.
 namespace Keel.BuildTool.SystemDescription;
@@ -66,7 +66,7 @@ public static class SystemCommand
 
         var layout = SystemLayout.Compute(app, boardDescription);
         foreach (string problem in layout.CheckFitsBoard())
-            report(problem);
+            report(problem, SourceMap.FileStart);
         IsolationChecker.Check(layout, diagnostics);
         return diagnostics.HasErrors ? (null, diagnostics.All) : (layout, diagnostics.All);
     }

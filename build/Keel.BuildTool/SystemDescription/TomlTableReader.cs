@@ -3,49 +3,56 @@
 // RejectUnknownFields, so a misspelt key is an error rather than a setting silently
 // ignored. Missing required fields and values of the wrong type are reported too, and
 // the read returns null so that the caller carries on and the file's other mistakes
-// are found in the same pass.
+// are found in the same pass. Every report is placed at the key it is about (Section).
 using System.Diagnostics.CodeAnalysis;
 using Tomlyn;
 using Tomlyn.Model;
 using Tomlyn.Parsing;
+using Tomlyn.Serialization;
 
 namespace Keel.BuildTool.SystemDescription;
 
 public sealed class TomlTableReader
 {
     private readonly TomlTable _table;
-    private readonly Action<string> _report;
     private readonly HashSet<string> _knownFields = new();
 
-    public TomlTableReader(TomlTable table, string context, Action<string> report)
+    private TomlTableReader(TomlTable table, Section section)
     {
         _table = table;
-        Context = context;
-        _report = report;
+        Section = section;
     }
 
-    // Names the section in every message: "kernel", "task 'supervisor'", ...
-    public string Context { get; }
+    // Names the section in every message ("kernel", "task 'supervisor'", ...) and
+    // places the messages.
+    public Section Section { get; }
 
-    // Parses a whole TOML file (syntax errors and duplicate keys reported with their
-    // line) into a reader for its top-level table, or null if the file is not valid TOML.
-    public static TomlTableReader? Parse(string text, string context, Action<string> report)
+    public string Context => Section.Context;
+
+    public SourceMap Source => Section.Source;
+
+    // Parses a whole TOML file (syntax errors and duplicate keys reported at their
+    // position) into a reader for its top-level table, or null if the file is not valid TOML.
+    public static TomlTableReader? Parse(string text, string context, Reporter report)
     {
         var syntax = SyntaxParser.Parse(text, sourceName: null, validate: true);
         if (syntax.HasErrors)
         {
             foreach (var diagnostic in syntax.Diagnostics)
-                report($"line {diagnostic.Span.Start.Line + 1}, column {diagnostic.Span.Start.Column + 1}: {diagnostic.Message}");
+                report(diagnostic.Message, SourcePosition.FromZeroBased(diagnostic.Span.Start.Line, diagnostic.Span.Start.Column));
             return null;
         }
-        return new TomlTableReader(TomlSerializer.Deserialize<TomlTable>(text)!, context, report);
+        var store = new TomlMetadataStore();
+        var top = TomlSerializer.Deserialize<TomlTable>(text, new TomlSerializerOptions { MetadataStore = store })!;
+        return new TomlTableReader(top, new Section(context, [], new SourceMap(top, store), report));
     }
 
-    public TomlTableReader Nested(TomlTable table, string context) => new(table, context, _report);
+    // A reader for `table`, named `context` in messages, at `keys` below this one's table.
+    public TomlTableReader Nested(TomlTable table, string context, params string[] keys) => new(table, Section.Nested(context, keys));
 
-    public void Report(string message) => _report($"{Context}: {message}");
+    public void Report(string message) => Section.Problem(message);
 
-    public void ReportField(string field, string problem) => _report(Diagnostic.AboutField(Context, field, problem));
+    public void ReportField(string field, string problem) => Section.Field(field, problem);
 
     public string? String(string field, bool required = true) =>
         TryRead(field, required, out string? text) ? text : null;
@@ -122,7 +129,7 @@ public sealed class TomlTableReader
         foreach (string key in _table.Keys)
         {
             if (!_knownFields.Contains(key))
-                Report($"unknown field '{key}'");
+                Section.ProblemAt(key, $"unknown field '{key}'");
         }
     }
 
