@@ -5,7 +5,9 @@ namespace Keel.Firmware.Tests;
 
 // The policy-server demo (firmware/policy-demo, issue 4's scenario) booted on QEMU:
 // seven MPU-isolated tasks, a minted and granted badged capability, NBCall against a
-// busy service, a rogue read stopped by the MPU and handled by its supervisor. Every
+// busy service, the revocation of one client's capability after its one request (issue
+// 14) while the other client goes on, a rogue read stopped by the MPU and handled by
+// its supervisor. Every
 // task has its own priority, so the transcript is the same on every run; only code
 // addresses (the rogue's faulting pc) depend on the build.
 [Collection(DotnetBuildCollection.Name)]
@@ -23,7 +25,7 @@ public class PolicyDemoTests
 
         string serviceRam = Hex(Window("service").RamBase);
         string rogueFault = $"supervisor: rogue faulted: memory access at address {serviceRam}, pc (0x[0-9a-f]{{8}})\n" +
-                            "supervisor: the service still answers \\(2 requests served\\)\n";
+                            "supervisor: the service still answers \\(3 requests served\\)\n";
         string rogueRead = $"rogue: reading the service's RAM at {serviceRam}\n";
         string expected =
             "supervisor: watching for faults\n" +
@@ -42,9 +44,16 @@ public class PolicyDemoTests
             "journal: ready\n" +
             "journal: entry 1: alice sent 20\n" +
             "service: request from bob \\(badge 2\\): 21, writing it to the journal\n" +
+            "policy: the service has served bob \\(badge 2\\) his one request: revoked his capability\n" +
             "alice: the service answered 40\n" +
+            "alice: calling the service again with 30\n" +
             "journal: entry 2: bob sent 21\n" +
+            "service: request from alice \\(badge 1\\): 30, writing it to the journal\n" +
             "bob: the service answered 42\n" +
+            "bob: calling the service again with 22\n" +
+            "bob: the call failed with EmptySlot: slot 2 is empty, the capability was revoked\n" +
+            "journal: entry 3: alice sent 30\n" +
+            "alice: the service answered 60\n" +
             rogueRead + rogueFault + "supervisor: restarting the rogue \\(1 of 2\\)\n" +
             rogueRead + rogueFault + "supervisor: restarting the rogue \\(2 of 2\\)\n" +
             rogueRead + rogueFault +

@@ -15,6 +15,7 @@ namespace Keel.Demo
         public const uint Status = 6;    // supervisor -> service: how many requests so far?
         public const uint Entry = 7;     // service -> journal: MR0 = client badge, MR1 = number
         public const uint Written = 8;   // journal -> service
+        public const uint Served = 9;    // service -> policy: MR0 = the badge of a client just served
     }
 
     // Badges are chosen in app.toml (the clients' policy capabilities, the
@@ -24,6 +25,7 @@ namespace Keel.Demo
     {
         public const uint Alice = 1;
         public const uint Bob = 2;
+        public const uint Service = 3;
         public const uint Rogue = 6;
         public const uint Supervisor = 9;
 
@@ -35,6 +37,13 @@ namespace Keel.Demo
             Supervisor => "the supervisor",
             _ => "a stranger",
         };
+    }
+
+    // The policy server's grants: alice may use the service as long as she likes, bob for
+    // one request.
+    public static class Grants
+    {
+        public static bool OneRequestOnly(uint client) => client == Badges.Bob;
     }
 
     public static class PolicyClient

@@ -1,5 +1,5 @@
 // Alice: connects through the policy server and Calls the service, waiting as long
-// as it takes.
+// as it takes, twice: her grant, unlike bob's, lasts.
 using System.Runtime.InteropServices;
 using Keel.Demo;
 using Keel.Tasks;
@@ -16,8 +16,16 @@ namespace Keel.Demo.Alice
         {
             if (!PolicyClient.Connect("alice", Caps.Policy, ServiceSlot))
                 return;
-            Console.WriteLine("alice: calling the service with 20");
-            Message answer = Ipc.Call(ServiceSlot, Labels.Request, 1, 20);
+            CallService(20, "alice: calling the service with ");
+            CallService(30, "alice: calling the service again with ");
+        }
+
+        private static void CallService(uint number, string saying)
+        {
+            Console.Write(saying);
+            Console.WriteDecimal(number);
+            Console.WriteLine();
+            Message answer = Ipc.Call(ServiceSlot, Labels.Request, 1, number);
             Console.Write("alice: the service answered ");
             Console.WriteDecimal(answer.Mr0);
             Console.WriteLine();

@@ -1,6 +1,8 @@
 // Bob: connects through the policy server and tries the service with NBCall, which
 // delivers only if the service is waiting for a request; when it would block, bob
-// says so and Calls, waiting his turn.
+// says so and Calls, waiting his turn. His grant was for one request: the policy
+// server revokes it once the service has served him, so his next Call finds his slot
+// empty, as Identify confirms.
 using System.Runtime.InteropServices;
 using Keel.Demo;
 using Keel.Kernel;
@@ -28,6 +30,20 @@ namespace Keel.Demo.Bob
             Console.Write("bob: the service answered ");
             Console.WriteDecimal(answer.Mr0);
             Console.WriteLine();
+
+            Console.WriteLine("bob: calling the service again with 22");
+            answer = Ipc.Call(ServiceSlot, Labels.Request, 1, 22);
+            CSpaceOps.Identify(ServiceSlot, out CapType type, out _);
+            if (answer.Status == Error.EmptySlot && type == CapType.Null)
+            {
+                Console.Write("bob: the call failed with EmptySlot: slot ");
+                Console.WriteDecimal(ServiceSlot);
+                Console.WriteLine(" is empty, the capability was revoked");
+                return;
+            }
+            Console.Write("bob: the call ended with status ");
+            Console.WriteDecimal((uint)answer.Status);
+            Console.WriteLine(" - the revocation did not take");
         }
     }
 }

@@ -1,6 +1,7 @@
 // The service: answers each request with twice its number, telling clients apart
-// only by the badge of the capability they called through. Every request is written
-// to the journal first (a Call to a lower-priority task), so the service is busy,
+// only by the badge of the capability they called through. It tells the policy server
+// whom it is serving (the policy decides how long a client may go on), then writes the
+// request to the journal (a Call to a lower-priority task), so the service is busy,
 // and not waiting for requests, until the journal has answered.
 using System.Runtime.InteropServices;
 using Keel.Demo;
@@ -32,6 +33,7 @@ namespace Keel.Demo.Service
                         Console.Write("): ");
                         Console.WriteDecimal(request.Mr0);
                         Console.WriteLine(", writing it to the journal");
+                        Ipc.Send(Caps.Policy, Labels.Served, 1, request.Badge);
                         Ipc.Call(Caps.Journal, Labels.Entry, 2, request.Badge, request.Mr0);
                         answer = request.Mr0 * 2;
                         break;
