@@ -50,53 +50,39 @@ internal static class Signals
     }
 
     /// <summary>Wait (r4 = notification with Read): blocks until it is signalled; returns the word in r6 and clears it.</summary>
-    public static Error Wait(ref KernelState k, int caller)
-    {
-        Error error = CheckTake(ref k, caller, out int slot);
-        if (error != Error.Ok)
-            return error;
-        int notification = k.Slots[slot].Cap.Object;
-        if (k.Notifications[notification].Signalled)
-        {
-            Take(ref k, notification, caller);
-            return Error.Ok;
-        }
-        k.Threads[caller].State = ThreadState.BlockedOnNotification;
-        k.Threads[caller].Ipc.Object = notification;
-        k.Threads[caller].Ipc.Slot = slot;
-        k.Notifications[notification].Waiters.Append(k.Threads, caller);
-        return Error.Ok;
-    }
+    public static Error Wait(ref KernelState k, int caller) => TakeSignal(ref k, caller, blocking: true);
 
     /// <summary>
     /// Poll (r4 = notification with Read): never blocks. If it was signalled, takes the word
     /// as Wait does; otherwise r5 = r6 = 0 (no Notified bit: nothing was pending).
     /// </summary>
-    public static Error Poll(ref KernelState k, int caller)
+    public static Error Poll(ref KernelState k, int caller) => TakeSignal(ref k, caller, blocking: false);
+
+    static Error TakeSignal(ref KernelState k, int caller, bool blocking)
     {
-        Error error = CheckTake(ref k, caller, out int slot);
+        ref Tcb thread = ref k.Threads[caller];
+        Error error = CSpace.Resolve(ref k, caller, thread.Regs.CapIndex, CapType.Notification, Rights.Read, out int slot);
         if (error != Error.Ok)
             return error;
         int notification = k.Slots[slot].Cap.Object;
+        int bound = k.Notifications[notification].BoundThread;
+        if (bound != KernelState.NoThread && bound != caller)
+            return Error.BoundToAnotherThread;
         if (k.Notifications[notification].Signalled)
             Take(ref k, notification, caller);
+        else if (blocking)
+        {
+            thread.State = ThreadState.BlockedOnNotification;
+            thread.Ipc.Object = notification;
+            thread.Ipc.Slot = slot;
+            k.Notifications[notification].Waiters.Append(k.Threads, caller);
+        }
         else
         {
-            ref ThreadRegisters regs = ref k.Threads[caller].Regs;
-            regs.Info = default;
-            regs.Badge = 0;
+            thread.Regs.Info = default;
+            thread.Regs.Badge = 0;
         }
         return Error.Ok;
-    }
-
-    /// <summary>Wait's and Poll's checks: a notification capability with Read, to a notification not bound to another thread.</summary>
-    static Error CheckTake(ref KernelState k, int caller, out int slot)
-    {
-        Error error = CSpace.Resolve(ref k, caller, k.Threads[caller].Regs.CapIndex, CapType.Notification, Rights.Read, out slot);
-        if (error != Error.Ok)
-            return error;
-        int bound = k.Notifications[k.Slots[slot].Cap.Object].BoundThread;
-        return bound == KernelState.NoThread || bound == caller ? Error.Ok : Error.BoundToAnotherThread;
     }
 
     /// <summary>
