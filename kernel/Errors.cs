@@ -52,4 +52,7 @@ public enum Error : uint
     /// a capability it derives from) before the IPC could happen; the IPC did not happen.
     /// </summary>
     Revoked = 11,
+
+    /// <summary>Wait or Poll on a notification bound to another thread, whose Recv it belongs to.</summary>
+    BoundToAnotherThread = 12,
 }

@@ -12,15 +12,20 @@
 //                  MR0 = PC, MR1 = faulting address, MR2 = status (e.g. CFSR,
 //                  or the system-call number for BadSyscall);
 //                  badge = the fault-handler capability's badge.
-//   reply:         label FaultReply.Restart (1) restarts the thread from its
-//                  entry point; any other label resumes it.
+//   reply:         label FaultReply.Resume (0) resumes the thread where it
+//                  faulted, FaultReply.Restart (1) restarts it from its entry
+//                  point, and any other label (FaultReply.Stop, 2) leaves it
+//                  stopped - Inactive, as if suspended - until a Resume (which
+//                  resumes it where it faulted) or a Restart. As in seL4 (label
+//                  0 resumes, any other leaves it stopped) a handler that does
+//                  not mean to resume a thread cannot do so by accident.
 //
 // A thread whose context the hardware could not save or restore (its stack
 // pointer had left its memory when the exception was taken or returned from)
 // has nothing to resume: the hardware layer says so (Kernel.Fault's
 // contextLost), the kernel marks it RestartPending at once, and whatever
-// makes it run again - a reply of either label, or Resume after a Suspend -
-// restarts it from its entry point (ThreadControl.Revive). Its saved stack
+// makes it run again - a reply that resumes or restarts it, or a Resume
+// after it was stopped - restarts it from its entry point (ThreadControl.Revive). Its saved stack
 // pointer is never used again, so no frame is ever read from, or resumed at,
 // an address the thread chose.
 //
@@ -74,8 +79,11 @@ public static class FaultReply
     /// <summary>Restart the faulting thread from its entry point.</summary>
     public const uint Restart = 1;
 
-    /// <summary>Resume it where it faulted (so does any label but Restart).</summary>
+    /// <summary>Resume it where it faulted.</summary>
     public const uint Resume = 0;
+
+    /// <summary>Leave it stopped (so does any label but Resume and Restart).</summary>
+    public const uint Stop = 2;
 }
 
 [StructLayout(LayoutKind.Sequential)]
@@ -123,15 +131,25 @@ internal static unsafe class Faults
         handler.Regs.SetMr(2, faulter.Fault.Status);
     }
 
-    /// <summary>Acts on the handler's reply: restart the thread, or resume it where it faulted if it can be.</summary>
+    /// <summary>
+    /// Acts on the handler's reply: resume the thread where it faulted (if it can be), restart
+    /// it, or leave it stopped. Either way the fault is over. The woken thread goes to the back
+    /// of its level, even when the handler's ReplyRecv blocks: a fault reply never hands over.
+    /// </summary>
     public static void Resolve(ref KernelState k, int thread, uint label)
     {
-        if (label == FaultReply.Restart)
+        switch (label)
         {
-            ThreadControl.RestartThread(ref k, thread);
-            return;
+            case FaultReply.Resume:
+                k.Threads[thread].Fault = default;
+                ThreadControl.Revive(ref k, thread);
+                break;
+            case FaultReply.Restart:
+                ThreadControl.RestartThread(ref k, thread);
+                break;
+            default:
+                ThreadControl.Detach(ref k, thread);
+                break;
         }
-        k.Threads[thread].Fault = default;
-        ThreadControl.Revive(ref k, thread);
     }
 }

@@ -26,7 +26,8 @@
 //   * each member of a queue is in the state that queue means, and each thread
 //     is in exactly the queue its state means (so in at most one), with Queued
 //     set exactly when it is in one; an endpoint queue holds only senders or
-//     only receivers; a notification with waiters has a zero word;
+//     only receivers; a notification with waiters is not signalled, and one
+//     with bits in its word is;
 //   * a thread blocked on an endpoint or notification is blocked through a
 //     capability in its own CSpace that names that object with the right it
 //     needs (a fault's Call through none), so deleting it ends the IPC;
@@ -117,8 +118,9 @@ public static class Invariants
         for (int n = 0; n < k.Notifications.Length; n++)
         {
             ThreadQueue queue = k.Notifications[n].Waiters;
-            // Signals.Raise hands a non-zero word to the first waiter at once.
-            violations += Violated(queue.IsEmpty || k.Notifications[n].Word == 0);
+            // Signals.Raise hands a signal to the first waiter at once, and only a signal sets bits.
+            violations += Violated(queue.IsEmpty || !k.Notifications[n].Signalled);
+            violations += Violated(k.Notifications[n].Word == 0 || k.Notifications[n].Signalled);
             violations += CheckShape(ref k, queue) + CheckMembers(ref k, queue, ThreadState.BlockedOnNotification, n);
         }
         return violations;

@@ -73,7 +73,11 @@ internal static class Ipc
         return Error.Ok;
     }
 
-    /// <summary>ReplyRecv (r4 = endpoint with Read): Reply through the caller slot, then Recv.</summary>
+    /// <summary>
+    /// ReplyRecv (r4 = endpoint with Read): Reply through the caller slot, then Recv. The
+    /// caller takes over from the replier (rule 15) only if the receive then blocks; the reply
+    /// cannot change that, as it touches no endpoint queue and no notification.
+    /// </summary>
     public static Error ReplyRecv(ref KernelState k, int caller)
     {
         Error error = CheckReceive(ref k, caller, k.Threads[caller].Regs.CapIndex, out int slot);
@@ -81,7 +85,7 @@ internal static class Ipc
             error = Messages.Check(ref k, caller);
         if (error != Error.Ok)
             return error;
-        Replies.ReplyThroughCallerSlot(ref k, caller, handOver: true);
+        Replies.ReplyThroughCallerSlot(ref k, caller, handOver: !ReceiveFindsSomething(ref k, caller, slot));
         PerformReceive(ref k, caller, slot, blocking: true);
         return Error.Ok;
     }
@@ -176,8 +180,7 @@ internal static class Ipc
         Capability cap = k.Slots[slot].Cap;
         ref Tcb thread = ref k.Threads[receiver];
         bool signalPending = Signals.PendingForBound(ref k, receiver);
-        ref Endpoint endpoint = ref k.Endpoints[cap.Object];
-        bool senderWaiting = endpoint.FirstWaiting(k.Threads, ThreadState.BlockedOnSend) != KernelState.NoThread;
+        bool senderWaiting = SenderWaiting(ref k, cap.Object);
         if (!signalPending && !senderWaiting && !blocking)
             return false;
 
@@ -186,11 +189,18 @@ internal static class Ipc
         if (signalPending)
             Signals.DeliverToBound(ref k, receiver);
         else if (senderWaiting)
-            Rendezvous(ref k, endpoint.Queue.PopFront(k.Threads), receiver);
+            Rendezvous(ref k, k.Endpoints[cap.Object].Queue.PopFront(k.Threads), receiver);
         else
             Endpoint.Block(ref k, receiver, cap.Object, slot, ThreadState.BlockedOnReceive);
         return true;
     }
+
+    /// <summary>Whether a receive through the endpoint capability in <paramref name="slot"/> would find a signal of the bound notification or a queued sender, and so not block.</summary>
+    static bool ReceiveFindsSomething(ref KernelState k, int receiver, int slot) =>
+        Signals.PendingForBound(ref k, receiver) || SenderWaiting(ref k, k.Slots[slot].Cap.Object);
+
+    static bool SenderWaiting(ref KernelState k, int endpoint) =>
+        k.Endpoints[endpoint].FirstWaiting(k.Threads, ThreadState.BlockedOnSend) != KernelState.NoThread;
 
     /// <summary>
     /// Completes an IPC between a sender and a receiver, one of which was

@@ -47,6 +47,7 @@ public static class Kernel
         for (int i = 0; i < k.Notifications.Length; i++)
         {
             k.Notifications[i].Word = 0;
+            k.Notifications[i].Signalled = false;
             k.Notifications[i].Waiters = ThreadQueue.Empty;
             k.Notifications[i].BoundThread = KernelState.NoThread;
         }

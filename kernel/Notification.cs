@@ -1,19 +1,23 @@
 // Notifications: Signal, Wait, Poll, and binding to a thread.
 //
-// Design (rule 13): a notification is one word of pending bits plus a FIFO
-// of waiting threads. Signal ORs the capability's badge into the word; a
-// waiter, if any, takes the whole word and clears it. Signals are never
-// queued one by one - bits coalesce - so a notification needs no storage
-// beyond its word, and signalling never blocks, which makes it safe for the
-// kernel to signal on behalf of an interrupt (Irq.cs). Signal with an
-// unbadged capability ORs in 0 and so has no effect: give notification
-// capabilities a badge.
+// Design (rule 13): a notification is one word of pending bits, a flag that
+// says it was signalled, and a FIFO of waiting threads. Signal ORs the
+// capability's badge into the word and sets the flag; a waiter, if any,
+// takes the whole word and clears both. Signals are never queued one by one
+// - bits coalesce - so a notification needs no storage beyond its word and
+// flag, and signalling never blocks, which makes it safe for the kernel to
+// signal on behalf of an interrupt (Irq.cs). The flag is seL4's "active"
+// state: a Signal through an unbadged capability ORs in nothing but still
+// wakes a waiter, with the word 0, as a signal should.
 //
 // A thread may be bound to one notification (at boot, Signals.Bind). Then a
 // Recv on any endpoint also returns when the notification is signalled: the
 // notification word arrives in r6 and the message info has its Notified bit
 // set, so the thread can tell a signal from a message (whose info never has
-// that bit). A pending signal is served before a queued sender.
+// that bit). A pending signal is served before a queued sender. Signals
+// meant for the bound thread's Recv are its alone: another thread's Wait or
+// Poll on that notification is refused (BoundToAnotherThread), as in seL4,
+// rather than let it take them first.
 
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -24,6 +28,10 @@ namespace Keel.Kernel;
 public struct Notification
 {
     public uint Word;
+
+    /// <summary>Signalled since a thread last took the word (which may be 0 after an unbadged Signal).</summary>
+    public bool Signalled;
+
     public ThreadQueue Waiters;
 
     /// <summary>The thread bound to this notification, or NoThread.</summary>
@@ -41,45 +49,52 @@ internal static class Signals
         return error;
     }
 
-    /// <summary>Wait (r4 = notification with Read): blocks until the word is non-zero; returns it in r6 and clears it.</summary>
-    public static Error Wait(ref KernelState k, int caller)
+    /// <summary>Wait (r4 = notification with Read): blocks until it is signalled; returns the word in r6 and clears it.</summary>
+    public static Error Wait(ref KernelState k, int caller) => TakeSignal(ref k, caller, blocking: true);
+
+    /// <summary>
+    /// Poll (r4 = notification with Read): never blocks. If it was signalled, takes the word
+    /// as Wait does; otherwise r5 = r6 = 0 (no Notified bit: nothing was pending).
+    /// </summary>
+    public static Error Poll(ref KernelState k, int caller) => TakeSignal(ref k, caller, blocking: false);
+
+    static Error TakeSignal(ref KernelState k, int caller, bool blocking)
     {
-        Error error = CSpace.Resolve(ref k, caller, k.Threads[caller].Regs.CapIndex, CapType.Notification, Rights.Read, out int slot);
+        ref Tcb thread = ref k.Threads[caller];
+        Error error = CSpace.Resolve(ref k, caller, thread.Regs.CapIndex, CapType.Notification, Rights.Read, out int slot);
         if (error != Error.Ok)
             return error;
         int notification = k.Slots[slot].Cap.Object;
-        if (k.Notifications[notification].Word != 0)
-        {
+        int bound = k.Notifications[notification].BoundThread;
+        if (bound != KernelState.NoThread && bound != caller)
+            return Error.BoundToAnotherThread;
+        if (k.Notifications[notification].Signalled)
             Take(ref k, notification, caller);
-            return Error.Ok;
+        else if (blocking)
+        {
+            thread.State = ThreadState.BlockedOnNotification;
+            thread.Ipc.Object = notification;
+            thread.Ipc.Slot = slot;
+            k.Notifications[notification].Waiters.Append(k.Threads, caller);
         }
-        k.Threads[caller].State = ThreadState.BlockedOnNotification;
-        k.Threads[caller].Ipc.Object = notification;
-        k.Threads[caller].Ipc.Slot = slot;
-        k.Notifications[notification].Waiters.Append(k.Threads, caller);
+        else
+        {
+            thread.Regs.Info = default;
+            thread.Regs.Badge = 0;
+        }
         return Error.Ok;
     }
 
-    /// <summary>Poll (r4 = notification with Read): returns the word in r6 (possibly 0) and clears it; never blocks.</summary>
-    public static Error Poll(ref KernelState k, int caller)
-    {
-        Error error = CSpace.Resolve(ref k, caller, k.Threads[caller].Regs.CapIndex, CapType.Notification, Rights.Read, out int slot);
-        if (error == Error.Ok)
-            Take(ref k, k.Slots[slot].Cap.Object, caller);
-        return error;
-    }
-
     /// <summary>
-    /// ORs bits into a notification and, if the word is now non-zero, hands it
-    /// to the first waiter or else to the bound thread if that is blocked in
-    /// Recv. Used by Signal and by interrupts.
+    /// ORs bits (possibly none) into a notification, marks it signalled, and hands
+    /// the word to the first waiter or else to the bound thread if that is blocked
+    /// in Recv. Used by Signal, interrupts and tick signals.
     /// </summary>
     public static void Raise(ref KernelState k, int notification, uint bits)
     {
         ref Notification n = ref k.Notifications[notification];
         n.Word |= bits;
-        if (n.Word == 0)
-            return;
+        n.Signalled = true;
         int woken;
         if (!n.Waiters.IsEmpty)
             woken = n.Waiters.PopFront(k.Threads);
@@ -94,12 +109,12 @@ internal static class Signals
         Scheduler.MakeRunnable(ref k, woken);
     }
 
-    /// <summary>Whether a thread's bound notification has bits pending.</summary>
+    /// <summary>Whether a thread's bound notification has been signalled.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool PendingForBound(ref KernelState k, int thread)
     {
         int notification = k.Threads[thread].BoundNotification;
-        return notification != KernelState.NoNotification && k.Notifications[notification].Word != 0;
+        return notification != KernelState.NoNotification && k.Notifications[notification].Signalled;
     }
 
     /// <summary>Gives a receiving thread its bound notification's pending word.</summary>
@@ -113,7 +128,7 @@ internal static class Signals
         k.Notifications[notification].BoundThread = thread;
     }
 
-    /// <summary>Moves the word into the thread's result registers and clears it.</summary>
+    /// <summary>Moves the word of a signalled notification into the thread's result registers and clears it.</summary>
     static void Take(ref KernelState k, int notification, int thread)
     {
         ref ThreadRegisters regs = ref k.Threads[thread].Regs;
@@ -121,5 +136,6 @@ internal static class Signals
         regs.Info = MessageInfo.Notification;
         regs.Badge = k.Notifications[notification].Word;
         k.Notifications[notification].Word = 0;
+        k.Notifications[notification].Signalled = false;
     }
 }

@@ -7,14 +7,17 @@
 // going, and keeps the rest of its time slice - and then runs the head of the
 // highest non-empty level. Hence:
 //   * the highest-priority runnable thread always runs;
-//   * a thread woken by IPC, a signal or Resume goes to the BACK of its level
+//   * a thread woken by IPC, a signal, Resume or a fault reply, or whose
+//     blocked IPC was ended early, goes to the BACK of its level
 //     (MakeRunnable) and only preempts threads of lower priority;
 //   * Yield and an expired time slice move the current thread to the BACK of
 //     its level with a fresh slice (MoveToBack), which is round robin;
-//   * when a thread blocks in IPC and thereby wakes its partner (Call,
-//     ReplyRecv), the partner goes to the FRONT of its level (HandOverTo):
-//     if nothing of higher priority is runnable it runs next, in place of the
-//     thread that blocked, without waiting behind its peers.
+//   * when a system call wakes a thread and blocks the caller (a Call or a
+//     fault delivered to a waiting receiver, a ReplyRecv whose receive
+//     blocks - never a fault reply), the woken thread goes to the FRONT of
+//     its level (HandOverTo): if nothing of higher priority is runnable it
+//     runs next, in place of the thread that blocked, without waiting behind
+//     its peers.
 // No runnable thread at all is reported as NoThread; the hardware layer then
 // sleeps until an interrupt.
 //

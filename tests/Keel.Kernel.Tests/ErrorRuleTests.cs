@@ -35,6 +35,8 @@ public class ErrorRuleTests
         sim.Recv(2, 0);
         sim.Sys(3, SyscallNumber.Wait, 0);
         sim.K.Notifications[0].Word = 0x8;
+        sim.K.Notifications[0].Signalled = true;
+        Kernel.BindNotification(ref sim.K, 1, 0);     // the caller's notification is thread 1's
         return sim;
     }
 
@@ -102,6 +104,10 @@ public class ErrorRuleTests
         foreach (SyscallNumber n in new[] { SyscallNumber.Mint, SyscallNumber.Copy, SyscallNumber.Move })
             yield return new($"{n}: destination full", n, EpAll, 0, NtfnAll, (uint)Rights.All, 0, Error.SlotOccupied);
         yield return new("SaveCaller: destination full", SyscallNumber.SaveCaller, EpAll, 0, 0, 0, 0, Error.SlotOccupied);
+
+        // A notification bound to another thread is that thread's to receive.
+        yield return new("Wait: a notification bound to another thread", SyscallNumber.Wait, NtfnAll, 0, 0, 0, 0, Error.BoundToAnotherThread);
+        yield return new("Poll: a notification bound to another thread", SyscallNumber.Poll, NtfnAll, 0, 0, 0, 0, Error.BoundToAnotherThread);
 
         // Non-blocking calls that find nobody change nothing either.
         yield return new("NBRecv: no sender", SyscallNumber.NBRecv, EpAll, 0, 0, 0, 0, Error.WouldBlock);

@@ -95,10 +95,31 @@ public unsafe class FaultRuleTests
     }
 
     [Theory]
+    [InlineData(FaultReply.Stop)]
+    [InlineData(7u)]
+    public void Rule14_ReplyWithALabelOtherThanResumeOrRestartLeavesTheThreadStopped(uint label)
+    {
+        var sim = Setup();
+        sim.Give(Bystander, 5, CapType.Thread, Faulter, Rights.Write);
+        sim.Recv(Handler, FaultEp);
+        sim.T(Faulter).Regs.R7 = 1234;
+        ThreadRegisters faulterRegs = sim.T(Faulter).Regs;
+        Fault(sim);
+        sim.Sys(Handler, SyscallNumber.Reply, 0, Msg(label, 0));
+        Assert.Equal(ThreadState.Inactive, sim.T(Faulter).State);
+        Assert.Equal(FaultKind.None, sim.T(Faulter).Fault.Kind);
+
+        // Held stopped until resumed, then it goes on where it faulted.
+        sim.Sys(Bystander, SyscallNumber.ThreadResume, 5);
+        Assert.Equal(ThreadState.Runnable, sim.T(Faulter).State);
+        Assert.False(sim.T(Faulter).RestartPending);
+        Assert.Equal(faulterRegs, sim.T(Faulter).Regs);
+    }
+
+    [Theory]
     [InlineData(FaultReply.Resume)]
     [InlineData(FaultReply.Restart)]
-    [InlineData(7u)]
-    public void Rule14_AThreadWhoseContextWasLostIsRestartedWhateverTheReply(uint label)
+    public void Rule14_AThreadWhoseContextWasLostIsRestartedByAReplyThatResumesOrRestartsIt(uint label)
     {
         var sim = Setup();
         sim.Recv(Handler, FaultEp);
@@ -110,6 +131,21 @@ public unsafe class FaultRuleTests
         Assert.True(sim.T(Faulter).RestartPending);
         Assert.Equal(default, sim.T(Faulter).Regs);
         Assert.Equal(FaultKind.None, sim.T(Faulter).Fault.Kind);
+    }
+
+    [Fact]
+    public void Rule14_AThreadWhoseContextWasLostAndWasLeftStoppedIsRestartedWhenResumed()
+    {
+        var sim = Setup();
+        sim.Give(Bystander, 5, CapType.Thread, Faulter, Rights.Write);
+        sim.Recv(Handler, FaultEp);
+        FaultWithoutContext(sim);
+        sim.Sys(Handler, SyscallNumber.Reply, 0, Msg(FaultReply.Stop, 0));
+        Assert.Equal(ThreadState.Inactive, sim.T(Faulter).State);
+        sim.T(Faulter).Regs.R7 = 1234;
+        sim.Sys(Bystander, SyscallNumber.ThreadResume, 5);
+        Assert.True(sim.T(Faulter).RestartPending);
+        Assert.Equal(default, sim.T(Faulter).Regs);
     }
 
     [Fact]

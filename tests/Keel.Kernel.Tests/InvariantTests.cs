@@ -64,7 +64,8 @@ public class InvariantTests
             Endpoint.Block(ref sim.K, Ready, 1, sim.SlotIndex(Ready, Endpoint1), ThreadState.BlockedOnSend);
         },
         ["a notification queue holds a thread that is not waiting"] = sim => sim.T(Waiter).State = ThreadState.BlockedOnReply,
-        ["a notification has waiters and a non-zero word"] = sim => sim.K.Notifications[0].Word = 1,
+        ["a notification has waiters and a signal"] = sim => sim.K.Notifications[0].Signalled = true,
+        ["a notification has bits but no signal"] = sim => sim.K.Notifications[1].Word = 1,
         ["a thread is in two queues"] = sim => sim.K.Endpoints[0].Queue.Append(sim.K.Threads, Waiter),
         ["a blocked thread is missing from its queue"] = sim => sim.K.Endpoints[1].Queue = ThreadQueue.Empty,
         ["a thread is blocked through an empty slot"] = sim => sim.Slot(Receiver, Endpoint1) = default,

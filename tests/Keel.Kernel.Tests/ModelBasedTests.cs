@@ -90,7 +90,7 @@ public unsafe class ModelBasedTests
                 if (Supervises[t] >= 0)
                     GiveBoth(t, 3, CapType.Thread, Supervises[t], Rights.Write, 0);
                 else
-                    GiveBoth(t, 3, CapType.Notification, 0, Rights.Write, 0);         // unbadged: signals nothing
+                    GiveBoth(t, 3, CapType.Notification, 0, Rights.Write, 0);         // unbadged: signals with word 0
             }
             Kernel.BindNotification(ref Sim.K, 1, 0);
             Model.T[1].Bound = 0;
@@ -175,6 +175,7 @@ public unsafe class ModelBasedTests
                     Assert.Empty(Model.EndpointQueues[e]);
             }
             Assert.Equal(Model.Words[0], Sim.K.Notifications[0].Word);
+            Assert.Equal(Model.Signalled[0], Sim.K.Notifications[0].Signalled);
             Assert.Equal(Model.Waiters[0], Members(Sim.K.Notifications[0].Waiters));
             for (int level = 0; level < Levels; level++)
                 Assert.Equal(Model.Ready[level], Members(Sim.K.ReadyQueues[level]));
@@ -246,7 +247,7 @@ public unsafe class ModelBasedTests
     [InlineData(true)]
     public void RandomSequencesAgreeWithTheReferenceModelAndKeepTheInvariants(bool generalPathOnly)
     {
-        long fastpathHits = 0, ipcEndedByDeletion = 0, revoked = 0, sendsCancelled = 0;
+        long fastpathHits = 0, ipcEndedByDeletion = 0, revoked = 0, sendsCancelled = 0, blockedSuspended = 0;
         GenStep.Array[20, 250].Sample(steps =>
         {
             var pair = new Pair(generalPathOnly);
@@ -256,6 +257,7 @@ public unsafe class ModelBasedTests
             System.Threading.Interlocked.Add(ref ipcEndedByDeletion, pair.Model.IpcEndedByDeletion);
             System.Threading.Interlocked.Add(ref revoked, pair.Model.Revoked);
             System.Threading.Interlocked.Add(ref sendsCancelled, pair.Model.SendsCancelled);
+            System.Threading.Interlocked.Add(ref blockedSuspended, pair.Model.BlockedSuspended);
         }, iter: 3000);
         if (generalPathOnly)
             Assert.Equal(0, fastpathHits);
@@ -264,5 +266,6 @@ public unsafe class ModelBasedTests
         Assert.True(ipcEndedByDeletion > 0, "the random sequences never deleted a capability a thread was blocked through");
         Assert.True(revoked > 0, "the random sequences never revoked a capability");
         Assert.True(sendsCancelled > 0, "the random sequences never cancelled a badged send");
+        Assert.True(blockedSuspended > 0, "the random sequences never suspended a blocked thread");
     }
 }

@@ -116,13 +116,54 @@ public unsafe class NotificationRuleTests
     }
 
     [Fact]
-    public void Rule13_SignalWithAnUnbadgedCapabilityHasNoEffect()
+    public void Rule13_SignalThroughAnUnbadgedCapabilityWakesTheWaiterWithWordZero()
     {
         var sim = Setup();
         sim.Give(SignallerA, 1, CapType.Notification, 0, Rights.Write);
         sim.Sys(Waiter, SyscallNumber.Wait, N);
+        Assert.Equal(Error.Ok, sim.Sys(SignallerA, SyscallNumber.Signal, 1));
+        Assert.Equal(ThreadState.Runnable, sim.T(Waiter).State);
+        Assert.True(sim.T(Waiter).Regs.Info.Notified);
+        Assert.Equal(0u, sim.T(Waiter).Regs.Badge);
+    }
+
+    [Fact]
+    public void Rule13_AnUnbadgedSignalWithNobodyWaitingStaysPendingForTheNextWait()
+    {
+        var sim = Setup();
+        sim.Give(SignallerA, 1, CapType.Notification, 0, Rights.Write);
         sim.Sys(SignallerA, SyscallNumber.Signal, 1);
+        Assert.Equal(Error.Ok, sim.Sys(Waiter, SyscallNumber.Wait, N));
+        Assert.Equal(ThreadState.Runnable, sim.T(Waiter).State);
+        Assert.True(sim.T(Waiter).Regs.Info.Notified);
+        Assert.Equal(0u, sim.T(Waiter).Regs.Badge);
+        Assert.Equal(Error.Ok, sim.Sys(Waiter, SyscallNumber.Wait, N));       // taken: the next Wait blocks
         Assert.Equal(ThreadState.BlockedOnNotification, sim.T(Waiter).State);
+    }
+
+    [Fact]
+    public void Rule13_PollTellsASignalWithWordZeroFromNoSignal()
+    {
+        var sim = Setup();
+        sim.Give(SignallerA, 1, CapType.Notification, 0, Rights.Write);
+        Assert.Equal(Error.Ok, sim.Sys(Waiter, SyscallNumber.Poll, N));
+        Assert.Equal((0u, 0u), (sim.T(Waiter).Regs.R5, sim.T(Waiter).Regs.Badge));
+        sim.Sys(SignallerA, SyscallNumber.Signal, 1);
+        Assert.Equal(Error.Ok, sim.Sys(Waiter, SyscallNumber.Poll, N));
+        Assert.True(sim.T(Waiter).Regs.Info.Notified);
+        Assert.Equal(0u, sim.T(Waiter).Regs.Badge);
+    }
+
+    [Fact]
+    public void Rule13_WaitAndPollOnANotificationBoundToAnotherThreadAreRefused()
+    {
+        var sim = BoundServer();
+        sim.Sys(SignallerB, SyscallNumber.Signal, N);
+        sim.Give(SignallerA, 2, CapType.Notification, 0, Rights.Read);
+        sim.ExpectRejected(Error.BoundToAnotherThread, SignallerA, SyscallNumber.Wait, 2);
+        sim.ExpectRejected(Error.BoundToAnotherThread, SignallerA, SyscallNumber.Poll, 2);
+        Assert.Equal(Error.Ok, sim.Sys(Waiter, SyscallNumber.Poll, N));       // the bound thread itself may
+        Assert.Equal(0b10u, sim.T(Waiter).Regs.Badge);
     }
 
     static readonly List<uint> unmasked = new();

@@ -48,6 +48,7 @@ public sealed class Model
     public readonly MThread[] T;
     public readonly List<int>[] EndpointQueues;
     public readonly uint[] Words;
+    public readonly bool[] Signalled;
     public readonly List<int>[] Waiters;
     public readonly List<int>[] Ready;
     public readonly uint TimeSliceTicks;
@@ -56,8 +57,8 @@ public sealed class Model
     /// <summary>How many blocked IPCs a deletion has ended (the randomised test checks it happens).</summary>
     public int IpcEndedByDeletion;
 
-    /// <summary>How many capabilities Revoke deleted, and sends CancelBadgedSends ended (likewise).</summary>
-    public int Revoked, SendsCancelled;
+    /// <summary>How many capabilities Revoke deleted, sends CancelBadgedSends ended, and blocked threads Suspend stopped (likewise).</summary>
+    public int Revoked, SendsCancelled, BlockedSuspended;
 
     /// <summary>The most capabilities one Revoke call deletes (docs/ipc.md rule 18).</summary>
     const int RevokeBatch = 16;
@@ -72,6 +73,7 @@ public sealed class Model
         T = Enumerable.Range(0, threads).Select(_ => new MThread { CSpace = new MCap[Slots], TimeSlice = timeSlice }).ToArray();
         EndpointQueues = Enumerable.Range(0, endpoints).Select(_ => new List<int>()).ToArray();
         Words = new uint[notifications];
+        Signalled = new bool[notifications];
         Waiters = Enumerable.Range(0, notifications).Select(_ => new List<int>()).ToArray();
         Ready = Enumerable.Range(0, levels).Select(_ => new List<int>()).ToArray();
         TimeSliceTicks = timeSlice;
@@ -159,7 +161,8 @@ public sealed class Model
                 return Error.Ok;
             case SyscallNumber.ReplyRecv:
                 if ((e = CheckReceive(c, a)) != Error.Ok || (e = CheckMessage(c)) != Error.Ok) return e;
-                ReplyFromCallerSlot(c, handOver: true);
+                // The caller takes over only from a replier whose receive blocks.
+                ReplyFromCallerSlot(c, handOver: !Receive(c, me.CSpace[a], blocking: false, dryRun: true));
                 Receive(c, me.CSpace[a], blocking: true);
                 return Error.Ok;
             case SyscallNumber.NBSendRecv:
@@ -178,8 +181,15 @@ public sealed class Model
             case SyscallNumber.Poll:
                 if ((e = Need(c, a, CapType.Notification, Rights.Read)) != Error.Ok) return e;
                 int ntfn = me.CSpace[a].Object;
-                if (n == SyscallNumber.Poll || Words[ntfn] != 0)
+                int bound = System.Array.FindIndex(T, t => t.Bound == ntfn);
+                if (bound >= 0 && bound != c) return Error.BoundToAnotherThread;
+                if (Signalled[ntfn])
                     TakeWord(ntfn, c);
+                else if (n == SyscallNumber.Poll)
+                {
+                    me.R[1] = 0;
+                    me.R[2] = 0;
+                }
                 else
                 {
                     me.State = ThreadState.BlockedOnNotification;
@@ -271,7 +281,11 @@ public sealed class Model
                 Stop(target);
                 if (n == SyscallNumber.ThreadSuspend)
                 {
-                    if (wasBlocked) T[target].R[0] = (uint)Error.Cancelled;
+                    if (wasBlocked)
+                    {
+                        T[target].R[0] = (uint)Error.Cancelled;
+                        BlockedSuspended++;
+                    }
                     return Error.Ok;
                 }
                 Restart(target);
@@ -484,12 +498,15 @@ public sealed class Model
         }
     }
 
-    bool Receive(int c, MCap cap, bool blocking)
+    /// <summary>Receives; <paramref name="dryRun"/>: only says whether something is there to receive.</summary>
+    bool Receive(int c, MCap cap, bool blocking, bool dryRun = false)
     {
         MThread me = T[c];
-        bool signalled = me.Bound >= 0 && Words[me.Bound] != 0;
+        bool signalled = me.Bound >= 0 && Signalled[me.Bound];
         List<int> q = EndpointQueues[cap.Object];
         bool senderWaiting = q.Count > 0 && T[q[0]].State == ThreadState.BlockedOnSend;
+        if (dryRun)
+            return signalled || senderWaiting;
         if (!signalled && !senderWaiting && !blocking)
             return false;
         me.CallerSlot = null;
@@ -590,8 +607,7 @@ public sealed class Model
     void Raise(int n, uint bits)
     {
         Words[n] |= bits;
-        if (Words[n] == 0)
-            return;
+        Signalled[n] = true;
         int woken;
         if (Waiters[n].Count > 0)
         {
@@ -615,5 +631,6 @@ public sealed class Model
         T[t].R[1] = Notified;
         T[t].R[2] = Words[n];
         Words[n] = 0;
+        Signalled[n] = false;
     }
 }

@@ -134,4 +134,46 @@ public class SchedulingRuleTests
         Assert.Equal(0, sim.Run(SyscallNumber.Send, 0, Msg(0, 1)));
         Assert.Equal(ThreadState.Runnable, sim.T(1).State);
     }
+
+    [Fact]
+    public void Rule15_ReplyRecvHandsOverOnlyWhenItsReceiveBlocks()
+    {
+        // Server 0, caller 1, sender 2, bystander 3, all of one priority.
+        var sim = WithPriorities(1, 1, 1, 1);
+        sim.Give(0, 0, CapType.Endpoint, 0, Rights.Read);
+        sim.Give(1, 0, CapType.Endpoint, 0, Rights.Write | Rights.GrantReply);
+        sim.Give(2, 0, CapType.Endpoint, 0, Rights.Write);
+        sim.Start(0, 1, 2, 3);
+        sim.Call(1, 0);
+        sim.Recv(0, 0);                    // takes the Call
+        sim.Send(2, 0);                    // queued: the server's next receive will not block
+        sim.MakeCurrent(0);
+        Assert.Equal(0, sim.Run(SyscallNumber.ReplyRecv, 0, Msg(0, 1)));
+        // The caller was woken like any other thread: behind the bystander, which was ready first.
+        Assert.Equal(new[] { 3, 1, 2 }, ReadyAt(sim, 1));
+    }
+
+    [Fact]
+    public void Rule15_AFaultReplyNeverHandsOver()
+    {
+        // Handler 0, faulter 1, bystander 2, all of one priority; the handler's ReplyRecv blocks.
+        var sim = WithPriorities(1, 1, 1);
+        sim.Give(0, 0, CapType.Endpoint, 0, Rights.Read);
+        sim.T(1).FaultHandler = Capability.Create(CapType.Endpoint, 0, Rights.Write | Rights.GrantReply, 0);
+        sim.Start(0, 1, 2);
+        sim.Recv(0, 0);
+        sim.MakeCurrent(1);
+        Kernel.Fault(ref sim.K, 1, FaultKind.MemoryAccess, 0, 0, 0, contextLost: false);
+        sim.MakeCurrent(0);
+        Assert.Equal(2, sim.Run(SyscallNumber.ReplyRecv, 0, Msg(FaultReply.Resume, 0)));
+        Assert.Equal(new[] { 1 }, ReadyAt(sim, 1));     // resumed behind the bystander, which runs
+    }
+
+    static int[] ReadyAt(Sim sim, int level)
+    {
+        var members = new List<int>();
+        for (int t = sim.K.ReadyQueues[level].Head; t != KernelState.NoThread; t = sim.T(t).Next)
+            members.Add(t);
+        return members.ToArray();
+    }
 }

@@ -78,7 +78,6 @@ namespace Keel.Suite
                 case Case.SignalAndWait: SignalAndWait(); break;
                 case Case.PollNeverBlocks: PollNeverBlocks(); break;
                 case Case.WaitersWokenInOrder: WaitersWokenInOrder(); break;
-                case Case.UnbadgedSignal: UnbadgedSignal(); break;
                 case Case.BoundNotificationWakesRecv: BoundNotificationWakesRecv(); break;
                 case Case.HigherPriorityReceiverRunsAtOnce: HigherPriorityReceiverRunsAtOnce(); break;
                 case Case.LowerPriorityReceiverWaits: LowerPriorityReceiverWaits(); break;
@@ -108,6 +107,10 @@ namespace Keel.Suite
                 case Case.ResumeAfterUnstackableFrameRestarts: ResumeAfterUnstackableFrameRestarts(step); break;
                 case Case.SuspendResumeAfterUnstackableFrameRestarts: SuspendResumeAfterUnstackableFrameRestarts(step); break;
                 case Case.SemihostingFromTaskDoesNotEndRun: SemihostingFromTaskDoesNotEndRun(step); break;
+                case Case.UnbadgedSignalWakesWaiter: UnbadgedSignalWakesWaiter(); break;
+                case Case.RevokeReachesEveryCSpace: RevokeReachesEveryCSpace(); break;
+                case Case.CancelBadgedSends: CancelBadgedSends(); break;
+                case Case.NoCapabilityLeftWakesWaiters: NoCapabilityLeftWakesWaiters(); break;
             }
         }
 

@@ -104,13 +104,23 @@ namespace Keel.Suite
             while (Notifications.Poll(Caps.Note, out _) != 0);
         }
 
-        private static void UnbadgedSignal()
+        // Gamma waits on note; alpha signals it through an unbadged capability, which ORs in
+        // nothing but is a signal all the same: gamma wakes with the word 0, Notified set.
+        private static void UnbadgedSignalWakesWaiter()
         {
-            if (Self != Alpha)
-                return;
-            Check.Ok(Notifications.Signal(Caps.NotePlain), "Signal through an unbadged cap");
-            Check.Equal(Notifications.Poll(Caps.Note, out _), 0, "the word");
-            Report.Pass();
+            if (Self == Alpha)
+            {
+                WaitForTick();
+                Check.Ok(Notifications.Signal(Caps.NotePlain), "Signal through an unbadged cap");
+            }
+            else if (Self == Gamma)
+            {
+                ThreadRegisters woken = Syscall.Invoke(SyscallNumber.Wait, Caps.Note);
+                Check.Ok((Error)woken.R4, "Wait");
+                Check.True(new MessageInfo(woken.R5).Notified, "the Wait's result is a signal");
+                Check.Equal(woken.R6, 0, "the word of an unbadged signal");
+                Report.Pass();
+            }
         }
 
         // Beta is bound to the bell notification and blocks receiving on ep; alpha's

@@ -37,6 +37,7 @@ namespace Keel.Suite
             Notifications.AcknowledgeIrq(Caps.Irq);
             Notifications.Poll(Caps.IrqNote, out _);
             Notifications.Poll(Caps.Note, out _);
+            // Bell is bound to beta, whose Poll clears it; the others' is refused, changing nothing.
             Notifications.Poll(Caps.Bell, out _);
         }
     }

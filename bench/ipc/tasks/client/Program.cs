@@ -18,6 +18,8 @@ namespace Keel.Bench.Client
     {
         private const int Iterations = 1000;
         private const int Preemptions = 16;
+        // The most capabilities one Revoke call deletes (kernel/Lifecycle.cs RevokeBatch).
+        private const uint RevokeBatch = 16;
         // Each DebugWrite run prints its text, so a few runs are enough.
         private const int ConsoleWrites = 16;
         private const int ConsoleTextLength = 256; // the most one DebugWrite takes (docs/abi.md)
@@ -102,6 +104,9 @@ namespace Keel.Bench.Client
             Report("systick_preemption", SysTickPreemptions());
             Report("debug_write_256c", DebugWrites());
             Report("console_interrupt", ConsoleInterrupts());
+            Report("revoke_1cap", Revokes(1));
+            Report("revoke_16caps", Revokes(RevokeBatch));
+            Report("revoke_1cap_waiter", RevokesOfAWaitersCapability());
             // Last: from here on the yielder is always runnable beside the client.
             Notifications.Signal(Caps.Go);
             Report("yield_roundtrip", Run(SyscallNumber.Yield, 0, 0));
@@ -113,21 +118,69 @@ namespace Keel.Bench.Client
         {
             Stats stats = default;
             uint hitsBefore = FastpathHits();
-            ThreadRegisters frame;
             for (int i = 0; i < runs; i++)
-            {
-                frame.R4 = cap;
-                frame.R5 = info;
-                frame.R6 = 0;
-                frame.R7 = 1;
-                frame.R8 = 2;
-                frame.R9 = 3;
-                frame.R10 = 4;
-                frame.R11 = (uint)number;
-                stats.Add(Measure(&frame, s_counter) - s_overhead);
-            }
+                stats.Add(Time(number, cap, info, out _));
             stats.FastpathHits = FastpathHits() - hitsBefore;
             return stats;
+        }
+
+        // One timed system call; `results` are the registers it returned.
+        private static uint Time(SyscallNumber number, uint cap, uint info, out ThreadRegisters results)
+        {
+            results.R4 = cap;
+            results.R5 = info;
+            results.R6 = 0;
+            results.R7 = 1;
+            results.R8 = 2;
+            results.R9 = 3;
+            results.R10 = 4;
+            results.R11 = (uint)number;
+            fixed (ThreadRegisters* frame = &results)
+                return Measure(frame, s_counter) - s_overhead;
+        }
+
+        // Revoke of the client's `spare` capability with `copies` copies derived from it
+        // (made untimed before each run): the walk to the last of them and the deletion of
+        // each, with no thread blocked through any. RevokeBatch copies is the most one
+        // Revoke call deletes.
+        private static Stats Revokes(uint copies)
+        {
+            Stats stats = default;
+            for (int i = 0; i < Iterations; i++)
+            {
+                for (uint copy = 0; copy < copies; copy++)
+                    Expect(CSpaceOps.Copy(Caps.Spare, Caps.FirstFreeSlot + copy) == Error.Ok, "a copy to revoke");
+                stats.Add(Time(SyscallNumber.Revoke, Caps.Spare, 0, out ThreadRegisters results));
+                Expect(results.Status == Error.Ok && results.R7 == 0, "the Revoke deleted every copy");
+            }
+            return stats;
+        }
+
+        // Revoke of one capability derived from the client's `spare` and held by the
+        // revokee, which waits in Recv through it: the deletion, and the waking of the
+        // waiter with Revoked (it runs later, being of lower priority).
+        private static Stats RevokesOfAWaitersCapability()
+        {
+            Stats stats = default;
+            for (int i = 0; i < Iterations; i++)
+            {
+                Task.AttachCap(Caps.Spare);
+                Expect(Ipc.Send(Caps.Handout, Label, 0, extraCaps: 1) == Error.Ok, "the capability handed out");
+                Expect(Ipc.Recv(Caps.Waiting).Status == Error.Ok, "the revokee waiting");
+                stats.Add(Time(SyscallNumber.Revoke, Caps.Spare, 0, out ThreadRegisters results));
+                Expect(results.Status == Error.Ok && results.R7 == 0, "the Revoke deleted the handed-out copy");
+            }
+            return stats;
+        }
+
+        // A set-up step that did not do what a measurement needs ends the run with status 1.
+        private static void Expect(bool condition, string what)
+        {
+            if (condition)
+                return;
+            Console.Write("ipc-bench: failed: ");
+            Console.WriteLine(what);
+            Task.Halt(1);
         }
 
         // DebugWrite of the longest text: a line of 255 characters and its line end.
