@@ -3,9 +3,10 @@
 // queued with one badge, and when no capability to an endpoint or notification is left,
 // nobody stays waiting on it.
 //
-// Each relies on the workers' priority order (Cases.cs): alpha acts, and waits for a
-// tick while the others block; then alpha takes the capabilities back, and the others,
-// woken, check what they got and tell alpha on the log endpoint.
+// Each relies on the workers' priority order (Cases.cs): alpha acts, and waits while the
+// others block, until delta, which runs last, says they all have (OthersBlocked); then
+// alpha takes the capabilities back, and the others, woken, check what they got and
+// tell alpha on the log endpoint.
 using Keel.Kernel;
 using Keel.Tasks;
 using Keel.UserLib;
@@ -25,7 +26,7 @@ namespace Keel.Suite
                 Check.Ok(CSpaceOps.Mint(Caps.Ep, Free0, Rights.Write | Rights.GrantReply, 0x77), "Mint");
                 Task.AttachCap(Free0);
                 Check.Ok(Ipc.Send(Caps.EpGrant, 1, 0, extraCaps: 1), "Send with the minted cap");
-                WaitForTick();
+                WaitUntilOthersBlocked();
                 Check.Ok(CSpaceOps.Revoke(Free0), "Revoke");
                 Check.Slot(Free0, CapType.Endpoint, Rights.Write | Rights.GrantReply, "the revoked cap itself");
             }
@@ -39,6 +40,10 @@ namespace Keel.Suite
                 Check.Slot(Free1, CapType.Null, Rights.None, "its copy after Revoke");
                 Report.Pass();
             }
+            else if (Self == Delta)
+            {
+                OthersBlocked();
+            }
         }
 
         // Beta and gamma send through their badged ep-send caps (badges 2 and 3) and wait
@@ -48,7 +53,7 @@ namespace Keel.Suite
         {
             if (Self == Alpha)
             {
-                WaitForTick();
+                WaitUntilOthersBlocked();
                 Check.Ok(Ipc.CancelBadgedSends(Caps.Ep, EndpointBadge(Beta)), "CancelBadgedSends");
                 Check.Received(Ipc.Recv(Caps.Ep), Gamma, 0, EndpointBadge(Gamma), "the message left queued");
                 ExpectLog(Beta, Gamma);
@@ -64,6 +69,10 @@ namespace Keel.Suite
                 Check.Ok(Ipc.Send(Caps.EpSend, Gamma), "the Send left queued");
                 Ipc.Send(Caps.Log, Gamma);
             }
+            else if (Self == Delta)
+            {
+                OthersBlocked();
+            }
         }
 
         // Alpha alone holds its spare endpoint and notification. It sends beta a copy of
@@ -77,7 +86,7 @@ namespace Keel.Suite
             {
                 SendCopy(Caps.Spare);
                 SendCopy(Caps.SpareNote);
-                WaitForTick();
+                WaitUntilOthersBlocked();
                 Check.Ok(CSpaceOps.Revoke(Caps.Spare), "Revoke of the endpoint copies");
                 Check.Ok(CSpaceOps.Revoke(Caps.SpareNote), "Revoke of the notification copies");
                 Check.Ok(CSpaceOps.Delete(Caps.Spare), "Delete of the last endpoint cap");
@@ -100,7 +109,24 @@ namespace Keel.Suite
                 Check.Status(status, Error.Revoked, "the Wait on the notification");
                 Ipc.Send(Caps.Log, Gamma);
             }
+            else if (Self == Delta)
+            {
+                OthersBlocked();
+            }
         }
+
+        // Alpha waits until delta says every other worker has done its part and blocked.
+        // (Not a tick: under a loaded emulator a tick can come before they have.)
+        private static void WaitUntilOthersBlocked()
+        {
+            uint word = Notifications.Wait(Caps.Note, out Error status);
+            Check.Ok(status, "Wait for delta's word");
+            Check.Equal(word, SignalBadge(Delta), "delta's word");
+        }
+
+        // Delta, of the lowest priority and after gamma, runs only once alpha, beta and
+        // gamma are all blocked: it tells alpha so.
+        private static void OthersBlocked() => Check.Ok(Notifications.Signal(Caps.NoteSignal), "Signal to alpha");
 
         // A copy of the capability in `slot`, sent (with ep-grant) to whichever worker
         // receives on ep next.
