@@ -82,29 +82,18 @@ public class ImageSegmentTests
                     .table : { *(.table) } > FLASH
                 }
                 """);
-            Tool("arm-none-eabi-as", folder, "image.s", "-o", "image.o");
-            Tool("arm-none-eabi-ld", folder, "-T", "image.ld", "image.o", "-o", "image.elf");
+            string In(string file) => Path.Combine(folder, file);
+            Binutils.Execute("arm-none-eabi-as", In("image.s"), "-o", In("image.o"));
+            Binutils.Execute("arm-none-eabi-ld", "-T", In("image.ld"), In("image.o"), "-o", In("image.elf"));
 
-            IReadOnlyList<string> found = LoadSegments.Overlaps(LoadSegments.Read(File.ReadAllBytes(Path.Combine(folder, "image.elf"))));
+            IReadOnlyList<string> found = LoadSegments.Overlaps(LoadSegments.Read(File.ReadAllBytes(In("image.elf"))));
 
             Assert.Equal(overlaps, found.Count > 0);
-            Assert.Equal(overlaps ? 1 : 0, LoadSegments.Check(Path.Combine(folder, "image.elf")));
+            Assert.Equal(overlaps ? 1 : 0, LoadSegments.Check(In("image.elf")));
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static void Tool(string tool, string folder, params string[] arguments)
-    {
-        string executable = HostTools.Require(tool, "sudo apt-get install -y binutils-arm-none-eabi");
-        var start = new System.Diagnostics.ProcessStartInfo(executable) { WorkingDirectory = folder, RedirectStandardError = true };
-        foreach (string argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = System.Diagnostics.Process.Start(start)!;
-        string errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{tool}: {errors}");
     }
 }
