@@ -61,7 +61,9 @@ public static class HostProcess
             ? argument
             : "'" + argument.Replace("'", "'\\''") + "'";
 
-    private static async Task Pump(StreamReader reader, StringBuilder sink, Action<string>? onLine)
+    // Appends what `reader` gives to `sink` until it ends, and passes each line (without
+    // its line end) to `onLine` as it completes.
+    internal static async Task Pump(StreamReader reader, StringBuilder sink, Action<string>? onLine)
     {
         char[] buffer = new char[1024];
         var line = new StringBuilder();

@@ -147,45 +147,15 @@ public sealed partial class Renode
         }
 
         var transcript = new StringBuilder();
-        var line = new StringBuilder();
-        var decoder = Encoding.UTF8.GetDecoder();
-        byte[] bytes = new byte[1024];
-        char[] chars = new char[1024];
-        NetworkStream stream = client.GetStream();
-        int read;
-        while ((read = await ReadAsync(stream, bytes)) > 0)
-        {
-            int count = decoder.GetChars(bytes, 0, read, chars, 0);
-            foreach (char c in chars.AsSpan(0, count))
-            {
-                if (c == '\r')
-                    continue;
-                transcript.Append(c);
-                if (c != '\n')
-                    line.Append(c);
-                else
-                {
-                    onLine?.Invoke(line.ToString());
-                    line.Clear();
-                }
-            }
-        }
-        if (line.Length > 0)
-            onLine?.Invoke(line.ToString());
-        return transcript.ToString();
-    }
-
-    // A read that takes a reset connection (Renode killed) for the end of the console.
-    private static async Task<int> ReadAsync(NetworkStream stream, byte[] buffer)
-    {
         try
         {
-            return await stream.ReadAsync(buffer);
+            await HostProcess.Pump(new StreamReader(client.GetStream(), Encoding.UTF8), transcript, onLine);
         }
         catch (IOException)
         {
-            return 0;
+            // A reset connection (Renode killed) ends the console like a closed one.
         }
+        return transcript.ToString().Replace("\r\n", "\n");
     }
 
     private static int FreePort()
