@@ -8,9 +8,10 @@
 // the message is built by the kernel from the fault and the thread's own
 // registers are neither read nor written, so it can be resumed where it was.
 //
-//   fault message: label = FaultKind, length 3,
+//   fault message: label = FaultKind, length 4,
 //                  MR0 = PC, MR1 = faulting address, MR2 = status (e.g. CFSR,
-//                  or the system-call number for BadSyscall);
+//                  or the system-call number for BadSyscall), MR3 = a return
+//                  address: the caller of the faulting code (FaultRecord);
 //                  badge = the fault-handler capability's badge.
 //   reply:         label FaultReply.Resume (0) resumes the thread where it
 //                  faulted, FaultReply.Restart (1) restarts it from its entry
@@ -51,7 +52,7 @@ public enum FaultKind : uint
     UnalignedAccess = 5,
     /// <summary>An integer division by zero (the port sets the divide-by-zero trap).</summary>
     DivideByZero = 6,
-    /// <summary>The exception frame could not be stacked (or unstacked): the stack pointer had left the thread's RAM. PC 0, MR1 = the stack pointer. The thread can only be restarted.</summary>
+    /// <summary>The exception frame could not be stacked (or unstacked): the stack pointer had left the thread's RAM. PC 0, MR1 = the stack pointer, MR3 = the innermost return address found on the thread's stack. The thread can only be restarted.</summary>
     StackOverflow = 7,
 
     /// <summary>The last kind (for range checks).</summary>
@@ -86,6 +87,7 @@ public static class FaultReply
     public const uint Stop = 2;
 }
 
+/// <summary>A fault as the hardware layer decoded it, and as the fault message carries it.</summary>
 [StructLayout(LayoutKind.Sequential)]
 public struct FaultRecord
 {
@@ -93,14 +95,21 @@ public struct FaultRecord
     public uint Pc;
     public uint Address;
     public uint Status;
+    /// <summary>
+    /// Where the faulting code was called from: the stacked LR when the hardware stacked a
+    /// frame; for a stack overflow, whose frame is lost, the innermost return address the
+    /// hardware layer found on the thread's own stack (the method that overflowed, or one
+    /// that called it); 0 when neither is known. The kernel passes it on untouched.
+    /// </summary>
+    public uint ReturnAddress;
 }
 
 internal static unsafe class Faults
 {
-    public const int MessageLength = 3;
+    public const int MessageLength = 4;
 
     /// <summary>Turns a fault of <paramref name="thread"/> into a Call on its fault handler, or suspends it.</summary>
-    public static void Raise(ref KernelState k, int thread, FaultKind kind, uint pc, uint address, uint status)
+    public static void Raise(ref KernelState k, int thread, FaultRecord fault)
     {
         ref Tcb tcb = ref k.Threads[thread];
         Capability handler = tcb.FaultHandler;
@@ -110,13 +119,10 @@ internal static unsafe class Faults
         {
             ThreadControl.Detach(ref k, thread);
             if (k.Hooks.ReportUnhandledFault != null)
-                k.Hooks.ReportUnhandledFault(thread, kind, pc, address, status);
+                k.Hooks.ReportUnhandledFault(thread, fault);
             return;
         }
-        tcb.Fault.Kind = kind;
-        tcb.Fault.Pc = pc;
-        tcb.Fault.Address = address;
-        tcb.Fault.Status = status;
+        tcb.Fault = fault;
         Ipc.StartSend(ref k, thread, handler, KernelState.NoSlot, SendKind.Fault, blocking: true);
     }
 
@@ -129,6 +135,7 @@ internal static unsafe class Faults
         handler.Regs.SetMr(0, faulter.Fault.Pc);
         handler.Regs.SetMr(1, faulter.Fault.Address);
         handler.Regs.SetMr(2, faulter.Fault.Status);
+        handler.Regs.SetMr(3, faulter.Fault.ReturnAddress);
     }
 
     /// <summary>

@@ -99,11 +99,11 @@ public static class Kernel
     /// the hardware could not save (or restore) the thread's context, so it can never be
     /// resumed where it was, only restarted (Faults.cs).
     /// </summary>
-    public static int Fault(ref KernelState k, int thread, FaultKind kind, uint pc, uint address, uint status, bool contextLost)
+    public static int Fault(ref KernelState k, int thread, FaultRecord fault, bool contextLost)
     {
         if (contextLost)
             k.Threads[thread].RestartPending = true;
-        Faults.Raise(ref k, thread, kind, pc, address, status);
+        Faults.Raise(ref k, thread, fault);
         return Scheduler.ChooseNext(ref k);
     }
 

@@ -20,8 +20,8 @@ public unsafe struct PlatformHooks
     /// <summary>Unmask an IRQ the hardware layer masked when it fired (IrqAck).</summary>
     public delegate*<uint, void> UnmaskIrq;
 
-    /// <summary>Log a fault that has no handler: thread, kind, PC, address, status. The thread has been suspended.</summary>
-    public delegate*<int, FaultKind, uint, uint, uint, void> ReportUnhandledFault;
+    /// <summary>Log a fault that has no handler: the thread and its fault. The thread has been suspended.</summary>
+    public delegate*<int, FaultRecord, void> ReportUnhandledFault;
 }
 
 public struct KernelState

@@ -66,7 +66,7 @@ internal static class Syscalls
         SyscallNumber number = k.Threads[caller].Regs.Number;
         if ((uint)number >= Count)
         {
-            Faults.Raise(ref k, caller, FaultKind.BadSyscall, pc: 0, address: 0, status: (uint)number);
+            Faults.Raise(ref k, caller, new FaultRecord { Kind = FaultKind.BadSyscall, Status = (uint)number });
             return Scheduler.ChooseNext(ref k);
         }
         Error status = Dispatch(ref k, caller, number);

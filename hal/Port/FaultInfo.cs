@@ -25,6 +25,8 @@ namespace Keel.Port
         public uint Pc;
         public uint Address;
         public uint Status;
+        // The stacked LR; for a stack overflow the port fills it in from the stack (ReturnAddresses).
+        public uint ReturnAddress;
         // HFSR as the fault found it (the kernel's fault report prints it).
         public uint Hfsr;
         public bool ContextLost;
@@ -40,6 +42,7 @@ namespace Keel.Port
             FaultInfo fault;
             fault.ContextLost = frameLost;
             fault.Pc = frameLost ? 0 : frame[6];
+            fault.ReturnAddress = frameLost ? 0 : frame[5];
             fault.Status = cfsr;
             fault.Address = 0;
             if ((cfsr & Cfsr.MmfarValid) != 0)
@@ -80,6 +83,8 @@ namespace Keel.Port
             Scb.Cfsr.Write(cfsr);
             return fault;
         }
+
+        public readonly FaultRecord Record => new FaultRecord { Kind = Kind, Pc = Pc, Address = Address, Status = Status, ReturnAddress = ReturnAddress };
 
         public void Print()
         {

@@ -325,9 +325,12 @@ namespace Keel.Port
             if (thread == KernelState.NoThread)
                 OnKernelFault((uint*)s_idleContext.StackPointer, exception, s_idleContext.ExceptionReturn);
             uint* frame = Pool.At(s_contexts, thread).HardwareFrame;
-            bool frameInOwnRam = Pool.At(s_tasks, thread).RamHolds((uint)frame, ThreadContext.HardwareFrameWords * sizeof(uint));
+            ref TaskConfig task = ref Pool.At(s_tasks, thread);
+            bool frameInOwnRam = task.RamHolds((uint)frame, ThreadContext.HardwareFrameWords * sizeof(uint));
             FaultInfo fault = FaultInfo.Read(exception, frame, frameInOwnRam);
-            return SwitchTo(Kernel.Kernel.Fault(ref s_kernel, thread, fault.Kind, fault.Pc, fault.Address, fault.Status, fault.ContextLost));
+            if (fault.Kind == FaultKind.StackOverflow)
+                fault.ReturnAddress = ReturnAddresses.Find(fault.Address, ref task);
+            return SwitchTo(Kernel.Kernel.Fault(ref s_kernel, thread, fault.Record, fault.ContextLost));
         }
 
         // A fault in the kernel, idle included: a panic with its report.
@@ -433,22 +436,24 @@ namespace Keel.Port
         private static void UnmaskIrq(uint irq) => Nvic.Enable(irq);
 
         // Room for the report with a task name of a hundred characters.
-        private const int FaultReportCapacity = 224;
+        private const int FaultReportCapacity = 240;
 
         // One text, so that with the console's queue nearly full it is printed whole or
         // dropped whole (and the gap marked), never cut where one of its parts did not fit.
-        private static void ReportUnhandledFault(int thread, FaultKind kind, uint pc, uint address, uint status)
+        private static void ReportUnhandledFault(int thread, FaultRecord fault)
         {
             char* text = stackalloc char[FaultReportCapacity];
             var report = new ConsoleLine(text, FaultReportCapacity);
             report.Append("keel: task ");
             report.Append(s_taskName(thread));
             report.Append(" faulted (");
-            report.Append(FaultKinds.Name(kind));
+            report.Append(FaultKinds.Name(fault.Kind));
             report.Append(") at pc ");
-            report.AppendHex(pc);
+            report.AppendHex(fault.Pc);
+            report.Append(", caller ");
+            report.AppendHex(fault.ReturnAddress);
             report.Append(", address ");
-            report.AppendHex(address);
+            report.AppendHex(fault.Address);
             report.Append(", and has no fault handler: suspended\n");
             Console.Write(report);
         }

@@ -22,7 +22,7 @@ public unsafe class FaultRuleTests
     static int Fault(Sim sim, int thread = Faulter)
     {
         sim.MakeCurrent(thread);
-        return Kernel.Fault(ref sim.K, thread, FaultKind.MemoryAccess, pc: 0x0800_1234, address: 0xDEAD_BEEF, status: 0x82, contextLost: false);
+        return Kernel.Fault(ref sim.K, thread, new FaultRecord { Kind = FaultKind.MemoryAccess, Pc = 0x0800_1234, Address = 0xDEAD_BEEF, Status = 0x82, ReturnAddress = 0x0800_1001 }, contextLost: false);
     }
 
     // The hardware could not stack the thread's exception frame (its stack pointer had
@@ -30,7 +30,7 @@ public unsafe class FaultRuleTests
     static int FaultWithoutContext(Sim sim, int thread = Faulter)
     {
         sim.MakeCurrent(thread);
-        return Kernel.Fault(ref sim.K, thread, FaultKind.StackOverflow, pc: 0, address: 0x2000_0000, status: 0x10, contextLost: true);
+        return Kernel.Fault(ref sim.K, thread, new FaultRecord { Kind = FaultKind.StackOverflow, Address = 0x2000_0000, Status = 0x10, ReturnAddress = 0x0800_2001 }, contextLost: true);
     }
 
     [Fact]
@@ -51,6 +51,7 @@ public unsafe class FaultRuleTests
         Assert.Equal(0x0800_1234u, h.R7);
         Assert.Equal(0xDEAD_BEEFu, h.R8);
         Assert.Equal(0x82u, h.R9);
+        Assert.Equal(0x0800_1001u, h.R10);
         Assert.Equal(CapType.Reply, sim.T(Handler).CallerSlot.Type);
         Assert.Equal(faulterRegs, sim.T(Faulter).Regs);
     }
@@ -189,8 +190,8 @@ public unsafe class FaultRuleTests
         Assert.Equal((CapType.Null, Rights.None), sim.Identify(Handler, 4));
     }
 
-    static readonly List<(int, FaultKind, uint, uint, uint)> logged = new();
-    static void Log(int thread, FaultKind kind, uint pc, uint address, uint status) => logged.Add((thread, kind, pc, address, status));
+    static readonly List<(int, FaultRecord)> logged = new();
+    static void Log(int thread, FaultRecord fault) => logged.Add((thread, fault));
 
     [Fact]
     public void Rule14_FaultWithoutHandlerSuspendsTheThreadAndLogsIt()
@@ -200,7 +201,7 @@ public unsafe class FaultRuleTests
         logged.Clear();
         Fault(sim, Bystander);
         Assert.Equal(ThreadState.Inactive, sim.T(Bystander).State);
-        Assert.Equal(new[] { (Bystander, FaultKind.MemoryAccess, 0x0800_1234u, 0xDEAD_BEEFu, 0x82u) }, logged);
+        Assert.Equal(new[] { (Bystander, new FaultRecord { Kind = FaultKind.MemoryAccess, Pc = 0x0800_1234, Address = 0xDEAD_BEEF, Status = 0x82, ReturnAddress = 0x0800_1001 }) }, logged);
     }
 
     [Fact]

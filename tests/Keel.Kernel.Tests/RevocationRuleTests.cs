@@ -111,7 +111,7 @@ public class RevocationRuleTests
         var sim = SharedCSpace();
         sim.T(Outsider).FaultHandler = Capability.Create(CapType.Endpoint, 0, Rights.Write | Rights.GrantReply, 0xF);
         sim.MakeCurrent(Outsider);
-        Kernel.Fault(ref sim.K, Outsider, FaultKind.MemoryAccess, 0x0800_0000, 0, 0, contextLost: false);
+        Kernel.Fault(ref sim.K, Outsider, new FaultRecord { Kind = FaultKind.MemoryAccess, Pc = 0x0800_0000 }, contextLost: false);
         sim.Sys(Owner, SyscallNumber.Delete, Ep);
         sim.Sys(Owner, SyscallNumber.Delete, SecondEp);
         Assert.Equal(ThreadState.BlockedOnSend, sim.T(Outsider).State);

@@ -163,7 +163,7 @@ public class SchedulingRuleTests
         sim.Start(0, 1, 2);
         sim.Recv(0, 0);
         sim.MakeCurrent(1);
-        Kernel.Fault(ref sim.K, 1, FaultKind.MemoryAccess, 0, 0, 0, contextLost: false);
+        Kernel.Fault(ref sim.K, 1, new FaultRecord { Kind = FaultKind.MemoryAccess }, contextLost: false);
         sim.MakeCurrent(0);
         Assert.Equal(2, sim.Run(SyscallNumber.ReplyRecv, 0, Msg(FaultReply.Resume, 0)));
         Assert.Equal(new[] { 1 }, ReadyAt(sim, 1));     // resumed behind the bystander, which runs

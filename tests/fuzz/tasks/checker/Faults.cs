@@ -39,12 +39,18 @@ namespace Keel.Fuzz
             FaultKind kind = (FaultKind)fault.Label;
             if (kind == FaultKind.StackOverflow)
                 StackOverflows++;
-            if (!ChargedRightly(hostile, kind, fault.Mr0, fault.Mr2))
+            if (!ChargedRightly(hostile, kind, fault.Mr0, fault.Mr2) || !OwnReturnAddress(hostile, kind, fault.Mr3))
                 Integrity.WrongFault(HostileName(hostile), fault);
             if (kind == FaultKind.BadSyscall)
                 return FaultReply.Resume;
             return s_random.Below(2) == 0 ? FaultReply.Resume : FaultReply.Restart;
         }
+
+        // A stack overflow's return address is found on the task's own stack and checked
+        // against its own flash (hal/Port/ReturnAddresses.cs): whatever the hostile task
+        // left there, the kernel reports nothing outside its code.
+        private static bool OwnReturnAddress(uint hostile, FaultKind kind, uint returnAddress) =>
+            kind != FaultKind.StackOverflow || returnAddress == 0 || returnAddress - FlashBase(hostile) < FlashSize(hostile);
 
         private static bool ChargedRightly(uint hostile, FaultKind kind, uint pc, uint status)
         {
