@@ -95,7 +95,32 @@ public class BuildAndRunTests
         Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(result.Output,
             @"supervisor: rogue faulted: memory access at address 0x20009000, pc (0x[0-9a-f]{8})\n" +
             @"    address 0x20009000: in the RAM of task service\n" +
-            @"    pc \1: task rogue, Keel\.Demo\.Rogue\.Program\.Main \(Rogue\) \+ 0x[0-9a-f]+\n").Count);
+            @"    pc \1: task rogue, Keel\.Demo\.Rogue\.Program\.Main \(Rogue\) \+ 0x[0-9a-f]+, firmware/policy-demo/tasks/rogue/Program\.cs:(\d+)\n").Count);
+        string[] rogue = File.ReadAllLines(Path.Combine(CliHarness.DemoFolder, "tasks", "rogue", "Program.cs"));
+        int line = int.Parse(System.Text.RegularExpressions.Regex.Match(result.Output, @"rogue/Program\.cs:(\d+)").Groups[1].Value);
+        Assert.Contains("uint stolen = *target;", rogue[line - 1]);
+    }
+
+    // A stack overflow leaves the stack pointer below the task's RAM, in its
+    // neighbour's: the report must blame the task that overflowed, name the recursing
+    // method (the caller the kernel found on its stack) with its file and line, and say
+    // which app.toml field to raise and to what.
+    [Fact]
+    public async Task AStackOverflowNamesTheTaskItsMethodAndTheStackToTry()
+    {
+        const string folder = "tests/images/task-stack-overflow";
+        CliResult result = await CliHarness.RunAsync(["run", folder, "--time-limit", "120"]);
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        string sensor = Path.Combine(CliHarness.Root, folder, "tasks", "sensor", "Program.cs");
+        int recursion = Array.FindIndex(File.ReadAllLines(sensor), text => text.Contains("return Smooth(depth + 1)")) + 1;
+        int stackField = Array.FindIndex(File.ReadAllLines(Path.Combine(CliHarness.Root, folder, "app.toml")), text => text == "[tasks.sensor]") + 4;
+        Assert.Matches(
+            @"keel: task sensor faulted \(stack overflow\) at pc 0x00000000, caller (0x[0-9a-f]{8}), address (0x[0-9a-f]{8}), and has no fault handler: suspended\n" +
+            @"    caller \1: task sensor, Keel\.Tests\.TaskStackOverflow\.Program\.Smooth \(Sensor\) \+ 0x[0-9a-f]+, " +
+            $@"tests/images/task-stack-overflow/tasks/sensor/Program\.cs:{recursion}\n" +
+            @"    address \2: the stack pointer of task sensor when its 1024-byte stack overflowed " +
+            $@"\(stack = 1024 in \[tasks\.sensor\], tests/images/task-stack-overflow/app\.toml\({stackField},1\)\): try stack = 2048\n" +
+            "logger: the sensor has stopped\n", result.Output);
     }
 
     [Fact]
@@ -164,7 +189,7 @@ public class BuildAndRunTests
         CliContext context = CliHarness.Context(output, searchPath: tools);
         var workspace = new Workspace(CliHarness.Root, tools);
         var app = workspace.Application(null, CliHarness.Root);
-        var symboliser = Faults.FaultSymboliser.For(CliHarness.DemoImage, app.Layout(workspace, "netduinoplus2"));
+        var symboliser = Faults.FaultSymboliser.For(CliHarness.DemoImage, app.Layout(workspace, "netduinoplus2"), workspace);
         Task served = Task.Run(async () =>
         {
             using TcpClient keel = await terminal.AcceptTcpClientAsync();

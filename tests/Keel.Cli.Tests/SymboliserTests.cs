@@ -84,7 +84,7 @@ public class SymboliserTests
                 address 0x00000004: outside every window of the layout
               r0 0x00000000 r1 0x00000001 r2 0x00000002 r3 0x00000003 r12 0x00000000
               lr 0x08000105 xpsr 0x21000000 sp 0x20003f00 hfsr 0x00000000 exc_return 0xfffffff9
-                lr 0x08000105: kernel, Reset_Handler + 0x5
+                lr 0x08000105: kernel, Reset_Handler + 0x4
             PANIC: fault in the kernel
             """, Symboliser.AnnotateTranscript(console));
     }
@@ -95,13 +95,93 @@ public class SymboliserTests
     [InlineData("PANIC: index out of range")]
     public void LinesThatReportNoFaultGetNoNotes(string line) => Assert.Empty(Symboliser.Annotate(line));
 
-    [Fact]
-    public void AStackOverflowHasNoPcToResolve()
+    private static readonly MemoryOwner[] OwnersWithStacks =
+    [
+        new MemoryOwner("kernel", 0x0800_0000, 0x1_0000, 0x2000_0000, 0x4000, new StackSetting(2048, "[kernel]", "app.toml(12,1)")),
+        new MemoryOwner("task logger", 0x0801_0000, 0x4000, 0x2000_4000, 0x1000, new StackSetting(1024, "[tasks.logger]", "app.toml(17,1)")),
+        new MemoryOwner("task sensor", 0x0801_4000, 0x4000, 0x2000_5000, 0x1000, new StackSetting(1024, "[tasks.sensor]", "app.toml(25,1)")),
+        new MemoryOwner("task big", 0x0801_8000, 0x4000, 0x2000_6000, 0x1000, new StackSetting(2048, "[tasks.big]", "app.toml(33,1)")),
+    ];
+
+    // Source lines as a fake DWARF: every address is on line (address & 0xff) of its file,
+    // and the addresses asked are kept.
+    private sealed class FakeSourceLines : ISourceLines
     {
-        // FaultInfo reports a stacking fault with pc 0 and the stack's address.
-        string line = "supervisor: rogue faulted: memory access at address 0x20003ff0, pc 0x00000000";
-        Assert.Equal(["    address 0x20003ff0: in the RAM of kernel"], Symboliser.Annotate(line));
+        public List<uint> Asked { get; } = [];
+
+        public string? Find(uint address)
+        {
+            Asked.Add(address);
+            return $"tasks/x/Program.cs:{address & 0xff}";
+        }
     }
+
+    // The stack pointer of an overflow lies below the task's RAM, in the logger's: the
+    // note blames the sensor, whose stack it was, and says what to raise.
+    [Theory]
+    [InlineData("supervisor: sensor faulted: stack overflow at address 0x20004fc8, pc 0x00000000")]
+    [InlineData("keel: task sensor faulted (stack overflow) at pc 0x00000000, caller 0x00000000, address 0x20004fc8, and has no fault handler: suspended")]
+    public void AStackOverflowBlamesTheTaskWhoseStackItWasNotItsNeighbour(string line)
+    {
+        var symboliser = new FaultSymboliser(Symbols, OwnersWithStacks);
+        Assert.Equal(
+            ["    address 0x20004fc8: the stack pointer of task sensor when its 1024-byte stack overflowed (stack = 1024 in [tasks.sensor], app.toml(25,1)): try stack = 2048"],
+            symboliser.Annotate(line));
+    }
+
+    [Fact]
+    public void AStackThatWouldFillItsWindowAsksForALargerWindowToo()
+    {
+        var symboliser = new FaultSymboliser(Symbols, OwnersWithStacks);
+        Assert.Equal(
+            ["    address 0x20005ff0: the stack pointer of task big when its 2048-byte stack overflowed (stack = 2048 in [tasks.big], app.toml(33,1)): try stack = 4096 and ram = 8192"],
+            symboliser.Annotate("supervisor: big faulted: stack overflow at address 0x20005ff0, pc 0x00000000"));
+    }
+
+    [Fact]
+    public void TheKernelsStackOverflowPointsAtTheKernelsStack()
+    {
+        var symboliser = new FaultSymboliser(Symbols, OwnersWithStacks);
+        Assert.Equal(
+            ["    address 0x20000010: the stack pointer of the kernel when its 2048-byte stack overflowed (stack = 2048 in [kernel], app.toml(12,1)): try stack = 4096"],
+            symboliser.Annotate("kernel stack overflow: stack overflow at pc 0x00000000, address 0x20000010, status 0x00000010"));
+    }
+
+    // A fault of a task the layout does not name (a badge name of the handler's own)
+    // gets the plain description of the address.
+    [Fact]
+    public void AStackOverflowOfAnUnknownNameDescribesTheAddress()
+    {
+        var symboliser = new FaultSymboliser(Symbols, OwnersWithStacks);
+        Assert.Equal(["    address 0x20004fc8: in the RAM of task logger"],
+            symboliser.Annotate("supervisor: worker-3 faulted: stack overflow at address 0x20004fc8, pc 0x00000000"));
+    }
+
+    // The pc's line is the pc's; a return address (caller, lr) is the instruction after
+    // the call, so its line is asked for one byte back, inside the call.
+    [Fact]
+    public void CodeAddressesGetTheirFileAndLineAndReturnAddressesTheirCallsLine()
+    {
+        var lines = new FakeSourceLines();
+        var symboliser = new FaultSymboliser(Symbols, Owners, lines);
+        Assert.Equal(
+        [
+            "    pc 0x08010042: task rogue, Keel.Demo.Rogue.Program.Main (Rogue) + 0x2, tasks/x/Program.cs:66",
+            "    caller 0x08010051: task rogue, Keel.Demo.Rogue.Program.Main (Rogue) + 0x10, tasks/x/Program.cs:79",
+            "    address 0x20006000: outside every window of the layout",
+        ], symboliser.Annotate("keel: task rogue faulted (memory access) at pc 0x08010042, caller 0x08010051, address 0x20006000, and has no fault handler: suspended"));
+        Assert.Equal([0x0801_0042u, 0x0801_004Fu], lines.Asked);
+    }
+
+    [Theory]
+    [InlineData("/src/keel/tasks/x/Program.cs:21", "tasks/x/Program.cs:21")]
+    [InlineData("/src/keel/tasks/x/Program.cs:21 (discriminator 2)", "tasks/x/Program.cs:21")]
+    [InlineData("/elsewhere/Program.cs:7", "/elsewhere/Program.cs:7")]
+    [InlineData("??:0", null)]
+    [InlineData("??:?", null)]
+    [InlineData("/src/keel/tasks/x/Program.cs:0", null)]
+    public void Addr2LinesAnswersReadRelativeToTheTree(string output, string? readable) =>
+        Assert.Equal(readable, Addr2Line.Readable(output, "/src/keel"));
 
     // The policy demo's real image and layout (built before these tests run).
     [Fact]
@@ -111,7 +191,7 @@ public class SymboliserTests
         var app = workspace.Application(null, CliHarness.Root);
         var layout = app.Layout(workspace, "netduinoplus2");
         ElfSymbols symbols = ElfSymbols.Load(CliHarness.DemoImage);
-        var symboliser = new FaultSymboliser(symbols, FaultSymboliser.Owners(layout));
+        var symboliser = new FaultSymboliser(symbols, FaultSymboliser.Owners(layout, CliHarness.Root));
         uint main = CliHarness.SymbolAddress("Rogue_Keel_Demo_Rogue_Program__Main");
         uint derive = CliHarness.SymbolAddress("Keel_Kernel_Keel_Kernel_CSpace__Derive");
         long serviceRam = layout.Tasks.Single(t => t.Task.Name == "service").Ram.Base;

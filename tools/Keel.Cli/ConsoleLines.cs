@@ -17,6 +17,10 @@ public static class ConsoleLines
     {
         console.WriteWholeLine(line);
         foreach (string note in symboliser.Annotate(line))
-            console.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");
+            console.WriteWholeLine(console.Profile.Capabilities.Ansi ? $"{Yellow}{note}{Plain}" : note);
     }
+
+    // Notes stand out in yellow where the terminal has colour (Spectre's markup would
+    // wrap them).
+    private const string Yellow = "\u001b[33m", Plain = "\u001b[0m";
 }

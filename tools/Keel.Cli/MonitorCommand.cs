@@ -28,7 +28,7 @@ public static class MonitorCommand
         workspace.RequireBoard(board);
         Application app = workspace.Application(parsed.Positional(0), context.CurrentDirectory);
         string elf = app.RequireImage(workspace, board);
-        var symboliser = Faults.FaultSymboliser.For(elf, app.Layout(workspace, board));
+        var symboliser = Faults.FaultSymboliser.For(elf, app.Layout(workspace, board), workspace);
 
         string port = parsed.Option("--port") ?? FindPort(context.DeviceRoot) ?? throw new CliError(
             $"no board's serial port was found (no {context.DeviceRoot}/serial/by-id/*STLink* or *STMicroelectronics*, no {context.DeviceRoot}/ttyACM*).",

@@ -29,7 +29,7 @@ public static partial class RunCommand
         if (!parsed.Flag("--no-build"))
             await BuildCommand.BuildAsync(context, workspace, app, board);
         string elf = app.RequireImage(workspace, board);
-        var symboliser = FaultSymboliser.For(elf, app.Layout(workspace, board));
+        var symboliser = FaultSymboliser.For(elf, app.Layout(workspace, board), workspace);
         EmulatorOutcome outcome = await emulators.RunAsync(emulator, elf, symboliser, gdb, limit);
         string folder = Path.GetRelativePath(workspace.Root, app.Folder);
         // Line by line debugging is QEMU's (gdb); a Renode run is debugged there too.

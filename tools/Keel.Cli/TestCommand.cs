@@ -46,7 +46,7 @@ public static class TestCommand
             TargetSuite.BuildProperties(board, filter, renode: emulator == Emulators.Renode));
         string elf = suite.RequireImage(workspace, board);
 
-        var symboliser = FaultSymboliser.For(elf, suite.Layout(workspace, board));
+        var symboliser = FaultSymboliser.For(elf, suite.Layout(workspace, board), workspace);
         EmulatorOutcome outcome = await emulators.RunAsync(emulator, elf, symboliser, timeLimit: emulator == Emulators.Qemu ? QemuTimeLimit : null);
         SuiteReport report = SuiteReport.Parse(outcome.Console);
 
