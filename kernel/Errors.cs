@@ -56,3 +56,29 @@ public enum Error : uint
     /// <summary>Wait or Poll on a notification bound to another thread, whose Recv it belongs to.</summary>
     BoundToAnotherThread = 12,
 }
+
+/// <summary>
+/// The name of each status as this file spells it, for consoles and logs: a task prints
+/// "EmptySlot", not 2 (userlib's Console.Write(Error)). UTF-8 literals, so the names lie
+/// in flash and cost a task no RAM.
+/// </summary>
+public static class ErrorNames
+{
+    public static System.ReadOnlySpan<byte> Name(Error error) => error switch
+    {
+        Error.Ok => "Ok"u8,
+        Error.InvalidIndex => "InvalidIndex"u8,
+        Error.EmptySlot => "EmptySlot"u8,
+        Error.WrongType => "WrongType"u8,
+        Error.MissingRight => "MissingRight"u8,
+        Error.MessageTooLong => "MessageTooLong"u8,
+        Error.InvalidArgument => "InvalidArgument"u8,
+        Error.SlotOccupied => "SlotOccupied"u8,
+        Error.WouldBlock => "WouldBlock"u8,
+        Error.Cancelled => "Cancelled"u8,
+        Error.NotPermitted => "NotPermitted"u8,
+        Error.Revoked => "Revoked"u8,
+        Error.BoundToAnotherThread => "BoundToAnotherThread"u8,
+        _ => "UnknownError"u8,
+    };
+}

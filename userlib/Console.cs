@@ -1,6 +1,7 @@
 // A task's console: text goes to the kernel through the platform call DebugWrite
 // (docs/abi.md), which checks that the text lies in the task's own memory and prints
 // it on the board's console. Numbers are formatted here, without allocation.
+using System;
 using System.Runtime.InteropServices;
 using Keel.Kernel;
 
@@ -18,6 +19,24 @@ namespace Keel.UserLib
             Syscall.Invoke((uint)PlatformCallNumber.DebugWrite, (uint)text, (uint)length);
 
         public static void Write(char c) => Write(&c, 1);
+
+        // ASCII text held in flash (a u8 literal: no RAM, unlike a string literal),
+        // widened to the console's UTF-16 a stack buffer at a time.
+        public static void Write(ReadOnlySpan<byte> ascii)
+        {
+            const int Chunk = 32;
+            char* chars = stackalloc char[Chunk];
+            for (int start = 0; start < ascii.Length; start += Chunk)
+            {
+                int count = ascii.Length - start < Chunk ? ascii.Length - start : Chunk;
+                for (int i = 0; i < count; i++)
+                    chars[i] = (char)ascii[start + i];
+                Write(chars, count);
+            }
+        }
+
+        // A system call's status by its name ("EmptySlot"), as kernel/Errors.cs spells it.
+        public static void Write(Error status) => Write(ErrorNames.Name(status));
 
         public static void WriteLine(string text)
         {

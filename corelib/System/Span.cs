@@ -142,6 +142,10 @@ namespace System
             _length = array.Length;
         }
 
+        // The C# compiler binds a u8 literal ("text"u8) through this constructor (and
+        // then emits the bytes as static data with the pointer constructor below).
+        public ReadOnlySpan(T[] array, int start, int length) => this = new Span<T>(array, start, length);
+
         public unsafe ReadOnlySpan(void* pointer, int length)
         {
             if (length < 0)

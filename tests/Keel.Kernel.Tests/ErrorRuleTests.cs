@@ -15,6 +15,16 @@ public class ErrorRuleTests
     const uint EpAll = 0, EpNoRights = 1, NtfnAll = 2, NtfnNoRights = 3, ThreadNoRights = 4, IrqNoRights = 5,
         Empty = 6, ThreadAll = 7, BadgedEp = 9, EpWriteOnly = 11, IdleEp = 12, OutOfRange = 99;
 
+    // What a task's console prints for a status (userlib's Console.Write(Error)) is its
+    // name as the enumeration spells it, for every code; an unknown code is not a name.
+    [Fact]
+    public void EveryStatusPrintsAsItsName()
+    {
+        foreach (Error error in Enum.GetValues<Error>())
+            Assert.Equal(error.ToString(), System.Text.Encoding.ASCII.GetString(ErrorNames.Name(error)));
+        Assert.Equal("UnknownError", System.Text.Encoding.ASCII.GetString(ErrorNames.Name((Error)99)));
+    }
+
     static Sim Setup()
     {
         var sim = new Sim(threads: 4);

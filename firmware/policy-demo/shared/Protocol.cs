@@ -40,19 +40,6 @@ namespace Keel.Demo
         };
     }
 
-    // Error names as docs/ipc.md spells them, for the ones a client can meet once its
-    // service capability is revoked: a Call through the emptied slot, or a Call that
-    // was blocked through the capability when it went.
-    public static class ErrorNames
-    {
-        public static string Name(Error error) => error switch
-        {
-            Error.EmptySlot => "EmptySlot",
-            Error.Revoked => "Revoked",
-            _ => "error",
-        };
-    }
-
     public static class PolicyClient
     {
         // Asks the policy server (through `policyCap`) for the service; the granted

@@ -39,7 +39,7 @@ namespace Keel.Demo.Bob
             if (answer.Status != Error.Ok)
             {
                 Console.Write("bob: the call failed: ");
-                Console.Write(ErrorNames.Name(answer.Status));
+                Console.Write(answer.Status);
                 Console.Write(" (");
                 Console.WriteDecimal((uint)answer.Status);
                 Console.WriteLine(")");

@@ -107,7 +107,7 @@ namespace Keel.Suite
                 {
                     StartFailure(index, NoWorker);
                     Console.Write("the driver's Recv returned status ");
-                    Console.WriteDecimal((uint)message.Status);
+                    Console.Write(message.Status);
                     Console.WriteLine(": the kernel ran a system call the driver did not make");
                     return;
                 }
@@ -247,7 +247,7 @@ namespace Keel.Suite
                 return true;
             StartFailure(index, NoWorker);
             Console.Write("the kernel's invariant check: status ");
-            Console.WriteDecimal((uint)status);
+            Console.Write(status);
             Console.Write(", ");
             Console.WriteDecimal(violations);
             Console.WriteLine(" violations");
@@ -289,7 +289,7 @@ namespace Keel.Suite
             Console.Write("Digest of the RAM of ");
             Console.Write(Workers.Name((uint)task));
             Console.Write(" refused: status ");
-            Console.WriteDecimal((uint)status);
+            Console.Write(status);
             Console.WriteLine();
             return false;
         }
