@@ -50,19 +50,16 @@ namespace Keel.Analyzers
         public static readonly DiagnosticDescriptor Double = Create(1012, "double on a single-precision FPU",
             "{0}: this target's FPU is single precision (the Cortex-M4F's FPv4-SP), so double arithmetic would stop with an undefined-instruction fault at run time: use float (literals with an f suffix, 0.5f)");
 
-        public static readonly DiagnosticDescriptor Iterator = Create(1013, "An iterator",
-            "`yield` makes this method an iterator, an object allocated at run time " + NoHeap + ": fill a Span<T> the caller passes in, or write a struct with a MoveNext method and a Current property");
-
-        public static readonly DiagnosticDescriptor Async = Create(1014, "async and await",
+        public static readonly DiagnosticDescriptor Async = Create(1013, "async and await",
             "`async` and `await` need tasks allocated at run time and a scheduler that firmware does not have: a task waits for the kernel instead, with a blocking call (Call, Recv, Wait) on an endpoint or notification");
 
-        public static readonly DiagnosticDescriptor Lock = Create(1015, "lock",
+        public static readonly DiagnosticDescriptor Lock = Create(1014, "lock",
             "`lock` needs System.Threading.Monitor, which firmware does not have: a task has one thread and shares no memory with other tasks, so it needs no lock; tasks coordinate through IPC (Call, Recv, Signal)");
 
-        public static readonly DiagnosticDescriptor Reflection = Create(1016, "Reflection",
+        public static readonly DiagnosticDescriptor Reflection = Create(1015, "Reflection",
             "{0} needs reflection (System.Type objects at run time), which firmware does not have: use an enum or a constant to tell kinds apart");
 
-        public static readonly DiagnosticDescriptor Tuple = Create(1017, "A tuple",
+        public static readonly DiagnosticDescriptor Tuple = Create(1016, "A tuple",
             "tuples need System.ValueTuple, which the core library does not have: declare a struct with named fields, or return the values through out parameters");
 
         private static DiagnosticDescriptor Create(int number, string title, string message) =>

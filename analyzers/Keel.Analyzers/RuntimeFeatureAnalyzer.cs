@@ -1,8 +1,12 @@
 // Language features whose run-time support the core library does not have (KEEL1009,
-// KEEL1013-KEEL1017): LINQ, iterators, async, lock, reflection, tuples. Each needs
-// types that corelib/ leaves out on purpose (they allocate, or need a runtime with a
-// heap and threads), so the compiler's own error would name a missing type; this says
-// what the firmware way is. Syntax checks, since the construct does not bind.
+// KEEL1013-KEEL1016): LINQ, async, lock, reflection, tuples. Each needs types that
+// corelib/ leaves out on purpose (they allocate, or need a runtime with a heap and
+// threads), so the compiler's own error names a missing type; this says what the
+// firmware way is. Syntax checks, since the construct does not bind.
+//
+// Only constructs inside member bodies (or a using directive, corelib/System/Linq.cs)
+// can be explained: a missing type in a declaration, such as an iterator's
+// IEnumerable<T> return type, stops the compiler before analyzers run.
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -15,7 +19,7 @@ namespace Keel.Analyzers
     public sealed class RuntimeFeatureAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            Descriptors.Linq, Descriptors.Iterator, Descriptors.Async, Descriptors.Lock, Descriptors.Reflection, Descriptors.Tuple);
+            Descriptors.Linq, Descriptors.Async, Descriptors.Lock, Descriptors.Reflection, Descriptors.Tuple);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -23,7 +27,6 @@ namespace Keel.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterSyntaxNodeAction(UsingDirective, SyntaxKind.UsingDirective);
             context.RegisterSyntaxNodeAction(c => Report(c, Descriptors.Linq, c.Node), SyntaxKind.QueryExpression);
-            context.RegisterSyntaxNodeAction(c => Report(c, Descriptors.Iterator, c.Node), SyntaxKind.YieldReturnStatement, SyntaxKind.YieldBreakStatement);
             context.RegisterSyntaxTreeAction(AsyncModifiers);
             context.RegisterSyntaxNodeAction(c => Report(c, Descriptors.Lock, ((LockStatementSyntax)c.Node).LockKeyword), SyntaxKind.LockStatement);
             context.RegisterSyntaxNodeAction(TypeOf, SyntaxKind.TypeOfExpression);
