@@ -12,6 +12,7 @@ public class ImageBuildTests
 {
     private static readonly string AllocatingProject = Path.Combine(Repository.Root, "tests", "images", "allocating", "Allocating.csproj");
     private static readonly string DoublePrecisionProject = Path.Combine(Repository.Root, "tests", "images", "double-precision", "DoublePrecision.csproj");
+    private static readonly string UnsupportedCSharpProject = Path.Combine(Repository.Root, "tests", "images", "unsupported-csharp", "UnsupportedCSharp.csproj");
 
     [Fact]
     public void AnImageThatAllocatesFailsToBuildNamingEachAllocatingMethod()
@@ -23,6 +24,24 @@ public class ImageBuildTests
         Assert.Contains("error KEEL0001: firmware code may not allocate: Keel.Tests.Images.Allocations.MakeBuffer (in allocating) makes an array created at run time", output);
         Assert.Contains("error KEEL0001: firmware code may not allocate: Keel.Tests.Images.Allocations.Box (in allocating) makes a boxing conversion", output);
         Assert.DoesNotContain("undefined reference", output);
+    }
+
+    // The firmware analyzer in a real build, as a user sees it: each construct refused
+    // at its file and line, with what to write instead, before ILC runs. The compiler's
+    // own errors (no String.Format, no System.Exception) stay beside the first two.
+    [Fact]
+    public void CSharpTheCoreLibraryCannotServeFailsAtItsSourceLine()
+    {
+        (int exitCode, string output) = DotnetBuild.Run(UnsupportedCSharpProject);
+
+        Assert.NotEqual(0, exitCode);
+        string program = Path.Combine("tests", "images", "unsupported-csharp", "Program.cs");
+        Assert.Contains($"{program}(2,1): error KEEL1009: LINQ allocates", output);
+        Assert.Contains($"{program}(16,31): error KEEL1005: string interpolation builds a string at run time", output);
+        Assert.Contains($"{program}(17,31): error KEEL1004: `+` on strings builds a new string at run time", output);
+        Assert.Contains($"{program}(19,17): error KEEL1010: firmware has no exceptions", output);
+        Assert.Contains($"{program}(20,13): error KEEL1012: `double` is double precision", output);
+        Assert.DoesNotContain("ILC ->", output);
     }
 
     // The backstop of KEEL1012 (switched off in that image): ILC's double-precision
