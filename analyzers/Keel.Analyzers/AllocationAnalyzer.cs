@@ -55,7 +55,7 @@ namespace Keel.Analyzers
             // Only a collection expression that makes an array allocates in firmware: one
             // that makes a span of constants is data in the image.
             if (context.Operation.Type is IArrayTypeSymbol array)
-                ReportArray(context, context.Operation.Syntax, $"the collection expression (a {ElementName(array)}[])");
+                ReportArray(context, context.Operation.Syntax, $"this {ElementName(array)}[] collection expression");
         }
 
         private static void ReportArray(OperationAnalysisContext context, SyntaxNode syntax, string what)
@@ -89,7 +89,7 @@ namespace Keel.Analyzers
             SyntaxNode call = argument.Parent?.Syntax ?? argument.Syntax;
             if (!CompileTime.Contains(call))
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.ParamsArray, call.GetLocation(),
-                    argument.Parameter.ContainingSymbol.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+                    $"{argument.Parameter.ContainingType.Name}.{argument.Parameter.ContainingSymbol.Name}"));
         }
 
         private static void DelegateCreation(OperationAnalysisContext context)

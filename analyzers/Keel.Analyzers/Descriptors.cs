@@ -33,7 +33,7 @@ namespace Keel.Analyzers
             "this call to {0} puts its arguments in a new `params` array at run time " + NoHeap + ": add an overload with as many parameters as the call has arguments, or pass a Span<T> filled through stackalloc");
 
         public static readonly DiagnosticDescriptor CapturingLambda = Create(1007, "A lambda that captures",
-            "this {0} captures {1}, so it allocates a closure and a delegate at run time " + NoHeap + ": write a static method that takes {1} as parameters and call it directly, or through a function pointer (`delegate*<...>` set to `&Method`)");
+            "this {0} captures {1}, so it allocates a closure and a delegate at run time " + NoHeap + ": make it a static method that takes what it uses as parameters, and call that directly or through a function pointer (`delegate*<...>` set to `&Method`)");
 
         public static readonly DiagnosticDescriptor Delegate = Create(1008, "A delegate created at run time",
             "converting {0} to the delegate type {1} creates a delegate object at run time " + NoHeap + ": use a function pointer instead (`delegate*<...>` set to `&StaticMethod`)");
@@ -51,10 +51,10 @@ namespace Keel.Analyzers
             "{0}: this target's FPU is single precision (the Cortex-M4F's FPv4-SP), so double arithmetic would stop with an undefined-instruction fault at run time: use float (literals with an f suffix, 0.5f)");
 
         public static readonly DiagnosticDescriptor Async = Create(1013, "async and await",
-            "`async` and `await` need tasks allocated at run time and a scheduler that firmware does not have: a task waits for the kernel instead, with a blocking call (Call, Recv, Wait) on an endpoint or notification");
+            "`async` and `await` need tasks allocated at run time and a scheduler that firmware does not have: a task waits for the kernel instead, with a blocking call on an endpoint or notification (Ipc.Call, Ipc.Recv, Notifications.Wait)");
 
         public static readonly DiagnosticDescriptor Lock = Create(1014, "lock",
-            "`lock` needs System.Threading.Monitor, which firmware does not have: a task has one thread and shares no memory with other tasks, so it needs no lock; tasks coordinate through IPC (Call, Recv, Signal)");
+            "`lock` needs System.Threading.Monitor, which firmware does not have: a task has one thread and shares no memory with other tasks, so it needs no lock; tasks coordinate through IPC (Ipc.Call, Ipc.Recv, Notifications.Signal)");
 
         public static readonly DiagnosticDescriptor Reflection = Create(1015, "Reflection",
             "{0} needs reflection (System.Type objects at run time), which firmware does not have: use an enum or a constant to tell kinds apart");

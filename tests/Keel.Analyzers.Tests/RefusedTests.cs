@@ -207,7 +207,7 @@ public partial class RefusedTests
     [Theory]
     [InlineData("KEEL1005 string interpolation", "string interpolation builds a string at run time and firmware has no heap and no string formatting: write the parts one after another with Console.Write (Console.WriteDecimal or Console.WriteHex for a number)")]
     [InlineData("KEEL1001 new of a class", "`new Node` creates a class instance at run time and firmware has no heap: make Node a struct, or create the instance once in a static field's initializer, which the compiler builds into the image")]
-    [InlineData("KEEL1007 KEEL1008 lambdas and delegates", "this lambda captures k, so it allocates a closure and a delegate at run time and firmware has no heap: write a static method that takes k as parameters and call it directly, or through a function pointer (`delegate*<...>` set to `&Method`)")]
+    [InlineData("KEEL1007 KEEL1008 lambdas and delegates", "this lambda captures k, so it allocates a closure and a delegate at run time and firmware has no heap: make it a static method that takes what it uses as parameters, and call that directly or through a function pointer (`delegate*<...>` set to `&Method`)")]
     public void TheMessageSaysWhatToWriteInstead(string name, string message)
     {
         Diagnostic first = Firmware.Analyze(Cases[name]).OrderBy(d => d.Location.SourceSpan.Start).First();
