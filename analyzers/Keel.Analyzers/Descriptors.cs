@@ -62,6 +62,12 @@ namespace Keel.Analyzers
         public static readonly DiagnosticDescriptor Tuple = Create(1016, "A tuple",
             "tuples need System.ValueTuple, which the core library does not have: declare a struct with named fields, or return the values through out parameters");
 
+        public static readonly DiagnosticDescriptor FloatToLong = Create(1017, "float to a 64-bit integer",
+            "converting float to {0} is compiled through double (vcvt.f64.f32) and this target's FPU is single precision (the Cortex-M4F's FPv4-SP), so it would stop with an undefined-instruction fault at run time: convert to int or uint first (`(long)(int)value`), after checking the value fits");
+
+        public static readonly DiagnosticDescriptor CheckedFloatConversion = Create(1018, "A checked conversion from float",
+            "a checked conversion from {0} to {1} needs an overflow helper the core library does not have, so ILC cannot compile it: compare the value with {1}'s range first, then convert unchecked");
+
         private static DiagnosticDescriptor Create(int number, string title, string message) =>
             new DiagnosticDescriptor($"KEEL{number}", title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
                 helpLinkUri: $"docs/csharp.md#keel{number}");

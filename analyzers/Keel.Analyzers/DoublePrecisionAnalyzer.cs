@@ -27,13 +27,16 @@ namespace Keel.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                if (start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(FpuProperty, out string? value)
-                    && string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+                if (HasDoublePrecisionFpu(start.Options))
                     return;
                 start.RegisterSyntaxNodeAction(TypeName, SyntaxKind.PredefinedType, SyntaxKind.IdentifierName);
                 start.RegisterSyntaxNodeAction(Literal, SyntaxKind.NumericLiteralExpression);
             });
         }
+
+        public static bool HasDoublePrecisionFpu(AnalyzerOptions options) =>
+            options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(FpuProperty, out string? value)
+            && string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
         private static void TypeName(SyntaxNodeAnalysisContext context)
         {

@@ -17,7 +17,7 @@ public static class Firmware
     private static readonly MetadataReference CoreLib =
         MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirectory, "firmware", "Keel.CoreLib.dll"));
 
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(AllocationAnalyzer).Assembly.GetTypes()
+    public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(AllocationAnalyzer).Assembly.GetTypes()
         .Where(type => type.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
         .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
         .ToImmutableArray();

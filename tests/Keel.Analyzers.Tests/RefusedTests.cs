@@ -173,6 +173,22 @@ public partial class RefusedTests
                 static Pair O() => new Pair { First = 1, Second = 2 };
             }
             """,
+        ["KEEL1017 float to a 64-bit integer"] = """
+            static class Code
+            {
+                const long Big = (long)1.5f;
+                static long M(float f) => (long)f; // KEEL1017
+                static ulong N(float f) { ulong u = (ulong)f; return u; } // KEEL1017
+                static long O(float f) => (long)(int)f;
+            }
+            """,
+        ["KEEL1018 checked conversion from float"] = """
+            static class Code
+            {
+                static int M(float f) => checked((int)f); // KEEL1018
+                static int N(float f) => f >= -2147483648f && f < 2147483648f ? (int)f : 0;
+            }
+            """,
     };
 
     public static TheoryData<string> Names() => new(Cases.Keys);
@@ -194,10 +210,7 @@ public partial class RefusedTests
     public void EveryDiagnosticTheAnalyzerHasIsPinnedByACase()
     {
         IEnumerable<string> pinned = Cases.Values.SelectMany(Expected).Select(e => e[..8]).Distinct().Order(StringComparer.Ordinal);
-        IEnumerable<string> supported = new AllocationAnalyzer().SupportedDiagnostics
-            .Concat(new ExceptionAnalyzer().SupportedDiagnostics)
-            .Concat(new DoublePrecisionAnalyzer().SupportedDiagnostics)
-            .Concat(new RuntimeFeatureAnalyzer().SupportedDiagnostics)
+        IEnumerable<string> supported = Firmware.Analyzers.SelectMany(a => a.SupportedDiagnostics)
             .Select(d => d.Id).Order(StringComparer.Ordinal);
 
         Assert.Equal(supported, pinned);
@@ -217,10 +230,12 @@ public partial class RefusedTests
         Assert.Equal($"docs/csharp.md#{first.Id.ToLowerInvariant()}", first.Descriptor.HelpLinkUri);
     }
 
-    [Fact]
-    public void DoubleIsAllowedWhereTheBoardHasADoublePrecisionFpu()
+    [Theory]
+    [InlineData("KEEL1012 double")]
+    [InlineData("KEEL1017 float to a 64-bit integer")]
+    public void DoubleIsAllowedWhereTheBoardHasADoublePrecisionFpu(string name)
     {
-        Assert.Empty(Firmware.Analyze(Cases["KEEL1012 double"], doublePrecisionFpu: true));
+        Assert.Empty(Firmware.Analyze(Cases[name], doublePrecisionFpu: true));
     }
 
     private static IEnumerable<string> Expected(string source)
