@@ -4,7 +4,6 @@
 // relocation against one of them in ILC's object file. Left alone, that would surface as
 // a bare "undefined reference" from the linker; this check runs first and names each
 // allocating method and what kind of allocation it makes.
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace Keel.BuildTool;
@@ -13,8 +12,7 @@ public static partial class AllocationCheck
 {
     public static int Run(string objectFile, string objdump, IReadOnlyList<string> assemblyNames)
     {
-        string disassembly = Disassemble(objdump, objectFile);
-        IReadOnlyList<Allocation> found = Find(disassembly, assemblyNames);
+        IReadOnlyList<Allocation> found = Find(Disassembly.Of(objdump, objectFile), assemblyNames);
         foreach (Allocation allocation in found)
             Console.WriteLine($"firmware code may not allocate: {allocation.Method} makes {allocation.Kind} (calls {allocation.Helper}); use a static pool or a struct instead");
         return found.Count == 0 ? 0 : 1;
@@ -35,10 +33,9 @@ public static partial class AllocationCheck
         bool boxedTypeLoaded = false;
         foreach (string line in disassembly.Split('\n'))
         {
-            Match header = FunctionHeader().Match(line);
-            if (header.Success)
+            if (Disassembly.FunctionStart(line) is string start)
             {
-                function = header.Groups[1].Value;
+                function = start;
                 boxedTypeLoaded = false;
                 continue;
             }
@@ -51,7 +48,7 @@ public static partial class AllocationCheck
             string? kind = KindOf(helper, boxedTypeLoaded);
             if (kind == null)
                 continue;
-            string method = Demangle(function, assemblyNames);
+            string method = Disassembly.Demangle(function, assemblyNames);
             if (seen.Add(method + "|" + helper))
                 result.Add(new Allocation(method, helper, kind));
         }
@@ -66,42 +63,6 @@ public static partial class AllocationCheck
             return helper.Contains("Array", StringComparison.Ordinal) ? "an array created at run time" : helper.Contains("String", StringComparison.Ordinal) ? "a string built at run time" : "a `new` of a class";
         return null;
     }
-
-    // ILC names a method <assembly>_<namespace and type>__<method>, with '.' turned
-    // into '_'. Turn it back into Namespace.Type.Method (assembly) for the message.
-    public static string Demangle(string symbol, IReadOnlyList<string> assemblyNames)
-    {
-        foreach (string assembly in assemblyNames.OrderByDescending(a => a.Length))
-        {
-            string prefix = assembly.Replace('.', '_') + "_";
-            if (!symbol.StartsWith(prefix, StringComparison.Ordinal))
-                continue;
-            string rest = symbol[prefix.Length..];
-            int split = rest.LastIndexOf("__", StringComparison.Ordinal);
-            if (split <= 0)
-                return $"{rest.Replace('_', '.')} (in {assembly})";
-            return $"{rest[..split].Replace('_', '.')}.{rest[(split + 2)..]} (in {assembly})";
-        }
-        return symbol;
-    }
-
-    private static string Disassemble(string objdump, string objectFile)
-    {
-        var start = new ProcessStartInfo(objdump, ["-dr", "--no-show-raw-insn", objectFile])
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        using Process process = Process.Start(start)!;
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{objdump} failed on {objectFile}");
-        return output;
-    }
-
-    [GeneratedRegex(@"^[0-9a-f]+ <(.+)>:\s*$")]
-    private static partial Regex FunctionHeader();
 
     [GeneratedRegex(@"\sR_ARM_\w+\s+([A-Za-z_][\w$]*?)(?:\$thunk)?(?:[+-]0x[0-9a-f]+)?\s*$")]
     private static partial Regex Relocation();

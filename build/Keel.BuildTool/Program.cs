@@ -1,6 +1,7 @@
 // Keel.BuildTool: the steps of the firmware build that are logic rather than a call to
 // an external tool. MSBuild (build/Keel.Image.targets, build/Keel.App.targets) runs it as
 //   Keel.BuildTool check-allocations <object> <objdump> <assembly name>...
+//   Keel.BuildTool check-double <object> <objdump> <assembly name>...
 //   Keel.BuildTool size-report <elf> <flash bytes> <ram bytes> <report file>
 //   Keel.BuildTool check-segments <elf>
 //   Keel.BuildTool system <app.toml> <output dir> [--board <name>]
@@ -14,6 +15,7 @@ using Keel.BuildTool.SystemDescription;
 return args.Length switch
 {
     >= 4 when args[0] == "check-allocations" => AllocationCheck.Run(args[1], args[2], args[3..]),
+    >= 4 when args[0] == "check-double" => DoublePrecisionCheck.Run(args[1], args[2], args[3..]),
     2 when args[0] == "check-segments" => LoadSegments.Check(args[1]),
     2 or 3 when args[0] == "link-errors" => LinkErrors.Run(args[1], args.Length == 3 ? args[2] : null),
     5 when args[0] == "size-report" => SizeReport.Run(args[1], long.Parse(args[2]), long.Parse(args[3]), args[4]),
@@ -24,6 +26,6 @@ return args.Length switch
 
 static int Usage()
 {
-    Console.Error.WriteLine($"error KEEL0000: usage: Keel.BuildTool check-allocations <object> <objdump> <assembly>... | size-report <elf> <flash bytes> <ram bytes> <report file> | check-segments <elf> | {LinkErrors.Usage} | {SystemCommand.Usage}");
+    Console.Error.WriteLine($"error KEEL0000: usage: Keel.BuildTool check-allocations <object> <objdump> <assembly>... | check-double <object> <objdump> <assembly>... | size-report <elf> <flash bytes> <ram bytes> <report file> | check-segments <elf> | {LinkErrors.Usage} | {SystemCommand.Usage}");
     return 2;
 }

@@ -11,6 +11,8 @@ namespace Keel.Firmware.Tests;
 public class ImageBuildTests
 {
     private static readonly string AllocatingProject = Path.Combine(Repository.Root, "tests", "images", "allocating", "Allocating.csproj");
+    private static readonly string DoublePrecisionProject = Path.Combine(Repository.Root, "tests", "images", "double-precision", "DoublePrecision.csproj");
+    private static readonly string UnsupportedCSharpProject = Path.Combine(Repository.Root, "tests", "images", "unsupported-csharp", "UnsupportedCSharp.csproj");
 
     [Fact]
     public void AnImageThatAllocatesFailsToBuildNamingEachAllocatingMethod()
@@ -22,6 +24,57 @@ public class ImageBuildTests
         Assert.Contains("error KEEL0001: firmware code may not allocate: Keel.Tests.Images.Allocations.MakeBuffer (in allocating) makes an array created at run time", output);
         Assert.Contains("error KEEL0001: firmware code may not allocate: Keel.Tests.Images.Allocations.Box (in allocating) makes a boxing conversion", output);
         Assert.DoesNotContain("undefined reference", output);
+    }
+
+    // The firmware analyzer in a real build, as a user sees it: each construct refused
+    // at its file and line, with what to write instead, before ILC runs. The compiler's
+    // own errors (no String.Format, no System.Exception) stay beside the first two.
+    [Fact]
+    public void CSharpTheCoreLibraryCannotServeFailsAtItsSourceLine()
+    {
+        (int exitCode, string output) = DotnetBuild.Run(UnsupportedCSharpProject);
+
+        Assert.NotEqual(0, exitCode);
+        string program = Path.Combine("tests", "images", "unsupported-csharp", "Program.cs");
+        Assert.Contains($"{program}(2,1): error KEEL1009: LINQ allocates", output);
+        Assert.Contains($"{program}(16,31): error KEEL1005: string interpolation builds a string at run time", output);
+        Assert.Contains($"{program}(17,31): error KEEL1004: `+` on strings builds a new string at run time", output);
+        Assert.Contains($"{program}(19,17): error KEEL1010: firmware has no exceptions", output);
+        Assert.Contains($"{program}(20,13): error KEEL1012: `double` is double precision", output);
+        Assert.DoesNotContain("ILC ->", output);
+    }
+
+    // The backstop of KEEL1012 (switched off in that image): ILC's double-precision
+    // instructions are found in its object and the image is not linked.
+    [Fact]
+    public void AnImageThatComputesInDoubleFailsToBuildNamingTheMethod()
+    {
+        (int exitCode, string output) = DotnetBuild.Run(DoublePrecisionProject);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Matches(@"error KEEL0003: firmware code may not use double precision: Keel\.Tests\.Images\.Doubles\.Half \(in double-precision\) executes `v[a-z]+\.f64", output);
+        Assert.Contains("error KEEL0003: double-precision was not linked", output);
+    }
+
+    [Fact]
+    public void TheDoublePrecisionScanFindsF64InstructionsButNotDoubleRegisterMoves()
+    {
+        const string disassembly = """
+            00000100 <app_Ns_Type__Saves>:
+             100:	vpush	{d8-d15}
+             104:	vldr	d0, [r0]
+             108:	vadd.f32	s0, s0, s1
+            00000200 <app_Ns_Type__Converts>:
+             200:	vcvt.f64.u32	d16, s0
+             204:	vadd.f64	d16, d16, d17
+            00000300 <app_Ns_Type__Narrows>:
+             300:	vcvt.f32.f64	s0, d16
+            """;
+        IReadOnlyList<DoublePrecisionCheck.Use> found = DoublePrecisionCheck.Find(disassembly, ["app"]);
+
+        Assert.Equal(
+            [new("Ns.Type.Converts (in app)", "vcvt.f64.u32 d16, s0"), new("Ns.Type.Narrows (in app)", "vcvt.f32.f64 s0, d16")],
+            found);
     }
 
     [Fact]
@@ -48,9 +101,10 @@ public class ImageBuildTests
     public void DemangleTurnsIlcSymbolsBackIntoMethodNames()
     {
         string[] assemblies = ["Keel.CoreLib", "Keel.Hal", "hello"];
-        Assert.Equal("Keel.Hal.Console.WriteHex (in Keel.Hal)", AllocationCheck.Demangle("Keel_Hal_Keel_Hal_Console__WriteHex", assemblies));
-        Assert.Equal("System.Math.DivInt32 (in Keel.CoreLib)", AllocationCheck.Demangle("Keel_CoreLib_System_Math__DivInt32", assemblies));
-        Assert.Equal("unrelated_symbol", AllocationCheck.Demangle("unrelated_symbol", assemblies));
+        Assert.Equal("Keel.Hal.Console.WriteHex (in Keel.Hal)", Disassembly.Demangle("Keel_Hal_Keel_Hal_Console__WriteHex", assemblies));
+        Assert.Equal("System.Math.DivInt32 (in Keel.CoreLib)", Disassembly.Demangle("Keel_CoreLib_System_Math__DivInt32", assemblies));
+        Assert.Equal("unrelated_symbol", Disassembly.Demangle("unrelated_symbol", assemblies));
+        Assert.Equal("Ns.Type.Method (in double-precision)", Disassembly.Demangle("double_precision_Ns_Type__Method", ["double-precision"]));
     }
 
     [Fact]

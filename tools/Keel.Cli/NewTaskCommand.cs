@@ -91,7 +91,8 @@ public static class NewTaskCommand
 
     private static string ProgramFile(string name, string projectName) => $$"""
         // The {{name}} task. Its capabilities are the slots of its [tasks.{{name}}.caps] in
-        // app.toml, named in Keel.Tasks.Caps; returning from Main ends the task.
+        // app.toml, named in Keel.Tasks.Caps; returning from Main ends the task. Firmware
+        // C# has no heap, exceptions or double: docs/csharp.md says what to write instead.
         using System.Runtime.InteropServices;
         using Keel.UserLib;
 

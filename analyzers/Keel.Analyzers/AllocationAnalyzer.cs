@@ -1,0 +1,153 @@
+// Allocation at run time: firmware has no heap (docs/csharp.md, KEEL1001-KEEL1008).
+// The compiler's own lowering decides what allocates, so most checks look at the bound
+// operations (an implicit boxing conversion has no syntax of its own); string joins and
+// interpolation are checked on syntax, because with no String.Concat or String.Format
+// in the core library the compiler cannot bind them to an operation at all.
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Keel.Analyzers
+{
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class AllocationAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Descriptors.ClassInstance, Descriptors.Boxing, Descriptors.RuntimeArray, Descriptors.StringConcatenation,
+            Descriptors.StringInterpolation, Descriptors.ParamsArray, Descriptors.CapturingLambda, Descriptors.Delegate);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+            context.EnableConcurrentExecution();
+            context.RegisterOperationAction(ObjectCreation, OperationKind.ObjectCreation);
+            context.RegisterOperationAction(ArrayCreation, OperationKind.ArrayCreation);
+            context.RegisterOperationAction(CollectionExpression, OperationKind.CollectionExpression);
+            context.RegisterOperationAction(Conversion, OperationKind.Conversion);
+            context.RegisterOperationAction(ParamsArgument, OperationKind.Argument);
+            context.RegisterOperationAction(DelegateCreation, OperationKind.DelegateCreation);
+            context.RegisterSyntaxNodeAction(StringJoin, SyntaxKind.AddExpression, SyntaxKind.AddAssignmentExpression);
+            context.RegisterSyntaxNodeAction(Interpolation, SyntaxKind.InterpolatedStringExpression);
+        }
+
+        private static void ObjectCreation(OperationAnalysisContext context)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            if (creation.Type is { IsReferenceType: true, TypeKind: not TypeKind.Error } type && !CompileTime.Contains(creation.Syntax))
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.ClassInstance, creation.Syntax.GetLocation(), type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+        }
+
+        private static void ArrayCreation(OperationAnalysisContext context)
+        {
+            var creation = (IArrayCreationOperation)context.Operation;
+            // A call's params array is reported once, as the call's (ParamsArgument).
+            if (creation.IsImplicit && creation.Parent is IArgumentOperation { ArgumentKind: ArgumentKind.ParamArray })
+                return;
+            ReportArray(context, creation.Syntax, $"`new {ElementName(creation.Type)}[]`");
+        }
+
+        private static void CollectionExpression(OperationAnalysisContext context)
+        {
+            // Only a collection expression that makes an array allocates in firmware: one
+            // that makes a span of constants is data in the image.
+            if (context.Operation.Type is IArrayTypeSymbol array)
+                ReportArray(context, context.Operation.Syntax, $"this {ElementName(array)}[] collection expression");
+        }
+
+        private static void ReportArray(OperationAnalysisContext context, SyntaxNode syntax, string what)
+        {
+            if (!CompileTime.Contains(syntax))
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.RuntimeArray, syntax.GetLocation(), what));
+        }
+
+        private static string ElementName(ITypeSymbol? arrayType) =>
+            arrayType is IArrayTypeSymbol array ? array.ElementType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) : "T";
+
+        private static void Conversion(OperationAnalysisContext context)
+        {
+            var conversion = (IConversionOperation)context.Operation;
+            if (!conversion.GetConversion().IsBoxing || conversion.Operand.Type is not { } from || conversion.Type is not { } to)
+                return;
+            // `"n = " + n` boxes n only on the way to String.Concat: KEEL1004 says it all.
+            if (conversion.Parent is IBinaryOperation { Type.SpecialType: SpecialType.System_String })
+                return;
+            if (!CompileTime.Contains(conversion.Syntax))
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.Boxing, conversion.Syntax.GetLocation(),
+                    from.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), to.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+        }
+
+        private static void ParamsArgument(OperationAnalysisContext context)
+        {
+            var argument = (IArgumentOperation)context.Operation;
+            // A `params Span<T>` parameter takes its arguments without an array.
+            if (argument.ArgumentKind != ArgumentKind.ParamArray || argument.Parameter?.Type is not IArrayTypeSymbol)
+                return;
+            SyntaxNode call = argument.Parent?.Syntax ?? argument.Syntax;
+            if (!CompileTime.Contains(call))
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.ParamsArray, call.GetLocation(),
+                    $"{argument.Parameter.ContainingType.Name}.{argument.Parameter.ContainingSymbol.Name}"));
+        }
+
+        private static void DelegateCreation(OperationAnalysisContext context)
+        {
+            var creation = (IDelegateCreationOperation)context.Operation;
+            if (CompileTime.Contains(creation.Syntax))
+                return;
+            string delegateType = creation.Type?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? "delegate";
+            if (creation.Target is IAnonymousFunctionOperation function)
+            {
+                string kind = function.Syntax is AnonymousMethodExpressionSyntax ? "anonymous method" : "lambda";
+                string[] captured = Captured(function, context.Operation.SemanticModel!);
+                if (captured.Length > 0)
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CapturingLambda, function.Syntax.GetLocation(), kind, string.Join(", ", captured)));
+                else
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.Delegate, function.Syntax.GetLocation(), $"this {kind}", delegateType));
+            }
+            else if (creation.Target is IMethodReferenceOperation method)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.Delegate, creation.Syntax.GetLocation(), $"the method {method.Method.Name}", delegateType));
+            }
+        }
+
+        // The variables (and `this`) declared outside the anonymous function and used
+        // inside it: what the compiler moves into a closure object.
+        private static string[] Captured(IAnonymousFunctionOperation function, SemanticModel model)
+        {
+            DataFlowAnalysis? flow = model.AnalyzeDataFlow(function.Syntax);
+            if (flow == null || !flow.Succeeded)
+                return new string[0];
+            return flow.Captured
+                .Where(symbol => !symbol.DeclaringSyntaxReferences.Any(reference => function.Syntax.Span.Contains(reference.Span)))
+                .Select(symbol => symbol is IParameterSymbol { IsThis: true } ? "this" : symbol.Name)
+                .ToArray();
+        }
+
+        private static void StringJoin(SyntaxNodeAnalysisContext context)
+        {
+            if (!IsRuntimeString(context, context.Node))
+                return;
+            // `a + b + c` is reported once, at the outermost `+`.
+            SyntaxNode parent = context.Node.Parent!;
+            while (parent is ParenthesizedExpressionSyntax)
+                parent = parent.Parent!;
+            if (parent.IsKind(SyntaxKind.AddExpression) && IsRuntimeString(context, parent))
+                return;
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.StringConcatenation, context.Node.GetLocation()));
+        }
+
+        private static void Interpolation(SyntaxNodeAnalysisContext context)
+        {
+            if (!context.SemanticModel.GetConstantValue(context.Node, context.CancellationToken).HasValue)
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.StringInterpolation, context.Node.GetLocation()));
+        }
+
+        // A string-typed expression the compiler cannot fold into a literal.
+        private static bool IsRuntimeString(SyntaxNodeAnalysisContext context, SyntaxNode node) =>
+            context.SemanticModel.GetTypeInfo(node, context.CancellationToken).Type?.SpecialType == SpecialType.System_String
+            && !context.SemanticModel.GetConstantValue(node, context.CancellationToken).HasValue;
+    }
+}
