@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Keel.Emulation;
+
+namespace Keel.Firmware.Tests;
+
+// gdb-multiarch on the policy demo under QEMU, as `keel run --gdb` offers it: the
+// image's DWARF (ILC's -g, kept through task packaging and the link) must let gdb stop
+// at a C# line of a task, read a local there, and unwind to the task's entry. The line
+// is found by its marker comment in the service's source, so edits to the demo move it
+// without breaking the test; at the service's first request its `served` counter is 1.
+public class DebuggerTests
+{
+    private const string DemoFolder = "firmware/policy-demo";
+    private const string Source = "tasks/service/Program.cs";
+    private const string Marker = "// gdb stop: served is 1 here at the first request";
+
+    [GdbFact]
+    public async Task GdbStopsAtATasksCSharpLineAndShowsItsLocalsAndBacktrace()
+    {
+        string elf = Repository.Image(DemoFolder, "policy-demo");
+        Assert.True(File.Exists(elf), $"{elf} is not built");
+        string source = Path.Combine(Repository.Root, DemoFolder, Source);
+        int line = Array.FindIndex(File.ReadAllLines(source), l => l.Contains(Marker, StringComparison.Ordinal)) + 1;
+        Assert.True(line > 0, $"{source} has no line marked '{Marker}'");
+
+        int port = FreePort();
+        string qemu = HostTools.Require(Qemu.Executable, Qemu.InstallCommand);
+        using var stopQemu = new CancellationTokenSource();
+        Task<EmulatorRun> emulator = HostProcess.RunAsync(qemu, new Qemu { ExtraArguments = Gdb.QemuArguments(port) }.Arguments(elf),
+            TimeSpan.FromMinutes(1), stopQemu.Token);
+        try
+        {
+            await WaitUntilListening(port, emulator);
+            // "tasks/service/Program.cs", not "Program.cs": every task has a Program.cs.
+            EmulatorRun gdb = await HostProcess.RunAsync(HostTools.Require(Gdb.Executable, Gdb.InstallCommand),
+            [
+                "-q", "-batch", "-nx", elf,
+                "-ex", $"target remote :{port}",
+                "-ex", $"break {Source}:{line}",
+                "-ex", "continue",
+                "-ex", "info locals",
+                "-ex", "print served",
+                "-ex", "bt",
+            ], TimeSpan.FromMinutes(1));
+            string transcript = gdb.Describe();
+
+            Match stop = Regex.Match(gdb.Console, @"^Breakpoint 1, (?<function>\S+) \(.*\) at (?<file>\S+):(?<line>\d+)$", RegexOptions.Multiline);
+            Assert.True(stop.Success, $"the breakpoint was not hit:\n{transcript}");
+            Assert.Equal((source, line.ToString()), (stop.Groups["file"].Value, stop.Groups["line"].Value));
+            Assert.Equal("Service_Keel_Demo_Service_Program__Main", stop.Groups["function"].Value);
+            Assert.True(Regex.IsMatch(gdb.Console, @"^served = 1\n(.*\n)*\$1 = 1$", RegexOptions.Multiline), $"info locals and print show no served = 1:\n{transcript}");
+            // The caller's frame too: gdb unwound the method it stopped in (which needs
+            // code addresses without the Thumb bit in the DWARF, ThumbDebugAddresses).
+            Assert.True(Regex.IsMatch(gdb.Console, $@"^#0  Service_Keel_Demo_Service_Program__Main \(\) at {Regex.Escape(source)}:{line}\n#1  0x[0-9a-f]{{8}} in keel_task_service_start \(\)$", RegexOptions.Multiline),
+                $"the backtrace does not lead from the service's Main to its entry:\n{transcript}");
+        }
+        finally
+        {
+            stopQemu.Cancel();
+            await emulator;
+        }
+    }
+
+    // A port no one listens on now; QEMU binds it a moment later.
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    // QEMU opens its gdb stub while it starts; gdb must not try before that. Connecting
+    // to find out would be taken as gdb's own connection, so the listening sockets are
+    // read instead.
+    private static async Task WaitUntilListening(int port, Task<EmulatorRun> emulator)
+    {
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(20); waited += TimeSpan.FromMilliseconds(50))
+        {
+            if (IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpListeners().Any(endpoint => endpoint.Port == port))
+                return;
+            if (emulator.IsCompleted)
+                Assert.Fail($"QEMU ended before its gdb stub listened on port {port}:\n{(await emulator).Describe()}");
+            await Task.Delay(50);
+        }
+        Assert.Fail($"QEMU's gdb stub did not listen on port {port} within 20 s");
+    }
+}
+
+public sealed class GdbFactAttribute : FactAttribute
+{
+    public GdbFactAttribute()
+    {
+        if (HostTools.Find(Gdb.Executable) is null)
+            Skip = $"{Gdb.Executable} is not installed: {Gdb.InstallCommand}";
+    }
+}
