@@ -64,6 +64,28 @@ public class DebuggerTests
         }
     }
 
+    // Without gdb: the DWARF of the kernel and of every task survived packaging and the
+    // link, relocated into the owner's own flash window, and no method's first address
+    // has the Thumb bit ILC gives it (ThumbDebugAddresses), on which gdb's unwinding
+    // depends.
+    [Fact]
+    public void TheKernelAndEveryTaskHaveDebugInformationAtTheirOwnEvenCodeAddresses()
+    {
+        string info = Binutils.Run("arm-none-eabi-readelf", DemoFolder, "policy-demo", "--debug-dump=info");
+        uint[] methods = Regex.Matches(info, @"DW_AT_low_pc\s*: 0x(?<address>[0-9a-f]+)$", RegexOptions.Multiline)
+            .Select(m => Convert.ToUInt32(m.Groups["address"].Value, 16)).Where(address => address != 0).ToArray();
+        Assert.Empty(methods.Where(address => (address & 1) != 0).Select(address => $"0x{address:x8}"));
+
+        string layout = File.ReadAllText(Path.Combine(Repository.Root, DemoFolder, "obj", "keel", "netduinoplus2", "system", "layout.txt"));
+        MatchCollection windows = Regex.Matches(layout, @"^(?<owner>kernel|task \S+)\s+0x(?<base>[0-9A-F]{8})-0x(?<end>[0-9A-F]{8})", RegexOptions.Multiline);
+        Assert.True(windows.Count > 1 && windows[0].Groups["owner"].Value == "kernel", $"no kernel and task windows in the layout:\n{layout}");
+        foreach (Match window in windows)
+        {
+            uint flashBase = Convert.ToUInt32(window.Groups["base"].Value, 16), flashEnd = Convert.ToUInt32(window.Groups["end"].Value, 16);
+            Assert.True(methods.Any(address => address >= flashBase && address <= flashEnd), $"{window.Groups["owner"].Value} has no method in the image's DWARF");
+        }
+    }
+
     // A port no one listens on now; QEMU binds it a moment later.
     private static int FreePort()
     {
