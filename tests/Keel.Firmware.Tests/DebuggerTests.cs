@@ -11,6 +11,10 @@ namespace Keel.Firmware.Tests;
 // at a C# line of a task, read a local there, and unwind to the task's entry. The line
 // is found by its marker comment in the service's source, so edits to the demo move it
 // without breaking the test; at the service's first request its `served` counter is 1.
+// The service's next kernel entry is its Call to the journal (every other task waits,
+// and they all have lower priorities): stopped in the kernel's Ipc.Call, the backtrace
+// must go on through the exception entry into the service's Main (the call frame
+// information of hal/Port/Arm/Exceptions.S).
 public class DebuggerTests
 {
     private const string DemoFolder = "firmware/policy-demo";
@@ -44,6 +48,9 @@ public class DebuggerTests
                 "-ex", "info locals",
                 "-ex", "print served",
                 "-ex", "bt",
+                "-ex", "break Keel_Kernel_Keel_Kernel_Ipc__Call",
+                "-ex", "continue",
+                "-ex", "bt",
             ], TimeSpan.FromMinutes(1));
             string transcript = gdb.Describe();
 
@@ -56,6 +63,9 @@ public class DebuggerTests
             // code addresses without the Thumb bit in the DWARF, ThumbDebugAddresses).
             Assert.True(Regex.IsMatch(gdb.Console, $@"^#0  Service_Keel_Demo_Service_Program__Main \(\) at {Regex.Escape(source)}:{line}\n#1  0x[0-9a-f]{{8}} in keel_task_service_start \(\)$", RegexOptions.Multiline),
                 $"the backtrace does not lead from the service's Main to its entry:\n{transcript}");
+            string kernelIpc = Path.Combine(Repository.Root, "kernel", "Ipc.cs");
+            Assert.True(Regex.IsMatch(gdb.Console, $@"^#0  Keel_Kernel_Keel_Kernel_Ipc__Call \(.*\) at {Regex.Escape(kernelIpc)}:\d+\n(#\d+ .*\n)*#\d+  <signal handler called>\n(#\d+ .*\n)*#\d+  0x[0-9a-f]{{8}} in Service_Keel_Demo_Service_Program__Main \(\) at {Regex.Escape(source)}:\d+$", RegexOptions.Multiline),
+                $"the backtrace from the kernel's Ipc.Call does not reach the service's Main:\n{transcript}");
         }
         finally
         {
