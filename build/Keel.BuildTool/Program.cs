@@ -6,6 +6,7 @@
 //   Keel.BuildTool check-segments <elf>
 //   Keel.BuildTool system <app.toml> <output dir> [--board <name>]
 //   Keel.BuildTool link-errors <ld output> [<app.toml>]
+//   Keel.BuildTool thumb-debug-addresses <object>
 // Errors are printed in MSBuild's canonical form ("error KEELnnnn: ...") so that the
 // build shows them as errors, and the exit status is non-zero: 1 for errors in the
 // inputs, 2 for a command line that does not match the usage.
@@ -17,6 +18,7 @@ return args.Length switch
     >= 4 when args[0] == "check-allocations" => AllocationCheck.Run(args[1], args[2], args[3..]),
     >= 4 when args[0] == "check-double" => DoublePrecisionCheck.Run(args[1], args[2], args[3..]),
     2 when args[0] == "check-segments" => LoadSegments.Check(args[1]),
+    2 when args[0] == "thumb-debug-addresses" => ThumbDebugAddresses.Run(args[1]),
     2 or 3 when args[0] == "link-errors" => LinkErrors.Run(args[1], args.Length == 3 ? args[2] : null),
     5 when args[0] == "size-report" => SizeReport.Run(args[1], long.Parse(args[2]), long.Parse(args[3]), args[4]),
     >= 1 when args[0] == "system" && SystemCommand.ParseArguments(args[1..]) is SystemArguments system =>
@@ -26,6 +28,6 @@ return args.Length switch
 
 static int Usage()
 {
-    Console.Error.WriteLine($"error KEEL0000: usage: Keel.BuildTool check-allocations <object> <objdump> <assembly>... | check-double <object> <objdump> <assembly>... | size-report <elf> <flash bytes> <ram bytes> <report file> | check-segments <elf> | {LinkErrors.Usage} | {SystemCommand.Usage}");
+    Console.Error.WriteLine($"error KEEL0000: usage: Keel.BuildTool check-allocations <object> <objdump> <assembly>... | check-double <object> <objdump> <assembly>... | size-report <elf> <flash bytes> <ram bytes> <report file> | check-segments <elf> | thumb-debug-addresses <object> | {LinkErrors.Usage} | {SystemCommand.Usage}");
     return 2;
 }

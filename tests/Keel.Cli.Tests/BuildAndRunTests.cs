@@ -123,16 +123,19 @@ public class BuildAndRunTests
             "logger: the sensor has stopped\n", result.Output);
     }
 
-    [Fact]
-    public async Task RunWithGdbStartsQemuHaltedAndPrintsTheAttachCommand()
+    // QEMU's default port through its -s, or the one --gdb-port gives through -gdb.
+    [Theory]
+    [InlineData(new string[0], "1234", new[] { "-s", "-S" })]
+    [InlineData(new[] { "--gdb-port", "3333" }, "3333", new[] { "-gdb", "tcp::3333", "-S" })]
+    public async Task RunWithGdbStartsQemuHaltedAndPrintsTheAttachCommand(string[] portOption, string port, string[] stub)
     {
         string args = Path.Combine(Directory.CreateTempSubdirectory("keel-gdb-").FullName, "args");
         string tools = CliHarness.FakeTools((Qemu.Executable, $"printf '%s\\n' \"$@\" > {args}"));
-        CliResult result = await CliHarness.RunAsync(["run", "--no-build", "--gdb"], searchPath: tools);
+        CliResult result = await CliHarness.RunAsync(["run", "--no-build", "--gdb", .. portOption], searchPath: tools);
         Assert.True(result.ExitCode == ExitCodes.Success, result.Describe());
-        Assert.Contains("QEMU waits for gdb on port 1234. Attach with symbols from another terminal:\n" +
-                        $"  gdb-multiarch -q {CliHarness.DemoImage} -ex 'target remote :1234'\n", result.Output);
-        Assert.Equal(new Qemu().Arguments(CliHarness.DemoImage).SkipLast(2).Concat(["-s", "-S", "-kernel", CliHarness.DemoImage]),
+        Assert.Contains($"QEMU waits for gdb on port {port}. Attach with symbols from another terminal:\n" +
+                        $"  gdb-multiarch -q {CliHarness.DemoImage} -ex 'target remote :{port}'\n", result.Output);
+        Assert.Equal(new Qemu().Arguments(CliHarness.DemoImage).SkipLast(2).Concat([.. stub, "-kernel", CliHarness.DemoImage]),
             File.ReadAllLines(args));
     }
 

@@ -43,6 +43,18 @@ public sealed class Arguments
         return allowed.Contains(value) ? value : throw CliError.Usage($"{command}: {name} must be one of {string.Join(", ", allowed)}, not '{value}'.");
     }
 
+    // A whole number from 1 to `maximum`, or null when the option is not given.
+    public int? WholeNumber(string command, string name, int maximum = int.MaxValue)
+    {
+        string? value = Option(name);
+        if (value is null)
+            return null;
+        string expected = maximum == int.MaxValue ? "a positive whole number" : $"a whole number from 1 to {maximum}";
+        return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int number) && number >= 1 && number <= maximum
+            ? number
+            : throw CliError.Usage($"{command}: {name} must be {expected}, not '{value}'.");
+    }
+
     public TimeSpan? Seconds(string command, string name)
     {
         string? value = Option(name);

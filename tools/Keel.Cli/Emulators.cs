@@ -26,20 +26,16 @@ public sealed class Emulators(CliContext context, Workspace workspace)
     // The emulated time an image may run on Renode when the command gives no limit.
     public static readonly TimeSpan RenodeDefaultTime = TimeSpan.FromSeconds(30);
 
-    public const string GdbExecutable = "gdb-multiarch";
-    public const string GdbInstall = "sudo apt-get install -y gdb-multiarch";
-    public const int GdbPort = 1234;
-
     // The local port of Renode's console terminal; 0: a free one for each run.
     public int RenodeConsolePort { get; init; }
 
     // The board each emulator models.
     public static string Board(string emulator) => emulator == Renode ? Keel.Emulation.Renode.Board : new Keel.Emulation.Qemu().Machine;
 
-    public static string GdbCommand(string elf) => $"{GdbExecutable} -q {elf} -ex 'target remote :{GdbPort}'";
-
-    public static IReadOnlyList<string> QemuArguments(string elf, bool gdb) =>
-        new Keel.Emulation.Qemu { ExtraArguments = gdb ? ["-s", "-S"] : [] }.Arguments(elf);
+    // QEMU's command line; with `gdb`, halted at reset for gdb on `gdbPort` (QEMU's
+    // default when null).
+    public static IReadOnlyList<string> QemuArguments(string elf, bool gdb, int? gdbPort) =>
+        new Keel.Emulation.Qemu { ExtraArguments = gdb ? Gdb.QemuArguments(gdbPort) : [] }.Arguments(elf);
 
     // $RENODE, then `renode` on PATH.
     public string FindRenode()
@@ -54,7 +50,7 @@ public sealed class Emulators(CliContext context, Workspace workspace)
             : new CliError($"{variable} is {configured}, which does not exist.", $"export {variable}=<path to the renode program>", ExitCodes.MissingTool);
     }
 
-    public async Task<EmulatorOutcome> RunAsync(string emulator, string elf, FaultSymboliser symboliser, bool gdb = false, TimeSpan? timeLimit = null)
+    public async Task<EmulatorOutcome> RunAsync(string emulator, string elf, FaultSymboliser symboliser, bool gdb = false, TimeSpan? timeLimit = null, int? gdbPort = null)
     {
         void Show(string line) => context.Console.WriteSymbolised(line, symboliser);
 
@@ -63,12 +59,13 @@ public sealed class Emulators(CliContext context, Workspace workspace)
             string qemu = workspace.RequireTool(Keel.Emulation.Qemu.Executable, Keel.Emulation.Qemu.InstallCommand);
             if (gdb)
             {
-                context.Console.MarkupLine($"QEMU waits for gdb on port {GdbPort}. Attach with symbols from another terminal:");
-                context.Console.WriteWholeLine("  " + GdbCommand(elf));
-                if (workspace.FindTool(GdbExecutable) is null)
-                    context.Console.WriteWholeLine($"  ({GdbExecutable} is not installed: {GdbInstall})");
+                int port = gdbPort ?? Gdb.DefaultPort;
+                context.Console.MarkupLine($"QEMU waits for gdb on port {port}. Attach with symbols from another terminal:");
+                context.Console.WriteWholeLine("  " + Gdb.AttachCommand(elf, port));
+                if (workspace.FindTool(Gdb.Executable) is null)
+                    context.Console.WriteWholeLine($"  ({Gdb.Executable} is not installed: {Gdb.InstallCommand})");
             }
-            ProcessResult result = await context.Runner.RunAsync(qemu, QemuArguments(elf, gdb), Show, timeLimit);
+            ProcessResult result = await context.Runner.RunAsync(qemu, QemuArguments(elf, gdb, gdbPort), Show, timeLimit);
             return new EmulatorOutcome(result.Output, result.ExitCode, result.TimedOut);
         }
 

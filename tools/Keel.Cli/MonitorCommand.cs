@@ -21,7 +21,7 @@ public static class MonitorCommand
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> arguments)
     {
         var parsed = new Arguments(arguments, "monitor", [], ["--board", "--port", "--baud", "--time-limit"], 1);
-        int baud = Baud(parsed.Option("--baud"));
+        int baud = parsed.WholeNumber("monitor", "--baud") ?? DefaultBaud;
         TimeSpan? limit = parsed.Seconds("monitor", "--time-limit");
         string board = parsed.Option("--board") ?? DefaultBoard;
         Workspace workspace = context.Workspace;
@@ -73,15 +73,6 @@ public static class MonitorCommand
                 Path.GetFileName(path).Contains("STLink", StringComparison.OrdinalIgnoreCase) || Path.GetFileName(path).Contains("STMicroelectronics", StringComparison.Ordinal))
             : null;
         return stLink ?? Directory.GetFiles(deviceRoot, "ttyACM*").Order(StringComparer.Ordinal).FirstOrDefault();
-    }
-
-    private static int Baud(string? option)
-    {
-        if (option is null)
-            return DefaultBaud;
-        return int.TryParse(option, NumberStyles.None, CultureInfo.InvariantCulture, out int baud) && baud > 0
-            ? baud
-            : throw CliError.Usage($"monitor: --baud must be a positive whole number, not '{option}'.");
     }
 
     private static FileStream Open(string port)

@@ -1,4 +1,4 @@
-// keel run [app] [--emulator qemu|renode] [--gdb] [--time-limit S] [--no-build]:
+// keel run [app] [--emulator qemu|renode] [--gdb [--gdb-port N]] [--time-limit S] [--no-build]:
 // builds the application for the emulator's board (unless --no-build) and boots it
 // with the console attached. The run has gone well when the image stopped itself with
 // status 0 and no task died for want of a fault handler (the kernel's report line).
@@ -9,15 +9,18 @@ namespace Keel.Cli;
 
 public static partial class RunCommand
 {
-    public const string Usage = "keel run [app] [--emulator qemu|renode] [--gdb] [--time-limit S] [--no-build]";
+    public const string Usage = "keel run [app] [--emulator qemu|renode] [--gdb [--gdb-port N]] [--time-limit S] [--no-build]";
 
     public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> arguments)
     {
-        var parsed = new Arguments(arguments, "run", ["--gdb", "--no-build"], ["--emulator", "--time-limit"], 1);
+        var parsed = new Arguments(arguments, "run", ["--gdb", "--no-build"], ["--emulator", "--time-limit", "--gdb-port"], 1);
         string emulator = parsed.Choice("run", "--emulator", Emulators.Names);
         bool gdb = parsed.Flag("--gdb");
         if (gdb && emulator != Emulators.Qemu)
             throw CliError.Usage("run: --gdb works with --emulator qemu only.");
+        int? gdbPort = parsed.WholeNumber("run", "--gdb-port", maximum: 65535);
+        if (gdbPort is not null && !gdb)
+            throw CliError.Usage("run: --gdb-port is the port of --gdb; give both.");
         TimeSpan? limit = parsed.Seconds("run", "--time-limit");
         Workspace workspace = context.Workspace;
         Application app = workspace.Application(parsed.Positional(0), context.CurrentDirectory);
@@ -30,7 +33,7 @@ public static partial class RunCommand
             await BuildCommand.BuildAsync(context, workspace, app, board);
         string elf = app.RequireImage(workspace, board);
         var symboliser = FaultSymboliser.For(elf, app.Layout(workspace, board), workspace);
-        EmulatorOutcome outcome = await emulators.RunAsync(emulator, elf, symboliser, gdb, limit);
+        EmulatorOutcome outcome = await emulators.RunAsync(emulator, elf, symboliser, gdb, limit, gdbPort);
         string folder = Path.GetRelativePath(workspace.Root, app.Folder);
         // Line by line debugging is QEMU's (gdb); a Renode run is debugged there too.
         string again = $"keel run {folder} --gdb";

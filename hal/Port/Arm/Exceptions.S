@@ -64,8 +64,10 @@ keel_loaded_context:
     .thumb_func
 \name:
     save_current_thread
+.L\name\()_saved:
     bl \handler
     b keel_resume
+.L\name\()_end:
     .size \name, . - \name
     .endm
 
@@ -146,9 +148,11 @@ keel_forget_loaded_context:
     tst lr, #4
     beq 1f
     save_current_thread
+.L\name\()_saved:
     movs r0, #\kind
     bl keel_fault_entry
     b keel_resume
+.L\name\()_end:
 1:  mrs r0, msp
     @ A frame in the guard, below it, or with less than KERNEL_FAULT_REPORT_STACK
     @ bytes above it means the kernel stack is exhausted: the report runs from the
@@ -231,3 +235,85 @@ keel_task_image_table:
     ldr r0, =keel_task_images
     bx lr
     .size keel_task_image_table, . - keel_task_image_table
+
+@ Call frame information for gdb (docs/debugging.md), in .debug_frame, which is not
+@ loaded: how to unwind from a kernel entry into the thread it interrupted, so that a
+@ backtrace in the kernel goes on into the task. gdb's own Cortex-M exception unwinder
+@ cannot do it: the entry keeps EXC_RETURN and the PSP in the thread's context, not in
+@ lr, and QEMU's gdb stub does not give gdb the PSP. Once save_current_thread has run
+@ (the ranges below start there), keel_current_context -> context -> PSP is the
+@ 8-word frame the hardware stacked (r0-r3, r12, lr, pc, xPSR; ASPEN is clear, so never
+@ an FP frame), with 4 bytes of padding above it when the stacked xPSR's bit 9 says
+@ so; r4-r11 still hold the thread's values, which the kernel's C# code preserves.
+@ The CIE's "S" makes each entry a signal frame for gdb: the stacked pc is where the
+@ thread resumes, not a return address.
+    .section .debug_frame, "", %progbits
+    .equ DW_CFA_def_cfa_expression, 0x0f
+    .equ DW_CFA_expression, 0x10
+    .equ DW_OP_addr, 0x03
+    .equ DW_OP_deref, 0x06
+    .equ DW_OP_dup, 0x12
+    .equ DW_OP_drop, 0x13
+    .equ DW_OP_and, 0x1a
+    .equ DW_OP_plus, 0x22
+    .equ DW_OP_plus_uconst, 0x23
+    .equ DW_OP_shl, 0x24
+    .equ DW_OP_shr, 0x25
+    .equ DW_OP_lit1, 0x31
+    .equ DW_OP_lit2, 0x32
+    .equ DW_OP_lit9, 0x39
+
+@ Pushes the interrupted thread's PSP (7 bytes).
+    .macro thread_psp
+    .byte DW_OP_addr
+    .4byte keel_current_context
+    .byte DW_OP_deref, DW_OP_deref
+    .endm
+
+@ DWARF register \reg was stacked by the hardware at PSP + \offset.
+    .macro stacked reg, offset
+    .byte DW_CFA_expression, \reg, 10, DW_OP_drop
+    thread_psp
+    .byte DW_OP_plus_uconst, \offset
+    .endm
+
+    .macro thread_frame name
+    .4byte 3f - 2f
+2:  .4byte .Lkernel_entry_cie
+    .4byte .L\name\()_saved
+    .4byte .L\name\()_end - .L\name\()_saved
+    @ The thread's sp: PSP + 32, + 4 if the hardware padded the frame (xPSR bit 9).
+    .byte DW_CFA_def_cfa_expression, 20
+    thread_psp
+    .byte DW_OP_dup, DW_OP_plus_uconst, 28, DW_OP_deref
+    .byte DW_OP_lit9, DW_OP_shr, DW_OP_lit1, DW_OP_and, DW_OP_lit2, DW_OP_shl
+    .byte DW_OP_plus, DW_OP_plus_uconst, 32
+    stacked 0, 0
+    stacked 1, 4
+    stacked 2, 8
+    stacked 3, 12
+    stacked 12, 16
+    stacked 14, 20
+    stacked 15, 24
+    .balign 4, 0
+3:
+    .endm
+
+.Lkernel_entry_cie:
+    .4byte 3f - 2f
+2:  .4byte 0xffffffff       @ a CIE
+    .byte 1                 @ version
+    .asciz "S"              @ signal frames
+    .uleb128 2              @ code alignment: Thumb
+    .sleb128 -4             @ data alignment
+    .byte 15                @ return address column: pc
+    .balign 4, 0
+3:
+    thread_frame SVC_Handler
+    thread_frame PendSV_Handler
+    thread_frame SysTick_Handler
+    thread_frame IRQ_Handler
+    thread_frame HardFault_Handler
+    thread_frame MemManage_Handler
+    thread_frame BusFault_Handler
+    thread_frame UsageFault_Handler

@@ -25,7 +25,7 @@ namespace Keel.Demo.Service
                 {
                     case Labels.Request:
                         served++;
-                        Console.Write("service: request from ");
+                        Console.Write("service: request from "); // gdb stop: served is 1 here at the first request (DebuggerTests)
                         Console.Write(Badges.Name(request.Badge));
                         Console.Write(" (badge ");
                         Console.WriteDecimal(request.Badge);

@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Keel.Emulation;
+
+namespace Keel.Firmware.Tests;
+
+// gdb-multiarch on the policy demo under QEMU, as `keel run --gdb` offers it: the
+// image's DWARF (ILC's -g, kept through task packaging and the link) must let gdb stop
+// at a C# line of a task, read a local there, and unwind to the task's entry. The line
+// is found by its marker comment in the service's source, so edits to the demo move it
+// without breaking the test; at the service's first request its `served` counter is 1.
+// The service's next kernel entry is its Call to the journal (every other task waits,
+// and they all have lower priorities): stopped in the kernel's Ipc.Call, the backtrace
+// must go on through the exception entry into the service's Main (the call frame
+// information of hal/Port/Arm/Exceptions.S).
+public class DebuggerTests
+{
+    private const string DemoFolder = "firmware/policy-demo";
+    private const string Source = "tasks/service/Program.cs";
+    private const string Marker = "// gdb stop: served is 1 here at the first request";
+
+    [GdbFact]
+    public async Task GdbStopsAtATasksCSharpLineAndShowsItsLocalsAndBacktrace()
+    {
+        string elf = Repository.Image(DemoFolder, "policy-demo");
+        Assert.True(File.Exists(elf), $"{elf} is not built");
+        string source = Path.Combine(Repository.Root, DemoFolder, Source);
+        int line = Array.FindIndex(File.ReadAllLines(source), l => l.Contains(Marker, StringComparison.Ordinal)) + 1;
+        Assert.True(line > 0, $"{source} has no line marked '{Marker}'");
+
+        int port = FreePort();
+        string qemu = HostTools.Require(Qemu.Executable, Qemu.InstallCommand);
+        using var stopQemu = new CancellationTokenSource();
+        Task<EmulatorRun> emulator = HostProcess.RunAsync(qemu, new Qemu { ExtraArguments = Gdb.QemuArguments(port) }.Arguments(elf),
+            TimeSpan.FromMinutes(1), stopQemu.Token);
+        try
+        {
+            await WaitUntilListening(port, emulator);
+            // "tasks/service/Program.cs", not "Program.cs": every task has a Program.cs.
+            EmulatorRun gdb = await HostProcess.RunAsync(HostTools.Require(Gdb.Executable, Gdb.InstallCommand),
+            [
+                "-q", "-batch", "-nx", elf,
+                "-ex", $"target remote :{port}",
+                "-ex", $"break {Source}:{line}",
+                "-ex", "continue",
+                "-ex", "info locals",
+                "-ex", "print served",
+                "-ex", "bt",
+                "-ex", "break Keel_Kernel_Keel_Kernel_Ipc__Call",
+                "-ex", "continue",
+                "-ex", "bt",
+            ], TimeSpan.FromMinutes(1));
+            string transcript = gdb.Describe();
+
+            Match stop = Regex.Match(gdb.Console, @"^Breakpoint 1, (?<function>\S+) \(.*\) at (?<file>\S+):(?<line>\d+)$", RegexOptions.Multiline);
+            Assert.True(stop.Success, $"the breakpoint was not hit:\n{transcript}");
+            Assert.Equal((source, line.ToString()), (stop.Groups["file"].Value, stop.Groups["line"].Value));
+            Assert.Equal("Service_Keel_Demo_Service_Program__Main", stop.Groups["function"].Value);
+            Assert.True(Regex.IsMatch(gdb.Console, @"^served = 1\n(.*\n)*\$1 = 1$", RegexOptions.Multiline), $"info locals and print show no served = 1:\n{transcript}");
+            // The caller's frame too: gdb unwound the method it stopped in (which needs
+            // code addresses without the Thumb bit in the DWARF, ThumbDebugAddresses).
+            Assert.True(Regex.IsMatch(gdb.Console, $@"^#0  Service_Keel_Demo_Service_Program__Main \(\) at {Regex.Escape(source)}:{line}\n#1  0x[0-9a-f]{{8}} in keel_task_service_start \(\)$", RegexOptions.Multiline),
+                $"the backtrace does not lead from the service's Main to its entry:\n{transcript}");
+            string kernelIpc = Path.Combine(Repository.Root, "kernel", "Ipc.cs");
+            Assert.True(Regex.IsMatch(gdb.Console, $@"^#0  Keel_Kernel_Keel_Kernel_Ipc__Call \(.*\) at {Regex.Escape(kernelIpc)}:\d+\n(#\d+ .*\n)*#\d+  <signal handler called>\n(#\d+ .*\n)*#\d+  0x[0-9a-f]{{8}} in Service_Keel_Demo_Service_Program__Main \(\) at {Regex.Escape(source)}:\d+$", RegexOptions.Multiline),
+                $"the backtrace from the kernel's Ipc.Call does not reach the service's Main:\n{transcript}");
+        }
+        finally
+        {
+            stopQemu.Cancel();
+            await emulator;
+        }
+    }
+
+    // Without gdb: the DWARF of the kernel and of every task survived packaging and the
+    // link, relocated into the owner's own flash window, and no method's first address
+    // has the Thumb bit ILC gives it (ThumbDebugAddresses), on which gdb's unwinding
+    // depends.
+    [Fact]
+    public void TheKernelAndEveryTaskHaveDebugInformationAtTheirOwnEvenCodeAddresses()
+    {
+        string info = Binutils.Run("arm-none-eabi-readelf", DemoFolder, "policy-demo", "--debug-dump=info");
+        uint[] methods = Regex.Matches(info, @"DW_AT_low_pc\s*: 0x(?<address>[0-9a-f]+)$", RegexOptions.Multiline)
+            .Select(m => Convert.ToUInt32(m.Groups["address"].Value, 16)).Where(address => address != 0).ToArray();
+        Assert.Empty(methods.Where(address => (address & 1) != 0).Select(address => $"0x{address:x8}"));
+
+        string layout = File.ReadAllText(Path.Combine(Repository.Root, DemoFolder, "obj", "keel", "netduinoplus2", "system", "layout.txt"));
+        MatchCollection windows = Regex.Matches(layout, @"^(?<owner>kernel|task \S+)\s+0x(?<base>[0-9A-F]{8})-0x(?<end>[0-9A-F]{8})", RegexOptions.Multiline);
+        Assert.True(windows.Count > 1 && windows[0].Groups["owner"].Value == "kernel", $"no kernel and task windows in the layout:\n{layout}");
+        foreach (Match window in windows)
+        {
+            uint flashBase = Convert.ToUInt32(window.Groups["base"].Value, 16), flashEnd = Convert.ToUInt32(window.Groups["end"].Value, 16);
+            Assert.True(methods.Any(address => address >= flashBase && address <= flashEnd), $"{window.Groups["owner"].Value} has no method in the image's DWARF");
+        }
+    }
+
+    // A port no one listens on now; QEMU binds it a moment later.
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    // QEMU opens its gdb stub while it starts; gdb must not try before that. Connecting
+    // to find out would be taken as gdb's own connection, so the listening sockets are
+    // read instead.
+    private static async Task WaitUntilListening(int port, Task<EmulatorRun> emulator)
+    {
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(20); waited += TimeSpan.FromMilliseconds(50))
+        {
+            if (IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpListeners().Any(endpoint => endpoint.Port == port))
+                return;
+            if (emulator.IsCompleted)
+                Assert.Fail($"QEMU ended before its gdb stub listened on port {port}:\n{(await emulator).Describe()}");
+            await Task.Delay(50);
+        }
+        Assert.Fail($"QEMU's gdb stub did not listen on port {port} within 20 s");
+    }
+}
+
+public sealed class GdbFactAttribute : FactAttribute
+{
+    public GdbFactAttribute()
+    {
+        if (HostTools.Find(Gdb.Executable) is null)
+            Skip = $"{Gdb.Executable} is not installed: {Gdb.InstallCommand}";
+    }
+}
