@@ -1,5 +1,6 @@
 // The IPC fastpath: Call, ReplyRecv and Reply in their common case, without the
-// general machinery of checks, rendezvous and scheduler.
+// general machinery of checks, rendezvous and scheduler; and Yield when nothing else
+// is ready at the caller's level or above (it returns to the caller at once).
 //
 // Design: a client Calls a server that already waits, the server answers with
 // ReplyRecv to a client that waits for that answer - the round trip everything else
@@ -51,9 +52,11 @@ internal static class Fastpath
         if (k.GeneralPathOnly)
             return NotTaken;
         ref Tcb thread = ref Pool.At(k.Threads, caller);
+        SyscallNumber number = thread.Regs.Number;
+        if (number == SyscallNumber.Yield)
+            return TryYield(ref k, caller, ref thread);
         if (!thread.Regs.Info.FitsRegistersWithoutCaps)
             return NotTaken;
-        SyscallNumber number = thread.Regs.Number;
         if (number == SyscallNumber.Call)
             return TryCall(ref k, caller, ref thread);
         if (number == SyscallNumber.ReplyRecv)
@@ -61,6 +64,22 @@ internal static class Fastpath
         if (number == SyscallNumber.Reply)
             return TryReply(ref k, caller, ref thread);
         return NotTaken;
+    }
+
+    /// <summary>
+    /// Yield with no other thread ready at the caller's level or above: the general
+    /// path would put the caller at the back of its (empty) level with a fresh slice
+    /// and ChooseNext would take it straight out again, so all that remains is the
+    /// fresh slice and the status. Not an IPC: FastpathHits does not count it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static int TryYield(ref KernelState k, int caller, ref Tcb thread)
+    {
+        if (!Scheduler.WouldRunAlone(ref k, thread.Priority))
+            return NotTaken;
+        thread.TimeSliceLeft = k.TimeSliceTicks;
+        thread.Regs.Status = Error.Ok;
+        return caller;
     }
 
     /// <summary>Call to a receiver already waiting on the endpoint, which then runs.</summary>

@@ -67,15 +67,18 @@ internal static class Scheduler
         return Error.Ok;
     }
 
-    /// <summary>Counts a tick and charges it to the current thread's time slice.</summary>
-    public static void Tick(ref KernelState k)
+    /// <summary>Counts a tick and charges it to the current thread's time slice; returns the current thread (or NoThread).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Tick(ref KernelState k)
     {
         k.Ticks++;
         int current = k.Current;
-        if (current == KernelState.NoThread || k.Threads[current].State != ThreadState.Runnable)
-            return;
-        if (--k.Threads[current].TimeSliceLeft == 0)
+        if (current == KernelState.NoThread)
+            return current;
+        ref Tcb tcb = ref Pool.At(k.Threads, current);
+        if (tcb.State == ThreadState.Runnable && --tcb.TimeSliceLeft == 0)
             MoveToBack(ref k, current);
+        return current;
     }
 
     /// <summary>Decides which thread runs next, records it as current and returns it (or NoThread).</summary>
