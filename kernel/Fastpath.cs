@@ -53,16 +53,18 @@ internal static class Fastpath
             return NotTaken;
         ref Tcb thread = ref Pool.At(k.Threads, caller);
         SyscallNumber number = thread.Regs.Number;
+        if (thread.Regs.Info.FitsRegistersWithoutCaps)
+        {
+            if (number == SyscallNumber.Call)
+                return TryCall(ref k, caller, ref thread);
+            if (number == SyscallNumber.ReplyRecv)
+                return TryReplyRecv(ref k, caller, ref thread);
+            if (number == SyscallNumber.Reply)
+                return TryReply(ref k, caller, ref thread);
+        }
+        // Yield ignores r5, so it is tested whatever the message info says.
         if (number == SyscallNumber.Yield)
             return TryYield(ref k, caller, ref thread);
-        if (!thread.Regs.Info.FitsRegistersWithoutCaps)
-            return NotTaken;
-        if (number == SyscallNumber.Call)
-            return TryCall(ref k, caller, ref thread);
-        if (number == SyscallNumber.ReplyRecv)
-            return TryReplyRecv(ref k, caller, ref thread);
-        if (number == SyscallNumber.Reply)
-            return TryReply(ref k, caller, ref thread);
         return NotTaken;
     }
 

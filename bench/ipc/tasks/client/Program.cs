@@ -33,7 +33,7 @@ namespace Keel.Bench.Client
         // A turn of bench_wait_for_gap's loop, and a turn long enough that only an
         // interrupt (here: SysTick) can have made it.
         private const uint GapLoopLength = 5;
-        private const uint GapThreshold = 100;
+        private const uint GapThreshold = 20;
 
 #if KEEL_EMULATED_BOARD
         private const string Unit = "instructions";
