@@ -92,7 +92,23 @@ public static class Kernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Tick(ref KernelState k)
     {
-        int current = Scheduler.Tick(ref k);
+        int current = k.Current;
+        k.Ticks++;
+        if (current != KernelState.NoThread)
+        {
+            // The charge to the slice, with the common case decided here,
+            // before anything could have changed the queues: a slice that goes on in a
+            // system without tick signals.
+            ref Tcb running = ref Pool.At(k.Threads, current);
+            if (running.State == ThreadState.Runnable)
+            {
+                if (--running.TimeSliceLeft == 0)
+                    Scheduler.MoveToBack(ref k, current);
+                else if (k.TickSignals.Length == 0 && !k.GeneralPathOnly && !running.Queued
+                         && Scheduler.WouldRunNext(ref k, running.Priority))
+                    return current;
+            }
+        }
         if (k.TickSignals.Length != 0)
             Timers.SignalDue(ref k);
         if (current != KernelState.NoThread && !k.GeneralPathOnly)

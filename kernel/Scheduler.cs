@@ -67,20 +67,6 @@ internal static class Scheduler
         return Error.Ok;
     }
 
-    /// <summary>Counts a tick and charges it to the current thread's time slice; returns the current thread (or NoThread).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Tick(ref KernelState k)
-    {
-        k.Ticks++;
-        int current = k.Current;
-        if (current == KernelState.NoThread)
-            return current;
-        ref Tcb tcb = ref Pool.At(k.Threads, current);
-        if (tcb.State == ThreadState.Runnable && --tcb.TimeSliceLeft == 0)
-            MoveToBack(ref k, current);
-        return current;
-    }
-
     /// <summary>Decides which thread runs next, records it as current and returns it (or NoThread).</summary>
     public static int ChooseNext(ref KernelState k)
     {
