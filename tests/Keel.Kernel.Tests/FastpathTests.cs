@@ -127,9 +127,9 @@ public unsafe class FastpathTests
 
     [Theory]
     [InlineData((byte)1, 0)]   // nothing else at the caller's level or above: the caller goes on at once
-    [InlineData((byte)2, 1)]   // a peer is ready: round robin, on the general path
+    [InlineData((byte)2, 1)]   // a peer is ready: round robin, the peer runs
     [InlineData((byte)3, 1)]   // a higher thread is ready (it would have been running; Sim can make it so)
-    public void AYieldReturnsAtOnceOnlyWhenNothingElseIsReadyAtItsLevelOrAbove(byte otherLevel, int runsNext)
+    public void AYieldLeavesTheStateTheGeneralPathWould(byte otherLevel, int runsNext)
     {
         Sim fast = RunningWithAnotherReady(otherLevel, generalPathOnly: false);
         Sim general = RunningWithAnotherReady(otherLevel, generalPathOnly: true);
