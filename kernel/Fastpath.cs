@@ -1,5 +1,7 @@
 // The IPC fastpath: Call, ReplyRecv and Reply in their common case, without the
-// general machinery of checks, rendezvous and scheduler.
+// general machinery of checks, rendezvous and scheduler; and Yield when nothing is
+// ready above the caller's level (it returns to the caller at once, or hands over to
+// the next peer of its level).
 //
 // Design: a client Calls a server that already waits, the server answers with
 // ReplyRecv to a client that waits for that answer - the round trip everything else
@@ -51,16 +53,47 @@ internal static class Fastpath
         if (k.GeneralPathOnly)
             return NotTaken;
         ref Tcb thread = ref Pool.At(k.Threads, caller);
-        if (!thread.Regs.Info.FitsRegistersWithoutCaps)
-            return NotTaken;
         SyscallNumber number = thread.Regs.Number;
-        if (number == SyscallNumber.Call)
-            return TryCall(ref k, caller, ref thread);
-        if (number == SyscallNumber.ReplyRecv)
-            return TryReplyRecv(ref k, caller, ref thread);
-        if (number == SyscallNumber.Reply)
-            return TryReply(ref k, caller, ref thread);
+        if (thread.Regs.Info.FitsRegistersWithoutCaps)
+        {
+            if (number == SyscallNumber.Call)
+                return TryCall(ref k, caller, ref thread);
+            if (number == SyscallNumber.ReplyRecv)
+                return TryReplyRecv(ref k, caller, ref thread);
+            if (number == SyscallNumber.Reply)
+                return TryReply(ref k, caller, ref thread);
+        }
+        // Yield ignores r5, so it is tested whatever the message info says.
+        if (number == SyscallNumber.Yield)
+            return TryYield(ref k, caller, ref thread);
         return NotTaken;
+    }
+
+    /// <summary>
+    /// Yield with no thread ready above the caller's level. The general path puts the
+    /// caller (running, so in no queue) at the back of its level with a fresh slice
+    /// (Scheduler.MoveToBack) and ChooseNext takes the level's head: the caller itself
+    /// when it is alone there, which then goes on at once, or else the peer at the
+    /// front, which runs (round robin). Not an IPC: FastpathHits does not count it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static int TryYield(ref KernelState k, int caller, ref Tcb thread)
+    {
+        int level = thread.Priority;
+        uint levels = k.ReadyLevels;
+        if ((levels >> level >> 1) != 0)
+            return NotTaken;
+        thread.TimeSliceLeft = k.TimeSliceTicks;
+        thread.Regs.Status = Error.Ok;
+        if ((levels >> level) == 0)
+            return caller;
+        // The level holds the caller now, so its bit stays set.
+        Tcb[] threads = k.Threads;
+        ref ThreadQueue queue = ref Pool.At(k.ReadyQueues, level);
+        queue.Append(threads, caller);
+        int next = queue.PopFront(threads);
+        k.Current = next;
+        return next;
     }
 
     /// <summary>Call to a receiver already waiting on the endpoint, which then runs.</summary>

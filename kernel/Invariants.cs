@@ -233,7 +233,7 @@ public static class Invariants
         bool inFaultCall = (tcb.State == ThreadState.BlockedOnSend || tcb.State == ThreadState.BlockedOnReply)
             && tcb.Ipc.Kind == SendKind.Fault;
         violations += Violated(tcb.Fault.Kind <= FaultKind.Last && inFaultCall == (tcb.Fault.Kind != FaultKind.None));
-        // Scheduler.Tick decrements and resets at 0, so a slice is never empty or over-full.
+        // Kernel.Tick decrements and resets at 0, so a slice is never empty or over-full.
         violations += Violated(tcb.TimeSliceLeft >= 1 && tcb.TimeSliceLeft <= k.TimeSliceTicks);
         // The caller slot holds only what Replies.Create makes; the fault handler is an endpoint (Faults.Raise).
         violations += CheckCapability(ref k, tcb.CallerSlot);

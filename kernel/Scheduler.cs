@@ -67,17 +67,6 @@ internal static class Scheduler
         return Error.Ok;
     }
 
-    /// <summary>Counts a tick and charges it to the current thread's time slice.</summary>
-    public static void Tick(ref KernelState k)
-    {
-        k.Ticks++;
-        int current = k.Current;
-        if (current == KernelState.NoThread || k.Threads[current].State != ThreadState.Runnable)
-            return;
-        if (--k.Threads[current].TimeSliceLeft == 0)
-            MoveToBack(ref k, current);
-    }
-
     /// <summary>Decides which thread runs next, records it as current and returns it (or NoThread).</summary>
     public static int ChooseNext(ref KernelState k)
     {

@@ -256,10 +256,23 @@ namespace Keel.Port
                     Keel.Runtime.Panic.Fail("SysTick cannot make the configured tick rate from the core clock");
                 return SwitchTo(Kernel.Kernel.Schedule(ref s_kernel));
             }
-            ref ThreadRegisters regs = ref Pool.At(s_kernel.Threads, caller).Regs;
+            ref Tcb thread = ref Pool.At(s_kernel.Threads, caller);
+            ref ThreadRegisters regs = ref thread.Regs;
+            int next;
             if (regs.R11 < (uint)PlatformCallNumber.First)
-                return SwitchTo(Kernel.Kernel.Syscall(ref s_kernel, caller));
-            return SwitchTo(PlatformCall(caller, ref regs));
+            {
+                next = Kernel.Kernel.Syscall(ref s_kernel, caller);
+                if (next != caller)
+                    return SwitchTo(next);
+            }
+            else
+            {
+                next = PlatformCall(caller, ref regs);
+                if (next != caller)
+                    return SwitchTo(next);
+            }
+            // A thread that restarted itself must be rebuilt (SwitchTo) before it resumes.
+            return thread.RestartPending ? SwitchTo(caller) : ResumeCurrent;
         }
 
         // A platform call (docs/abi.md); returns the thread to run next.
@@ -289,8 +302,15 @@ namespace Keel.Port
         [RuntimeExport("keel_pendsv_entry")]
         private static ThreadContext* OnPendSv() => SwitchTo(Kernel.Kernel.Schedule(ref s_kernel));
 
+        // No tick restarts a thread, so the thread that was running resumes as it was
+        // saved when the tick keeps it (or idle).
         [RuntimeExport("keel_systick_entry")]
-        private static ThreadContext* OnSysTick() => SwitchTo(Kernel.Kernel.Tick(ref s_kernel));
+        private static ThreadContext* OnSysTick()
+        {
+            int current = s_kernel.Current;
+            int next = Kernel.Kernel.Tick(ref s_kernel);
+            return next == current ? ResumeCurrent : SwitchTo(next);
+        }
 
         // An external interrupt: masked here until its owner acknowledges it, so a
         // level-triggered source cannot storm the kernel in the meantime. The console's
@@ -303,10 +323,13 @@ namespace Keel.Port
             if (irq == Console.Irq)
             {
                 Console.OnTransmitReady();
-                return SwitchTo(s_kernel.Current);
+                return ResumeCurrent;
             }
             Nvic.Disable(irq);
-            return SwitchTo(Kernel.Kernel.Interrupt(ref s_kernel, irq));
+            // Delivering a signal restarts no thread (as for OnSysTick).
+            int current = s_kernel.Current;
+            int next = Kernel.Kernel.Interrupt(ref s_kernel, irq);
+            return next == current ? ResumeCurrent : SwitchTo(next);
         }
 
         // A fault of the code that ran on the process stack: a task thread, or idle.
@@ -370,6 +393,12 @@ namespace Keel.Port
         }
 
         // ---- Switching ----
+
+        // What an entry returns to resume the thread it interrupted (idle included)
+        // exactly as it was saved: keel_resume then only reloads r4-r11 (the kernel may
+        // have written results there) and the EXC_RETURN, and leaves the MPU, CONTROL,
+        // the FPU and PSP as they are. Only for a thread that is not being rebuilt.
+        private static ThreadContext* ResumeCurrent => null;
 
         // The context keel_resume restores: the thread's, rebuilt first if the kernel
         // restarted it, or idle's when nothing can run.

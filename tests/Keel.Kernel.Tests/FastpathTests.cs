@@ -112,6 +112,54 @@ public unsafe class FastpathTests
         Assert.Equal(1, sim.K.Current);
     }
 
+    /// <summary>Thread 0 at level 2 runs with half its slice left; thread 1 (level <paramref name="otherLevel"/>) is ready.</summary>
+    static Sim RunningWithAnotherReady(byte otherLevel, bool generalPathOnly)
+    {
+        var sim = new Sim();
+        sim.K.GeneralPathOnly = generalPathOnly;
+        sim.T(0).Priority = 2;
+        sim.T(1).Priority = otherLevel;
+        sim.Start(0, 1);
+        sim.MakeCurrent(0);
+        sim.T(0).TimeSliceLeft = sim.K.TimeSliceTicks / 2 + 1;
+        return sim;
+    }
+
+    [Theory]
+    [InlineData((byte)1, 0)]   // nothing else at the caller's level or above: the caller goes on at once
+    [InlineData((byte)2, 1)]   // a peer is ready: round robin, the peer runs
+    [InlineData((byte)3, 1)]   // a higher thread is ready (it would have been running; Sim can make it so)
+    public void AYieldLeavesTheStateTheGeneralPathWould(byte otherLevel, int runsNext)
+    {
+        Sim fast = RunningWithAnotherReady(otherLevel, generalPathOnly: false);
+        Sim general = RunningWithAnotherReady(otherLevel, generalPathOnly: true);
+        Assert.Equal(Error.Ok, fast.Sys(0, SyscallNumber.Yield));
+        Assert.Equal(Error.Ok, general.Sys(0, SyscallNumber.Yield));
+        Assert.Equal(runsNext, fast.K.Current);
+        Assert.Equal(fast.K.TimeSliceTicks, fast.T(0).TimeSliceLeft);
+        Assert.Equal(0u, fast.K.FastpathHits);
+        AssertSameState(general, fast);
+    }
+
+    [Theory]
+    [InlineData((byte)1, false, 0)]   // the slice goes on, nothing above: the tick returns to the running thread
+    [InlineData((byte)1, true, 0)]    // the slice ends with no peer: it runs on with a fresh one
+    [InlineData((byte)2, true, 1)]    // the slice ends with a peer ready: round robin
+    [InlineData((byte)3, false, 1)]   // a higher thread is ready: it runs
+    public void ATickReturnsToTheRunningThreadExactlyAsTheSchedulerWould(byte otherLevel, bool sliceEnds, int runsNext)
+    {
+        Sim fast = RunningWithAnotherReady(otherLevel, generalPathOnly: false);
+        Sim general = RunningWithAnotherReady(otherLevel, generalPathOnly: true);
+        if (sliceEnds)
+        {
+            fast.T(0).TimeSliceLeft = 1;
+            general.T(0).TimeSliceLeft = 1;
+        }
+        Assert.Equal(runsNext, Kernel.Tick(ref fast.K));
+        Assert.Equal(runsNext, Kernel.Tick(ref general.K));
+        AssertSameState(general, fast);
+    }
+
     static readonly SyscallNumber[] IpcCalls =
         { SyscallNumber.Call, SyscallNumber.ReplyRecv, SyscallNumber.Recv, SyscallNumber.Send, SyscallNumber.Reply };
 
@@ -157,6 +205,7 @@ public unsafe class FastpathTests
         Assert.Equal(Bytes(expected.K.Notifications), Bytes(actual.K.Notifications));
         Assert.Equal(Bytes(expected.K.Slots), Bytes(actual.K.Slots));
         Assert.Equal(Bytes(expected.K.ReadyQueues), Bytes(actual.K.ReadyQueues));
+        Assert.Equal(expected.K.ReadyLevels, actual.K.ReadyLevels);
     }
 
     static byte[] WithoutBuffer(Tcb thread)

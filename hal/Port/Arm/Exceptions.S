@@ -27,6 +27,7 @@
     .thumb
 
 @ ThreadContext (hal/Port/ThreadContext.cs)
+    .equ CONTEXT_EXC_RETURN, 4
     .equ CONTEXT_REGISTERS, 8
     .equ CONTEXT_MPU_REGIONS, 12
     .equ CONTEXT_CONTROL, 16
@@ -77,6 +78,9 @@ keel_loaded_context:
     kernel_entry IRQ_Handler, keel_irq_entry
 
 @ keel_resume(context): makes the thread of `context` current and returns into it.
+@ A null context resumes the current thread as the entry saved it (KernelPort's
+@ ResumeCurrent): its MPU regions, CONTROL, FPU registers and PSP are still in force,
+@ so only r4-r11 (where the kernel writes results) and EXC_RETURN are reloaded.
 @ Idle (no MPU regions) takes over neither the FPU nor the MPU: it uses neither. A
 @ task thread other than the loaded one gets its FPU registers (the loaded one's are
 @ saved first) and its MPU regions. r4-r11 are free until they are restored, so the
@@ -85,6 +89,7 @@ keel_loaded_context:
     .thumb_func
 keel_resume:
     ldr r1, =keel_current_context
+    cbz r0, 3f
     str r0, [r1]
     ldr r2, [r0, #CONTEXT_MPU_REGIONS]
     cbz r2, 2f
@@ -116,6 +121,11 @@ keel_resume:
     ldmia r1, {r4-r11}
     ldmia r0, {r0, lr}
     msr psp, r0
+    bx lr
+3:  ldr r0, [r1]
+    ldr r1, [r0, #CONTEXT_REGISTERS]
+    ldmia r1, {r4-r11}
+    ldr lr, [r0, #CONTEXT_EXC_RETURN]
     bx lr
     .size keel_resume, . - keel_resume
 

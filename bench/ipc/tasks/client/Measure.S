@@ -39,6 +39,21 @@ bench_measure_interrupt:
     bx lr
     .size bench_measure_interrupt, . - bench_measure_interrupt
 
+@ uint bench_raise(uint* stir, uint irq, uint* counter): reads the counter (where
+@ irq_to_waiting_task's count starts), pends `irq` through the NVIC's software trigger
+@ register and returns the value read. The interrupt is taken at once (the isb), and a
+@ higher-priority task it wakes runs before the store's next instruction here.
+    .global bench_raise
+    .type bench_raise, %function
+    .thumb_func
+bench_raise:
+    ldr r3, [r2]
+    str r1, [r0]
+    isb
+    mov r0, r3
+    bx lr
+    .size bench_raise, . - bench_raise
+
 @ uint bench_counter_overhead(uint* counter): the advance between two loads.
     .global bench_counter_overhead
     .type bench_counter_overhead, %function

@@ -27,11 +27,13 @@ namespace Keel.Bench.Client
         // unprivileged-irq-trigger so the client may write it).
         private const uint SoftwareTriggerInterruptRegister = 0xE000EF00;
         private const uint Label = 1;
+        // TIM3's interrupt, routed to the irqwaiter (app.toml); TIM3 itself never runs.
+        private const uint TimerInterrupt = 29;
         private const int MaxWords = IpcBuffer.MaxWords;
         // A turn of bench_wait_for_gap's loop, and a turn long enough that only an
         // interrupt (here: SysTick) can have made it.
         private const uint GapLoopLength = 5;
-        private const uint GapThreshold = 100;
+        private const uint GapThreshold = 20;
 
 #if KEEL_EMULATED_BOARD
         private const string Unit = "instructions";
@@ -46,6 +48,10 @@ namespace Keel.Bench.Client
         [DllImport("*", EntryPoint = "bench_measure_interrupt")]
         [SuppressGCTransition]
         private static extern uint MeasureInterrupt(uint softwareTrigger, uint irq, uint counter);
+
+        [DllImport("*", EntryPoint = "bench_raise")]
+        [SuppressGCTransition]
+        private static extern uint Raise(uint softwareTrigger, uint irq, uint counter);
 
         [DllImport("*", EntryPoint = "bench_counter_overhead")]
         [SuppressGCTransition]
@@ -107,6 +113,9 @@ namespace Keel.Bench.Client
             Report("revoke_1cap", Revokes(1));
             Report("revoke_16caps", Revokes(RevokeBatch));
             Report("revoke_1cap_waiter", RevokesOfAWaitersCapability());
+            Report("irq_to_waiting_task", InterruptsToAWaitingTask());
+            // From here on the raiser runs whenever the client blocks.
+            Report("irq_preempts_lower", InterruptsPreemptingALowerTask());
             // Last: from here on the yielder is always runnable beside the client.
             Notifications.Signal(Caps.Go);
             Report("yield_roundtrip", Run(SyscallNumber.Yield, 0, 0));
@@ -205,6 +214,41 @@ namespace Keel.Bench.Client
             Stats stats = default;
             for (int i = 0; i < ConsoleWrites; i++)
                 stats.Add(MeasureInterrupt(SoftwareTriggerInterruptRegister, Usart.Usart2Irq, s_counter) - s_overhead);
+            return stats;
+        }
+
+        // An interrupt routed to the irqwaiter's notification, pended from software by the
+        // client, which the irqwaiter (higher priority) waits on: from the counter read right
+        // before the client's store to STIR to the irqwaiter's counter read, the first
+        // instruction after its Wait returns (docs/performance.md).
+        private static Stats InterruptsToAWaitingTask()
+        {
+            Stats stats = default;
+            for (int i = 0; i < Iterations; i++)
+            {
+                uint raised = Raise(SoftwareTriggerInterruptRegister, TimerInterrupt, s_counter);
+                Message woken = Ipc.Recv(Caps.Irqresults);
+                Expect(woken.Status == Error.Ok, "the irqwaiter's counter value");
+                stats.Add(woken.Mr0 - raised - s_overhead);
+            }
+            return stats;
+        }
+
+        // The same interrupt pended by the raiser, a task below the client that runs only
+        // while the client is blocked here: from the raiser's counter read right before its
+        // store to STIR to the irqwaiter's first instruction after its Wait. The irqwaiter's
+        // value arrives first (it runs at once), the raiser's when it resumes.
+        private static Stats InterruptsPreemptingALowerTask()
+        {
+            Stats stats = default;
+            Notifications.Signal(Caps.Go2);
+            for (int i = 0; i < Iterations; i++)
+            {
+                Message woken = Ipc.Recv(Caps.Irqresults);
+                Message raised = Ipc.Recv(Caps.Irqresults);
+                Expect(woken.Status == Error.Ok && raised.Status == Error.Ok, "the irqwaiter's and raiser's counter values");
+                stats.Add(woken.Mr0 - raised.Mr0 - s_overhead);
+            }
             return stats;
         }
 
