@@ -139,6 +139,17 @@ public class BuildAndRunTests
             File.ReadAllLines(args));
     }
 
+    // A panic's reason has no location: the fix says how gdb finds the method.
+    [Fact]
+    public async Task APanicSaysHowToFindWhereItCameFrom()
+    {
+        string tools = CliHarness.FakeTools((Qemu.Executable, "echo 'PANIC: index out of range'\nexit 101"));
+        CliResult result = await CliHarness.RunAsync(["run", "--no-build"], searchPath: tools);
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Equal("keel: error: the image stopped with status 101 (a panic).\n" +
+                     "keel: fix: keel run firmware/policy-demo --gdb   (then in gdb: break keel_panic, continue, bt)\n", result.Error);
+    }
+
     [Fact]
     public async Task ARunInWhichATaskDiedWithNoFaultHandlerFailsEvenIfTheImageStoppedWell()
     {

@@ -44,13 +44,21 @@ public static partial class RunCommand
                 : $"within the time limit of {limit?.TotalSeconds} s";
             throw new CliError($"the image did not stop {within}.", again, ExitCodes.Failed);
         }
+        // A panic's report names its reason, not where it came from (the check that
+        // failed is a few calls into the core library); gdb's backtrace from keel_panic
+        // gives the C# method that panicked.
+        if (outcome.ExitCode == PanicStatus)
+            throw new CliError($"the image stopped with status {PanicStatus} (a panic).", $"{again}   (then in gdb: break keel_panic, continue, bt)", ExitCodes.Failed);
         if (outcome.ExitCode != 0)
-            throw new CliError($"the image stopped with status {outcome.ExitCode}{(outcome.ExitCode == 101 ? " (a panic)" : "")}.", again, ExitCodes.Failed);
+            throw new CliError($"the image stopped with status {outcome.ExitCode}.", again, ExitCodes.Failed);
         string[] dead = UnhandledFault().Matches(outcome.Console).Select(m => m.Groups["task"].Value).Distinct().ToArray();
         if (dead.Length > 0)
             throw new CliError($"task {string.Join(", ", dead)} faulted with no fault handler (the kernel's report is above).", again, ExitCodes.Failed);
         return ExitCodes.Success;
     }
+
+    // The status a panicking image stops with (board/Board.Common.cs, ExitPanic).
+    public const int PanicStatus = 101;
 
     // The kernel's report of a fault nobody handles (hal/Port/KernelPort.cs).
     [GeneratedRegex(@"^keel: task (?<task>\S+) faulted .*, and has no fault handler: suspended$", RegexOptions.Multiline)]
