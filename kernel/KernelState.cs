@@ -69,6 +69,15 @@ public struct KernelState
     /// <summary>IPCs the fastpath (Fastpath.cs) has completed since boot: lets tests and the benchmark see that it was taken.</summary>
     public uint FastpathHits;
 
+#if KEEL_HOST_TESTS
     /// <summary>Turns the fastpath off, so every system call takes the general path (tests compare the two).</summary>
     public bool GeneralPathOnly;
+#else
+    /// <summary>
+    /// Always false in the target's kernel: the shortcuts (Fastpath.cs, Kernel.Tick) are
+    /// always on, and the compiler drops the test. The host tests (which define
+    /// KEEL_HOST_TESTS) have a field here instead, to run both ways and compare.
+    /// </summary>
+    public readonly bool GeneralPathOnly => false;
+#endif
 }
