@@ -93,7 +93,8 @@ public static class Kernel
     public static int Tick(ref KernelState k)
     {
         int current = k.Current;
-        k.Ticks++;
+        if (++k.TicksLow == 0)
+            k.TicksHigh++;
         if (current != KernelState.NoThread)
         {
             // The charge to the slice, with the common case decided here,
