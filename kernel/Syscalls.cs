@@ -58,7 +58,9 @@ internal static class Syscalls
     public static int Handle(ref KernelState k, int caller, ref Tcb thread)
     {
         int next = Fastpath.TryHandle(ref k, caller, ref thread);
-        return next != Fastpath.NotTaken ? next : HandleGeneral(ref k, caller);
+        if (next == Fastpath.NotTaken)
+            next = HandleGeneral(ref k, caller);
+        return next;
     }
 
     static int HandleGeneral(ref KernelState k, int caller)
