@@ -45,14 +45,14 @@ internal static class Fastpath
     /// <summary>
     /// Runs the system call in <paramref name="caller"/>'s registers if it is a Call,
     /// ReplyRecv or Reply the fastpath can complete, and returns the thread to run next;
-    /// otherwise changes nothing and returns NotTaken.
+    /// otherwise changes nothing and returns NotTaken. <paramref name="thread"/> is
+    /// <paramref name="caller"/>'s record, which the kernel entry has already looked up.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int TryHandle(ref KernelState k, int caller)
+    public static int TryHandle(ref KernelState k, int caller, ref Tcb thread)
     {
         if (k.GeneralPathOnly)
             return NotTaken;
-        ref Tcb thread = ref Pool.At(k.Threads, caller);
         SyscallNumber number = thread.Regs.Number;
         if (thread.Regs.Info.FitsRegistersWithoutCaps)
         {

@@ -75,7 +75,15 @@ public static class Kernel
     public static int Schedule(ref KernelState k) => Scheduler.ChooseNext(ref k);
 
     /// <summary>SVC from the current thread: runs the system call in its saved registers.</summary>
-    public static int Syscall(ref KernelState k, int caller) => Syscalls.Handle(ref k, caller);
+    public static int Syscall(ref KernelState k, int caller) => Syscalls.Handle(ref k, caller, ref k.Threads[caller]);
+
+    /// <summary>
+    /// The same, for an entry that already holds the caller's record:
+    /// <paramref name="thread"/> must be <c>k.Threads[caller]</c>. Saves the fastpath
+    /// looking it up again (the pool array, its null check, the multiply).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Syscall(ref KernelState k, int caller, ref Tcb thread) => Syscalls.Handle(ref k, caller, ref thread);
 
     /// <summary>
     /// SysTick: time-slice accounting and round robin, then the tick signals
@@ -93,7 +101,8 @@ public static class Kernel
     public static int Tick(ref KernelState k)
     {
         int current = k.Current;
-        k.Ticks++;
+        if (++k.TicksLow == 0)
+            k.TicksHigh++;
         if (current != KernelState.NoThread)
         {
             // The charge to the slice, with the common case decided here,

@@ -63,12 +63,31 @@ public struct KernelState
     /// <summary>The thread running now, or NoThread.</summary>
     public int Current;
 
-    /// <summary>Ticks since boot.</summary>
-    public ulong Ticks;
+    /// <summary>Ticks since boot: the low word, which the tick increments; TicksHigh carries.</summary>
+    public uint TicksLow;
+
+    /// <summary>Ticks since boot, the high word: incremented when TicksLow wraps.</summary>
+    public uint TicksHigh;
+
+    /// <summary>Ticks since boot (kept as two words so the common tick is one 32-bit increment and a test of the carry).</summary>
+    public ulong Ticks
+    {
+        readonly get => ((ulong)TicksHigh << 32) | TicksLow;
+        set { TicksLow = (uint)value; TicksHigh = (uint)(value >> 32); }
+    }
 
     /// <summary>IPCs the fastpath (Fastpath.cs) has completed since boot: lets tests and the benchmark see that it was taken.</summary>
     public uint FastpathHits;
 
+#if KEEL_HOST_TESTS
     /// <summary>Turns the fastpath off, so every system call takes the general path (tests compare the two).</summary>
     public bool GeneralPathOnly;
+#else
+    /// <summary>
+    /// Always false in the target's kernel: the shortcuts (Fastpath.cs, Kernel.Tick) are
+    /// always on, and the compiler drops the test. The host tests (which define
+    /// KEEL_HOST_TESTS) have a field here instead, to run both ways and compare.
+    /// </summary>
+    public readonly bool GeneralPathOnly => false;
+#endif
 }

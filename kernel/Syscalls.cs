@@ -55,10 +55,12 @@ internal static class Syscalls
 
     /// <summary>Runs the system call in <paramref name="caller"/>'s registers and returns the next thread to run.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Handle(ref KernelState k, int caller)
+    public static int Handle(ref KernelState k, int caller, ref Tcb thread)
     {
-        int next = Fastpath.TryHandle(ref k, caller);
-        return next != Fastpath.NotTaken ? next : HandleGeneral(ref k, caller);
+        int next = Fastpath.TryHandle(ref k, caller, ref thread);
+        if (next == Fastpath.NotTaken)
+            next = HandleGeneral(ref k, caller);
+        return next;
     }
 
     static int HandleGeneral(ref KernelState k, int caller)

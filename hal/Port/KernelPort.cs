@@ -261,7 +261,7 @@ namespace Keel.Port
             int next;
             if (regs.R11 < (uint)PlatformCallNumber.First)
             {
-                next = Kernel.Kernel.Syscall(ref s_kernel, caller);
+                next = Kernel.Kernel.Syscall(ref s_kernel, caller, ref thread);
                 if (next != caller)
                     return SwitchTo(next);
             }
