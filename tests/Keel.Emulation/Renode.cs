@@ -80,7 +80,7 @@ public sealed partial class Renode
         if (!File.Exists(imagePath))
             throw new FileNotFoundException($"Firmware image not found: {imagePath} (build it first: dotnet build <app> -p:KeelBoard={Board})", imagePath);
         string renode = Executable ?? Locate() ?? throw NotFound();
-        int port = ConsolePort != 0 ? ConsolePort : FreePort();
+        int port = ConsolePort != 0 ? ConsolePort : LocalPorts.Free();
 
         using var renodeExited = new CancellationTokenSource();
         Task<string> console = ReadConsoleAsync(port, onLine, renodeExited.Token);
@@ -158,14 +158,6 @@ public sealed partial class Renode
         return transcript.ToString().Replace("\r\n", "\n");
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     // An absolute path as the monitor reads it after `@`: spaces escaped.
     private static string MonitorPath(string path) => Path.GetFullPath(path).Replace(" ", "\\ ");

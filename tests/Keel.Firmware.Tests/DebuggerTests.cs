@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.NetworkInformation;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Keel.Emulation;
 
@@ -30,7 +28,7 @@ public class DebuggerTests
         int line = Array.FindIndex(File.ReadAllLines(source), l => l.Contains(Marker, StringComparison.Ordinal)) + 1;
         Assert.True(line > 0, $"{source} has no line marked '{Marker}'");
 
-        int port = FreePort();
+        int port = LocalPorts.Free();
         string qemu = HostTools.Require(Qemu.Executable, Qemu.InstallCommand);
         using var stopQemu = new CancellationTokenSource();
         Task<EmulatorRun> emulator = HostProcess.RunAsync(qemu, new Qemu { ExtraArguments = Gdb.QemuArguments(port) }.Arguments(elf),
@@ -94,16 +92,6 @@ public class DebuggerTests
             uint flashBase = Convert.ToUInt32(window.Groups["base"].Value, 16), flashEnd = Convert.ToUInt32(window.Groups["end"].Value, 16);
             Assert.True(methods.Any(address => address >= flashBase && address <= flashEnd), $"{window.Groups["owner"].Value} has no method in the image's DWARF");
         }
-    }
-
-    // A port no one listens on now; QEMU binds it a moment later.
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     // QEMU opens its gdb stub while it starts; gdb must not try before that. Connecting

@@ -60,11 +60,12 @@ public sealed partial class FaultSymboliser(ElfSymbols symbols, IReadOnlyList<Me
     // register dump of a kernel fault, where `lr` is the caller).
     public IReadOnlyList<string> Annotate(string line)
     {
-        bool faultLine = line.Contains("fault", StringComparison.Ordinal) || line.Contains("stack overflow", StringComparison.Ordinal);
+        bool stackOverflow = line.Contains("stack overflow", StringComparison.Ordinal);
+        bool faultLine = stackOverflow || line.Contains("fault", StringComparison.Ordinal);
         bool registerDump = line.StartsWith(' ') && line.Contains(" lr 0x", StringComparison.Ordinal);
         if (!faultLine && !registerDump)
             return [];
-        MemoryOwner? overflowed = line.Contains("stack overflow", StringComparison.Ordinal) ? FaultingOwner(line) : null;
+        MemoryOwner? overflowed = stackOverflow ? FaultingOwner(line) : null;
         var notes = new List<string>();
         foreach (Match field in AddressField().Matches(line))
         {
