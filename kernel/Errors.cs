@@ -55,6 +55,34 @@ public enum Error : uint
 
     /// <summary>Wait or Poll on a notification bound to another thread, whose Recv it belongs to.</summary>
     BoundToAnotherThread = 12,
+
+    // Statuses of servers, from 64 up. The kernel never returns them: a server built on a
+    // typed IPC interface (docs/drivers.md) answers them in its reply's label, and the
+    // generated client hands them on, so a task tells every failure apart with one enum.
+
+    /// <summary>The server has no operation with the message's label.</summary>
+    UnknownOperation = 64,
+
+    /// <summary>The message's length, capabilities or arguments do not match the operation.</summary>
+    MalformedMessage = 65,
+
+    /// <summary>The caller's badge does not give it the pin, peripheral or resource it named.</summary>
+    NotOwned = 66,
+
+    /// <summary>A buffer is longer than the operation or the device accepts.</summary>
+    TooLong = 67,
+
+    /// <summary>The device reported a bus error (an I2C arbitration loss or misplaced start or stop, an SPI mode fault).</summary>
+    BusError = 68,
+
+    /// <summary>An I2C device did not acknowledge its address or a byte.</summary>
+    Nack = 69,
+
+    /// <summary>The device did not finish in the time the driver allows it.</summary>
+    Timeout = 70,
+
+    /// <summary>The resource is taken (a pin's interrupt line subscribed by another client, a full buffer).</summary>
+    Busy = 71,
 }
 
 /// <summary>
@@ -79,6 +107,14 @@ public static class ErrorNames
         Error.NotPermitted => "NotPermitted"u8,
         Error.Revoked => "Revoked"u8,
         Error.BoundToAnotherThread => "BoundToAnotherThread"u8,
+        Error.UnknownOperation => "UnknownOperation"u8,
+        Error.MalformedMessage => "MalformedMessage"u8,
+        Error.NotOwned => "NotOwned"u8,
+        Error.TooLong => "TooLong"u8,
+        Error.BusError => "BusError"u8,
+        Error.Nack => "Nack"u8,
+        Error.Timeout => "Timeout"u8,
+        Error.Busy => "Busy"u8,
         _ => "UnknownError"u8,
     };
 }
