@@ -29,3 +29,14 @@ namespace Keel.UserLib
     [AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
     public sealed class TransferAttribute : Attribute { }
 }
+
+namespace Keel.UserLib
+{
+    // Who sent the request a server is handling: the generated server sets it before it
+    // calls the implementation, which reads it to tell its clients apart (a badge is
+    // minted per client in app.toml, or by whoever granted the capability).
+    public static class Caller
+    {
+        public static uint Badge;
+    }
+}
