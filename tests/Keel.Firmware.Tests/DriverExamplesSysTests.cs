@@ -1,0 +1,114 @@
+using System.Text.RegularExpressions;
+using Keel.Emulation;
+
+namespace Keel.Firmware.Tests;
+
+// The sys task's examples (examples/blink, examples/button) on the emulators. QEMU's
+// netduinoplus2 models neither RCC nor the GPIO ports (sys's writes to them go nowhere)
+// but answers every request the same way, so the transcripts show that sys served each
+// request and refused what the badges do not give. Renode's Nucleo-F401RE
+// (renode-scripts/nucleo-f401re.repl) models GPIOA and GPIOC with the LED on PA5 and
+// the user button on PC13, SYSCFG and EXTI: there the tests check the LED model itself
+// (its log of each change) and press the button, whose EXTI interrupt reaches the
+// button task only through sys.
+[Collection(DotnetBuildCollection.Name)]
+public class DriverExamplesSysTests
+{
+    private const string BlinkFolder = "examples/blink";
+    private const string ButtonFolder = "examples/button";
+
+    private const string BlinkTranscript =
+        "blink: PA5 configured as an output: Ok\n" +
+        "blink: PA6 is not ours: NotOwned\n" +
+        "blink: LED on (1 of 6): Ok\n" +
+        "blink: LED off (2 of 6): Ok\n" +
+        "blink: LED on (3 of 6): Ok\n" +
+        "blink: LED off (4 of 6): Ok\n" +
+        "blink: LED on (5 of 6): Ok\n" +
+        "blink: LED off (6 of 6): Ok\n" +
+        "blink: done\n";
+
+    private const string ButtonReady =
+        "button: PA5 configured as an output: Ok\n" +
+        "button: PC13 configured as an input: Ok\n" +
+        "button: subscribed to PC13's falling edge: Ok\n" +
+        "button: driving PC13 through the LED's capability: NotOwned\n" +
+        "button: subscribing PC13 again: Busy\n" +
+        "button: waiting for presses\n";
+
+    private static string Build(string folder, string project, string? board = null)
+    {
+        string path = Path.Combine(Repository.Root, folder, project);
+        (int exitCode, string output) = board is null ? DotnetBuild.Run(path) : DotnetBuild.Run(path, $"-p:KeelBoard={board}");
+        Assert.True(exitCode == 0, output);
+        return path;
+    }
+
+    // The LED model's changes, in order, from Renode's log (`logLevel -1` on it).
+    private static List<bool> LedChanges(EmulatorRun run) =>
+        Regex.Matches(run.EmulatorOutput ?? "", @"UserLED: LED state changed to (True|False)").Select(change => change.Groups[1].Value == "True").ToList();
+
+    private const string LedLog = "logLevel -1 sysbus.gpioPortA.UserLED";
+
+    [Fact]
+    public async Task BlinkPrintsEachChangeOfTheLedAndEndsOnQemu()
+    {
+        Build(BlinkFolder, "Blink.csproj");
+
+        EmulatorRun run = await new Qemu().RunAsync(Repository.Image(BlinkFolder, "blink"));
+
+        Assert.True(run.ExitedWith(0), run.Describe());
+        Assert.Equal(BlinkTranscript, run.Console);
+    }
+
+    // Nothing raises PC13's line under QEMU (no GPIO model; its EXTI takes SWIER writes
+    // without raising the line), so the run shows the subscription made and waits.
+    [Fact]
+    public async Task ButtonSubscribesThroughSysAndWaitsOnQemu()
+    {
+        Build(ButtonFolder, "Button.csproj");
+
+        EmulatorRun run = await new Qemu { TimeLimit = TimeSpan.FromSeconds(5) }.RunAsync(Repository.Image(ButtonFolder, "button"));
+
+        Assert.True(run.TimedOut, run.Describe());
+        Assert.Equal(ButtonReady, run.Console);
+    }
+
+    [RenodeFact]
+    public async Task BlinkLightsAndDarkensTheLedModelOnRenode()
+    {
+        Build(BlinkFolder, "Blink.csproj", Renode.Board);
+
+        EmulatorRun run = await new Renode { Commands = [LedLog] }.RunAsync(Repository.Image(BlinkFolder, "blink", Renode.Board));
+
+        Assert.True(run.ExitedWith(0), run.Describe());
+        Assert.Equal(BlinkTranscript, run.Console);
+        Assert.Equal([true, false, true, false, true, false], LedChanges(run));
+    }
+
+    // Renode presses the user button three times, 200 ms of emulated time apart once
+    // the task waits: each press is one falling edge of PC13, one EXTI15_10 interrupt
+    // to sys, one signal to the button task, one toggle of the LED model.
+    [RenodeFact]
+    public async Task EachPressOfTheUserButtonTogglesTheLedOnRenode()
+    {
+        Build(ButtonFolder, "Button.csproj", Renode.Board);
+        const string Press = "sysbus.gpioPortC.UserButton PressAndRelease";
+        const string Wait = "emulation RunFor \"0.2\"";
+
+        EmulatorRun run = await new Renode
+        {
+            Commands = [LedLog, "emulation RunFor \"0.5\"", Press, Wait, Press, Wait, Press],
+            EmulatedTime = TimeSpan.FromSeconds(0.2),
+        }.RunAsync(Repository.Image(ButtonFolder, "button", Renode.Board));
+
+        Assert.True(run.TimedOut, run.Describe());
+        Assert.Equal(
+            ButtonReady +
+            "button: press 1, LED toggled: Ok\n" +
+            "button: press 2, LED toggled: Ok\n" +
+            "button: press 3, LED toggled: Ok\n",
+            run.Console);
+        Assert.Equal([true, false, true], LedChanges(run));
+    }
+}
