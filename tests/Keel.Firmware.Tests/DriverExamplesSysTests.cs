@@ -50,29 +50,80 @@ public class DriverExamplesSysTests
 
     private const string LedLog = "logLevel -1 sysbus.gpioPortA.UserLED";
 
+    // QEMU logs each access to a device it does not model (`-d unimp`): GPIOA is one,
+    // so the log shows the very stores sys made for the blinker, in order.
     [Fact]
     public async Task BlinkPrintsEachChangeOfTheLedAndEndsOnQemu()
     {
         Build(BlinkFolder, "Blink.csproj");
+        string log = Path.GetTempFileName();
+        try
+        {
+            EmulatorRun run = await new Qemu { ExtraArguments = ["-d", "unimp", "-D", log] }.RunAsync(Repository.Image(BlinkFolder, "blink"));
 
-        EmulatorRun run = await new Qemu().RunAsync(Repository.Image(BlinkFolder, "blink"));
-
-        Assert.True(run.ExitedWith(0), run.Describe());
-        Assert.Equal(BlinkTranscript, run.Console);
+            Assert.True(run.ExitedWith(0), run.Describe());
+            Assert.Equal(BlinkTranscript, run.Console);
+            string[] gpioa = Writes(log, "GPIOA: unimplemented device write");
+            string[] blinking = ["(size 4, offset 0x018, value 0x00000020)", "(size 4, offset 0x018, value 0x00200000)"];
+            Assert.Equal(
+                [
+                    "(size 4, offset 0x004, value 0x00000000)",   // OTYPER: PA5 push-pull
+                    "(size 4, offset 0x00c, value 0x00000000)",   // PUPDR: no pull
+                    "(size 4, offset 0x000, value 0x00000400)",   // MODER: PA5 an output, last
+                    .. blinking, .. blinking, .. blinking,         // BSRR: set PA5, reset PA5; none for PA6
+                ],
+                gpioa);
+            // sys turned on the clocks of ports A-E and H (AHB1ENR) and of SYSCFG (APB2ENR).
+            Assert.Contains("(size 4, offset 0x030, value 0x0000009f)", Writes(log, "RCC: unimplemented device write"));
+            Assert.Contains("(size 4, offset 0x044, value 0x00004000)", Writes(log, "RCC: unimplemented device write"));
+        }
+        finally
+        {
+            File.Delete(log);
+        }
     }
 
     // Nothing raises PC13's line under QEMU (no GPIO model; its EXTI takes SWIER writes
-    // without raising the line), so the run shows the subscription made and waits.
+    // without raising the line), so the run shows the subscription made and waits. QEMU
+    // models SYSCFG and EXTI, and traces their register writes: they are the routing of
+    // line 13 to port C, its falling edge, and the line unmasked last; never SWIER.
     [Fact]
     public async Task ButtonSubscribesThroughSysAndWaitsOnQemu()
     {
         Build(ButtonFolder, "Button.csproj");
+        string log = Path.GetTempFileName();
+        try
+        {
+            EmulatorRun run = await new Qemu
+            {
+                TimeLimit = TimeSpan.FromSeconds(5),
+                ExtraArguments = ["-d", "unimp,trace:stm32f4xx_exti_write,trace:stm32f4xx_syscfg_write", "-D", log],
+            }.RunAsync(Repository.Image(ButtonFolder, "button"));
 
-        EmulatorRun run = await new Qemu { TimeLimit = TimeSpan.FromSeconds(5) }.RunAsync(Repository.Image(ButtonFolder, "button"));
-
-        Assert.True(run.TimedOut, run.Describe());
-        Assert.Equal(ButtonReady, run.Console);
+            Assert.True(run.TimedOut, run.Describe());
+            Assert.Equal(ButtonReady, run.Console);
+            Assert.Contains("(size 4, offset 0x000, value 0x00000000)", Writes(log, "GPIOC: unimplemented device write"));   // PC13 an input
+            // QEMU 7.2's trace of a SYSCFG write prints the value as `addr` and the offset
+            // as `val`: this is EXTICR4 (0x14) = port C (2) in EXTI13's field (bits 4-7).
+            Assert.Equal(["addr: 0x20 val: 0x14"], Writes(log, "stm32f4xx_syscfg_write reg write:"));
+            Assert.Equal(
+                [
+                    "addr: 0x8 val: 0x0",      // RTSR: no rising edge
+                    "addr: 0xc val: 0x2000",   // FTSR: falling edge of line 13
+                    "addr: 0x14 val: 0x2000",  // PR: a stale pending bit cleared
+                    "addr: 0x0 val: 0x2000",   // IMR: line 13 unmasked, last
+                ],
+                Writes(log, "stm32f4xx_exti_write reg write:"));
+        }
+        finally
+        {
+            File.Delete(log);
+        }
     }
+
+    // The rest of each line of QEMU's log that starts with `prefix`, in order.
+    private static string[] Writes(string log, string prefix) =>
+        File.ReadAllLines(log).Where(line => line.StartsWith(prefix, StringComparison.Ordinal)).Select(line => line[prefix.Length..].Trim()).ToArray();
 
     [RenodeFact]
     public async Task BlinkLightsAndDarkensTheLedModelOnRenode()
