@@ -42,12 +42,43 @@ namespace Keel.Generators
         private static void EmitClient(InterfaceModel model, StringBuilder code)
         {
             string name = model.BaseName + "Client";
-            code.AppendLine($"    /// <summary>Calls the server of <see cref=\"{model.InterfaceName}\"/> through an endpoint capability: each method is one Call.</summary>");
+            code.AppendLine($"    /// <summary>Calls the server of <see cref=\"{model.InterfaceName}\"/> through an endpoint capability: each method is one Call (NBCall <see cref=\"WithoutWaiting\"/>).</summary>");
             code.AppendLine($"    {model.Accessibility} readonly struct {name} : {model.InterfaceName}");
             code.AppendLine("    {");
             code.AppendLine("        public readonly uint Endpoint;");
             code.AppendLine();
-            code.AppendLine($"        public {name}(uint endpoint) => Endpoint = endpoint;");
+            code.AppendLine("        /// <summary>When set, each call is an NBCall: WouldBlock, and nothing sent, when the server is not waiting.</summary>");
+            code.AppendLine("        public readonly bool NonBlocking;");
+            if (model.ReturnsCapabilities)
+            {
+                code.AppendLine();
+                code.AppendLine("        /// <summary>The first of this task's free slots where capabilities the server returns land (the k-th in ReceiveSlot + k).</summary>");
+                code.AppendLine("        public readonly uint ReceiveSlot;");
+                code.AppendLine();
+                code.AppendLine($"        public {name}(uint endpoint, uint receiveSlot) : this(endpoint, receiveSlot, false) {{ }}");
+                code.AppendLine();
+                code.AppendLine($"        private {name}(uint endpoint, uint receiveSlot, bool nonBlocking)");
+                code.AppendLine("        {");
+                code.AppendLine("            Endpoint = endpoint;");
+                code.AppendLine("            ReceiveSlot = receiveSlot;");
+                code.AppendLine("            NonBlocking = nonBlocking;");
+                code.AppendLine("        }");
+                code.AppendLine();
+                code.AppendLine($"        public {name} WithoutWaiting => new {name}(Endpoint, ReceiveSlot, true);");
+            }
+            else
+            {
+                code.AppendLine();
+                code.AppendLine($"        public {name}(uint endpoint) : this(endpoint, false) {{ }}");
+                code.AppendLine();
+                code.AppendLine($"        private {name}(uint endpoint, bool nonBlocking)");
+                code.AppendLine("        {");
+                code.AppendLine("            Endpoint = endpoint;");
+                code.AppendLine("            NonBlocking = nonBlocking;");
+                code.AppendLine("        }");
+                code.AppendLine();
+                code.AppendLine($"        public {name} WithoutWaiting => new {name}(Endpoint, true);");
+            }
             foreach (OperationModel operation in model.Operations)
             {
                 code.AppendLine();
@@ -63,7 +94,7 @@ namespace Keel.Generators
         {
             code.AppendLine($"        public {Error} {operation.Name}({Signature(operation)})");
             code.AppendLine("        {");
-            foreach (ParameterModel p in operation.OutScalars)
+            foreach (ParameterModel p in operation.OutScalars.Concat(operation.CapabilitiesOut))
                 code.AppendLine($"            {p.Name} = default;");
             foreach (ParameterModel p in operation.Parameters.Where(p => p.Kind == ParameterKind.BytesIn || p.Kind == ParameterKind.BytesOut))
                 code.AppendLine($"            if ({p.Name}.Length > {p.MaxLength}) return {Error}.TooLong;");
@@ -80,12 +111,20 @@ namespace Keel.Generators
             int capability = 0;
             foreach (ParameterModel p in operation.Capabilities)
                 code.AppendLine($"            {Task}.AttachCap({p.Name}, {capability++});");
-            code.AppendLine($"            {Message} __reply = {Ipc}.Call(Endpoint, {operation.Label}u, __length, __request.R0, __request.R1, __request.R2, __request.R3, {capability});");
+            // Capabilities the reply brings land only where this operation expects them: a
+            // server cannot fill slots the task set up for something else.
+            int returned = operation.CapabilitiesOut.Count();
+            code.AppendLine("            for (int __slot = 0; __slot < global::Keel.Kernel.IpcBuffer.MaxExtraCaps; __slot++)");
+            code.AppendLine(returned > 0
+                ? $"                {Task}.ReceiveCapInto(__slot < {returned} ? ReceiveSlot + (uint)__slot : {Task}.NoSlot, __slot);"
+                : $"                {Task}.ReceiveCapInto({Task}.NoSlot, __slot);");
+            string call = $"(Endpoint, {operation.Label}u, __length, __request.R0, __request.R1, __request.R2, __request.R3, {capability})";
+            code.AppendLine($"            {Message} __reply = NonBlocking ? {Ipc}.NBCall{call} : {Ipc}.Call{call};");
             code.AppendLine($"            if (__reply.Status != {Error}.Ok) return __reply.Status;");
             code.AppendLine($"            if (__reply.Label != 0u) return ({Error})__reply.Label;");
             string expected = string.Join(" + ", new[] { operation.OutScalarCount.ToString(CultureInfo.InvariantCulture) }
                 .Concat(operation.BytesOut.Select(p => $"{Words}.WordsFor({p.Name}.Length)")));
-            code.AppendLine($"            if (__reply.Info.Length != {expected} || __reply.Info.ExtraCaps != 0) return {Error}.MalformedMessage;");
+            code.AppendLine($"            if (__reply.Info.Length != {expected} || __reply.Info.ExtraCaps != {returned}) return {Error}.MalformedMessage;");
             if (operation.OutScalarCount > 0 || operation.BytesOut.Any())
                 code.AppendLine($"            {Words} __answer = {Words}.Of(in __reply);");
             int word = 0;
@@ -106,6 +145,9 @@ namespace Keel.Generators
             word = 0;
             foreach (ParameterModel p in operation.OutScalars)
                 code.AppendLine($"            {p.Name} = {Decode(p.Scalar!, "__out" + word++)};");
+            int landed = 0;
+            foreach (ParameterModel p in operation.CapabilitiesOut)
+                code.AppendLine($"            {p.Name} = ReceiveSlot + {landed++}u;");
             code.AppendLine($"            return {Error}.Ok;");
             code.AppendLine("        }");
         }
@@ -136,13 +178,14 @@ namespace Keel.Generators
             code.AppendLine($"            {Words} __request = {Words}.Of(in request);");
             code.AppendLine($"            {Words} __reply = default;");
             code.AppendLine("            int __replyLength = 0;");
+            code.AppendLine("            int __replyCaps = 0;");
             code.AppendLine($"            {Error} __status;");
             code.AppendLine("            switch (request.Label)");
             code.AppendLine("            {");
             foreach (OperationModel operation in model.Operations)
             {
                 string slot = operation.Capabilities.Any() ? ", receiveSlot" : "";
-                code.AppendLine($"                case {operation.Label}u: __status = {operation.Name}(ref implementation, request.Info, in __request, ref __reply, ref __replyLength{slot}); break;");
+                code.AppendLine($"                case {operation.Label}u: __status = {operation.Name}(ref implementation, request.Info, in __request, ref __reply, ref __replyLength, ref __replyCaps{slot}); break;");
             }
             code.AppendLine($"                default: __status = {Error}.UnknownOperation; break;");
             code.AppendLine("            }");
@@ -152,7 +195,7 @@ namespace Keel.Generators
                 code.AppendLine("            for (int slot = 0; slot < request.Info.ExtraCaps; slot++)");
                 code.AppendLine("                global::Keel.UserLib.CSpaceOps.Delete(receiveSlot + (uint)slot);");
             }
-            code.AppendLine($"            return {Ipc}.ReplyRecv(endpoint, (uint)__status, __replyLength, __reply.R0, __reply.R1, __reply.R2, __reply.R3);");
+            code.AppendLine($"            return {Ipc}.ReplyRecv(endpoint, (uint)__status, __replyLength, __reply.R0, __reply.R1, __reply.R2, __reply.R3, __replyCaps);");
             code.AppendLine("        }");
             code.AppendLine();
             code.AppendLine("        /// <summary>Receives and handles requests for ever (notifications are received and dropped); returns only the status of a receive that failed.</summary>");
@@ -174,7 +217,7 @@ namespace Keel.Generators
         private static void EmitServerOperation(InterfaceModel model, OperationModel operation, StringBuilder code)
         {
             string slotParameter = operation.Capabilities.Any() ? ", uint receiveSlot" : "";
-            code.AppendLine($"        private static {Error} {operation.Name}<TImplementation>(ref TImplementation implementation, {MessageInfo} info, in {Words} request, ref {Words} reply, ref int replyLength{slotParameter}) where TImplementation : {model.InterfaceName}");
+            code.AppendLine($"        private static {Error} {operation.Name}<TImplementation>(ref TImplementation implementation, {MessageInfo} info, in {Words} request, ref {Words} reply, ref int replyLength, ref int replyCaps{slotParameter}) where TImplementation : {model.InterfaceName}");
             code.AppendLine("        {");
             int capabilities = operation.Capabilities.Count();
             code.AppendLine($"            if (info.ExtraCaps != {capabilities} || info.Length < {operation.FixedRequestCount}) return {Error}.MalformedMessage;");
@@ -216,6 +259,9 @@ namespace Keel.Generators
                     case ParameterKind.Capability:
                         arguments.Add($"receiveSlot + {capability++}u");
                         break;
+                    case ParameterKind.CapabilityOut:
+                        arguments.Add($"out uint __{p.Name}");
+                        break;
                 }
             }
             code.AppendLine($"            {Error} __status = implementation.{operation.Name}({string.Join(", ", arguments)});");
@@ -227,6 +273,10 @@ namespace Keel.Generators
             foreach (ParameterModel p in operation.BytesOut)
                 code.AppendLine($"            __length = reply.SetBytes(__length, __{p.Name});");
             code.AppendLine("            replyLength = __length;");
+            int attached = 0;
+            foreach (ParameterModel p in operation.CapabilitiesOut)
+                code.AppendLine($"            {Task}.AttachCap(__{p.Name}, {attached++});");
+            code.AppendLine($"            replyCaps = {attached};");
             code.AppendLine($"            return {Error}.Ok;");
             code.AppendLine("        }");
         }
