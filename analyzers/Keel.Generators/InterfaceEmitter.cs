@@ -23,6 +23,10 @@ namespace Keel.Generators
         private const string Words = "global::Keel.UserLib.MessageWords";
         private const string Ipc = "global::Keel.UserLib.Ipc";
         private const string Task = "global::Keel.UserLib.Task";
+        // Every local of the generated methods is assigned before use, and the one
+        // stackalloc whose bytes could leave the task (a Span<byte> reply) is cleared
+        // explicitly: so ILC need not zero each frame on entry, a third of a typed call.
+        private const string SkipLocalsInit = "[global::System.Runtime.CompilerServices.SkipLocalsInit]";
 
         public static string Emit(InterfaceModel model)
         {
@@ -92,6 +96,7 @@ namespace Keel.Generators
 
         private static void EmitClientOperation(OperationModel operation, StringBuilder code)
         {
+            code.AppendLine("        " + SkipLocalsInit);
             code.AppendLine($"        public {Error} {operation.Name}({Signature(operation)})");
             code.AppendLine("        {");
             foreach (ParameterModel p in operation.OutScalars.Concat(operation.CapabilitiesOut))
@@ -103,7 +108,7 @@ namespace Keel.Generators
             foreach (ParameterModel p in operation.FixedRequestWords)
             {
                 string value = p.Kind == ParameterKind.Scalar ? Encode(p.Scalar!, p.Name) : $"(uint){p.Name}.Length";
-                code.AppendLine($"            __request.Set({index++}, {value});");
+                code.AppendLine("            " + StoreWord("__request", index++, value));
             }
             code.AppendLine($"            int __length = {operation.FixedRequestCount};");
             foreach (ParameterModel p in operation.BytesIn)
@@ -118,8 +123,7 @@ namespace Keel.Generators
             code.AppendLine(returned > 0
                 ? $"                {Task}.ReceiveCapInto(__slot < {returned} ? ReceiveSlot + (uint)__slot : {Task}.NoSlot, __slot);"
                 : $"                {Task}.ReceiveCapInto({Task}.NoSlot, __slot);");
-            string call = $"(Endpoint, {operation.Label}u, __length, __request.R0, __request.R1, __request.R2, __request.R3, {capability})";
-            code.AppendLine($"            {Message} __reply = NonBlocking ? {Ipc}.NBCall{call} : {Ipc}.Call{call};");
+            code.AppendLine($"            {Message} __reply = {Ipc}.Call(Endpoint, NonBlocking, {operation.Label}u, __length, __request.R0, __request.R1, __request.R2, __request.R3, {capability});");
             code.AppendLine($"            if (__reply.Status != {Error}.Ok) return __reply.Status;");
             code.AppendLine($"            if (__reply.Label != 0u) return ({Error})__reply.Label;");
             string expected = string.Join(" + ", new[] { operation.OutScalarCount.ToString(CultureInfo.InvariantCulture) }
@@ -130,7 +134,7 @@ namespace Keel.Generators
             int word = 0;
             foreach (ParameterModel p in operation.OutScalars)
             {
-                code.AppendLine($"            uint __out{word} = __answer.Get({word});");
+                code.AppendLine($"            uint __out{word} = {LoadWord("__answer", word)};");
                 string? valid = Valid(p.Scalar!, "__out" + word);
                 if (valid != null)
                     code.AppendLine($"            if (!({valid})) return {Error}.MalformedMessage;");
@@ -172,6 +176,7 @@ namespace Keel.Generators
             code.AppendLine("        }");
             code.AppendLine();
             code.AppendLine("        /// <summary>Handles <paramref name=\"request\"/>, replies with the implementation's result and waits for the next message, which it returns.</summary>");
+            code.AppendLine("        " + SkipLocalsInit);
             code.AppendLine($"        public static {Message} Handle<TImplementation>(ref TImplementation implementation, in {Message} request, uint endpoint{slotParameter}) {constraint}");
             code.AppendLine("        {");
             code.AppendLine("            global::Keel.UserLib.Caller.Badge = request.Badge;");
@@ -217,6 +222,7 @@ namespace Keel.Generators
         private static void EmitServerOperation(InterfaceModel model, OperationModel operation, StringBuilder code)
         {
             string slotParameter = operation.Capabilities.Any() ? ", uint receiveSlot" : "";
+            code.AppendLine("        " + SkipLocalsInit);
             code.AppendLine($"        private static {Error} {operation.Name}<TImplementation>(ref TImplementation implementation, {MessageInfo} info, in {Words} request, ref {Words} reply, ref int replyLength, ref int replyCaps{slotParameter}) where TImplementation : {model.InterfaceName}");
             code.AppendLine("        {");
             int capabilities = operation.Capabilities.Count();
@@ -226,7 +232,7 @@ namespace Keel.Generators
             foreach (ParameterModel p in operation.FixedRequestWords)
             {
                 word[p] = index;
-                code.AppendLine($"            uint __w{index} = request.Get({index});");
+                code.AppendLine($"            uint __w{index} = {LoadWord("request", index)};");
                 string? valid = p.Kind == ParameterKind.Scalar ? Valid(p.Scalar!, "__w" + index) : $"__w{index} <= {p.MaxLength}u";
                 if (valid != null)
                     code.AppendLine($"            if (!({valid})) return {Error}.MalformedMessage;");
@@ -237,6 +243,10 @@ namespace Keel.Generators
             code.AppendLine($"            if (info.Length != {length}) return {Error}.MalformedMessage;");
             foreach (ParameterModel p in operation.Parameters.Where(p => p.Kind == ParameterKind.BytesIn || p.Kind == ParameterKind.BytesOut))
                 code.AppendLine($"            global::System.Span<byte> __{p.Name} = stackalloc byte[{p.MaxLength}]; __{p.Name} = __{p.Name}.Slice(0, (int)__w{word[p]});");
+            // What the implementation leaves unwritten of a reply buffer goes out as zeros,
+            // never as whatever the server's stack held.
+            foreach (ParameterModel p in operation.BytesOut)
+                code.AppendLine($"            __{p.Name}.Clear();");
             if (operation.BytesIn.Any())
             {
                 code.AppendLine($"            int __at = {operation.FixedRequestCount};");
@@ -268,7 +278,7 @@ namespace Keel.Generators
             code.AppendLine($"            if (__status != {Error}.Ok) return __status;");
             int answer = 0;
             foreach (ParameterModel p in operation.OutScalars)
-                code.AppendLine($"            reply.Set({answer++}, {Encode(p.Scalar!, "__" + p.Name)});");
+                code.AppendLine("            " + StoreWord("reply", answer++, Encode(p.Scalar!, "__" + p.Name)));
             code.AppendLine($"            int __length = {operation.OutScalarCount};");
             foreach (ParameterModel p in operation.BytesOut)
                 code.AppendLine($"            __length = reply.SetBytes(__length, __{p.Name});");
@@ -280,6 +290,14 @@ namespace Keel.Generators
             code.AppendLine($"            return {Error}.Ok;");
             code.AppendLine("        }");
         }
+
+        // Word `index` of a message whose words are in `words`: MR0-MR3 are its fields, the
+        // rest in the IPC buffer. Indices are constants here, so no switch is left.
+        private static string StoreWord(string words, int index, string value) =>
+            index < 4 ? $"{words}.R{index} = {value};" : $"{Task}.SetBufferedWord({index}, {value});";
+
+        private static string LoadWord(string words, int index) =>
+            index < 4 ? $"{words}.R{index}" : $"{Task}.BufferedWord({index})";
 
         // A scalar as its message word. Signed values are sign-extended, so a server reads
         // back exactly the value sent.
