@@ -2,6 +2,8 @@
 // Framework, only monitor commands. The machine is renode-scripts/keel-board.resc's
 // (the one every Keel script shares); on top of it this runner
 //
+// - when asked (Usart1Port), serves USART1 the same way on a port of its own, for a
+//   test that types into it and reads what the image sends;
 // - connects USART2 to a server socket terminal (Renode's own console transport, the
 //   one its `telnet`-style workflows use) on a free local port, and reads the console
 //   from that socket as it is printed: exact bytes, live, with no file to share with
@@ -46,6 +48,9 @@ public sealed partial class Renode
     // The local port of the console's socket; 0: a free one, chosen for each run.
     public int ConsolePort { get; init; }
 
+    // A local TCP port on which Renode serves USART1; null: USART1 is not connected.
+    public int? Usart1Port { get; init; }
+
     // `environment` and `searchPath` replace the process's environment and PATH when given.
     public static string? Locate(Func<string, string?>? environment = null, string? searchPath = null)
     {
@@ -70,6 +75,7 @@ public sealed partial class Renode
         "-e",
         $"$elf=@{MonitorPath(imagePath)}; include @{MonitorPath(BoardScript)}; " +
         $"emulation CreateServerSocketTerminal {consolePort} \"{Terminal}\" false; connector Connect sysbus.usart2 {Terminal}; " +
+        (Usart1Port is int usart1 ? $"emulation CreateServerSocketTerminal {usart1} \"keel_usart1\" false; connector Connect sysbus.usart1 keel_usart1; " : "") +
         $"runMacro $quit_when_stopped; " +
         $"emulation RunFor \"{EmulatedTime.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"; quit",
     ];
