@@ -3,6 +3,8 @@
 // timer service tells it. It holds no peripheral: only the drivers' endpoints and
 // one notification (`events`) that the USART driver signals with badge 1 (bytes
 // arrived, or transmit room freed) and the timer service with badge 2 (the deadline).
+// Before it ends the run it sleeps 10 ms (TimerSleep.Sleep) so that the driver has
+// sent its goodbye.
 using System;
 using System.Runtime.InteropServices;
 using Keel.Drivers;
@@ -79,6 +81,9 @@ namespace Keel.Examples.UartEcho
                 if ((word & TimerBit) != 0)
                 {
                     Send(usart, "bye\n"u8);
+                    // The driver sends from its buffer: give it the 0.35 ms that 4 bytes
+                    // take at 115200 baud, and some, before the run ends.
+                    timer.Sleep(10, Caps.Events, TimerBit, out _);
                     Console.Write("echo: no input for ");
                     Console.WriteDecimal(IdleMilliseconds);
                     Console.Write(" ms after ");
