@@ -13,7 +13,12 @@
 //   the hook logs;
 // - bounds the run with an emulated time (`emulation RunFor`), after which Renode
 //   quits by itself: an image that never stops ends as timed out, deterministically;
-//   and with a wall-clock limit on the whole process, for a Renode that hangs.
+//   and with a wall-clock limit on the whole process, for a Renode that hangs;
+// - runs a caller's monitor commands (Commands) between the set-up and that bounded
+//   run: a test presses a board's button at a given emulated time with
+//   `emulation RunFor "0.3"; sysbus.gpioPortC.UserButton PressAndRelease`, or turns on
+//   a model's log (`logLevel -1 sysbus.gpioPortA.UserLED`), which lands in
+//   EmulatorOutput.
 //
 // Renode is not a Debian package. It is found through the RENODE environment variable
 // (the executable's path), then as `renode` on PATH; without it, Locate returns null
@@ -51,6 +56,11 @@ public sealed partial class Renode
     // A local TCP port on which Renode serves USART1; null: USART1 is not connected.
     public int? Usart1Port { get; init; }
 
+    // Monitor commands run in order once the machine is set up and before the bounded
+    // run of EmulatedTime; an `emulation RunFor` among them runs the image that long
+    // first (and counts toward no limit but TimeLimit).
+    public IReadOnlyList<string> Commands { get; init; } = [];
+
     // `environment` and `searchPath` replace the process's environment and PATH when given.
     public static string? Locate(Func<string, string?>? environment = null, string? searchPath = null)
     {
@@ -77,6 +87,7 @@ public sealed partial class Renode
         $"emulation CreateServerSocketTerminal {consolePort} \"{Terminal}\" false; connector Connect sysbus.usart2 {Terminal}; " +
         (Usart1Port is int usart1 ? $"emulation CreateServerSocketTerminal {usart1} \"keel_usart1\" false; connector Connect sysbus.usart1 keel_usart1; " : "") +
         $"runMacro $quit_when_stopped; " +
+        string.Concat(Commands.Select(command => command + "; ")) +
         $"emulation RunFor \"{EmulatedTime.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"; quit",
     ];
 
