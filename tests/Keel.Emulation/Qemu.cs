@@ -1,7 +1,9 @@
 // Runs an image on QEMU's emulated STM32 board, headless, with a wall-clock limit.
 //
 // USART2 (the port a Nucleo board wires to its ST-LINK, and Keel's console) is QEMU's
-// second serial port, so the first goes to null and the second to stdout. Semihosting
+// second serial port, so the first goes to null and the second to stdout. A run that
+// talks to USART1 (the first) gives it Usart1Port: QEMU then listens on that local TCP
+// port and connects whoever connects to USART1, both ways. Semihosting
 // is enabled for privileged code only: an image ends the run with a status code
 // through the kernel's Halt platform call (a privileged semihosting exit), and a task's
 // own semihosting trap (`bkpt 0xab` in unprivileged code) never reaches the host, so no
@@ -23,23 +25,29 @@ public sealed class Qemu
     // Extra arguments, e.g. "-icount shift=0,align=off,sleep=off" for exact counts.
     public IReadOnlyList<string> ExtraArguments { get; init; } = [];
 
+    // A local TCP port on which QEMU serves USART1; null: USART1 goes nowhere.
+    public int? Usart1Port { get; init; }
+
     public IReadOnlyList<string> Arguments(string imagePath) =>
     [
         "-M", Machine,
         "-nographic",
         "-monitor", "none",
-        "-serial", "null",
+        .. Usart1Port is int port
+            ? new[] { "-chardev", $"socket,id=usart1,host=127.0.0.1,port={port},server=on,wait=off", "-serial", "chardev:usart1" }
+            : ["-serial", "null"],
         "-serial", "stdio",
         "-semihosting-config", "enable=on,target=native",
         .. ExtraArguments,
         "-kernel", imagePath,
     ];
 
-    public async Task<EmulatorRun> RunAsync(string imagePath, CancellationToken cancellation = default)
+    // Runs the image; `onLine`, when given, receives each console line as it is printed.
+    public async Task<EmulatorRun> RunAsync(string imagePath, CancellationToken cancellation = default, Action<string>? onLine = null)
     {
         if (!File.Exists(imagePath))
             throw new FileNotFoundException($"Firmware image not found: {imagePath} (build it first: dotnet build Firmware.sln)", imagePath);
         string qemu = HostTools.Require(Executable, InstallCommand);
-        return await HostProcess.RunAsync(qemu, Arguments(imagePath), TimeLimit, cancellation);
+        return await HostProcess.RunAsync(qemu, Arguments(imagePath), TimeLimit, cancellation, onLine);
     }
 }

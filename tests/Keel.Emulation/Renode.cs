@@ -2,6 +2,8 @@
 // Framework, only monitor commands. The machine is renode-scripts/keel-board.resc's
 // (the one every Keel script shares); on top of it this runner
 //
+// - when asked (Usart1Port), serves USART1 the same way on a port of its own, for a
+//   test that types into it and reads what the image sends;
 // - connects USART2 to a server socket terminal (Renode's own console transport, the
 //   one its `telnet`-style workflows use) on a free local port, and reads the console
 //   from that socket as it is printed: exact bytes, live, with no file to share with
@@ -51,6 +53,9 @@ public sealed partial class Renode
     // The local port of the console's socket; 0: a free one, chosen for each run.
     public int ConsolePort { get; init; }
 
+    // A local TCP port on which Renode serves USART1; null: USART1 is not connected.
+    public int? Usart1Port { get; init; }
+
     // Monitor commands run in order once the machine is set up and before the bounded
     // run of EmulatedTime; an `emulation RunFor` among them runs the image that long
     // first (and counts toward no limit but TimeLimit).
@@ -80,6 +85,7 @@ public sealed partial class Renode
         "-e",
         $"$elf=@{MonitorPath(imagePath)}; include @{MonitorPath(BoardScript)}; " +
         $"emulation CreateServerSocketTerminal {consolePort} \"{Terminal}\" false; connector Connect sysbus.usart2 {Terminal}; " +
+        (Usart1Port is int usart1 ? $"emulation CreateServerSocketTerminal {usart1} \"keel_usart1\" false; connector Connect sysbus.usart1 keel_usart1; " : "") +
         $"runMacro $quit_when_stopped; " +
         string.Concat(Commands.Select(command => command + "; ")) +
         $"emulation RunFor \"{EmulatedTime.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"; quit",
