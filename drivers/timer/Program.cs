@@ -5,11 +5,11 @@
 // message it asks the logic which deadlines have come (TimerService.Update, which also
 // programs the next interrupt) and signals each of those clients' notifications.
 //
-// Clock: with a `sys` slot (the sys task's endpoint, badge
-// SysBadge.For(Port.A, 0, Peripheral.Tim5)) it enables TIM5's clock first; without
-// one (OptionalSys.targets) it assumes it enabled, which QEMU does not model anyway.
+// Clock: through its `sys` slot (the sys task's endpoint, badge
+// SysBadge.For(Port.A, 0, Peripheral.Tim5)) it enables TIM5's clock first, as a board
+// needs.
 //
-// Its CSpace (docs/drivers.md lists the slots): `requests`, `irq`, optionally `sys`,
+// Its CSpace (docs/drivers.md lists the slots): `requests`, `irq`, `sys`,
 // then free slots: the first receives a transferred notification, the
 // TimerService.MaxClients after it keep one per client record (so cap-slots = its
 // caps + 1 + MaxClients).
@@ -35,7 +35,6 @@ namespace Keel.Drivers.TimerTask
         [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
         private static void Main()
         {
-#if KEEL_SYS
             Error clock = new SysClient(Caps.Sys).EnableClock(Peripheral.Tim5);
             if (clock != Error.Ok)
             {
@@ -44,7 +43,6 @@ namespace Keel.Drivers.TimerTask
                 Console.WriteLine();
                 return;
             }
-#endif
             var service = new Service { Timer = new TimerService<MmioBlock>(new MmioBlock(TimerRegisters.Tim5Base), s_clients) };
             service.Timer.Start();
 

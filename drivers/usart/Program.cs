@@ -6,12 +6,11 @@
 // which the interrupt is acknowledged (`irq`) and the subscriber signalled if it has
 // something to hear.
 //
-// Clock and pins: with a `sys` slot (the sys task's endpoint, badge
+// Clock and pins: through its `sys` slot (the sys task's endpoint, badge
 // SysBadge.For(Port.A, PA9 | PA10, Peripheral.Usart1)) it enables USART1's clock and
-// routes PA9 (TX) and PA10 (RX) to alternate function 7 first; without one
-// (OptionalSys.targets) it assumes both done, which QEMU does not model anyway.
+// routes PA9 (TX) and PA10 (RX) to alternate function 7 first, as a board needs.
 //
-// Its CSpace (docs/drivers.md lists the slots): `requests`, `irq`, optionally `sys`,
+// Its CSpace (docs/drivers.md lists the slots): `requests`, `irq`, `sys`,
 // then free slots: the first receives a transferred notification, the second keeps the
 // subscriber's (so cap-slots = its caps + 3).
 using System;
@@ -43,7 +42,6 @@ namespace Keel.Drivers.UsartTask
         [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
         private static void Main()
         {
-#if KEEL_SYS
             var sys = new SysClient(Caps.Sys);
             Error clock = sys.EnableClock(Peripheral.Usart1);
             Error pins = clock == Error.Ok ? sys.Configure(Port.A, Pins, PinMode.Alternate, OutputType.PushPull, Pull.Up, AlternateFunctionUsart) : clock;
@@ -54,7 +52,6 @@ namespace Keel.Drivers.UsartTask
                 Console.WriteLine();
                 return;
             }
-#endif
             var service = new Service
             {
                 Driver = new UsartDriver<MmioBlock>(new MmioBlock(Keel.Hal.Stm32f4.Usart.Usart1.Base), s_transmit, s_receive),
