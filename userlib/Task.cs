@@ -49,6 +49,10 @@ namespace Keel.UserLib
             return (Error)frame.R4;
         }
 
+        // A receive slot that takes nothing: outside every CSpace, so a capability sent
+        // to it does not arrive (docs/ipc.md rule 10).
+        public const uint NoSlot = uint.MaxValue;
+
         // Where the kernel puts capabilities that arrive with a message: slot
         // `slot` of this task's CSpace for the `index`-th (0..2) capability.
         public static void ReceiveCapInto(uint slot, int index = 0) => s_ipcBuffer[IpcBuffer.ReceiveSlots + index] = slot;
