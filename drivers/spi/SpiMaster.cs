@@ -24,10 +24,12 @@ using static Keel.Hal.Stm32f4.SpiRegisters;
 
 namespace Keel.Drivers.Spi
 {
-    // The device's chip-select pin, active low.
+    // The device's chip-select pin, active low. Select answers what driving it answered
+    // (sys's status in the task): a transfer whose device could not be selected does
+    // not start, and returns that status.
     public interface IChipSelect
     {
-        void Select();
+        Error Select();
 
         void Deselect();
     }
@@ -82,8 +84,9 @@ namespace Keel.Drivers.Spi
             if ((_registers.Read(Sr) & SrReceiveNotEmpty) != 0)
                 _registers.Read(Dr);
 
-            _chipSelect.Select();
-            Error status = Error.Ok;
+            Error status = _chipSelect.Select();
+            if (status != Error.Ok)
+                return status;
             for (int i = 0; i < length && status == Error.Ok; i++)
             {
                 status = WaitFor(SrTransmitEmpty);

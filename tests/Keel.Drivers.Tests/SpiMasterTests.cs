@@ -19,10 +19,15 @@ public class SpiMasterTests
         public bool Selected { get; private set; }
         public List<string> Changes { get; } = new();
 
-        public void Select()
+        public Error Refuse { get; set; } = Error.Ok;
+
+        public Error Select()
         {
+            if (Refuse != Error.Ok)
+                return Refuse;
             Selected = true;
             Changes.Add("select");
+            return Error.Ok;
         }
 
         public void Deselect()
@@ -212,6 +217,20 @@ public class SpiMasterTests
         byte[] read = new byte[1];
         Assert.Equal(Error.Ok, master.Transfer([0x07], read));
         Assert.Equal([0x07], bus.Sent);
+    }
+
+    [Fact]
+    public void AChipSelectThatFailsStopsTheTransferWithItsStatus()
+    {
+        (SpiMaster<FakeRegisters, PinRecorder> master, SpiBusModel bus) = Setup();
+        bus.Pin.Refuse = Error.NotOwned;
+
+        Assert.Equal(Error.NotOwned, master.Transfer([0x01], new byte[1]));
+        Assert.Empty(bus.Sent);
+
+        bus.Pin.Refuse = Error.Ok;
+        Assert.Equal(Error.Ok, master.Transfer([0x02], new byte[1]));
+        Assert.Equal([0x02], bus.Sent);
     }
 
     [Fact]
