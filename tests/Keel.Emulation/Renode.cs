@@ -46,6 +46,11 @@ public sealed partial class Renode
     // The local port of the console's socket; 0: a free one, chosen for each run.
     public int ConsolePort { get; init; }
 
+    // Monitor commands run once the board is created, before the image starts: an
+    // application's own devices (`machine LoadPlatformDescription @file`) and their
+    // settings (a sensor's reading). Each is one command, without `;`.
+    public IReadOnlyList<string> Setup { get; init; } = [];
+
     // `environment` and `searchPath` replace the process's environment and PATH when given.
     public static string? Locate(Func<string, string?>? environment = null, string? searchPath = null)
     {
@@ -69,6 +74,7 @@ public sealed partial class Renode
         "--plain",
         "-e",
         $"$elf=@{MonitorPath(imagePath)}; include @{MonitorPath(BoardScript)}; " +
+        string.Concat(Setup.Select(command => command + "; ")) +
         $"emulation CreateServerSocketTerminal {consolePort} \"{Terminal}\" false; connector Connect sysbus.usart2 {Terminal}; " +
         $"runMacro $quit_when_stopped; " +
         $"emulation RunFor \"{EmulatedTime.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"; quit",
@@ -160,7 +166,7 @@ public sealed partial class Renode
 
 
     // An absolute path as the monitor reads it after `@`: spaces escaped.
-    private static string MonitorPath(string path) => Path.GetFullPath(path).Replace(" ", "\\ ");
+    public static string MonitorPath(string path) => Path.GetFullPath(path).Replace(" ", "\\ ");
 
     [GeneratedRegex(@"keel: image stopped with status (?<status>[0-9]+)")]
     private static partial Regex StoppedLine();
