@@ -5,9 +5,9 @@
 //
 // Design:
 // - Bounded polling, not interrupts. A byte takes 90 µs at 100 kHz and a request at
-//   most 57 bytes (about 5 ms); the driver task is preemptible throughout, so tasks of
-//   higher priority run as usual, and only tasks of lower priority wait for the
-//   transfer. What polling buys is that every wait has a limit without a timer: a task
+//   most 58 bytes on the bus (about 5 ms); the driver task is preemptible throughout,
+//   so tasks of higher priority run as usual, and only tasks of lower priority wait
+//   for the transfer. What polling buys is that every wait has a limit without a timer: a task
 //   cannot read SysTick or the cycle counter, and a tick notification would wake the
 //   driver 1000 times a second while it is idle. Each wait polls SR1 at most
 //   `PollLimit` times (each a load from the APB1 bus, at least 4 CPU cycles: 200,000
