@@ -76,6 +76,21 @@ public class RenodeRunnerTests : IDisposable
             arguments[4]);
     }
 
+    // An application's own devices and settings (Setup) go after the board is created
+    // and before the run starts, each one monitor command.
+    [Fact]
+    public void SetupCommandsRunAfterTheBoardScriptAndBeforeTheImageStarts()
+    {
+        var renode = new Renode { Setup = ["machine LoadPlatformDescription @/x/devices.repl", "i2c1.tmp103 Temperature 21"], EmulatedTime = TimeSpan.FromSeconds(2.5) };
+
+        Assert.Equal(
+            $"$elf=@/x/image.elf; include @{Renode.BoardScript}; " +
+            "machine LoadPlatformDescription @/x/devices.repl; i2c1.tmp103 Temperature 21; " +
+            "emulation CreateServerSocketTerminal 4321 \"keel_console\" false; connector Connect sysbus.usart2 keel_console; " +
+            "runMacro $quit_when_stopped; emulation RunFor \"2.5\"; quit",
+            renode.Arguments("/x/image.elf", 4321)[4]);
+    }
+
     [Fact]
     public async Task AnImageThatNeverStopsTimesOutWithWhatItPrinted()
     {
