@@ -57,6 +57,11 @@ namespace Keel.UserLib
         public static Message NBCall(uint cap, uint label, int length = 0, uint mr0 = 0, uint mr1 = 0, uint mr2 = 0, uint mr3 = 0, int extraCaps = 0) =>
             Message.From(Syscall.Invoke(SyscallNumber.NBCall, cap, Info(label, length, extraCaps), 0, mr0, mr1, mr2, mr3));
 
+        // Call, or NBCall when `nonBlocking`: one trap for a caller that chooses at run
+        // time (the interface generator's clients, docs/drivers.md).
+        public static Message Call(uint cap, bool nonBlocking, uint label, int length = 0, uint mr0 = 0, uint mr1 = 0, uint mr2 = 0, uint mr3 = 0, int extraCaps = 0) =>
+            Message.From(Syscall.Invoke(nonBlocking ? SyscallNumber.NBCall : SyscallNumber.Call, cap, Info(label, length, extraCaps), 0, mr0, mr1, mr2, mr3));
+
         public static Error Reply(uint label, int length = 0, uint mr0 = 0, uint mr1 = 0, uint mr2 = 0, uint mr3 = 0, int extraCaps = 0) =>
             (Error)Syscall.Invoke(SyscallNumber.Reply, 0, Info(label, length, extraCaps), 0, mr0, mr1, mr2, mr3).R4;
 

@@ -16,8 +16,11 @@ namespace Keel.Generators
         BytesIn,
         // A buffer the server fills: a length word in the request, the bytes in the reply.
         BytesOut,
-        // A capability slot of the caller: no word, one of the message's extra capabilities.
+        // A capability slot of the caller: no word, one of the request's extra capabilities.
         Capability,
+        // A capability slot of the server (out): no word, one of the reply's extra
+        // capabilities, which lands in the client's receive slots.
+        CapabilityOut,
     }
 
     internal sealed class ScalarType
@@ -61,6 +64,8 @@ namespace Keel.Generators
 
         public IEnumerable<ParameterModel> Capabilities => Parameters.Where(p => p.Kind == ParameterKind.Capability);
 
+        public IEnumerable<ParameterModel> CapabilitiesOut => Parameters.Where(p => p.Kind == ParameterKind.CapabilityOut);
+
         public int FixedRequestCount => FixedRequestWords.Count();
 
         public int OutScalarCount => OutScalars.Count();
@@ -81,6 +86,8 @@ namespace Keel.Generators
         public List<OperationModel> Operations = new List<OperationModel>();
 
         public int CapabilitySlots => Operations.Count == 0 ? 0 : Operations.Max(o => o.Capabilities.Count());
+
+        public bool ReturnsCapabilities => Operations.Any(o => o.CapabilitiesOut.Any());
 
         public const int MessageWords = 16;
         public const int MaxCapabilities = 3;
@@ -144,7 +151,10 @@ namespace Keel.Generators
             }
             if (operation.Capabilities.Count() > MaxCapabilities)
                 diagnostics.Add(Diagnostic.Create(Diagnostics.BadTransfer, at, method.Name,
-                    $"it transfers {operation.Capabilities.Count()} capabilities, and a message carries {MaxCapabilities} at most"));
+                    $"its request transfers {operation.Capabilities.Count()} capabilities, and a message carries {MaxCapabilities} at most"));
+            if (operation.CapabilitiesOut.Count() > MaxCapabilities)
+                diagnostics.Add(Diagnostic.Create(Diagnostics.BadTransfer, at, method.Name,
+                    $"its reply transfers {operation.CapabilitiesOut.Count()} capabilities, and a message carries {MaxCapabilities} at most"));
             if (operation.MaxRequestWords > MessageWords)
                 diagnostics.Add(Diagnostic.Create(Diagnostics.TooManyWords, at, method.Name, "request", operation.MaxRequestWords));
             if (operation.MaxReplyWords > MessageWords)
@@ -169,12 +179,12 @@ namespace Keel.Generators
             }
             if (transfer)
             {
-                if (type.SpecialType != SpecialType.System_UInt32 || isOut)
+                if (type.SpecialType != SpecialType.System_UInt32)
                 {
-                    diagnostics.Add(Diagnostic.Create(Diagnostics.BadTransfer, at, operation, $"[Transfer] parameter '{parameter.Name}' must be a uint passed by value (the caller's slot)"));
+                    diagnostics.Add(Diagnostic.Create(Diagnostics.BadTransfer, at, operation, $"[Transfer] parameter '{parameter.Name}' must be a uint (a capability slot)"));
                     return null;
                 }
-                model.Kind = ParameterKind.Capability;
+                model.Kind = isOut ? ParameterKind.CapabilityOut : ParameterKind.Capability;
                 return model;
             }
             string display = type.OriginalDefinition.ToDisplayString();

@@ -12,7 +12,7 @@ public sealed record BenchLine(string Operation, string Unit, int Count, double 
     [
         "null_syscall", "call_replyrecv_0w", "call_replyrecv_1w", "call_replyrecv_4w", "call_replyrecv_16w",
         "call_reply_recv_4w", "call_replyrecv_1cap", "nbsend_recv", "signal_wait", "systick_preemption", "debug_write_256c", "console_interrupt",
-        "revoke_1cap", "revoke_16caps", "revoke_1cap_waiter", "irq_to_waiting_task", "irq_preempts_lower", "yield_roundtrip",
+        "revoke_1cap", "revoke_16caps", "revoke_1cap_waiter", "call_typed_3w", "call_handpacked_3w", "irq_to_waiting_task", "irq_preempts_lower", "yield_roundtrip",
     ];
 
     // The Call + ReplyRecv round trips by message length in words, for the plot.

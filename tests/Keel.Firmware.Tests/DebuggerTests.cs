@@ -8,7 +8,9 @@ namespace Keel.Firmware.Tests;
 // image's DWARF (ILC's -g, kept through task packaging and the link) must let gdb stop
 // at a C# line of a task, read a local there, and unwind to the task's entry. The line
 // is found by its marker comment in the service's source, so edits to the demo move it
-// without breaking the test; at the service's first request its `served` counter is 1.
+// without breaking the test; at the service's first request its `number` argument is
+// alice's 20. The service's implementation is called by the server code the interface
+// generator wrote (docs/drivers.md), and the backtrace must lead through it to Main.
 // The service's next kernel entry is its Call to the journal (every other task waits,
 // and they all have lower priorities): stopped in the kernel's Ipc.Call, the backtrace
 // must go on through the exception entry into the service's Main (the call frame
@@ -17,7 +19,8 @@ public class DebuggerTests
 {
     private const string DemoFolder = "firmware/policy-demo";
     private const string Source = "tasks/service/Program.cs";
-    private const string Marker = "// gdb stop: served is 1 here at the first request";
+    private const string Marker = "// gdb stop: number is 20 here at the first request";
+    private const string Request = "Service_Keel_Demo_Service_DoublingService__Request";
 
     [GdbFact]
     public async Task GdbStopsAtATasksCSharpLineAndShowsItsLocalsAndBacktrace()
@@ -43,8 +46,8 @@ public class DebuggerTests
                 "-ex", $"target remote :{port}",
                 "-ex", $"break {Source}:{line}",
                 "-ex", "continue",
-                "-ex", "info locals",
-                "-ex", "print served",
+                "-ex", "info args",
+                "-ex", "print number",
                 "-ex", "bt",
                 "-ex", "break Keel_Kernel_Keel_Kernel_Ipc__Call",
                 "-ex", "continue",
@@ -55,15 +58,16 @@ public class DebuggerTests
             Match stop = Regex.Match(gdb.Console, @"^Breakpoint 1, (?<function>\S+) \(.*\) at (?<file>\S+):(?<line>\d+)$", RegexOptions.Multiline);
             Assert.True(stop.Success, $"the breakpoint was not hit:\n{transcript}");
             Assert.Equal((source, line.ToString()), (stop.Groups["file"].Value, stop.Groups["line"].Value));
-            Assert.Equal("Service_Keel_Demo_Service_Program__Main", stop.Groups["function"].Value);
-            Assert.True(Regex.IsMatch(gdb.Console, @"^served = 1\n(.*\n)*\$1 = 1$", RegexOptions.Multiline), $"info locals and print show no served = 1:\n{transcript}");
-            // The caller's frame too: gdb unwound the method it stopped in (which needs
-            // code addresses without the Thumb bit in the DWARF, ThumbDebugAddresses).
-            Assert.True(Regex.IsMatch(gdb.Console, $@"^#0  Service_Keel_Demo_Service_Program__Main \(\) at {Regex.Escape(source)}:{line}\n#1  0x[0-9a-f]{{8}} in keel_task_service_start \(\)$", RegexOptions.Multiline),
-                $"the backtrace does not lead from the service's Main to its entry:\n{transcript}");
+            Assert.Equal(Request, stop.Groups["function"].Value);
+            Assert.True(Regex.IsMatch(gdb.Console, @"^number = 20\n(.*\n)*\$1 = 20$", RegexOptions.Multiline), $"info args and print show no number = 20:\n{transcript}");
+            // The callers' frames too: gdb unwound the method it stopped in (which needs
+            // code addresses without the Thumb bit in the DWARF, ThumbDebugAddresses),
+            // through the generated server, to Main and the task's entry.
+            Assert.True(Regex.IsMatch(gdb.Console, $@"^#0  {Request} \(.*\) at {Regex.Escape(source)}:{line}\n(#\d+ .*\n)*#\d+  0x[0-9a-f]{{8}} in Service_Keel_Demo_Service_Program__Main \(\) at {Regex.Escape(source)}:\d+\n#\d+  0x[0-9a-f]{{8}} in keel_task_service_start \(\)$", RegexOptions.Multiline),
+                $"the backtrace does not lead from the service's Request through Main to its entry:\n{transcript}");
             string kernelIpc = Path.Combine(Repository.Root, "kernel", "Ipc.cs");
-            Assert.True(Regex.IsMatch(gdb.Console, $@"^#0  Keel_Kernel_Keel_Kernel_Ipc__Call \(.*\) at {Regex.Escape(kernelIpc)}:\d+\n(#\d+ .*\n)*#\d+  <signal handler called>\n(#\d+ .*\n)*#\d+  0x[0-9a-f]{{8}} in Service_Keel_Demo_Service_Program__Main \(\) at {Regex.Escape(source)}:\d+$", RegexOptions.Multiline),
-                $"the backtrace from the kernel's Ipc.Call does not reach the service's Main:\n{transcript}");
+            Assert.True(Regex.IsMatch(gdb.Console, $@"^#0  Keel_Kernel_Keel_Kernel_Ipc__Call \(.*\) at {Regex.Escape(kernelIpc)}:\d+\n(#\d+ .*\n)*#\d+  <signal handler called>\n(#\d+ .*\n)*#\d+  0x[0-9a-f]{{8}} in {Request} \(.*\) at {Regex.Escape(source)}:\d+$", RegexOptions.Multiline),
+                $"the backtrace from the kernel's Ipc.Call does not reach the service's Request:\n{transcript}");
         }
         finally
         {

@@ -28,6 +28,12 @@ namespace System.Runtime.CompilerServices
     [AttributeUsage(AttributeTargets.Assembly | AttributeTargets.Class | AttributeTargets.Method)]
     public sealed class ExtensionAttribute : Attribute { }
 
+    // The compiler leaves a method's locals and stackalloc uninitialised (no IL
+    // `localsinit`), so ILC does not zero its frame on entry: for hot paths whose every
+    // local is assigned before use (the interface generator's code, docs/drivers.md).
+    [AttributeUsage(AttributeTargets.Module | AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Interface | AttributeTargets.Constructor | AttributeTargets.Method | AttributeTargets.Property | AttributeTargets.Event, Inherited = false)]
+    public sealed class SkipLocalsInitAttribute : Attribute { }
+
     [AttributeUsage(AttributeTargets.All, Inherited = false)]
     public sealed class IsReadOnlyAttribute : Attribute { }
 

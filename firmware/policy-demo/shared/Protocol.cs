@@ -1,23 +1,41 @@
-// The demo's protocol, shared by its tasks as source (each task is its own program):
-// message labels, who each badge stands for, the clients' first step, and the names
-// of the errors the demo prints.
+// The demo's protocols, shared by its tasks as source (each task is its own program):
+// three typed IPC interfaces (docs/drivers.md), from which every task's build
+// generates the client and server code it uses; who each badge stands for; the
+// clients' first step.
 using Keel.Kernel;
 using Keel.UserLib;
 
 namespace Keel.Demo
 {
-    public static class Labels
+    // The policy server, called by clients through their own badged capability.
+    [IpcInterface]
+    public interface IPolicy
     {
-        public const uint Connect = 1;   // client -> policy: may I use the service?
-        public const uint Granted = 2;   // policy -> client: yes, the capability is attached
-        public const uint Refused = 3;   // policy -> client, or service -> anyone: no
-        public const uint Request = 4;   // client -> service: MR0 = a number
-        public const uint Answer = 5;    // service -> caller: MR0 = the answer
-        public const uint Status = 6;    // supervisor -> service: how many requests so far?
-        public const uint Entry = 7;     // service -> journal: MR0 = client badge, MR1 = number
-        public const uint Written = 8;   // journal -> service
-        public const uint Done = 9;      // client -> policy: finished with the service
-        public const uint Revoked = 10;  // policy -> client: the service capability is taken back
+        // Grants the caller a capability to the service (Write and GrantReply, with the
+        // caller's badge): the reply carries it, and it lands in the client's receive slot.
+        Error Connect([Transfer] out uint service);
+
+        // The caller is finished with the service: the policy server revokes what it granted.
+        Error Done();
+    }
+
+    // The service, called by the clients (through the capabilities the policy server
+    // minted) and by the supervisor.
+    [IpcInterface]
+    public interface IService
+    {
+        // Twice `number`, once it is written to the journal.
+        Error Request(uint number, out uint answer);
+
+        // How many requests the service has answered.
+        Error Status(out uint served);
+    }
+
+    // The journal, called by the service.
+    [IpcInterface]
+    public interface IJournal
+    {
+        Error Entry(uint client, uint number);
     }
 
     // Badges are chosen in app.toml (the clients' policy capabilities, the
@@ -40,7 +58,7 @@ namespace Keel.Demo
         };
     }
 
-    public static class PolicyClient
+    public static class ServiceAccess
     {
         // Asks the policy server (through `policyCap`) for the service; the granted
         // capability arrives in `slot`. Returns whether it did.
@@ -48,11 +66,10 @@ namespace Keel.Demo
         {
             Console.Write(name);
             Console.WriteLine(": asking the policy server for the service");
-            Task.ReceiveCapInto(slot);
-            Message reply = Ipc.Call(policyCap, Labels.Connect);
+            Error granted = new PolicyClient(policyCap, slot).Connect(out uint service);
             CSpaceOps.Identify(slot, out CapType type, out Rights rights);
             Console.Write(name);
-            if (reply.Status != Error.Ok || reply.Label != Labels.Granted || reply.Info.ExtraCaps != 1 || type != CapType.Endpoint)
+            if (granted != Error.Ok || service != slot || type != CapType.Endpoint)
             {
                 Console.WriteLine(": the policy server did not grant the service");
                 return false;

@@ -15,7 +15,7 @@ namespace Keel.Demo.Alice
         [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
         private static void Main()
         {
-            if (!PolicyClient.Connect("alice", Caps.Policy, ServiceSlot))
+            if (!ServiceAccess.Connect("alice", Caps.Policy, ServiceSlot))
                 return;
             Request("alice: calling the service with ", 20);
             Request("alice: calling the service again with ", 22);
@@ -26,9 +26,9 @@ namespace Keel.Demo.Alice
             Console.Write(saying);
             Console.WriteDecimal(number);
             Console.WriteLine();
-            Message answer = Ipc.Call(ServiceSlot, Labels.Request, 1, number);
+            new ServiceClient(ServiceSlot).Request(number, out uint answer);
             Console.Write("alice: the service answered ");
-            Console.WriteDecimal(answer.Mr0);
+            Console.WriteDecimal(answer);
             Console.WriteLine();
         }
     }

@@ -17,36 +17,38 @@ namespace Keel.Demo.Bob
         [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
         private static void Main()
         {
-            if (!PolicyClient.Connect("bob", Caps.Policy, ServiceSlot))
+            if (!ServiceAccess.Connect("bob", Caps.Policy, ServiceSlot))
                 return;
+            var service = new ServiceClient(ServiceSlot);
             Console.WriteLine("bob: trying the service with NBCall 21");
-            Message answer = Ipc.NBCall(ServiceSlot, Labels.Request, 1, 21);
-            if (answer.Status == Error.WouldBlock)
+            Error status = service.WithoutWaiting.Request(21, out uint answer);
+            if (status == Error.WouldBlock)
             {
                 Console.WriteLine("bob: NBCall would block: the service is busy; calling and waiting");
-                answer = Ipc.Call(ServiceSlot, Labels.Request, 1, 21);
+                status = service.Request(21, out answer);
             }
-            WriteAnswer(answer);
+            WriteAnswer(status, answer);
 
             Console.WriteLine("bob: done with the service; telling the policy server");
-            Ipc.Call(Caps.Policy, Labels.Done);
+            new PolicyClient(Caps.Policy, ServiceSlot).Done();
             Console.WriteLine("bob: calling the service again with 23");
-            WriteAnswer(Ipc.Call(ServiceSlot, Labels.Request, 1, 23));
+            status = service.Request(23, out answer);
+            WriteAnswer(status, answer);
         }
 
-        private static void WriteAnswer(Message answer)
+        private static void WriteAnswer(Error status, uint answer)
         {
-            if (answer.Status != Error.Ok)
+            if (status != Error.Ok)
             {
                 Console.Write("bob: the call failed: ");
-                Console.Write(answer.Status);
+                Console.Write(status);
                 Console.Write(" (");
-                Console.WriteDecimal((uint)answer.Status);
+                Console.WriteDecimal((uint)status);
                 Console.WriteLine(")");
                 return;
             }
             Console.Write("bob: the service answered ");
-            Console.WriteDecimal(answer.Mr0);
+            Console.WriteDecimal(answer);
             Console.WriteLine();
         }
     }

@@ -1,6 +1,7 @@
-// The journal: records what the service sends it and answers with ReplyRecv.
+// The journal: records what the service sends it.
 using System.Runtime.InteropServices;
 using Keel.Demo;
+using Keel.Kernel;
 using Keel.Tasks;
 using Keel.UserLib;
 
@@ -12,20 +13,26 @@ namespace Keel.Demo.Journal
         private static void Main()
         {
             Console.WriteLine("journal: ready");
-            uint entries = 0;
-            Message entry = Ipc.Recv(Caps.Entries);
-            while (true)
-            {
-                entries++;
-                Console.Write("journal: entry ");
-                Console.WriteDecimal(entries);
-                Console.Write(": ");
-                Console.Write(Badges.Name(entry.Mr0));
-                Console.Write(" sent ");
-                Console.WriteDecimal(entry.Mr1);
-                Console.WriteLine();
-                entry = Ipc.ReplyRecv(Caps.Entries, Labels.Written);
-            }
+            var journal = new ConsoleJournal();
+            JournalServer.Serve(ref journal, Caps.Entries);
+        }
+    }
+
+    internal struct ConsoleJournal : IJournal
+    {
+        private uint _entries;
+
+        public Error Entry(uint client, uint number)
+        {
+            _entries++;
+            Console.Write("journal: entry ");
+            Console.WriteDecimal(_entries);
+            Console.Write(": ");
+            Console.Write(Badges.Name(client));
+            Console.Write(" sent ");
+            Console.WriteDecimal(number);
+            Console.WriteLine();
+            return Error.Ok;
         }
     }
 }

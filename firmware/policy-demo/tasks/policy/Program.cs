@@ -1,7 +1,7 @@
 // The policy server: the only task that holds an unbadged capability to the
 // service. A client asks (Connect, through its own badged capability to the policy
 // server); the server mints a copy with Write and GrantReply only and the client's
-// badge, and attaches it to its reply (its own endpoint capability has Grant, so its
+// badge, and returns it in its reply (its own endpoint capability has Grant, so its
 // replies may carry capabilities). When the client says it is done, the server
 // revokes what it granted.
 //
@@ -26,61 +26,49 @@ namespace Keel.Demo.Policy
         private static void Main()
         {
             Console.WriteLine("policy: ready");
-            while (true)
-            {
-                Message request = Ipc.Recv(Caps.Requests);
-                switch (request.Label)
-                {
-                    case Labels.Connect:
-                        Grant(request.Badge);
-                        break;
-                    case Labels.Done:
-                        Withdraw(request.Badge);
-                        break;
-                    default:
-                        Ipc.Reply(Labels.Refused);
-                        break;
-                }
-            }
+            var policy = new GrantingPolicy();
+            PolicyServer.Serve(ref policy, Caps.Requests);
         }
+    }
 
+    internal struct GrantingPolicy : IPolicy
+    {
         // The server's slot for the capability it grants the client with `badge`, or 0
         // (never a free slot) for a badge that has none.
         private static uint GrantSlot(uint badge) =>
             badge != 0 && badge <= Caps.SlotCount - Caps.FirstFreeSlot ? Caps.FirstFreeSlot + badge - 1 : 0;
 
-        private static void Grant(uint badge)
+        public Error Connect(out uint service)
         {
-            uint slot = GrantSlot(badge);
-            Error minted = slot == 0 ? Error.InvalidIndex : CSpaceOps.Mint(Caps.Service, slot, Rights.Write | Rights.GrantReply, badge);
+            uint badge = Caller.Badge;
+            service = GrantSlot(badge);
+            Error minted = service == 0 ? Error.InvalidIndex : CSpaceOps.Mint(Caps.Service, service, Rights.Write | Rights.GrantReply, badge);
             WriteClient(badge);
             if (minted != Error.Ok)
             {
                 Console.WriteLine(") asks for the service: mint failed");
-                Ipc.Reply(Labels.Refused);
-                return;
+                return minted;
             }
             Console.Write(") asks for the service: minted a write, grant-reply capability with badge ");
             Console.WriteDecimal(badge);
             Console.WriteLine();
-            Task.AttachCap(slot);
-            Ipc.Reply(Labels.Granted, extraCaps: 1);
+            return Error.Ok;
         }
 
-        private static void Withdraw(uint badge)
+        public Error Done()
         {
+            uint badge = Caller.Badge;
             uint slot = GrantSlot(badge);
             Error revoked = slot == 0 ? Error.InvalidIndex : CSpaceOps.Revoke(slot);
             WriteClient(badge);
             if (revoked != Error.Ok)
             {
                 Console.WriteLine(") is done with the service: nothing to revoke");
-                Ipc.Reply(Labels.Refused);
-                return;
+                return revoked;
             }
             CSpaceOps.Delete(slot);
             Console.WriteLine(") is done with the service: revoked its capability");
-            Ipc.Reply(Labels.Revoked);
+            return Error.Ok;
         }
 
         private static void WriteClient(uint badge)

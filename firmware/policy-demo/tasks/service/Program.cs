@@ -4,6 +4,7 @@
 // and not waiting for requests, until the journal has answered.
 using System.Runtime.InteropServices;
 using Keel.Demo;
+using Keel.Kernel;
 using Keel.Tasks;
 using Keel.UserLib;
 
@@ -15,35 +16,34 @@ namespace Keel.Demo.Service
         private static void Main()
         {
             Console.WriteLine("service: ready");
-            uint served = 0;
-            Message request = Ipc.Recv(Caps.Requests);
-            while (true)
-            {
-                uint label = Labels.Answer;
-                uint answer = 0;
-                switch (request.Label)
-                {
-                    case Labels.Request:
-                        served++;
-                        Console.Write("service: request from "); // gdb stop: served is 1 here at the first request (DebuggerTests)
-                        Console.Write(Badges.Name(request.Badge));
-                        Console.Write(" (badge ");
-                        Console.WriteDecimal(request.Badge);
-                        Console.Write("): ");
-                        Console.WriteDecimal(request.Mr0);
-                        Console.WriteLine(", writing it to the journal");
-                        Ipc.Call(Caps.Journal, Labels.Entry, 2, request.Badge, request.Mr0);
-                        answer = request.Mr0 * 2;
-                        break;
-                    case Labels.Status:
-                        answer = served;
-                        break;
-                    default:
-                        label = Labels.Refused;
-                        break;
-                }
-                request = Ipc.ReplyRecv(Caps.Requests, label, 1, answer);
-            }
+            var service = new DoublingService();
+            ServiceServer.Serve(ref service, Caps.Requests);
+        }
+    }
+
+    internal struct DoublingService : IService
+    {
+        private uint _served;
+
+        public Error Request(uint number, out uint answer)
+        {
+            _served++;
+            Console.Write("service: request from "); // gdb stop: number is 20 here at the first request (DebuggerTests)
+            Console.Write(Badges.Name(Caller.Badge));
+            Console.Write(" (badge ");
+            Console.WriteDecimal(Caller.Badge);
+            Console.Write("): ");
+            Console.WriteDecimal(number);
+            Console.WriteLine(", writing it to the journal");
+            new JournalClient(Caps.Journal).Entry(Caller.Badge, number);
+            answer = number * 2;
+            return Error.Ok;
+        }
+
+        public Error Status(out uint served)
+        {
+            served = _served;
+            return Error.Ok;
         }
     }
 }

@@ -34,9 +34,9 @@ namespace Keel.Demo.Supervisor
                 Console.WriteHex(fault.Mr0);
                 Console.WriteLine();
 
-                Message status = Ipc.Call(Caps.Service, Labels.Status);
+                new ServiceClient(Caps.Service).Status(out uint served);
                 Console.Write("supervisor: the service still answers (");
-                Console.WriteDecimal(status.Mr0);
+                Console.WriteDecimal(served);
                 Console.WriteLine(" requests served)");
 
                 if (faults <= MaxRestarts)
