@@ -11,7 +11,12 @@
 //   the hook logs;
 // - bounds the run with an emulated time (`emulation RunFor`), after which Renode
 //   quits by itself: an image that never stops ends as timed out, deterministically;
-//   and with a wall-clock limit on the whole process, for a Renode that hangs.
+//   and with a wall-clock limit on the whole process, for a Renode that hangs;
+// - runs a caller's monitor commands (Commands) between the set-up and that bounded
+//   run: a test presses a board's button at a given emulated time with
+//   `emulation RunFor "0.3"; sysbus.gpioPortC.UserButton PressAndRelease`, or turns on
+//   a model's log (`logLevel -1 sysbus.gpioPortA.UserLED`), which lands in
+//   EmulatorOutput.
 //
 // Renode is not a Debian package. It is found through the RENODE environment variable
 // (the executable's path), then as `renode` on PATH; without it, Locate returns null
@@ -46,10 +51,10 @@ public sealed partial class Renode
     // The local port of the console's socket; 0: a free one, chosen for each run.
     public int ConsolePort { get; init; }
 
-    // Monitor commands run once the board is created, before the image starts: an
-    // application's own devices (`machine LoadPlatformDescription @file`) and their
-    // settings (a sensor's reading). Each is one command, without `;`.
-    public IReadOnlyList<string> Setup { get; init; } = [];
+    // Monitor commands run in order once the machine is set up and before the bounded
+    // run of EmulatedTime; an `emulation RunFor` among them runs the image that long
+    // first (and counts toward no limit but TimeLimit).
+    public IReadOnlyList<string> Commands { get; init; } = [];
 
     // `environment` and `searchPath` replace the process's environment and PATH when given.
     public static string? Locate(Func<string, string?>? environment = null, string? searchPath = null)
@@ -74,9 +79,9 @@ public sealed partial class Renode
         "--plain",
         "-e",
         $"$elf=@{MonitorPath(imagePath)}; include @{MonitorPath(BoardScript)}; " +
-        string.Concat(Setup.Select(command => command + "; ")) +
         $"emulation CreateServerSocketTerminal {consolePort} \"{Terminal}\" false; connector Connect sysbus.usart2 {Terminal}; " +
         $"runMacro $quit_when_stopped; " +
+        string.Concat(Commands.Select(command => command + "; ")) +
         $"emulation RunFor \"{EmulatedTime.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"; quit",
     ];
 

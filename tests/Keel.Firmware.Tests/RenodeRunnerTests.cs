@@ -76,18 +76,19 @@ public class RenodeRunnerTests : IDisposable
             arguments[4]);
     }
 
-    // An application's own devices and settings (Setup) go after the board is created
-    // and before the run starts, each one monitor command.
+    // An application's own devices and settings (Commands) go after the machine is set
+    // up and before the bounded run, each one monitor command.
     [Fact]
-    public void SetupCommandsRunAfterTheBoardScriptAndBeforeTheImageStarts()
+    public void CommandsRunAfterTheMachineIsSetUpAndBeforeTheBoundedRun()
     {
-        var renode = new Renode { Setup = ["machine LoadPlatformDescription @/x/devices.repl", "i2c1.tmp103 Temperature 21"], EmulatedTime = TimeSpan.FromSeconds(2.5) };
+        var renode = new Renode { Commands = ["machine LoadPlatformDescription @/x/devices.repl", "i2c1.tmp103 Temperature 21"], EmulatedTime = TimeSpan.FromSeconds(2.5) };
 
         Assert.Equal(
             $"$elf=@/x/image.elf; include @{Renode.BoardScript}; " +
-            "machine LoadPlatformDescription @/x/devices.repl; i2c1.tmp103 Temperature 21; " +
             "emulation CreateServerSocketTerminal 4321 \"keel_console\" false; connector Connect sysbus.usart2 keel_console; " +
-            "runMacro $quit_when_stopped; emulation RunFor \"2.5\"; quit",
+            "runMacro $quit_when_stopped; " +
+            "machine LoadPlatformDescription @/x/devices.repl; i2c1.tmp103 Temperature 21; " +
+            "emulation RunFor \"2.5\"; quit",
             renode.Arguments("/x/image.elf", 4321)[4]);
     }
 
