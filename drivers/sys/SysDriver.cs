@@ -22,7 +22,6 @@
 // TKernel, and the registers through TRegisters, so the host tests drive the same code
 // with fakes (tests/Keel.Drivers.Tests/SysTests.cs). Every GPIO port is reached through
 // one block that covers them all (port n at n * 0x400), as the `gpio` grant does.
-using System.Runtime.CompilerServices;
 using Keel.Hal;
 using Keel.Hal.Stm32f4;
 using Keel.Kernel;
@@ -83,9 +82,9 @@ namespace Keel.Drivers
                 if (IsPort((Port)port))
                     ports |= Rcc.Ahb1GpioA << port;
             }
-            _rcc.Write(Rcc.Ahb1EnrOffset, Load(ref _rcc, Rcc.Ahb1EnrOffset) | ports);
-            _rcc.Write(Rcc.Apb2EnrOffset, Load(ref _rcc, Rcc.Apb2EnrOffset) | Rcc.Apb2Syscfg);
-            Load(ref _rcc, Rcc.Apb2EnrOffset);
+            _rcc.Write(Rcc.Ahb1EnrOffset, _rcc.Read(Rcc.Ahb1EnrOffset) | ports);
+            _rcc.Write(Rcc.Apb2EnrOffset, _rcc.Read(Rcc.Apb2EnrOffset) | Rcc.Apb2Syscfg);
+            _rcc.Read(Rcc.Apb2EnrOffset);
         }
 
         public Error EnableClock(Peripheral peripheral)
@@ -94,8 +93,8 @@ namespace Keel.Drivers
                 return Error.InvalidArgument;
             if (SysBadge.PeripheralOf(Caller.Badge) != peripheral)
                 return Error.NotOwned;
-            _rcc.Write(enableOffset, Load(ref _rcc, enableOffset) | bit);
-            Load(ref _rcc, enableOffset);
+            _rcc.Write(enableOffset, _rcc.Read(enableOffset) | bit);
+            _rcc.Read(enableOffset);
             PulseReset(resetOffset, bit);
             return Error.Ok;
         }
@@ -173,7 +172,7 @@ namespace Keel.Drivers
             if (pins == 0)
                 return Error.Ok;
             uint block = PortBlock(port);
-            uint levels = Load(ref _gpio, block + GpioPort.OdrOffset) & pins;
+            uint levels = _gpio.Read(block + GpioPort.OdrOffset) & pins;
             // One BSRR store: the pins that were low are set, those that were high reset,
             // and no other pin of the port is touched.
             _gpio.Write(block + GpioPort.BsrrOffset, (pins & ~levels) | (levels << GpioPort.BsrrResetShift));
@@ -188,7 +187,7 @@ namespace Keel.Drivers
             ushort owned = OwnedPins(Caller.Badge, port);
             if (owned == 0)
                 return Error.NotOwned;
-            uint inputs = Load(ref _gpio, PortBlock(port) + GpioPort.IdrOffset);
+            uint inputs = _gpio.Read(PortBlock(port) + GpioPort.IdrOffset);
             levels = (ushort)(inputs & owned);
             return Error.Ok;
         }
@@ -215,7 +214,7 @@ namespace Keel.Drivers
             // only then the line unmasked.
             uint exticr = Syscfg.Exticr1Offset + 4u * (uint)(pin / Syscfg.ExticrLinesPerRegister);
             int field = Syscfg.ExticrFieldBits * (pin % Syscfg.ExticrLinesPerRegister);
-            _syscfg.Write(exticr, (Load(ref _syscfg, exticr) & ~(Syscfg.ExticrFieldMask << field)) | ((uint)port << field));
+            _syscfg.Write(exticr, (_syscfg.Read(exticr) & ~(Syscfg.ExticrFieldMask << field)) | ((uint)port << field));
             SetLineBit(Exti.RtsrOffset, line, (edge & Edge.Rising) != 0);
             SetLineBit(Exti.FtsrOffset, line, (edge & Edge.Falling) != 0);
             _exti.Write(Exti.PrOffset, line);
@@ -248,7 +247,7 @@ namespace Keel.Drivers
         // line is pending). Returns the lines whose subscribers were signalled.
         public ushort HandleInterrupts(uint word)
         {
-            uint pending = Load(ref _exti, Exti.PrOffset) & PinLinesMask;
+            uint pending = _exti.Read(Exti.PrOffset) & PinLinesMask;
             if (pending != 0)
                 _exti.Write(Exti.PrOffset, pending);
             ushort signalled = (ushort)(pending & _subscribedLines);
@@ -310,15 +309,10 @@ namespace Keel.Drivers
             return bit != 0;
         }
 
-        // Every register read, whole. Inlined, ILC narrows a 32-bit volatile read whose
-        // value is then cast or masked to 16 bits into a 16-bit load (ldrh), and EXTI
-        // need not answer one (Renode's model does not: the pending lines read as 0).
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static uint Load(ref TRegisters block, uint offset) => block.Read(offset);
 
         private void PulseReset(uint resetOffset, uint bit)
         {
-            uint others = Load(ref _rcc, resetOffset) & ~bit;
+            uint others = _rcc.Read(resetOffset) & ~bit;
             _rcc.Write(resetOffset, others | bit);
             _rcc.Write(resetOffset, others);
         }
@@ -326,12 +320,12 @@ namespace Keel.Drivers
         private void Modify(uint offset, uint mask, uint value)
         {
             if (mask != 0)
-                _gpio.Write(offset, (Load(ref _gpio, offset) & ~mask) | (value & mask));
+                _gpio.Write(offset, (_gpio.Read(offset) & ~mask) | (value & mask));
         }
 
         private void SetLineBit(uint offset, ushort line, bool set)
         {
-            uint value = Load(ref _exti, offset);
+            uint value = _exti.Read(offset);
             _exti.Write(offset, set ? value | line : value & ~(uint)line);
         }
     }
