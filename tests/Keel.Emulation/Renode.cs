@@ -177,7 +177,7 @@ public sealed partial class Renode
 
 
     // An absolute path as the monitor reads it after `@`: spaces escaped.
-    private static string MonitorPath(string path) => Path.GetFullPath(path).Replace(" ", "\\ ");
+    public static string MonitorPath(string path) => Path.GetFullPath(path).Replace(" ", "\\ ");
 
     [GeneratedRegex(@"keel: image stopped with status (?<status>[0-9]+)")]
     private static partial Regex StoppedLine();

@@ -76,6 +76,22 @@ public class RenodeRunnerTests : IDisposable
             arguments[4]);
     }
 
+    // An application's own devices and settings (Commands) go after the machine is set
+    // up and before the bounded run, each one monitor command.
+    [Fact]
+    public void CommandsRunAfterTheMachineIsSetUpAndBeforeTheBoundedRun()
+    {
+        var renode = new Renode { Commands = ["machine LoadPlatformDescription @/x/devices.repl", "i2c1.tmp103 Temperature 21"], EmulatedTime = TimeSpan.FromSeconds(2.5) };
+
+        Assert.Equal(
+            $"$elf=@/x/image.elf; include @{Renode.BoardScript}; " +
+            "emulation CreateServerSocketTerminal 4321 \"keel_console\" false; connector Connect sysbus.usart2 keel_console; " +
+            "runMacro $quit_when_stopped; " +
+            "machine LoadPlatformDescription @/x/devices.repl; i2c1.tmp103 Temperature 21; " +
+            "emulation RunFor \"2.5\"; quit",
+            renode.Arguments("/x/image.elf", 4321)[4]);
+    }
+
     [Fact]
     public async Task AnImageThatNeverStopsTimesOutWithWhatItPrinted()
     {

@@ -1,0 +1,127 @@
+using System.Globalization;
+using Keel.Emulation;
+
+namespace Keel.Firmware.Tests;
+
+// The I2C sensor example (examples/i2c-sensor): a client task reading a TMP103 through
+// the I2C master task and exchanging bytes through the SPI master task.
+//
+// - On QEMU, whose STM32F405 does not model I2C (its registers read 0), every transfer
+//   ends in the driver's Timeout instead of hanging, and the requests after each are
+//   answered (an InvalidArgument from the driver, another Timeout): the driver serves
+//   on after a bus that does not work. QEMU does model SPI2 (stm32f2xx_spi): with no
+//   device on the bus, every byte received is 0.
+// - On Renode, with the example's devices (examples/i2c-sensor/renode/devices.repl),
+//   the temperature printed is the one the test gives the sensor model, a probe of an
+//   empty address is Nack, and the bytes received over SPI are the ones the test queues
+//   in the SPI device.
+[Collection(DotnetBuildCollection.Name)]
+public class DriverExamplesI2cTests
+{
+    private const string ExampleFolder = "examples/i2c-sensor";
+    private const string ImageName = "i2c-sensor";
+
+    private static void Build(string? board = null)
+    {
+        string project = Path.Combine(Repository.Root, ExampleFolder, "I2cSensor.csproj");
+        (int exitCode, string output) = board is null ? DotnetBuild.Run(project) : DotnetBuild.Run(project, $"-p:KeelBoard={board}");
+        Assert.True(exitCode == 0, output);
+    }
+
+    // I2C1's configuration by the driver (I2cMaster.Initialise), as QEMU logs the writes
+    // to a device it does not model: reset, APB1 at 42 MHz, 100 kHz, rise time, enabled.
+    private static readonly string[] Initialise =
+    [
+        "(size 4, offset 0x000, value 0x00008000)",   // CR1: SWRST
+        "(size 4, offset 0x000, value 0x00000000)",
+        "(size 4, offset 0x004, value 0x0000002a)",   // CR2: FREQ = 42 (MHz)
+        "(size 4, offset 0x01c, value 0x000000d2)",   // CCR: 210
+        "(size 4, offset 0x020, value 0x0000002b)",   // TRISE: 43
+        "(size 4, offset 0x000, value 0x00000001)",   // CR1: PE
+    ];
+
+    // CR1: START with ACK (QEMU's CR1 reads 0, so PE is not carried over).
+    private const string Start = "(size 4, offset 0x000, value 0x00000500)";
+
+    [Fact]
+    public async Task OnQemuEveryI2cTransferTimesOutAndTheDriversGoOnServing()
+    {
+        Build();
+        string log = Path.GetTempFileName();
+        try
+        {
+            EmulatorRun run = await new Qemu { ExtraArguments = ["-d", "unimp", "-D", log] }.RunAsync(Repository.Image(ExampleFolder, ImageName));
+
+            Assert.True(run.ExitedWith(0), run.Describe());
+            Assert.Equal(
+                "sensor: reading the TMP103 at 0x70 over I2C1\n" +
+                "sensor: probe of 0x49 (no device): Timeout\n" +
+                "sensor: address 0x80: InvalidArgument\n" +
+                "sensor: a 49-byte write: TooLong\n" +
+                "sensor: temperature: Timeout\n" +
+                "sensor: SPI mode 0, clock / 8: Ok\n" +
+                "sensor: SPI sent 9f 00 00, received 00 00 00\n" +
+                "sensor: done\n",
+                run.Console);
+
+            string[] lines = File.ReadAllLines(log);
+            // Configured at start; each of the two transfers that reached the bus (the
+            // probe, the temperature) sent START, waited for SB, and reset the peripheral
+            // when it did not come. The bad address and the long write never touched it.
+            Assert.Equal([.. Initialise, Start, .. Initialise, Start, .. Initialise], Accesses(lines, "I2C1: unimplemented device write"));
+            // The wait for SB is bounded: exactly PollLimit reads of SR1 per transfer.
+            Assert.Equal(2 * 200_000, Accesses(lines, "I2C1: unimplemented device read").Count(read => read.Contains("offset 0x014", StringComparison.Ordinal)));
+
+            // The pins, through sys (GPIOB is not modelled either): PB8 and PB9 open-drain
+            // on alternate function 4 for I2C1, PB13-PB15 on alternate function 5 for
+            // SPI2, and PB12 (the chip select) high, low for the one transfer, high.
+            string[] gpiob = Accesses(lines, "GPIOB: unimplemented device write");
+            Assert.Contains("(size 4, offset 0x004, value 0x00000300)", gpiob);
+            Assert.Contains("(size 4, offset 0x024, value 0x00000044)", gpiob);
+            Assert.Contains("(size 4, offset 0x024, value 0x55500000)", gpiob);
+            Assert.Equal(
+                ["value 0x00001000", "value 0x00001000", "value 0x10000000", "value 0x00001000"],
+                gpiob.Where(write => write.Contains("offset 0x018", StringComparison.Ordinal)).Select(write => write[^("value 0x00000000)".Length)..^1]).ToArray());
+        }
+        finally
+        {
+            File.Delete(log);
+        }
+    }
+
+    // The rest of each line of QEMU's log that starts with `prefix`, in order.
+    private static string[] Accesses(string[] lines, string prefix) =>
+        lines.Where(line => line.StartsWith(prefix, StringComparison.Ordinal)).Select(line => line[prefix.Length..].Trim()).ToArray();
+
+    [RenodeTheory]
+    [InlineData(-7, new byte[] { 0xEF, 0x40, 0x18 })]
+    [InlineData(23, new byte[] { 0xC2, 0x20, 0x17 })]
+    public async Task OnRenodeTheSensorsTemperatureAndTheSpiDevicesBytesArePrinted(int celsius, byte[] spiAnswer)
+    {
+        Build(Renode.Board);
+        string devices = Renode.MonitorPath(Path.Combine(Repository.Root, ExampleFolder, "renode", "devices.repl"));
+        var renode = new Renode
+        {
+            Commands =
+            [
+                $"machine LoadPlatformDescription @{devices}",
+                $"i2c1.tmp103 Temperature {celsius.ToString(CultureInfo.InvariantCulture)}",
+                .. spiAnswer.Select(value => $"spi2.device EnqueueValue 0x{value:X2}"),
+            ],
+        };
+
+        EmulatorRun run = await renode.RunAsync(Repository.Image(ExampleFolder, ImageName, Renode.Board));
+
+        Assert.True(run.ExitedWith(0), run.Describe());
+        Assert.Equal(
+            "sensor: reading the TMP103 at 0x70 over I2C1\n" +
+            "sensor: probe of 0x49 (no device): Nack\n" +
+            "sensor: address 0x80: InvalidArgument\n" +
+            "sensor: a 49-byte write: TooLong\n" +
+            $"sensor: temperature: {celsius.ToString(CultureInfo.InvariantCulture)} C\n" +
+            "sensor: SPI mode 0, clock / 8: Ok\n" +
+            $"sensor: SPI sent 9f 00 00, received {string.Join(' ', spiAnswer.Select(value => value.ToString("x2", CultureInfo.InvariantCulture)))}\n" +
+            "sensor: done\n",
+            run.Console);
+    }
+}
