@@ -44,7 +44,7 @@ public class AuthorityColumnsTests
         SizeTable.Render(CliHarness.Context(output).Console, "ipc-bench.elf", layout, SizeTable.Compute(layout, []));
 
         string[] lines = output.ToString().Split('\n');
-        Assert.Contains(lines, line => line.TrimEnd() == "  client          0 (0%)    16384     0 (0%)     8192    2048   16384/8192   halt, fastpath-count   rcc, tim2");
-        Assert.Contains(lines, line => line.TrimEnd() == "  server          0 (0%)     8192     0 (0%)     4096    1024    8192/4096");
+        Assert.Contains(lines, line => line.TrimEnd() == "  client            0 (0%)    16384     0 (0%)     8192    2048   16384/8192   halt, fastpath-count   rcc, tim2");
+        Assert.Contains(lines, line => line.TrimEnd() == "  server            0 (0%)     8192     0 (0%)     4096    1024    8192/4096");
     }
 }
