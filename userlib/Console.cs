@@ -46,6 +46,14 @@ namespace Keel.UserLib
 
         public static void WriteLine() => Write('\n');
 
+        // `text`, the status's name and a line end: how a task reports an outcome.
+        public static void WriteLine(string text, Error status)
+        {
+            Write(text);
+            Write(status);
+            WriteLine();
+        }
+
         public static void WriteDecimal(uint value)
         {
             char* digits = stackalloc char[10];

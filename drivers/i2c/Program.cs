@@ -37,18 +37,14 @@ namespace Keel.Drivers.I2cTask
             {
                 // The bus cannot work; the driver still serves, and every transfer ends
                 // in Timeout, so its clients learn it from their own calls.
-                Console.Write("i2c: sys refused the clock or the pins: ");
-                Console.Write(status);
-                Console.WriteLine();
+                Console.WriteLine("i2c: sys refused the clock or the pins: ", status);
             }
 
             var driver = new I2cMaster<MmioBlock>(new MmioBlock(I2cRegisters.I2c1Base), ApbClockHz);
             driver.Initialise();
             Error ended = I2cServer.Serve(ref driver, Caps.Requests);
             // Only a receive on a capability that is gone ends the loop.
-            Console.Write("i2c: stopped: ");
-            Console.Write(ended);
-            Console.WriteLine();
+            Console.WriteLine("i2c: stopped: ", ended);
         }
     }
 }

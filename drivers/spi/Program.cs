@@ -44,17 +44,13 @@ namespace Keel.Drivers.SpiTask
                 status = sys.Configure(Port.B, BusPins, PinMode.Alternate, OutputType.PushPull, Pull.None, AlternateFunctionSpi2);
             if (status != Error.Ok)
             {
-                Console.Write("spi: sys refused the clock or the pins: ");
-                Console.Write(status);
-                Console.WriteLine();
+                Console.WriteLine("spi: sys refused the clock or the pins: ", status);
             }
 
             var driver = new SpiMaster<MmioBlock, SysChipSelect>(new MmioBlock(SpiRegisters.Spi2Base), new SysChipSelect(sys));
             driver.Initialise();
             Error ended = SpiServer.Serve(ref driver, Caps.Requests);
-            Console.Write("spi: stopped: ");
-            Console.Write(ended);
-            Console.WriteLine();
+            Console.WriteLine("spi: stopped: ", ended);
         }
 
         // PB12 through sys: one BSRR store each way.

@@ -50,9 +50,7 @@ namespace Keel.Drivers.SysTask
                 }
             }
             // Only a receive on a capability that is gone ends the loop.
-            Console.Write("sys: stopped: ");
-            Console.Write(message.Status);
-            Console.WriteLine();
+            Console.WriteLine("sys: stopped: ", message.Status);
         }
 
         // The kernel's side of EXTI subscriptions, with userlib's system calls.

@@ -38,9 +38,7 @@ namespace Keel.Drivers.TimerTask
             Error clock = new SysClient(Caps.Sys).EnableClock(Peripheral.Tim5);
             if (clock != Error.Ok)
             {
-                Console.Write("timer: sys refused TIM5's clock: ");
-                Console.Write(clock);
-                Console.WriteLine();
+                Console.WriteLine("timer: sys refused TIM5's clock: ", clock);
                 return;
             }
             var service = new Service { Timer = new TimerService<MmioBlock>(new MmioBlock(TimerRegisters.Tim5Base), s_clients) };
@@ -62,9 +60,7 @@ namespace Keel.Drivers.TimerTask
                     message = TimerServer.Handle(ref service, in message, Caps.Requests, ReceiveSlot);
                 }
             }
-            Console.Write("timer: stopped: ");
-            Console.Write(message.Status);
-            Console.WriteLine();
+            Console.WriteLine("timer: stopped: ", message.Status);
         }
 
         private static void SignalDue(ref TimerService<MmioBlock> timer)

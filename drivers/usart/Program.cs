@@ -47,9 +47,7 @@ namespace Keel.Drivers.UsartTask
             Error pins = clock == Error.Ok ? sys.Configure(Port.A, Pins, PinMode.Alternate, OutputType.PushPull, Pull.Up, AlternateFunctionUsart) : clock;
             if (pins != Error.Ok)
             {
-                Console.Write("usart: sys refused USART1's clock or pins: ");
-                Console.Write(pins);
-                Console.WriteLine();
+                Console.WriteLine("usart: sys refused USART1's clock or pins: ", pins);
                 return;
             }
             var service = new Service
@@ -75,9 +73,7 @@ namespace Keel.Drivers.UsartTask
                 }
             }
             // Only a receive on a capability that is gone ends the loop.
-            Console.Write("usart: stopped: ");
-            Console.Write(message.Status);
-            Console.WriteLine();
+            Console.WriteLine("usart: stopped: ", message.Status);
         }
 
         private struct Service : IUsart

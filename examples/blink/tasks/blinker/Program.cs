@@ -37,9 +37,7 @@ namespace Keel.Examples.Blink
                 Console.WriteDecimal(change);
                 Console.Write(" of ");
                 Console.WriteDecimal(Changes);
-                Console.Write("): ");
-                Console.Write(status);
-                Console.WriteLine();
+                Console.WriteLine("): ", status);
                 if (status != Error.Ok)
                     break;
             }

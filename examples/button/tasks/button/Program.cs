@@ -46,9 +46,7 @@ namespace Keel.Examples.Button
                 Error toggled = led.Toggle(Port.A, Led);
                 Console.Write("button: press ");
                 Console.WriteDecimal(press);
-                Console.Write(", LED toggled: ");
-                Console.Write(toggled);
-                Console.WriteLine();
+                Console.WriteLine(", LED toggled: ", toggled);
             }
         }
 

@@ -79,9 +79,7 @@ namespace Keel.Examples.I2cSensor
             }
             else
             {
-                Console.Write(": ");
-                Console.Write(transferred);
-                Console.WriteLine();
+                Console.WriteLine(": ", transferred);
             }
 
             Console.WriteLine("sensor: done");

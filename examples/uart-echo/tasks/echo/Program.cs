@@ -116,9 +116,7 @@ namespace Keel.Examples.UartEcho
                 return true;
             Console.Write("echo: ");
             Console.Write(what);
-            Console.Write(" failed: ");
-            Console.Write(status);
-            Console.WriteLine();
+            Console.WriteLine(" failed: ", status);
             Task.Halt(1);
             return false;
         }
