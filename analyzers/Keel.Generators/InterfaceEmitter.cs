@@ -27,6 +27,10 @@ namespace Keel.Generators
         // stackalloc whose bytes could leave the task (a Span<byte> reply) is cleared
         // explicitly: so ILC need not zero each frame on entry, a third of a typed call.
         private const string SkipLocalsInit = "[global::System.Runtime.CompilerServices.SkipLocalsInit]";
+        // Each operation's decoder has one caller, Handle's switch, and Handle one or two
+        // (Serve, or a driver's own loop): inlined, the arguments and the reply's words
+        // stay in registers instead of crossing calls.
+        private const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
 
         public static string Emit(InterfaceModel model)
         {
@@ -177,6 +181,7 @@ namespace Keel.Generators
             code.AppendLine();
             code.AppendLine("        /// <summary>Handles <paramref name=\"request\"/>, replies with the implementation's result and waits for the next message, which it returns.</summary>");
             code.AppendLine("        " + SkipLocalsInit);
+            code.AppendLine("        " + Inline);
             code.AppendLine($"        public static {Message} Handle<TImplementation>(ref TImplementation implementation, in {Message} request, uint endpoint{slotParameter}) {constraint}");
             code.AppendLine("        {");
             code.AppendLine("            global::Keel.UserLib.Caller.Badge = request.Badge;");
@@ -223,6 +228,7 @@ namespace Keel.Generators
         {
             string slotParameter = operation.Capabilities.Any() ? ", uint receiveSlot" : "";
             code.AppendLine("        " + SkipLocalsInit);
+            code.AppendLine("        " + Inline);
             code.AppendLine($"        private static {Error} {operation.Name}<TImplementation>(ref TImplementation implementation, {MessageInfo} info, in {Words} request, ref {Words} reply, ref int replyLength, ref int replyCaps{slotParameter}) where TImplementation : {model.InterfaceName}");
             code.AppendLine("        {");
             int capabilities = operation.Capabilities.Count();
