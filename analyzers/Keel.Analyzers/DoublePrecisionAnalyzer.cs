@@ -4,7 +4,7 @@
 // instructions there. So double is refused where it is written: the type by name and
 // double literals (1.5, 2e3), which is where every double value in a program starts.
 // A board with a double-precision FPU sets KeelDoublePrecisionFpu=true (board.props),
-// which the build hands to the analyzer (build/Keel.Target.props).
+// which the build hands to the analyzer (sdk/targets/Keel.Target.props).
 using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;

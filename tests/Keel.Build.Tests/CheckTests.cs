@@ -76,7 +76,7 @@ public class CheckTests
     [InlineData("timer = {}", "timer = { every-ticks = \"5\" }", "notification 'timer': field 'every-ticks': expected an integer, found a string")]
     [InlineData("ram = 4096", "ram = 4096\nbound-notification = 1", "task 'solo': field 'bound-notification': expected a string, found an integer")]
     // Board and project.
-    [InlineData("board = \"netduinoplus2\"", "board = \"nope\"", "top level: field 'board': no board 'nope' (expected a folder under board/ with board.props)")]
+    [InlineData("board = \"netduinoplus2\"", "board = \"nope\"", "top level: field 'board': no board 'nope' (expected a folder boards/nope/ beside app.toml, or one of Keel's, with board.props; known boards: netduinoplus2, nucleo-f401re)")]
     [InlineData("project = \"Solo.csproj\"", "project = \"Missing.csproj\"", "task 'solo': field 'project': Missing.csproj does not exist")]
     // Kernel values.
     [InlineData("stack = 2048", "stack = 32768", "kernel: field 'stack': 32768 is larger than the kernel's ram (16384)")]
@@ -239,7 +239,7 @@ public class CheckTests
 
         Assert.Null(layout);
         Assert.Equal(
-            new[] { "top level: field 'board': given by --board: no board 'nope' (expected a folder under board/ with board.props)" },
+            new[] { "top level: field 'board': given by --board: no board 'nope' (expected a folder boards/nope/ beside app.toml, or one of Keel's, with board.props; known boards: netduinoplus2, nucleo-f401re)" },
             diagnostics.Select(diagnostic => diagnostic.Message));
     }
 

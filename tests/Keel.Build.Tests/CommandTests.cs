@@ -26,7 +26,7 @@ public class CommandTests
         Assert.Equal(
             new[]
             {
-                $"{toml}(2,1): error KEEL0100: top level: field 'board': no board 'nope' (expected a folder under board/ with board.props)",
+                $"{toml}(2,1): error KEEL0100: top level: field 'board': no board 'nope' (expected a folder boards/nope/ beside app.toml, or one of Keel's, with board.props; known boards: netduinoplus2, nucleo-f401re)",
                 $"{toml}(1,1): error KEEL0100: top level: no tasks (add at least one [tasks.<name>] section)",
             },
             errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -57,7 +57,7 @@ public class CommandTests
 
         Assert.Equal(1, status);
         Assert.Equal(
-            $"{toml}(12,1): error KEEL0100: top level: field 'board': given by --board: no board 'nope' (expected a folder under board/ with board.props)",
+            $"{toml}(12,1): error KEEL0100: top level: field 'board': given by --board: no board 'nope' (expected a folder boards/nope/ beside app.toml, or one of Keel's, with board.props; known boards: netduinoplus2, nucleo-f401re)",
             errors.TrimEnd('\n'));
     }
 

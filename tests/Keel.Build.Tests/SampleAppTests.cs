@@ -38,7 +38,7 @@ public class SampleAppTests
     {
         string output = Directory.CreateTempSubdirectory("keel-out-").FullName;
 
-        int status = SystemCommand.Run(TestApps.WriteSampleApp(), output);
+        int status = SystemCommand.Run(new SystemArguments(TestApps.WriteSampleApp(), output, null, []));
 
         Assert.Equal(0, status);
         foreach (string relativePath in GeneratedFileNames)

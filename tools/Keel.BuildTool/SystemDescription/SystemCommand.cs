@@ -1,18 +1,19 @@
-// `Keel.BuildTool system <app.toml> <output dir> [--board <name>]`: reads a system
-// description, checks it against its board (or the one --board names instead, so one
-// description builds for several boards), lays it out and writes the generated files
+// `Keel.BuildTool system <app.toml> <output dir> [--board <name>] [--boards <dir>]...`:
+// reads a system description, checks it against its board (or the one --board names
+// instead, so one description builds for several boards) found in the --boards folders
+// in order (BoardSearch), lays it out and writes the generated files
 // — or, if anything is wrong, writes nothing and prints every error as
 //   <app.toml>(<line>,<column>): error KEEL01xx: <message>
 // (MSBuild's canonical form, so the build lists them; the codes are Diagnostic's) and
 // exits with status 1.
 namespace Keel.BuildTool.SystemDescription;
 
-public sealed record SystemArguments(string TomlPath, string OutputDirectory, string? Board);
+public sealed record SystemArguments(string TomlPath, string OutputDirectory, string? Board, IReadOnlyList<string> BoardsDirectories);
 
 public static class SystemCommand
 {
     public const string BoardsFolder = "board";
-    public const string Usage = "system <app.toml> <output dir> [--board <name>]";
+    public const string Usage = "system <app.toml> <output dir> [--board <name>] [--boards <dir>]...";
 
     // The command's arguments (those after `system`), or null if they do not match
     // Usage: a misspelt option or a missing value must stop the build, not be ignored.
@@ -20,35 +21,40 @@ public static class SystemCommand
     {
         var positional = new List<string>();
         string? board = null;
+        var boards = new List<string>();
         for (int i = 0; i < arguments.Count; i++)
         {
-            if (arguments[i] == "--board" && board is null && i + 1 < arguments.Count && !arguments[i + 1].StartsWith('-'))
+            bool hasValue = i + 1 < arguments.Count && !arguments[i + 1].StartsWith('-');
+            if (arguments[i] == "--board" && board is null && hasValue)
                 board = arguments[++i];
+            else if (arguments[i] == "--boards" && hasValue)
+                boards.Add(arguments[++i]);
             else if (arguments[i].StartsWith('-'))
                 return null;
             else
                 positional.Add(arguments[i]);
         }
-        return positional.Count == 2 ? new SystemArguments(positional[0], positional[1], board) : null;
+        return positional.Count == 2 ? new SystemArguments(positional[0], positional[1], board, boards) : null;
     }
 
-    public static int Run(string tomlPath, string outputDirectory, string? board = null)
+    public static int Run(SystemArguments arguments)
     {
-        tomlPath = Path.GetFullPath(tomlPath);
-        var (layout, diagnostics) = Build(tomlPath, FindBoardsDirectory(tomlPath), board);
+        string tomlPath = Path.GetFullPath(arguments.TomlPath);
+        BoardSearch boards = arguments.BoardsDirectories.Count > 0 ? new BoardSearch(arguments.BoardsDirectories) : FindBoardsDirectory(tomlPath);
+        var (layout, diagnostics) = Build(tomlPath, boards, arguments.Board);
         if (layout is null)
         {
             foreach (var diagnostic in diagnostics)
                 Console.Error.WriteLine(diagnostic);
             return 1;
         }
-        GeneratedFiles.WriteAll(layout, outputDirectory);
+        GeneratedFiles.WriteAll(layout, arguments.OutputDirectory);
         return 0;
     }
 
     // The layout of a valid description, or null and the reasons it is not valid.
     // `board`, if given, replaces the description's own.
-    public static (SystemLayout? Layout, IReadOnlyList<Diagnostic> Diagnostics) Build(string tomlPath, string boardsDirectory, string? board = null)
+    public static (SystemLayout? Layout, IReadOnlyList<Diagnostic> Diagnostics) Build(string tomlPath, BoardSearch boards, string? board = null)
     {
         var diagnostics = new DiagnosticBag();
         var report = diagnostics.For(tomlPath);
@@ -60,7 +66,7 @@ public static class SystemCommand
         var app = AppDescriptionParser.Parse(tomlPath, report);
         if (app is null)
             return (null, diagnostics.All);
-        var boardDescription = AppChecker.Check(app, boardsDirectory, diagnostics, board);
+        var boardDescription = AppChecker.Check(app, boards, diagnostics, board);
         if (diagnostics.HasErrors || boardDescription is null)
             return (null, diagnostics.All);
 
@@ -71,8 +77,8 @@ public static class SystemCommand
         return diagnostics.HasErrors ? (null, diagnostics.All) : (layout, diagnostics.All);
     }
 
-    // The board/ folder nearest above the description, or else the one of the Keel tree
-    // this tool was built in (for descriptions kept outside the tree).
+    // Without --boards (the tool run by hand): the board/ folder nearest above the
+    // description, or else the one of the Keel tree this tool was built in.
     private static string FindBoardsDirectory(string tomlPath) =>
         FindBoardsDirectoryAbove(Path.GetDirectoryName(tomlPath)!)
         ?? FindBoardsDirectoryAbove(AppContext.BaseDirectory)

@@ -53,16 +53,15 @@ public sealed record BoardDescription(string Name, long FlashBytes, long RamByte
 
     // Null when the board is unknown or its files are wrong (the reasons are reported:
     // an unknown board against the app's `board` field, file errors against the file).
-    public static BoardDescription? Load(string boardsDirectory, string name, Action<string> reportBoardField, DiagnosticBag diagnostics)
+    public static BoardDescription? Load(BoardSearch boards, string name, Action<string> reportBoardField, DiagnosticBag diagnostics)
     {
-        string folder = Path.Combine(boardsDirectory, name);
-        string propsPath = Path.Combine(folder, PropsFile);
-        string peripheralsPath = Path.Combine(folder, PeripheralsFile);
-        if (!File.Exists(propsPath))
+        if (boards.Find(name) is not string folder)
         {
-            reportBoardField($"no board '{name}' (expected a folder under board/ with {PropsFile})");
+            reportBoardField($"no board '{name}' (expected a folder boards/{name}/ beside app.toml, or one of Keel's, with {PropsFile}; known boards: {string.Join(", ", boards.Known)})");
             return null;
         }
+        string propsPath = Path.Combine(folder, PropsFile);
+        string peripheralsPath = Path.Combine(folder, PeripheralsFile);
         if (!File.Exists(peripheralsPath))
         {
             reportBoardField($"board '{name}' has no {PeripheralsFile}");

@@ -25,14 +25,14 @@ public static class AppChecker
     // (the command's --board) replaces the description's `board`; a problem with it is
     // still reported against that field, but says where the name came from, since the
     // file names another board.
-    public static BoardDescription? Check(AppDescription app, string boardsDirectory, DiagnosticBag diagnostics, string? boardOverride = null)
+    public static BoardDescription? Check(AppDescription app, BoardSearch boards, DiagnosticBag diagnostics, string? boardOverride = null)
     {
         var top = new Section(AppDescriptionParser.TopLevel, [], app.Source, diagnostics.For(app.TomlPath));
         string? boardName = boardOverride ?? app.Board;
         string origin = boardOverride is null ? "" : "given by --board: ";
         var board = boardName is null
             ? null
-            : BoardDescription.Load(boardsDirectory, boardName, problem => top.Field("board", origin + problem), diagnostics);
+            : BoardDescription.Load(boards, boardName, problem => top.Field("board", origin + problem), diagnostics);
 
         if (app.Kernel is not null)
             CheckKernel(app.Kernel, KernelSection(top));

@@ -4,7 +4,7 @@
 //   Keel.BuildTool check-double <object> <objdump> <assembly name>...
 //   Keel.BuildTool size-report <elf> <flash bytes> <ram bytes> <report file>
 //   Keel.BuildTool check-segments <elf>
-//   Keel.BuildTool system <app.toml> <output dir> [--board <name>]
+//   Keel.BuildTool system <app.toml> <output dir> [--board <name>] [--boards <dir>]...
 //   Keel.BuildTool link-errors <ld output> [<app.toml>]
 //   Keel.BuildTool thumb-debug-addresses <object>
 // Errors are printed in MSBuild's canonical form ("error KEELnnnn: ...") so that the
@@ -22,7 +22,7 @@ return args.Length switch
     2 or 3 when args[0] == "link-errors" => LinkErrors.Run(args[1], args.Length == 3 ? args[2] : null),
     5 when args[0] == "size-report" => SizeReport.Run(args[1], long.Parse(args[2]), long.Parse(args[3]), args[4]),
     >= 1 when args[0] == "system" && SystemCommand.ParseArguments(args[1..]) is SystemArguments system =>
-        SystemCommand.Run(system.TomlPath, system.OutputDirectory, system.Board),
+        SystemCommand.Run(system),
     _ => Usage(),
 };
 
