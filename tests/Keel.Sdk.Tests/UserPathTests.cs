@@ -1,6 +1,6 @@
 // What a new user does, from Keel's packages to a tested application of their own,
 // with nothing of Keel's tree in sight: the three packages (Keel.Sdk, Keel.Templates,
-// the keel tool Keel.Cli) are packed into a folder feed, and everything after happens
+// the keel tool Keel.Cli: Keel.Packages.slnf) are packed into a folder feed, and everything after happens
 // in a temporary folder outside the tree whose nuget.config names that feed (beside the
 // machine's own registry) and a package folder of its own, so no package of an earlier
 // run with the same version can stand in for the ones just packed. Restore may take
@@ -26,8 +26,7 @@ public sealed partial class UserPathTests(ITestOutputHelper output) : IDisposabl
     public async Task A_new_application_builds_runs_grows_a_task_and_passes_its_tests()
     {
         string feed = Path.Combine(_root, "feed");
-        foreach (string project in (string[])["sdk/Keel.Sdk.csproj", "templates/Keel.Templates.csproj", "tools/Keel.Cli/Keel.Cli.csproj"])
-            await Step(Repository.Root, "dotnet", "pack", Path.Combine(Repository.Root, project), "-c", "Release", "-o", feed, "-nologo", "-v:q");
+        await Step(Repository.Root, "dotnet", "pack", Path.Combine(Repository.Root, "Keel.Packages.slnf"), "-c", "Release", "-o", feed, "-nologo", "-v:q");
         string version = PackageVersion(feed, "Keel.Sdk");
         Assert.Equal(version, PackageVersion(feed, "Keel.Templates"));
         Assert.Equal(version, PackageVersion(feed, "Keel.Cli"));
