@@ -23,7 +23,7 @@ public sealed partial class UserPathTests(ITestOutputHelper output) : IDisposabl
     private readonly StringBuilder _session = new();
 
     [Fact]
-    public async Task A_new_application_builds_runs_grows_a_task_and_passes_its_tests()
+    public async Task A_new_application_builds_runs_grows_a_task_builds_for_its_own_board_and_passes_its_tests()
     {
         string feed = Path.Combine(_root, "feed");
         await Step(Repository.Root, "dotnet", "pack", Path.Combine(Repository.Root, "Keel.Packages.slnf"), "-c", "Release", "-o", feed, "-nologo", "-v:q");
@@ -73,6 +73,15 @@ public sealed partial class UserPathTests(ITestOutputHelper output) : IDisposabl
         string grown = await Step(app, "dotnet", "keel", "run");
         Assert.Contains("sensor: started", grown);
         Assert.Contains("supervisor: done", grown);
+
+        // A board of the user's own (docs/getting-started.md): Keel's netduinoplus2, copied
+        // out of the restored Keel.Sdk into boards/, under a name no built-in board has.
+        string sdkBoard = Path.Combine(_root, "packages", "keel.sdk", version, "board", "netduinoplus2");
+        string ownBoard = Directory.CreateDirectory(Path.Combine(app, "boards", "orchard-board")).FullName;
+        foreach (string file in Directory.GetFiles(sdkBoard))
+            File.Copy(file, Path.Combine(ownBoard, Path.GetFileName(file)));
+        await Step(app, "dotnet", "build", "-nologo", "-v:q", "-p:KeelBoard=orchard-board");
+        Assert.True(File.Exists(Path.Combine(app, "bin", "orchard-board", "Orchard.elf")), "the build for the application's own board made no image");
 
         string report = Path.Combine(app, "TestResults", "keel-test.xml");
         string tested = await Step(app, "dotnet", "keel", "test", "--report", report);
