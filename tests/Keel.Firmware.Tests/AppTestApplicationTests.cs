@@ -10,7 +10,8 @@ namespace Keel.Firmware.Tests;
 // fails on purpose, one is skipped by its attribute and one at run time. Built for
 // QEMU, with and without a KeelTestFilter, booted, and read with SuiteReport: one
 // result per case, in source order, the failure with its line and values, the run's
-// exit status from the halt platform call, and the JUnit report of the run.
+// exit status from the halt platform call, and the JUnit report of the run; and on
+// Renode when it is installed.
 [Collection(DotnetBuildCollection.Name)]
 public class AppTestApplicationTests
 {
@@ -84,6 +85,22 @@ public class AppTestApplicationTests
         Assert.Equal(["AddsTwoNumbers", "AddSaturates", "Shared_SaturatingAdd"], report.Cases.Select(c => c.Id));
         Assert.All(report.Cases, c => Assert.Equal(CaseOutcome.Passed, c.Outcome));
         Assert.Equal("3 passed, 0 failed", report.ClosingLine);
+    }
+
+    // The same image built for Renode's board (Nucleo-F401RE), when Renode is installed:
+    // the same result for every case, and the halt's status as Renode's exit status.
+    [RenodeFact]
+    public async Task OnRenodeEveryCaseHasTheSameResult()
+    {
+        var (exitCode, output) = DotnetBuild.Run(Project, $"-p:KeelBoard={Renode.Board}");
+        Assert.True(exitCode == 0, output);
+        EmulatorRun run = await new Renode { EmulatedTime = TimeSpan.FromSeconds(30) }.RunAsync(Repository.Image(Folder, ImageName, Renode.Board));
+        SuiteReport report = SuiteReport.Parse(run.Console);
+
+        Assert.True(run.ExitedWith(1), run.Describe());
+        Assert.True(report.Consistent, run.Describe());
+        Assert.Equal("4 passed, 1 failed, 2 skipped", report.ClosingLine);
+        Assert.Equal(["DeliberatelyFailing"], report.Cases.Where(c => c.Outcome == CaseOutcome.Failed).Select(c => c.Id));
     }
 
     [Fact]
