@@ -103,6 +103,17 @@ public class AppTestApplicationTests
         Assert.Equal(["DeliberatelyFailing"], report.Cases.Where(c => c.Outcome == CaseOutcome.Failed).Select(c => c.Id));
     }
 
+    // The application the tests are for builds on its own too, from the same adder
+    // project (built with the application's capabilities, then again with the test
+    // application's: one task project, two systems).
+    [Fact]
+    public void TheApplicationItselfBuildsFromTheSameTaskProject()
+    {
+        var (exitCode, output) = DotnetBuild.Run(Path.Combine(Repository.Root, "tests/images/app-tests/AppTests.csproj"), "-p:KeelBoard=netduinoplus2");
+        Assert.True(exitCode == 0, output);
+        Assert.True(File.Exists(Repository.Image("tests/images/app-tests", "app-tests")), output);
+    }
+
     [Fact]
     public void AFilterTheGeneratorCannotReadFailsTheBuild()
     {
