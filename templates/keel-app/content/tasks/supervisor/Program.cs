@@ -1,7 +1,9 @@
 // The supervisor: the fault handler of the counter and the client (app.toml's
 // fault-handler). A faulted task is stopped and its fault arrives here as a message
-// whose badge says who it was; the supervisor reports it and ends the run. A product
-// would restart the task instead: replying with FaultReply.Restart does that.
+// whose badge says who it was; the supervisor reports it, lets every other task run on
+// for two periods of its settle signal (a task at any priority gets the processor
+// while the supervisor waits), and ends the run. A product would restart the faulted
+// task instead: replying with FaultReply.Restart does that.
 using System.Runtime.InteropServices;
 using Keel.Kernel;
 using Keel.Tasks;
@@ -25,6 +27,9 @@ namespace KeelApp.Supervisor
             Console.Write(", pc ");
             Console.WriteHex(fault.Mr0);
             Console.WriteLine();
+            // The first signal may already be pending; after the second, a whole period has passed.
+            Notifications.Wait(Caps.Settle, out _);
+            Notifications.Wait(Caps.Settle, out _);
             Console.WriteLine("supervisor: done");
             Task.Halt(0);
         }
