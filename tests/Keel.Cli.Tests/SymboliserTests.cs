@@ -187,9 +187,7 @@ public class SymboliserTests
     [Fact]
     public void ThePolicyDemosImageResolvesTheRoguesMainAndTheServicesRam()
     {
-        var workspace = new Workspace(CliHarness.Root);
-        var app = workspace.Application(null, CliHarness.Root);
-        var layout = app.Layout(workspace, "netduinoplus2");
+        var layout = CliHarness.Layout(Workspace.DefaultApplication);
         ElfSymbols symbols = ElfSymbols.Load(CliHarness.DemoImage);
         var symboliser = new FaultSymboliser(symbols, FaultSymboliser.Owners(layout, CliHarness.Root));
         uint main = CliHarness.SymbolAddress("Rogue_Keel_Demo_Rogue_Program__Main");

@@ -50,8 +50,8 @@ public class TestCommandTests
     private static async Task<(CliResult Result, FakeRunner Runner)> RunSuite(string console, int exitStatus, string? filter)
     {
         var runner = new FakeRunner((_, arguments) => arguments[0] == "build" ? new ProcessResult(0, false, "") : new ProcessResult(exitStatus, false, console));
-        var workspace = new Workspace(CliHarness.Root);
-        Application suite = workspace.Application(null, CliHarness.Root);
+        var workspace = Workspace.Find(CliHarness.Root);
+        Application suite = Application.At(CliHarness.DemoFolder);
         CliResult result = await CliHarness.RunAsync([], runner: runner, command: context => TestCommand.RunSuiteAsync(context, workspace, suite, "qemu", filter));
         return (result, runner);
     }

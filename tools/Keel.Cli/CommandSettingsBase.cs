@@ -9,7 +9,29 @@ using Spectre.Console.Cli;
 
 namespace Keel.Cli;
 
-public class AppSettings : CommandSettings
+// Every command's settings. Spectre.Console.Cli 0.57.2 with strict parsing fills an
+// option given last without its value (`keel build --board`) with the text
+// "__default_command" instead of refusing it; Validate refuses it here, once for every
+// command, before the command's own checks (CheckValues).
+public abstract class KeelSettings : CommandSettings
+{
+    private const string SpectreMissingValue = "__default_command";
+
+    public sealed override ValidationResult Validate()
+    {
+        foreach (var property in GetType().GetProperties())
+        {
+            if (property.GetCustomAttributes(typeof(CommandOptionAttribute), true).FirstOrDefault() is CommandOptionAttribute option
+                && property.GetValue(this) is SpectreMissingValue)
+                return ValidationResult.Error($"option --{option.LongNames[0]} needs a value.");
+        }
+        return CheckValues();
+    }
+
+    protected virtual ValidationResult CheckValues() => ValidationResult.Success();
+}
+
+public class AppSettings : KeelSettings
 {
     [CommandArgument(0, "[APP]")]
     [Description("The application's folder (app.toml beside its project). Default: the application the current folder is in; inside Keel's tree, firmware/policy-demo.")]

@@ -45,7 +45,7 @@ public sealed class FlashCommand(CliContext context) : AsyncCommand<FlashCommand
         [Description("Program the image already built.")]
         public bool NoBuild { get; set; }
 
-        public override ValidationResult Validate()
+        protected override ValidationResult CheckValues()
         {
             if (Board is null)
                 return ValidationResult.Error("flash: --board is required (keel flash --board nucleo-f401re).");

@@ -28,23 +28,30 @@ public static class HostSetup
     public static string InstallCommand(IEnumerable<HostPackage> packages) =>
         "sudo apt-get install -y " + string.Join(' ', packages.Select(p => p.Package).Distinct());
 
+    public static readonly HostPackage Gdb = new(Keel.Emulation.Gdb.Executable, "gdb-multiarch");
+
     // Every program of `needed` found, or installed (under ./keel), or a CliError
-    // naming what is missing and the command that installs it.
-    public static async Task EnsureAsync(CliContext context, Workspace workspace, params HostPackage[] needed)
+    // naming what is missing and the command that installs it. `wanted` programs (gdb
+    // for `run --gdb`, which only prints the command that would attach it) are
+    // installed along under ./keel, and otherwise left to the command to mention.
+    public static async Task EnsureAsync(CliContext context, Workspace workspace, HostPackage[] needed, HostPackage[]? wanted = null)
     {
         HostPackage[] missing = needed.Where(p => workspace.FindTool(p.Tool) is null).DistinctBy(p => p.Tool).ToArray();
-        if (missing.Length == 0)
-            return;
-        if (context.Environment(InstallVariable) == "1")
+        bool install = context.Environment(InstallVariable) == "1";
+        HostPackage[] toInstall = install ? [.. missing, .. (wanted ?? []).Where(p => workspace.FindTool(p.Tool) is null)] : [];
+        if (toInstall.Length > 0)
         {
-            string[] packages = missing.Select(p => p.Package).Distinct().ToArray();
+            string[] packages = toInstall.Select(p => p.Package).Distinct().ToArray();
+            if (!context.IsRoot && workspace.FindTool("sudo") is null)
+                throw new CliError($"installing {string.Join(' ', packages)} needs root, and sudo is not installed.",
+                    $"as root: apt-get install -y {string.Join(' ', packages)}", ExitCodes.MissingTool);
             context.Console.WriteWholeLine($"keel: installing {string.Join(' ', packages)}");
             await AsRoot(context, ["apt-get", "update", "-q"]);
             await AsRoot(context, ["env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-q", .. packages]);
             missing = missing.Where(p => workspace.FindTool(p.Tool) is null).ToArray();
-            if (missing.Length == 0)
-                return;
         }
+        if (missing.Length == 0)
+            return;
         string names = string.Join(", ", missing.Select(p => p.Tool));
         throw new CliError($"{names} {(missing.Length == 1 ? "is" : "are")} not installed.", InstallCommand(missing), ExitCodes.MissingTool);
     }

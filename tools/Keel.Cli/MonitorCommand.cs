@@ -42,7 +42,7 @@ public sealed class MonitorCommand(CliContext context) : AsyncCommand<MonitorCom
 
         public TimeSpan? TimeLimit => OptionValues.Seconds("monitor", "--time-limit", TimeLimitText);
 
-        public override ValidationResult Validate() => OptionValues.Check(() => (_, _) = (Baud, TimeLimit));
+        protected override ValidationResult CheckValues() => OptionValues.Check(() => (_, _) = (Baud, TimeLimit));
     }
 
     public override Task<int> ExecuteAsync(CommandContext _, Settings settings, CancellationToken cancellation) => RunAsync(context, settings);

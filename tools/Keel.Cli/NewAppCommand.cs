@@ -22,7 +22,7 @@ public sealed partial class NewAppCommand(CliContext context) : AsyncCommand<New
     public const string VersionToken = "KEEL_SDK_VERSION";
     public const string NameRule = "a letter, then letters, digits and '_' (it names the project, its namespace and its image)";
 
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : KeelSettings
     {
         [CommandArgument(0, "<NAME>")]
         [Description("The application's name: a letter, then letters, digits and '_'. It names the project, the namespace and the image.")]
@@ -32,7 +32,7 @@ public sealed partial class NewAppCommand(CliContext context) : AsyncCommand<New
         [Description("The folder to make it in, which must not exist or be empty. Default: ./NAME.")]
         public string? Output { get; set; }
 
-        public override ValidationResult Validate() => ValidName().IsMatch(Name)
+        protected override ValidationResult CheckValues() => ValidName().IsMatch(Name)
             ? ValidationResult.Success()
             : ValidationResult.Error($"new app: '{Name}' is not a valid application name: {NameRule}.");
     }

@@ -19,7 +19,7 @@ public sealed class NewTaskCommand(CliContext context) : AsyncCommand<NewTaskCom
     public const int Ram = 4096;
     public const int LowestPriority = 31;
 
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : KeelSettings
     {
         [CommandArgument(0, "<NAME>")]
         [Description("The task's name: a lower-case letter, then lower-case letters, digits, '-' and '_'.")]
@@ -29,7 +29,7 @@ public sealed class NewTaskCommand(CliContext context) : AsyncCommand<NewTaskCom
         [Description("The application's folder. Default: the application the current folder is in; inside Keel's tree, firmware/policy-demo.")]
         public string? App { get; set; }
 
-        public override ValidationResult Validate() => Identifiers.IsValidName(Name)
+        protected override ValidationResult CheckValues() => Identifiers.IsValidName(Name)
             ? ValidationResult.Success()
             : ValidationResult.Error($"new task: '{Name}' is not a valid task name: {Identifiers.NameRule}.");
     }

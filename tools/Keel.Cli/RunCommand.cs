@@ -38,7 +38,7 @@ public sealed partial class RunCommand(CliContext context) : AsyncCommand<RunCom
 
         public TimeSpan? TimeLimit => OptionValues.Seconds("run", "--time-limit", TimeLimitText);
 
-        public override ValidationResult Validate() => OptionValues.Check(() =>
+        protected override ValidationResult CheckValues() => OptionValues.Check(() =>
         {
             if (OptionValues.Choice("run", "--emulator", Emulator, Emulators.Names) is { Successful: false } wrong)
                 throw CliError.Usage(wrong.Message!);
@@ -63,8 +63,9 @@ public sealed partial class RunCommand(CliContext context) : AsyncCommand<RunCom
         var emulators = new Emulators(context, workspace);
         if (emulator == Emulators.Renode)
             emulators.FindRenode();
-        await HostSetup.EnsureAsync(context, workspace, [.. emulator == Emulators.Qemu ? [HostSetup.Qemu] : Array.Empty<HostPackage>(),
-            .. settings.NoBuild ? [] : HostSetup.Toolchain]);
+        await HostSetup.EnsureAsync(context, workspace,
+            [.. emulator == Emulators.Qemu ? [HostSetup.Qemu] : Array.Empty<HostPackage>(), .. settings.NoBuild ? [] : HostSetup.Toolchain],
+            wanted: settings.Gdb ? [HostSetup.Gdb] : null);
 
         if (!settings.NoBuild)
             await BuildCommand.BuildAsync(context, workspace, app, board);

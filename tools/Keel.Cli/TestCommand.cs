@@ -39,7 +39,7 @@ public sealed class TestCommand(CliContext context) : AsyncCommand<TestCommand.S
         [Description("Every test of Keel's tree (dotnet test Firmware.sln); only inside Keel's tree. Takes no other option.")]
         public bool All { get; set; }
 
-        public override ValidationResult Validate() =>
+        protected override ValidationResult CheckValues() =>
             All && (App is not null || Filter is not null || Report is not null || Emulator != Emulators.Qemu)
                 ? ValidationResult.Error("test: --all runs every test; it takes neither an application nor --emulator, --filter or --report.")
                 : OptionValues.Choice("test", "--emulator", Emulator, Emulators.Names);
@@ -62,6 +62,8 @@ public sealed class TestCommand(CliContext context) : AsyncCommand<TestCommand.S
             return await RunAllAsync(context, workspace);
         }
         Application tests = TestApplication(workspace, settings.App);
+        if (settings.Emulator == Emulators.Renode)
+            new Emulators(context, workspace).FindRenode();
         await HostSetup.EnsureAsync(context, workspace, [.. HostSetup.Toolchain, .. settings.Emulator == Emulators.Qemu ? [HostSetup.Qemu] : Array.Empty<HostPackage>()]);
         return await RunSuiteAsync(context, workspace, tests, settings.Emulator, settings.Filter, settings.Report);
     }
