@@ -56,15 +56,17 @@ public class BuildAndRunTests
     }
 
     // A project under an app.toml that does not list it has no capability names: the
-    // build says so instead of failing on every Caps.X.
+    // build says so instead of failing on every Caps.X. (The task projects sit in a
+    // folder of their own: a project beside app.toml is the application's image.)
     [Fact]
     public async Task AProjectTheDescriptionDoesNotListIsRefusedByName()
     {
         string folder = Directory.CreateTempSubdirectory("keel-stray-").FullName;
         string sdk = Path.Combine(CliHarness.Root, "sdk", "Sdk");
         string project = $"<Project><Import Project=\"{sdk}/Sdk.props\" /><Import Project=\"{sdk}/Sdk.targets\" /></Project>";
-        File.WriteAllText(Path.Combine(folder, "Solo.csproj"), project);
-        File.WriteAllText(Path.Combine(folder, "Stray.csproj"), project);
+        Directory.CreateDirectory(Path.Combine(folder, "tasks"));
+        File.WriteAllText(Path.Combine(folder, "tasks", "Solo.csproj"), project);
+        File.WriteAllText(Path.Combine(folder, "tasks", "Stray.csproj"), project);
         File.WriteAllText(Path.Combine(folder, "app.toml"), """
             name = "stray"
             board = "netduinoplus2"
@@ -73,17 +75,17 @@ public class BuildAndRunTests
             ram = 16384
             stack = 2048
             [tasks.solo]
-            project = "Solo.csproj"
+            project = "tasks/Solo.csproj"
             priority = 0
             stack = 1024
             flash = 16384
             ram = 4096
             """);
 
-        ProcessResult result = await new ProcessRunner().RunAsync("dotnet", ["build", Path.Combine(folder, "Stray.csproj"), "-nologo", "-v:m"], timeLimit: TimeSpan.FromMinutes(5));
+        ProcessResult result = await new ProcessRunner().RunAsync("dotnet", ["build", Path.Combine(folder, "tasks", "Stray.csproj"), "-nologo", "-v:m"], timeLimit: TimeSpan.FromMinutes(5));
 
         Assert.False(result.Succeeded);
-        Assert.Contains($"error KEEL0107: Stray.csproj is no task of {folder}/app.toml (no [tasks.<name>] has project = \"Stray.csproj\"), so it has no capability names (Caps) to build with", result.Output);
+        Assert.Contains($"error KEEL0107: Stray.csproj is no task of {folder}/app.toml (no [tasks.<name>] has project = \"tasks/Stray.csproj\"), so it has no capability names (Caps) to build with", result.Output);
     }
 
     [Fact]

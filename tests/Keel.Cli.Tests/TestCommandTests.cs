@@ -96,4 +96,55 @@ public class TestCommandTests
         Assert.Equal(ExitCodes.Failed, result.ExitCode);
         Assert.StartsWith("keel: error: case IPC0001 never finished: the suite hung or crashed in it (its output is above).", result.Error);
     }
+
+    // A user's application outside the tree, with or without its tests/ application.
+    private static string UserApp(bool withTests)
+    {
+        string app = Directory.CreateTempSubdirectory("keel-user-").FullName;
+        File.WriteAllText(Path.Combine(app, "app.toml"), "");
+        File.WriteAllText(Path.Combine(app, "Blinky.csproj"), "<Project Sdk=\"Keel.Sdk\" />");
+        if (withTests)
+        {
+            Directory.CreateDirectory(Path.Combine(app, "tests"));
+            File.WriteAllText(Path.Combine(app, "tests", "app.toml"), "");
+            File.WriteAllText(Path.Combine(app, "tests", "BlinkyTests.csproj"), "<Project Sdk=\"Keel.Sdk\" />");
+        }
+        return app;
+    }
+
+    [Fact]
+    public void TheTestApplicationIsTheApplicationsTestsFolderElseInTheTreeTheKernelSuite()
+    {
+        string app = UserApp(withTests: true);
+        string tests = Path.Combine(app, "tests");
+        // From inside the application (a task's folder), and naming it from elsewhere.
+        string task = Directory.CreateDirectory(Path.Combine(app, "tasks", "led")).FullName;
+        Assert.Equal(tests, TestCommand.TestApplication(Workspace.Find(task), null).Folder);
+        Assert.Equal(tests, TestCommand.TestApplication(Workspace.Find(CliHarness.Root), app).Folder);
+        // In the tree with no application named: the kernel suite.
+        Assert.Equal(Path.Combine(CliHarness.Root, "tests", "target-suite"), TestCommand.TestApplication(Workspace.Find(CliHarness.Root), null).Folder);
+    }
+
+    [Fact]
+    public async Task AnApplicationWithoutTestsIsAUsageErrorAndNothingIsBuilt()
+    {
+        string app = UserApp(withTests: false);
+        var runner = new FakeRunner((_, _) => new ProcessResult(0, false, ""));
+        CliResult result = await CliHarness.RunAsync(["test"], runner: runner, currentDirectory: app);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Equal("keel: error: . has no tests: its test application would be tests/app.toml with its project.\nkeel: fix: keel --help\n", result.Error);
+        Assert.Empty(runner.Commands);
+    }
+
+    // The hint that reruns failed cases of a user's tests names the application.
+    [Fact]
+    public async Task AUsersTestsAreBuiltFromTheirProjectAndTheHintNamesTheApplication()
+    {
+        string app = UserApp(withTests: true);
+        var runner = new FakeRunner((_, arguments) => new ProcessResult(1, false, "/x/tests/app.toml(1,1): error KEEL0100: nope\n"));
+        CliResult result = await CliHarness.RunAsync(["test", "--filter", "LED*"], runner: runner, currentDirectory: app);
+        Assert.Equal(ExitCodes.BuildFailed, result.ExitCode);
+        Assert.Equal($"dotnet build {app}/tests/BlinkyTests.csproj -nologo -v:m -p:KeelBoard=netduinoplus2 -p:KeelTestFilter=LED*", runner.Commands.Single());
+        Assert.StartsWith("keel: error: the build of tests for netduinoplus2 failed", result.Error);
+    }
 }
