@@ -4,7 +4,7 @@
 // static constructor, are run by ILC at compile time (pre-initialisation), which
 // freezes what they build into the image's data: `static Tcb[] s_pool = new Tcb[8];`
 // costs no heap. Whatever ILC cannot pre-initialise would allocate at start-up
-// instead; the post-ILC allocation check (build/Keel.BuildTool, KEEL0001) still
+// instead; the post-ILC allocation check (tools/Keel.BuildTool, KEEL0001) still
 // refuses that, so allowing allocation here opens no hole.
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

@@ -79,7 +79,7 @@ namespace System.Runtime
     // The allocation helpers ILC calls by name. They are bound to runtime symbols that
     // no Keel image defines, so any code that reaches one leaves an undefined reference
     // in its object file; the image build finds those references and names the
-    // allocating method (build/Keel.BuildTool: "firmware code may not allocate").
+    // allocating method (tools/Keel.BuildTool: "firmware code may not allocate").
     internal static unsafe class RuntimeExports
     {
         [MethodImpl(MethodImplOptions.InternalCall)]

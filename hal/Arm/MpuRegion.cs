@@ -54,7 +54,7 @@ namespace Keel.Hal.Arm
         // a no-access guard at the bottom of the main stack, in every task's MPU image.
         // Tasks get the others. The guard is larger than the kernel's stack frames, so a
         // frame allocated past the stack's end lands in it rather than beyond it
-        // (build/keel-image.ld reserves and aligns it).
+        // (sdk/targets/keel-image.ld reserves and aligns it).
         public const uint KernelStackGuardRegion = RegionCount - 1;
         public const uint TaskRegionCount = RegionCount - 1;
         public const uint KernelStackGuardSize = 256;

@@ -222,7 +222,7 @@ namespace Keel.Port
         }
 
         // A no-access region over the lowest bytes of the main stack
-        // (keel_main_stack_guard, build/keel-image.ld): a kernel stack overflow faults
+        // (keel_main_stack_guard, sdk/targets/keel-image.ld): a kernel stack overflow faults
         // there, privileged or not, instead of overwriting the kernel's data below.
         private static MpuRegionConfig EncodeMainStackGuard()
         {

@@ -3,7 +3,7 @@
 // timed out with what it printed up to then, so a hung emulator fails a test and never
 // hangs the suite. `onLine`, when given, also receives each line as it is printed
 // (stdout's and stderr's lines each whole, without the line end), for a caller that
-// shows the run live.
+// shows the run live. `workingDirectory`, when given, is the program's current folder.
 using System.Diagnostics;
 using System.Text;
 
@@ -12,10 +12,11 @@ namespace Keel.Emulation;
 public static class HostProcess
 {
     public static async Task<EmulatorRun> RunAsync(string executable, IReadOnlyList<string> arguments, TimeSpan limit, CancellationToken cancellation = default,
-        Action<string>? onLine = null)
+        Action<string>? onLine = null, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(executable)
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,

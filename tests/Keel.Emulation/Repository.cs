@@ -7,7 +7,7 @@ public static class Repository
 
     public static string Root { get; } = FindRoot();
 
-    // <project folder>/bin/<board>/<image>.elf, as build/Keel.Image.targets lays it out;
+    // <project folder>/bin/<board>/<image>.elf, as sdk/targets/Keel.Image.targets lays it out;
     // the project folder is relative to the repository root (e.g. "firmware/hello").
     public static string Image(string projectFolder, string image, string board = "netduinoplus2") =>
         Path.Combine(Root, projectFolder, "bin", board, image + ".elf");

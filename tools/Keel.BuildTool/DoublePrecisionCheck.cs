@@ -3,7 +3,7 @@
 // undefined instructions on that chip, so a fault at run time. The firmware analyzer
 // refuses `double` at its source line (KEEL1012); this check is its backstop on the
 // code ILC really produced, for targets without a double-precision FPU
-// (KeelDoublePrecisionFpu, build/Keel.Native.targets). It names each function with
+// (KeelDoublePrecisionFpu, sdk/targets/Keel.Native.targets). It names each function with
 // such an instruction and the first one it executes.
 using System.Text.RegularExpressions;
 

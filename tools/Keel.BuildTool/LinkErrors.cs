@@ -1,5 +1,5 @@
 // `Keel.BuildTool link-errors <ld output> [<app.toml>]`: what a failed link means, in
-// MSBuild's canonical form. KeelLink (build/Keel.Image.targets) runs it with ld's output
+// MSBuild's canonical form. KeelLink (sdk/targets/Keel.Image.targets) runs it with ld's output
 // when ld fails, because ld's own lines are not in a form MSBuild shows as errors: at
 // normal verbosity the build said only that ld "exited with code 1".
 //

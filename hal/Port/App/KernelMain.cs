@@ -2,7 +2,7 @@
 //
 // This file is compiled into each application's kernel image together with the
 // SystemTables that `Keel.BuildTool system` generates from the application's
-// app.toml (build/Keel.App.targets), so the pools are sized by the system
+// app.toml (sdk/targets/Keel.App.targets), so the pools are sized by the system
 // description and built by ILC at compile time: the kernel allocates nothing,
 // and a system that does not fit its RAM fails at link time, not at run time.
 using System.Runtime.InteropServices;

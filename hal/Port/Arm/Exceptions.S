@@ -229,7 +229,7 @@ keel_idle_address:
     .size keel_idle_address, . - keel_idle_address
 
 @ The address of the task image records the application's linker script lays out.
-@ The main stack's guard (build/keel-image.ld), for the MPU region that covers it.
+@ The main stack's guard (sdk/targets/keel-image.ld), for the MPU region that covers it.
     .global keel_main_stack_guard_address
     .type keel_main_stack_guard_address, %function
     .thumb_func

@@ -42,7 +42,7 @@ namespace Keel.Fuzz
         private const uint Reach = 200;
 
         // The kernel's stack size (app.toml, [kernel] stack) and the 256-byte guard
-        // below it (build/keel-image.ld): tasks are not told where the guard is, but it
+        // below it (sdk/targets/keel-image.ld): tasks are not told where the guard is, but it
         // lies just below the kernel's stack at the top of the kernel's RAM.
         private const uint KernelStackSize = 2048;
         private const uint KernelStackGuardSize = 256;

@@ -2,7 +2,7 @@
 // task links into exactly the flash and RAM its MPU regions cover, plus the stack
 // sizes as symbols the start-up code and the kernel's linker script read. The kernel's
 // windows are also given the names FLASH and RAM, which the generic image script
-// (build/keel-image.ld) places every image into, so the kernel links with it unchanged.
+// (sdk/targets/keel-image.ld) places every image into, so the kernel links with it unchanged.
 using System.Text;
 
 namespace Keel.BuildTool.SystemDescription;

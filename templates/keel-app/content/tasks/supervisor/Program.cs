@@ -1,0 +1,32 @@
+// The supervisor: the fault handler of the counter and the client (app.toml's
+// fault-handler). A faulted task is stopped and its fault arrives here as a message
+// whose badge says who it was; the supervisor reports it and ends the run. A product
+// would restart the task instead: replying with FaultReply.Restart does that.
+using System.Runtime.InteropServices;
+using Keel.Kernel;
+using Keel.Tasks;
+using Keel.UserLib;
+
+namespace KeelApp.Supervisor
+{
+    public static class Program
+    {
+        [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
+        private static void Main()
+        {
+            Console.WriteLine("supervisor: watching for faults");
+            Message fault = Ipc.Recv(Caps.Faults);
+            Console.Write("supervisor: ");
+            Console.Write(FaultBadges.Name(fault.Badge));
+            Console.Write(" faulted: ");
+            Console.Write(FaultKinds.Name((FaultKind)fault.Label));
+            Console.Write(" at address ");
+            Console.WriteHex(fault.Mr1);
+            Console.Write(", pc ");
+            Console.WriteHex(fault.Mr0);
+            Console.WriteLine();
+            Console.WriteLine("supervisor: done");
+            Task.Halt(0);
+        }
+    }
+}

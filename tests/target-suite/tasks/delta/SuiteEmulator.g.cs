@@ -1,2 +1,0 @@
-// Generated from KeelSuiteEmulator at build time. Do not edit.
-namespace Keel.Suite { internal static class SuiteEmulator { public static bool IsRenode => false; } }

@@ -1,2 +1,0 @@
-// Generated from KeelTestFilter at build time. Do not edit.
-namespace Keel.Suite { internal static class TestFilter { public const string Patterns = "*"; } }
