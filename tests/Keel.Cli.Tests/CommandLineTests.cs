@@ -79,6 +79,8 @@ public class CommandLineTests
     [InlineData(new[] { "flash" }, "keel: error: flash: --board is required (keel flash --board nucleo-f401re).")]
     [InlineData(new[] { "flash", "--board", "nucleo-f401re", "--probe", "jlink" }, "keel: error: flash: --probe must be one of openocd, st-flash, not 'jlink'.")]
     [InlineData(new[] { "new", "thing" }, "keel: error: unknown command 'thing'.")]
+    [InlineData(new[] { "new" }, "keel: error: new: say what to make: keel new app NAME, or keel new task NAME.")]
+    [InlineData(new[] { "help" }, "keel: error: unknown command 'help'.")]
     [InlineData(new[] { "new", "task" }, "keel: error: command 'task' is missing required argument 'NAME'.")]
     [InlineData(new[] { "new", "app", "9lives" }, "keel: error: new app: '9lives' is not a valid application name: a letter, then letters, digits and '_' (it names the project, its namespace and its image).")]
     [InlineData(new[] { "new", "app", "my-app" }, "keel: error: new app: 'my-app' is not a valid application name: a letter, then letters, digits and '_' (it names the project, its namespace and its image).")]

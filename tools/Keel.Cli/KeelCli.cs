@@ -54,6 +54,10 @@ public static class KeelCli
                     .WithExample("new", "task", "sensor");
             });
         });
+        // Spectre shows a branch's help and returns 1 (keel's "tests failed") for
+        // `keel new` alone: it is a usage error, said in one line.
+        if (arguments is ["new"])
+            return Guard(error, () => throw CliError.Usage("new: say what to make: keel new app NAME, or keel new task NAME."));
         return Guard(error, () => app.RunAsync(arguments));
     }
 

@@ -58,7 +58,8 @@ public sealed class TestCommand(CliContext context) : AsyncCommand<TestCommand.S
         if (settings.All)
         {
             workspace.RequireTree("keel test --all");
-            await HostSetup.EnsureAsync(context, workspace, [.. HostSetup.Toolchain, HostSetup.Qemu]);
+            // The suite's debugger tests use gdb (and skip without it).
+            await HostSetup.EnsureAsync(context, workspace, [.. HostSetup.Toolchain, HostSetup.Qemu], wanted: [HostSetup.Gdb]);
             return await RunAllAsync(context, workspace);
         }
         Application tests = TestApplication(workspace, settings.App);
