@@ -8,6 +8,9 @@
 // and after the last case one closing line, `N passed, N failed` (`, N skipped` added
 // when there are skipped cases). A case that started but has no verdict line (the
 // image hung or crashed in it) is Unfinished, with its transcript up to the end.
+// An id is letters, digits and '_', starting with a letter: the kernel suite's are
+// IPC0003 and the like, a user's test cases (userlib/Testing.cs, docs/testing.md)
+// their method names.
 using System.Text.RegularExpressions;
 
 namespace Keel.Emulation;
@@ -86,10 +89,10 @@ public sealed partial record SuiteReport(IReadOnlyList<SuiteCase> Cases, string?
         return new SuiteReport(cases, closing, passed, failed, skipped);
     }
 
-    [GeneratedRegex(@"^Starting test (?<id>[A-Z]+[0-9]+) (?<name>.+)$")]
+    [GeneratedRegex(@"^Starting test (?<id>[A-Za-z][A-Za-z0-9_]*) (?<name>.+)$")]
     private static partial Regex StartLine();
 
-    [GeneratedRegex(@"^(?<verdict>PASS|FAIL|SKIP) (?<id>[A-Z]+[0-9]+)(?:: (?<reason>.*))?$")]
+    [GeneratedRegex(@"^(?<verdict>PASS|FAIL|SKIP) (?<id>[A-Za-z][A-Za-z0-9_]*)(?:: (?<reason>.*))?$")]
     private static partial Regex VerdictLine();
 
     [GeneratedRegex(@"^(?<passed>[0-9]+) passed, (?<failed>[0-9]+) failed(?:, (?<skipped>[0-9]+) skipped)?$")]

@@ -48,7 +48,7 @@ public unsafe class ModelBasedTests
 
     static uint InitialBadge(int thread) => (uint)(thread + 1) << 4;
 
-    static readonly (CapType Type, int Object, Rights Rights)[][] InitialCaps =
+    static readonly (CapType Type, int Object, Rights Rights)[]?[] InitialCaps =
     {
         new[] { (CapType.Endpoint, 0, Rights.All), (CapType.Endpoint, 1, Rights.All) },
         new[] { (CapType.Endpoint, 0, Rights.Read | Rights.Write | Rights.GrantReply), (CapType.Endpoint, 1, Rights.Read) },
@@ -84,8 +84,10 @@ public unsafe class ModelBasedTests
                     continue;
                 }
                 // Slot 0 badged, slot 1 not: Mint can badge it, and CancelBadgedSends needs one.
-                GiveBoth(t, 0, InitialCaps[t][0].Type, InitialCaps[t][0].Object, InitialCaps[t][0].Rights, InitialBadge(t));
-                GiveBoth(t, 1, InitialCaps[t][1].Type, InitialCaps[t][1].Object, InitialCaps[t][1].Rights, 0);
+                (CapType Type, int Object, Rights Rights)[] initial = InitialCaps[t]
+                    ?? throw new System.InvalidOperationException($"thread {t} has a CSpace of its own but no initial capabilities");
+                GiveBoth(t, 0, initial[0].Type, initial[0].Object, initial[0].Rights, InitialBadge(t));
+                GiveBoth(t, 1, initial[1].Type, initial[1].Object, initial[1].Rights, 0);
                 GiveBoth(t, 2, CapType.Notification, 0, Rights.Read | Rights.Write, 1u << t);
                 if (Supervises[t] >= 0)
                     GiveBoth(t, 3, CapType.Thread, Supervises[t], Rights.Write, 0);
@@ -181,7 +183,7 @@ public unsafe class ModelBasedTests
                 Assert.Equal(Model.Ready[level], Members(Sim.K.ReadyQueues[level]));
         }
 
-        static void AssertSameCap(MCap model, Capability kernel)
+        static void AssertSameCap(MCap? model, Capability kernel)
         {
             if (model == null)
             {

@@ -7,7 +7,9 @@
 // derived capabilities refer to, instead of a slot in linked records; the
 // derivation tree is parent pointers and child lists; queues are List<int>;
 // and every rule is restated from docs/ipc.md. Only the kernel's enums are
-// used, as names.
+// used, as names. An empty slot, an empty caller slot and "no IPC in
+// progress" are null; a capability a check has just found in its slot is
+// taken through Held, which names the slot if the model breaks its own rule.
 using System.Collections.Generic;
 using System.Linq;
 
@@ -18,7 +20,7 @@ public sealed class ReplyToken
     public int Caller;
 }
 
-public sealed record MCap(CapType Type, int Object, Rights Rights, uint Badge, ReplyToken Token = null);
+public sealed record MCap(CapType Type, int Object, Rights Rights, uint Badge, ReplyToken? Token = null);
 
 public sealed class MThread
 {
@@ -26,17 +28,17 @@ public sealed class MThread
     public ThreadState State = ThreadState.Inactive;
     public uint[] R = new uint[8];                   // r4..r11
     public uint[] Buf = new uint[IpcBuffer.Words];
-    public MCap[] CSpace;
-    public MCap CallerSlot;
+    public MCap?[] CSpace = new MCap?[Model.Slots];
+    public MCap? CallerSlot;
     public uint TimeSlice;
     public int BlockedOn;
     public int Bound = -1;
     // The IPC in progress.
     public uint SendBadge;
     public bool SendCanGrant, SendIsCall, ReceiveCanGrant;
-    public ReplyToken AwaitedReply;
+    public ReplyToken? AwaitedReply;
     // The capability (this very object, wherever it moves) a blocked IPC goes through.
-    public MCap BlockedThrough;
+    public MCap? BlockedThrough;
     public bool RestartPending;
 }
 
@@ -70,7 +72,7 @@ public sealed class Model
 
     public Model(int threads, int endpoints, int notifications, int levels, uint timeSlice)
     {
-        T = Enumerable.Range(0, threads).Select(_ => new MThread { CSpace = new MCap[Slots], TimeSlice = timeSlice }).ToArray();
+        T = Enumerable.Range(0, threads).Select(_ => new MThread { TimeSlice = timeSlice }).ToArray();
         EndpointQueues = Enumerable.Range(0, endpoints).Select(_ => new List<int>()).ToArray();
         Words = new uint[notifications];
         Signalled = new bool[notifications];
@@ -144,16 +146,16 @@ public sealed class Model
             case SyscallNumber.Recv:
             case SyscallNumber.NBRecv:
                 if ((e = CheckReceive(c, a)) != Error.Ok) return e;
-                return Receive(c, me.CSpace[a], n == SyscallNumber.Recv) ? Error.Ok : Error.WouldBlock;
+                return Receive(c, Held(me, a), n == SyscallNumber.Recv) ? Error.Ok : Error.WouldBlock;
             case SyscallNumber.Call:
             case SyscallNumber.NBCall:
                 if ((e = Need(c, a, CapType.Endpoint, Rights.Write)) != Error.Ok) return e;
-                if ((me.CSpace[a].Rights & (Rights.Grant | Rights.GrantReply)) == 0) return Error.MissingRight;
+                if ((Held(me, a).Rights & (Rights.Grant | Rights.GrantReply)) == 0) return Error.MissingRight;
                 if ((e = CheckMessage(c)) != Error.Ok) return e;
-                List<int> q = EndpointQueues[me.CSpace[a].Object];
+                List<int> q = EndpointQueues[Held(me, a).Object];
                 bool receiverWaiting = q.Count > 0 && T[q[0]].State == ThreadState.BlockedOnReceive;
                 if (n == SyscallNumber.NBCall && !receiverWaiting) return Error.WouldBlock;
-                StartSend(c, me.CSpace[a], call: true, blocking: true);
+                StartSend(c, Held(me, a), call: true, blocking: true);
                 return Error.Ok;
             case SyscallNumber.Reply:
                 if ((e = CheckMessage(c)) != Error.Ok) return e;
@@ -162,25 +164,25 @@ public sealed class Model
             case SyscallNumber.ReplyRecv:
                 if ((e = CheckReceive(c, a)) != Error.Ok || (e = CheckMessage(c)) != Error.Ok) return e;
                 // The caller takes over only from a replier whose receive blocks.
-                ReplyFromCallerSlot(c, handOver: !Receive(c, me.CSpace[a], blocking: false, dryRun: true));
-                Receive(c, me.CSpace[a], blocking: true);
+                ReplyFromCallerSlot(c, handOver: !Receive(c, Held(me, a), blocking: false, dryRun: true));
+                Receive(c, Held(me, a), blocking: true);
                 return Error.Ok;
             case SyscallNumber.NBSendRecv:
                 if ((e = CheckSend(c, a)) != Error.Ok || (e = CheckReceive(c, b)) != Error.Ok) return e;
                 DoSend(c, a, blocking: false);
-                Receive(c, me.CSpace[b], blocking: true);
+                Receive(c, Held(me, b), blocking: true);
                 return Error.Ok;
             case SyscallNumber.Yield:
                 ToBack(c);
                 return Error.Ok;
             case SyscallNumber.Signal:
                 if ((e = Need(c, a, CapType.Notification, Rights.Write)) != Error.Ok) return e;
-                Raise(me.CSpace[a].Object, me.CSpace[a].Badge);
+                Raise(Held(me, a).Object, Held(me, a).Badge);
                 return Error.Ok;
             case SyscallNumber.Wait:
             case SyscallNumber.Poll:
                 if ((e = Need(c, a, CapType.Notification, Rights.Read)) != Error.Ok) return e;
-                int ntfn = me.CSpace[a].Object;
+                int ntfn = Held(me, a).Object;
                 int bound = System.Array.FindIndex(T, t => t.Bound == ntfn);
                 if (bound >= 0 && bound != c) return Error.BoundToAnotherThread;
                 if (Signalled[ntfn])
@@ -194,7 +196,7 @@ public sealed class Model
                 {
                     me.State = ThreadState.BlockedOnNotification;
                     me.BlockedOn = ntfn;
-                    me.BlockedThrough = me.CSpace[a];
+                    me.BlockedThrough = Held(me, a);
                     Waiters[ntfn].Add(c);
                 }
                 return Error.Ok;
@@ -202,7 +204,7 @@ public sealed class Model
             case SyscallNumber.Copy:
             {
                 if ((e = SourceAndDestination(c, a, b)) != Error.Ok) return e;
-                MCap source = me.CSpace[a];
+                MCap source = Held(me, a);
                 uint mask = n == SyscallNumber.Mint ? me.R[3] : 15u;
                 uint badge = n == SyscallNumber.Mint ? me.R[4] : 0u;
                 if (source.Type == CapType.Reply) return Error.WrongType;
@@ -215,11 +217,11 @@ public sealed class Model
             case SyscallNumber.Revoke:
             {
                 if (a >= Slots) return Error.InvalidIndex;
-                if (me.CSpace[a] == null) return Error.EmptySlot;
-                List<MCap> descendants = Descendants(me.CSpace[a]).ToList();
+                if (me.CSpace[a] is not MCap revoked) return Error.EmptySlot;
+                List<MCap> descendants = Descendants(revoked).ToList();
                 for (int i = 1; i <= System.Math.Min(RevokeBatch, descendants.Count); i++)
                 {
-                    (MCap[] cspace, uint slot) = Find(descendants[^i]);
+                    (MCap?[] cspace, uint slot) = Find(descendants[^i]);
                     Delete(cspace, slot);
                     Revoked++;
                 }
@@ -230,8 +232,8 @@ public sealed class Model
             {
                 if ((e = Need(c, a, CapType.Endpoint, Rights.Write)) != Error.Ok) return e;
                 uint badge = me.R[3];
-                if (me.CSpace[a].Badge != 0 || badge == 0) return Error.InvalidArgument;
-                List<int> queue = EndpointQueues[me.CSpace[a].Object];
+                if (Held(me, a).Badge != 0 || badge == 0) return Error.InvalidArgument;
+                List<int> queue = EndpointQueues[Held(me, a).Object];
                 foreach (int t in queue.Where(t => T[t].State == ThreadState.BlockedOnSend && T[t].SendBadge == badge).ToList())
                 {
                     queue.Remove(t);
@@ -267,7 +269,7 @@ public sealed class Model
             case SyscallNumber.ThreadResume:
             case SyscallNumber.ThreadRestart:
                 if ((e = Need(c, a, CapType.Thread, Rights.Write)) != Error.Ok) return e;
-                int target = me.CSpace[a].Object;
+                int target = Held(me, a).Object;
                 if (n == SyscallNumber.ThreadResume)
                 {
                     // A thread stopped before its pending restart took effect has no
@@ -321,7 +323,8 @@ public sealed class Model
         foreach (List<int> q in Ready.Concat(EndpointQueues).Concat(Waiters))
             q.Remove(t);
         if (T[t].State == ThreadState.BlockedOnReply)
-            RemoveReplyCapability(T[t].AwaitedReply);
+            RemoveReplyCapability(T[t].AwaitedReply
+                ?? throw new System.InvalidOperationException($"thread {t} is blocked on a reply it has no token for"));
         T[t].State = ThreadState.Inactive;
     }
 
@@ -343,9 +346,9 @@ public sealed class Model
     /// Empties a slot. A thread blocked through the capability it held (that object, not an
     /// equal one) gives up its IPC with Revoked; a reply capability's Call goes on waiting.
     /// </summary>
-    void Delete(MCap[] cspace, uint slot)
+    void Delete(MCap?[] cspace, uint slot)
     {
-        MCap cap = cspace[slot];
+        MCap? cap = cspace[slot];
         cspace[slot] = null;
         if (cap == null || cap.Type == CapType.Reply)
             return;
@@ -374,7 +377,7 @@ public sealed class Model
 
     List<MCap> Children(MCap cap)
     {
-        if (!childrenOf.TryGetValue(cap, out List<MCap> children))
+        if (!childrenOf.TryGetValue(cap, out List<MCap>? children))
             childrenOf[cap] = children = new List<MCap>();
         return children;
     }
@@ -395,7 +398,7 @@ public sealed class Model
     {
         List<MCap> children = Children(cap);
         childrenOf.Remove(cap);
-        if (parentOf.Remove(cap, out MCap parent))
+        if (parentOf.Remove(cap, out MCap? parent))
         {
             List<MCap> siblings = Children(parent);
             int place = siblings.FindIndex(sibling => ReferenceEquals(sibling, cap));
@@ -410,7 +413,7 @@ public sealed class Model
     }
 
     /// <summary>The CSpace and slot holding this very capability.</summary>
-    (MCap[] CSpace, uint Slot) Find(MCap cap)
+    (MCap?[] CSpace, uint Slot) Find(MCap cap)
     {
         foreach (MThread thread in T)
             for (uint slot = 0; slot < Slots; slot++)
@@ -421,10 +424,14 @@ public sealed class Model
 
     // ---- Checks ----
 
+    /// <summary>The capability in a slot the checks before have found occupied.</summary>
+    static MCap Held(MThread thread, uint slot) =>
+        thread.CSpace[slot] ?? throw new System.InvalidOperationException($"slot {slot} was checked occupied but is empty");
+
     Error Need(int c, uint index, CapType type, Rights rights)
     {
         if (index >= Slots) return Error.InvalidIndex;
-        MCap cap = T[c].CSpace[index];
+        MCap? cap = T[c].CSpace[index];
         if (cap == null) return Error.EmptySlot;
         if (cap.Type != type) return Error.WrongType;
         return (cap.Rights & rights) == rights ? Error.Ok : Error.MissingRight;
@@ -448,8 +455,9 @@ public sealed class Model
         {
             uint index = me.Buf[IpcBuffer.SendCaps + i];
             if (index >= Slots) return Error.InvalidIndex;
-            if (me.CSpace[index] == null) return Error.EmptySlot;
-            if (me.CSpace[index].Type == CapType.Reply) return Error.WrongType;
+            MCap? attached = me.CSpace[index];
+            if (attached == null) return Error.EmptySlot;
+            if (attached.Type == CapType.Reply) return Error.WrongType;
         }
         return Error.Ok;
     }
@@ -466,7 +474,7 @@ public sealed class Model
 
     void DoSend(int c, uint index, bool blocking)
     {
-        MCap cap = T[c].CSpace[index];
+        MCap cap = Held(T[c], index);
         if (cap.Type == CapType.Reply)
         {
             T[c].CSpace[index] = null;
@@ -552,7 +560,7 @@ public sealed class Model
 
     void ReplyFromCallerSlot(int c, bool handOver)
     {
-        MCap cap = T[c].CallerSlot;
+        MCap? cap = T[c].CallerSlot;
         T[c].CallerSlot = null;
         if (cap != null)
             DeliverReply(c, cap, handOver);
@@ -560,11 +568,11 @@ public sealed class Model
 
     void DeliverReply(int replier, MCap cap, bool handOver)
     {
-        MThread caller = T[cap.Token.Caller];
-        caller.AwaitedReply = null;
-        Copy(replier, cap.Token.Caller, 0, (cap.Rights & Rights.Grant) != 0);
-        if (handOver) HandOver(cap.Token.Caller);
-        else Runnable(cap.Token.Caller);
+        ReplyToken token = cap.Token ?? throw new System.InvalidOperationException("a reply capability has no token");
+        T[token.Caller].AwaitedReply = null;
+        Copy(replier, token.Caller, 0, (cap.Rights & Rights.Grant) != 0);
+        if (handOver) HandOver(token.Caller);
+        else Runnable(token.Caller);
     }
 
     uint Word(MThread t, int i) => i < 4 ? t.R[3 + i] : t.Buf[i - 4];
@@ -590,10 +598,11 @@ public sealed class Model
             {
                 uint source = from.Buf[IpcBuffer.SendCaps + arrived];
                 uint destination = to.Buf[IpcBuffer.ReceiveSlots + arrived];
-                if (source >= Slots || from.CSpace[source] == null || from.CSpace[source].Type == CapType.Reply
+                MCap? granted = source < Slots ? from.CSpace[source] : null;
+                if (granted == null || granted.Type == CapType.Reply
                     || destination >= Slots || to.CSpace[destination] != null)
                     break;
-                to.CSpace[destination] = Derive(from.CSpace[source], from.CSpace[source] with { });
+                to.CSpace[destination] = Derive(granted, granted with { });
                 arrived++;
             }
         }

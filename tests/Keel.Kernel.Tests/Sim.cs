@@ -15,7 +15,7 @@ public sealed unsafe class Sim
     public KernelState K;
 
     public Sim(int threads = 4, int endpoints = 2, int notifications = 2, int priorityLevels = 4,
-        uint timeSlice = 3, byte priority = 1, TickSignal[] tickSignals = null)
+        uint timeSlice = 3, byte priority = 1, TickSignal[]? tickSignals = null)
     {
         K.Threads = new Tcb[threads];
         K.Endpoints = new Endpoint[endpoints];

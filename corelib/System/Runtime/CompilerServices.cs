@@ -34,6 +34,11 @@ namespace System.Runtime.CompilerServices
     [AttributeUsage(AttributeTargets.Module | AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Interface | AttributeTargets.Constructor | AttributeTargets.Method | AttributeTargets.Property | AttributeTargets.Event, Inherited = false)]
     public sealed class SkipLocalsInitAttribute : Attribute { }
 
+    // The compiler fills a parameter marked with it with the caller's line number, a
+    // constant: how the test API's checks (userlib/Testing.cs) name the failing line.
+    [AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
+    public sealed class CallerLineNumberAttribute : Attribute { }
+
     [AttributeUsage(AttributeTargets.All, Inherited = false)]
     public sealed class IsReadOnlyAttribute : Attribute { }
 

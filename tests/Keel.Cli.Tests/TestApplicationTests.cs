@@ -1,0 +1,195 @@
+using System.Xml.Linq;
+using Keel.Cli;
+using Keel.Emulation;
+
+namespace Keel.Cli.Tests;
+
+// The test run of a user's test application (TestApplicationRunner, docs/testing.md)
+// and its JUnit report (Keel.Emulation's JUnitReport): the report's shape for every
+// outcome of a case and of the run, and the runner's build, table, report file and exit
+// status, with dotnet and QEMU stood in for by canned output (the real thing is
+// Keel.Firmware.Tests' AppTestApplicationTests) and the policy demo's image standing in
+// for the test image (for its symbols and layout).
+public class TestApplicationTests
+{
+    private const string MixedConsole = """
+        Starting test AddsTwoNumbers the adder adds two numbers
+        PASS AddsTwoNumbers
+        Starting test DeliberatelyFailing 2 + 2 is not 5
+          line 49: 2 + 2: expected 5, got 4
+        FAIL DeliberatelyFailing: line 49: 2 + 2: expected 5, got 4
+        Starting test Multiplies skipped by its attribute
+        SKIP Multiplies: no multiplication yet
+        2 passed, 1 failed, 1 skipped
+        """;
+
+    private static TestRunRecord Record(string console, int? exitCode, bool timedOut = false) =>
+        new("app-tests-tests", SuiteReport.Parse(console), console, exitCode, timedOut,
+            new DateTimeOffset(2026, 11, 28, 1, 2, 3, TimeSpan.Zero), TimeSpan.FromMilliseconds(1500), [new("emulator", "qemu")]);
+
+    private static XElement Suite(XDocument report) => report.Root!.Element("testsuite")!;
+
+    private static XElement Case(XDocument report, string name) => Suite(report).Elements("testcase").Single(c => (string?)c.Attribute("name") == name);
+
+    [Fact]
+    public void EachCaseIsATestcaseWithItsOutcomeAndTranscript()
+    {
+        XDocument report = JUnitReport.Build(Record(MixedConsole.Replace("2 passed", "1 passed"), 1));
+
+        XElement suite = Suite(report);
+        Assert.Equal("testsuites", report.Root!.Name.LocalName);
+        Assert.Equal(("app-tests-tests", "3", "1", "0", "1"),
+            ((string)suite.Attribute("name")!, (string)suite.Attribute("tests")!, (string)suite.Attribute("failures")!, (string)suite.Attribute("errors")!, (string)suite.Attribute("skipped")!));
+        Assert.Equal("2026-11-28T01:02:03", (string)suite.Attribute("timestamp")!);
+        Assert.Equal("1.500", (string)suite.Attribute("time")!);
+        Assert.Equal("qemu", (string)suite.Element("properties")!.Element("property")!.Attribute("value")!);
+        Assert.Equal(["AddsTwoNumbers", "DeliberatelyFailing", "Multiplies"], suite.Elements("testcase").Select(c => (string)c.Attribute("name")!));
+        Assert.All(suite.Elements("testcase"), c => Assert.Equal("app-tests-tests", (string)c.Attribute("classname")!));
+
+        XElement passed = Case(report, "AddsTwoNumbers");
+        Assert.Null(passed.Element("failure"));
+        Assert.Null(passed.Element("skipped"));
+        Assert.Equal("Starting test AddsTwoNumbers the adder adds two numbers\nPASS AddsTwoNumbers", (string)passed.Element("system-out")!);
+
+        XElement failure = Case(report, "DeliberatelyFailing").Element("failure")!;
+        Assert.Equal("line 49: 2 + 2: expected 5, got 4", (string)failure.Attribute("message")!);
+        Assert.Contains("  line 49: 2 + 2: expected 5, got 4\nFAIL DeliberatelyFailing", (string)failure);
+
+        Assert.Equal("no multiplication yet", (string)Case(report, "Multiplies").Element("skipped")!.Attribute("message")!);
+        Assert.Null(suite.Elements("testcase").SingleOrDefault(c => (string?)c.Attribute("name") == JUnitReport.RunCaseName));
+        Assert.Equal(MixedConsole.Replace("2 passed", "1 passed"), (string)suite.Element("system-out")!);
+    }
+
+    [Fact]
+    public void ACaseThatNeverFinishedIsAnError()
+    {
+        XDocument report = JUnitReport.Build(Record("Starting test AddsTwoNumbers adds\nPASS AddsTwoNumbers\nStarting test Hangs hangs\nPANIC: HardFault\n", 101));
+        XElement error = Case(report, "Hangs").Element("error")!;
+        Assert.Equal("Unfinished", (string)error.Attribute("type")!);
+        Assert.Equal("case Hangs never finished: the image hung or crashed in it", (string)error.Attribute("message")!);
+        Assert.Contains("PANIC: HardFault", (string)error);
+        Assert.Equal("1", (string)Suite(report).Attribute("errors")!);
+        Assert.Equal("2", (string)Suite(report).Attribute("tests")!);
+    }
+
+    public static TheoryData<string, int?, bool, string> BrokenRuns => new()
+    {
+        { "Starting test A a\nPASS A\n", 0, false, "the run ended without the closing line" },
+        { "Starting test A a\nPASS A\n", null, true, "the image never stopped" },
+        { "Starting test A a\nPASS A\n2 passed, 0 failed\n", 0, false, "the closing line '2 passed, 0 failed' disagrees" },
+        { "Starting test A a\nPASS A\n1 passed, 0 failed\n", 1, false, "the image stopped with status 1 after no failed case" },
+        { "Starting test A a\nFAIL A: x\n0 passed, 1 failed\n", 0, false, "the image stopped with status 0 after failed cases" },
+        { "", 0, false, "the run ended without the closing line" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenRuns))]
+    public void ARunBrokenOutsideItsCasesAddsAnErrorCaseSoCiNeverReadsItAsGreen(string console, int? exitCode, bool timedOut, string problem)
+    {
+        XDocument report = JUnitReport.Build(Record(console, exitCode, timedOut));
+        XElement error = Case(report, JUnitReport.RunCaseName).Element("error")!;
+        Assert.StartsWith(problem, (string)error.Attribute("message")!);
+        Assert.Equal(console, (string)error);
+        Assert.Equal("1", (string)Suite(report).Attribute("errors")!);
+        Assert.Equal("1", (string)report.Root!.Attribute("errors")!);
+    }
+
+    [Fact]
+    public void TheReportFileIsWellFormedWhateverTheConsoleHeld()
+    {
+        string path = Path.Combine(Directory.CreateTempSubdirectory("keel-junit-").FullName, "nested", "report.xml");
+        string console = "Starting test A garbage \u001b[31m\0\uD800 ends\nFAIL A: bad \u0007 byte\n0 passed, 1 failed\n";
+        JUnitReport.Write(Record(console, 1), path);
+
+        XDocument read = XDocument.Load(path);
+        Assert.Equal("bad \uFFFD byte", (string)Case(read, "A").Element("failure")!.Attribute("message")!);
+        Assert.Contains("garbage \uFFFD[31m\uFFFD\uFFFD ends", (string)Case(read, "A").Element("system-out")!);
+        Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>", File.ReadAllText(path));
+    }
+
+    // The runner, with dotnet and QEMU answering `console` and `exitStatus`.
+    private static async Task<(CliResult Result, FakeRunner Runner, string Report)> RunTests(string console, int exitStatus, string? filter)
+    {
+        var runner = new FakeRunner((_, arguments) => arguments[0] == "build" ? new ProcessResult(0, false, "") : new ProcessResult(exitStatus, false, console));
+        var workspace = new Workspace(CliHarness.Root);
+        Application tests = workspace.Application(null, CliHarness.Root);
+        string report = Path.Combine(Directory.CreateTempSubdirectory("keel-test-").FullName, "TestResults", "keel-test.xml");
+        CliResult result = await CliHarness.RunAsync([], runner: runner,
+            command: context => TestApplicationRunner.RunAsync(context, workspace, tests, "qemu", filter, report, "keel test my-app --emulator qemu"));
+        return (result, runner, report);
+    }
+
+    [Fact]
+    public async Task TheTestApplicationIsBuiltWithTheFilterAndEachCaseIsShownAndReported()
+    {
+        var (result, runner, report) = await RunTests(MixedConsole.Replace("2 passed", "1 passed"), 1, "Adds*|Deliberately*|Multiplies");
+
+        Assert.Equal($"dotnet build {CliHarness.DemoFolder}/PolicyDemo.csproj -nologo -v:m -p:KeelBoard=netduinoplus2 -p:KeelTestFilter=Adds*|Deliberately*|Multiplies",
+            runner.Commands[0]);
+        Assert.Contains("qemu-system-arm -M netduinoplus2 ", runner.Commands[1]);
+        Assert.Matches(@"AddsTwoNumbers\W+the adder adds two numbers\W+passed", result.Output);
+        Assert.Matches(@"DeliberatelyFailing\W+2 \+ 2 is not 5\W+failed\W+line 49: 2 \+ 2: expected 5, got 4", result.Output);
+        Assert.Matches(@"Multiplies\W+skipped by its attribute\W+skipped\W+no multiplication yet", result.Output);
+        Assert.Contains("\n1 passed, 1 failed, 1 skipped\n", result.Output);
+        Assert.Contains("JUnit report: ", result.Output);
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.Equal("keel: error: 1 on-target cases failed (listed above).\nkeel: fix: keel test my-app --emulator qemu --filter 'DeliberatelyFailing'\n", result.Error);
+
+        XDocument written = XDocument.Load(report);
+        Assert.Equal("1", (string)Suite(written).Attribute("failures")!);
+        Assert.Equal("policy-demo", (string)Suite(written).Attribute("name")!);
+        Assert.Contains(Suite(written).Element("properties")!.Elements("property"),
+            p => (string)p.Attribute("name")! == "filter" && (string)p.Attribute("value")! == "Adds*|Deliberately*|Multiplies");
+    }
+
+    [Fact]
+    public async Task APassingRunExitsWith0AndItsReportHasNoFailure()
+    {
+        var (result, _, report) = await RunTests("Starting test AddsTwoNumbers adds\nPASS AddsTwoNumbers\n1 passed, 0 failed\n", 0, null);
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Describe());
+        XElement suite = Suite(XDocument.Load(report));
+        Assert.Equal(("1", "0", "0"), ((string)suite.Attribute("tests")!, (string)suite.Attribute("failures")!, (string)suite.Attribute("errors")!));
+    }
+
+    [Fact]
+    public async Task AFilterThatSelectsNoCaseIsAMistakeOnTheCommandLine()
+    {
+        var (result, _, _) = await RunTests("0 passed, 0 failed\n", 0, "Nothing*");
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.StartsWith("keel: error: --filter 'Nothing*' selects none of the cases of firmware/policy-demo.", result.Error);
+    }
+
+    [Fact]
+    public async Task AFilterTheBuildCannotReadStopsBeforeTheBuild()
+    {
+        var (result, runner, report) = await RunTests("", 0, "Adds Two");
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.StartsWith("keel: error: --filter 'Adds Two': a filter is case-id patterns separated by '|'", result.Error);
+        Assert.Empty(runner.Commands);
+        Assert.False(File.Exists(report));
+    }
+
+    [Fact]
+    public async Task ACrashedRunIsAFailureNamingTheUnfinishedCaseAndIsStillReported()
+    {
+        var (result, _, report) = await RunTests("Starting test Hangs hangs\nPANIC: index out of range\n", 101, null);
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        Assert.StartsWith("keel: error: case Hangs never finished", result.Error);
+        Assert.Contains("keel: fix: keel test my-app --emulator qemu --filter 'Hangs'", result.Error);
+        Assert.Equal("Unfinished", (string)Case(XDocument.Load(report), "Hangs").Element("error")!.Attribute("type")!);
+    }
+
+    [Fact]
+    public void AnApplicationWithoutATestsFolderHasNoTestApplication()
+    {
+        var workspace = new Workspace(CliHarness.Root);
+        CliError error = Assert.Throws<CliError>(() => TestApplicationRunner.TestApplicationOf(workspace, workspace.Application(null, CliHarness.Root)));
+        Assert.Equal(ExitCodes.Usage, error.ExitCode);
+        Assert.Contains("has no test application (tests/app.toml", error.Message);
+
+        Application tests = TestApplicationRunner.TestApplicationOf(workspace, workspace.Application("tests/images/app-tests", CliHarness.Root));
+        Assert.Equal("app-tests-tests", tests.ImageName);
+        Assert.Equal(Path.Combine(CliHarness.Root, "tests/images/app-tests/TestResults/keel-test.xml"),
+            TestApplicationRunner.DefaultReportPath(workspace.Application("tests/images/app-tests", CliHarness.Root)));
+    }
+}

@@ -1,0 +1,124 @@
+using System.Xml.Linq;
+using Keel.Emulation;
+
+namespace Keel.Firmware.Tests;
+
+// The test API for a user's tasks (userlib/Testing.cs, docs/testing.md) on the target:
+// tests/images/app-tests is an application (one task, the adder) with a test
+// application in tests/ that reuses the adder by path and runs seven cases in a test
+// task: four pass (three through IPC to the adder, one on the shared code alone), one
+// fails on purpose, one is skipped by its attribute and one at run time. Built for
+// QEMU, with and without a KeelTestFilter, booted, and read with SuiteReport: one
+// result per case, in source order, the failure with its line and values, the run's
+// exit status from the halt platform call, and the JUnit report of the run; and on
+// Renode when it is installed.
+[Collection(DotnetBuildCollection.Name)]
+public class AppTestApplicationTests
+{
+    private const string Folder = "tests/images/app-tests/tests";
+    private const string ImageName = "app-tests-tests";
+    private static string Project => Path.Combine(Repository.Root, Folder, "AppTestsTests.csproj");
+
+    private static async Task<(EmulatorRun Run, SuiteReport Report)> BuildAndRun(params string[] properties)
+    {
+        var (exitCode, output) = DotnetBuild.Run(Project, ["-p:KeelBoard=netduinoplus2", .. properties]);
+        Assert.True(exitCode == 0, output);
+        EmulatorRun run = await new Qemu { TimeLimit = TimeSpan.FromSeconds(60) }.RunAsync(Repository.Image(Folder, ImageName));
+        return (run, SuiteReport.Parse(run.Console));
+    }
+
+    [Fact]
+    public async Task EveryCaseHasOneResultAndTheFailingOneSaysWhereAndWhat()
+    {
+        var (run, report) = await BuildAndRun();
+
+        Assert.True(run.ExitedWith(1), run.Describe());
+        Assert.True(report.Consistent, run.Describe());
+        Assert.Equal("4 passed, 1 failed, 2 skipped", report.ClosingLine);
+        Assert.Equal(
+            [
+                ("AddsTwoNumbers", CaseOutcome.Passed),
+                ("AddSaturates", CaseOutcome.Passed),
+                ("DivideByZeroIsRefused", CaseOutcome.Passed),
+                ("Shared_SaturatingAdd", CaseOutcome.Passed),
+                ("DeliberatelyFailing", CaseOutcome.Failed),
+                ("Multiplies", CaseOutcome.Skipped),
+                ("NeedsAPeripheral", CaseOutcome.Skipped),
+            ],
+            report.Cases.Select(c => (c.Id, c.Outcome)));
+
+        // The failing case: its first failure is the reason, with the line of the check in
+        // Cases.cs; the second is printed and counted; the case ran on to its end.
+        string[] cases = File.ReadAllLines(Path.Combine(Repository.Root, Folder, "tasks/checks/Cases.cs"));
+        int first = Array.FindIndex(cases, l => l.Contains("check.Equal(5u, sum, \"2 + 2\")")) + 1;
+        int second = Array.FindIndex(cases, l => l.Contains("\"1 / 0\"")) + 1;
+        SuiteCase failed = report.Find("DeliberatelyFailing")!;
+        Assert.Equal($"line {first}: 2 + 2: expected 5, got 4 (and 1 more failed check)", failed.Reason);
+        Assert.Equal(
+            $"Starting test DeliberatelyFailing deliberately wrong: 2 + 2 is not 5\n" +
+            $"  line {first}: 2 + 2: expected 5, got 4\n" +
+            $"  line {second}: 1 / 0: expected Ok, got InvalidArgument\n" +
+            $"FAIL DeliberatelyFailing: line {first}: 2 + 2: expected 5, got 4 (and 1 more failed check)",
+            failed.Transcript);
+
+        Assert.Equal("the adder has no multiplication yet", report.Find("Multiplies")!.Reason);
+        Assert.Equal("this board has no second UART", report.Find("NeedsAPeripheral")!.Reason);
+        Assert.Equal("the shared arithmetic, without IPC", report.Find("Shared_SaturatingAdd")!.Name);
+        Assert.DoesNotContain("a skipped case must not run", run.Console);
+
+        // The JUnit report of this run, as keel test writes it for CI.
+        string path = Path.Combine(Repository.Root, "tests/images/app-tests/TestResults/keel-test.xml");
+        JUnitReport.Write(new TestRunRecord(ImageName, report, run.Console, run.ExitCode, run.TimedOut, DateTimeOffset.UtcNow, run.Elapsed,
+            [new("emulator", "qemu"), new("board", "netduinoplus2")]), path);
+        XElement suite = XDocument.Load(path).Root!.Element("testsuite")!;
+        Assert.Equal(("7", "1", "0", "2"),
+            ((string)suite.Attribute("tests")!, (string)suite.Attribute("failures")!, (string)suite.Attribute("errors")!, (string)suite.Attribute("skipped")!));
+    }
+
+    [Fact]
+    public async Task TheFilterBuildsOnlyTheCasesItSelects()
+    {
+        var (run, report) = await BuildAndRun("-p:KeelTestFilter=add*|SHARED_*");
+
+        Assert.True(run.ExitedWith(0), run.Describe());
+        Assert.True(report.Consistent, run.Describe());
+        Assert.Equal(["AddsTwoNumbers", "AddSaturates", "Shared_SaturatingAdd"], report.Cases.Select(c => c.Id));
+        Assert.All(report.Cases, c => Assert.Equal(CaseOutcome.Passed, c.Outcome));
+        Assert.Equal("3 passed, 0 failed", report.ClosingLine);
+    }
+
+    // The same image built for Renode's board (Nucleo-F401RE), when Renode is installed:
+    // the same result for every case, and the halt's status as Renode's exit status.
+    [RenodeFact]
+    public async Task OnRenodeEveryCaseHasTheSameResult()
+    {
+        var (exitCode, output) = DotnetBuild.Run(Project, $"-p:KeelBoard={Renode.Board}");
+        Assert.True(exitCode == 0, output);
+        EmulatorRun run = await new Renode { EmulatedTime = TimeSpan.FromSeconds(30) }.RunAsync(Repository.Image(Folder, ImageName, Renode.Board));
+        SuiteReport report = SuiteReport.Parse(run.Console);
+
+        Assert.True(run.ExitedWith(1), run.Describe());
+        Assert.True(report.Consistent, run.Describe());
+        Assert.Equal("4 passed, 1 failed, 2 skipped", report.ClosingLine);
+        Assert.Equal(["DeliberatelyFailing"], report.Cases.Where(c => c.Outcome == CaseOutcome.Failed).Select(c => c.Id));
+    }
+
+    // The application the tests are for builds on its own too, from the same adder
+    // project (built with the application's capabilities, then again with the test
+    // application's: one task project, two systems).
+    [Fact]
+    public void TheApplicationItselfBuildsFromTheSameTaskProject()
+    {
+        var (exitCode, output) = DotnetBuild.Run(Path.Combine(Repository.Root, "tests/images/app-tests/AppTests.csproj"), "-p:KeelBoard=netduinoplus2");
+        Assert.True(exitCode == 0, output);
+        Assert.True(File.Exists(Repository.Image("tests/images/app-tests", "app-tests")), output);
+    }
+
+    [Fact]
+    public void AFilterTheGeneratorCannotReadFailsTheBuild()
+    {
+        var (exitCode, output) = DotnetBuild.Run(Project, "-p:KeelBoard=netduinoplus2", "-p:KeelTestFilter=add two");
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("error KEEL2009: KeelTestFilter 'add two'", output);
+    }
+}
