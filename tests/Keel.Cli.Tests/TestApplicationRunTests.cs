@@ -15,8 +15,8 @@ public class TestApplicationRunTests(ITestOutputHelper output)
     [Fact]
     public async Task TheInTreeTestApplicationRunsUnderQemuWithOneRowPerCaseAndAReport()
     {
-        var workspace = new Workspace(CliHarness.Root);
-        Application application = workspace.Application("tests/images/app-tests", CliHarness.Root);
+        var workspace = Workspace.Find(CliHarness.Root);
+        Application application = workspace.Application("tests/images/app-tests");
         Application tests = TestApplicationRunner.TestApplicationOf(workspace, application);
         string report = TestApplicationRunner.DefaultReportPath(application);
         File.Delete(report);

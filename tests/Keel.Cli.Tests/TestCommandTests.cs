@@ -52,7 +52,8 @@ public class TestCommandTests
         var runner = new FakeRunner((_, arguments) => arguments[0] == "build" ? new ProcessResult(0, false, "") : new ProcessResult(exitStatus, false, console));
         var workspace = Workspace.Find(CliHarness.Root);
         Application suite = Application.At(CliHarness.DemoFolder);
-        CliResult result = await CliHarness.RunAsync([], runner: runner, command: context => TestCommand.RunSuiteAsync(context, workspace, suite, "qemu", filter));
+        CliResult result = await CliHarness.RunAsync([], runner: runner,
+            command: context => TestApplicationRunner.RunAsync(context, workspace, suite, "qemu", filter, null, "keel test --emulator qemu"));
         return (result, runner);
     }
 
@@ -119,11 +120,17 @@ public class TestCommandTests
         string tests = Path.Combine(app, "tests");
         // From inside the application (a task's folder), and naming it from elsewhere.
         string task = Directory.CreateDirectory(Path.Combine(app, "tasks", "led")).FullName;
-        Assert.Equal(tests, TestCommand.TestApplication(Workspace.Find(task), null).Folder);
-        Assert.Equal(tests, TestCommand.TestApplication(Workspace.Find(CliHarness.Root), app).Folder);
-        // In the tree with no application named: the kernel suite.
-        Assert.Equal(Path.Combine(CliHarness.Root, "tests", "target-suite"), TestCommand.TestApplication(Workspace.Find(CliHarness.Root), null).Folder);
+        Assert.Equal((app, tests), Folders(TestCommand.TestApplication(Workspace.Find(task), null)));
+        Assert.Equal((app, tests), Folders(TestCommand.TestApplication(Workspace.Find(CliHarness.Root), app)));
+        // In the tree with no application named: the kernel suite; from inside an
+        // application of the tree that has tests, those.
+        Assert.Equal((null, Path.Combine(CliHarness.Root, "tests", "target-suite")), Folders(TestCommand.TestApplication(Workspace.Find(CliHarness.Root), null)));
+        string appTests = Path.Combine(CliHarness.Root, "tests", "images", "app-tests");
+        Assert.Equal((appTests, Path.Combine(appTests, "tests")), Folders(TestCommand.TestApplication(Workspace.Find(appTests), null)));
     }
+
+    private static (string? Application, string Tests) Folders((Application? Application, Application Tests) found) =>
+        (found.Application?.Folder, found.Tests.Folder);
 
     [Fact]
     public async Task AnApplicationWithoutTestsIsAUsageErrorAndNothingIsBuilt()
@@ -132,7 +139,7 @@ public class TestCommandTests
         var runner = new FakeRunner((_, _) => new ProcessResult(0, false, ""));
         CliResult result = await CliHarness.RunAsync(["test"], runner: runner, currentDirectory: app);
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
-        Assert.Equal("keel: error: . has no tests: its test application would be tests/app.toml with its project.\nkeel: fix: keel --help\n", result.Error);
+        Assert.Equal($"keel: error: {app} has no test application (tests/app.toml and its project; docs/testing.md says how to write one).\nkeel: fix: mkdir -p tests/tasks\n", result.Error);
         Assert.Empty(runner.Commands);
     }
 
@@ -146,5 +153,6 @@ public class TestCommandTests
         Assert.Equal(ExitCodes.BuildFailed, result.ExitCode);
         Assert.Equal($"dotnet build {app}/tests/BlinkyTests.csproj -nologo -v:m -p:KeelBoard=netduinoplus2 -p:KeelTestFilter=LED*", runner.Commands.Single());
         Assert.StartsWith("keel: error: the build of tests for netduinoplus2 failed", result.Error);
+        Assert.False(File.Exists(Path.Combine(app, "TestResults", "keel-test.xml")));
     }
 }
