@@ -136,5 +136,7 @@ public class CommandLineTests
         Assert.Equal(outside, found.Folder);
         Assert.True(found.UsesKeelSdkPackage);
         Assert.Equal("../..", workspace.Show(outside));
+        Assert.Equal(Path.GetFileName(outside), Workspace.Find(outside).Name(outside));
+        Assert.Equal("tasks/led", Workspace.Find(outside).Name(deep));
     }
 }

@@ -32,5 +32,5 @@ public sealed class BuildCommand(CliContext context) : AsyncCommand<BuildCommand
     }
 
     public static Task BuildAsync(CliContext context, Workspace workspace, Application app, string board) =>
-        context.Builder.BuildAsync($"{workspace.Show(app.Folder)} for {board}", app.Project, $"-p:KeelBoard={board}");
+        context.Builder.BuildAsync($"{workspace.Name(app.Folder)} for {board}", app.Project, $"-p:KeelBoard={board}");
 }

@@ -36,6 +36,10 @@ public sealed class Workspace(string currentDirectory, string? treeRoot, string?
     // A path as messages show it: relative to Root, "." for Root itself.
     public string Show(string path) => Path.GetRelativePath(Root, path);
 
+    // A folder as progress lines name it: as Show does, but by its own name when it is
+    // the current folder ("Building Orchard", not "Building .").
+    public string Name(string folder) => Show(folder) is "." ? Path.GetFileName(folder) : Show(folder);
+
     // The tree, for commands about Keel itself; elsewhere a usage error naming them.
     public string RequireTree(string what) => TreeRoot
         ?? throw CliError.Usage($"{what} is about Keel itself and runs only inside Keel's tree ({CurrentDirectory} has no {Solution} above it).");
