@@ -56,15 +56,17 @@ public class BuildAndRunTests
     }
 
     // A project under an app.toml that does not list it has no capability names: the
-    // build says so instead of failing on every Caps.X.
+    // build says so instead of failing on every Caps.X. (The task projects sit in a
+    // folder of their own: a project beside app.toml is the application's image.)
     [Fact]
     public async Task AProjectTheDescriptionDoesNotListIsRefusedByName()
     {
         string folder = Directory.CreateTempSubdirectory("keel-stray-").FullName;
-        string build = Path.Combine(CliHarness.Root, "build");
-        string project = $"<Project Sdk=\"Microsoft.NET.Sdk\"><Import Project=\"{build}/Keel.Task.props\" /><Import Project=\"{build}/Keel.Task.targets\" /></Project>";
-        File.WriteAllText(Path.Combine(folder, "Solo.csproj"), project);
-        File.WriteAllText(Path.Combine(folder, "Stray.csproj"), project);
+        string sdk = Path.Combine(CliHarness.Root, "sdk", "Sdk");
+        string project = $"<Project><Import Project=\"{sdk}/Sdk.props\" /><Import Project=\"{sdk}/Sdk.targets\" /></Project>";
+        Directory.CreateDirectory(Path.Combine(folder, "tasks"));
+        File.WriteAllText(Path.Combine(folder, "tasks", "Solo.csproj"), project);
+        File.WriteAllText(Path.Combine(folder, "tasks", "Stray.csproj"), project);
         File.WriteAllText(Path.Combine(folder, "app.toml"), """
             name = "stray"
             board = "netduinoplus2"
@@ -73,17 +75,17 @@ public class BuildAndRunTests
             ram = 16384
             stack = 2048
             [tasks.solo]
-            project = "Solo.csproj"
+            project = "tasks/Solo.csproj"
             priority = 0
             stack = 1024
             flash = 16384
             ram = 4096
             """);
 
-        ProcessResult result = await new ProcessRunner().RunAsync("dotnet", ["build", Path.Combine(folder, "Stray.csproj"), "-nologo", "-v:m"], timeLimit: TimeSpan.FromMinutes(5));
+        ProcessResult result = await new ProcessRunner().RunAsync("dotnet", ["build", Path.Combine(folder, "tasks", "Stray.csproj"), "-nologo", "-v:m"], timeLimit: TimeSpan.FromMinutes(5));
 
         Assert.False(result.Succeeded);
-        Assert.Contains($"error KEEL0107: Stray.csproj is no task of {folder}/app.toml (no [tasks.<name>] has project = \"Stray.csproj\"), so it has no capability names (Caps) to build with", result.Output);
+        Assert.Contains($"error KEEL0107: Stray.csproj is no task of {folder}/app.toml (no [tasks.<name>] has project = \"tasks/Stray.csproj\"), so it has no capability names (Caps) to build with", result.Output);
     }
 
     [Fact]
@@ -201,9 +203,9 @@ public class BuildAndRunTests
             $"printf '%s\\n' \"$@\" > {args}\nsleep 1\necho '12:00:00.0000 [INFO] cpu: keel: image stopped with status 0'"));
         var output = new StringWriter();
         CliContext context = CliHarness.Context(output, searchPath: tools);
-        var workspace = new Workspace(CliHarness.Root, tools);
-        var app = workspace.Application(null, CliHarness.Root);
-        var symboliser = Faults.FaultSymboliser.For(CliHarness.DemoImage, app.Layout(workspace, "netduinoplus2"), workspace);
+        var workspace = Workspace.Find(CliHarness.Root, tools);
+        var app = workspace.Application(null);
+        var symboliser = Faults.FaultSymboliser.For(CliHarness.DemoImage, await app.LayoutAsync(context, workspace, "netduinoplus2"), workspace);
         Task served = Task.Run(async () =>
         {
             using TcpClient keel = await terminal.AcceptTcpClientAsync();
@@ -219,6 +221,9 @@ public class BuildAndRunTests
         Assert.Contains("    pc 0x08028000: task rogue, ", output.ToString());
         string[] arguments = File.ReadAllLines(args);
         Assert.Equal(["--disable-gui", "--console", "--plain", "-e"], arguments[..4]);
-        Assert.Matches($@"^\$elf=@{CliHarness.DemoImage}; include @{CliHarness.Root}/renode-scripts/keel-board\.resc; emulation CreateServerSocketTerminal {port} .*emulation RunFor ""2""; quit$", arguments[4]);
+        // The machine script is found beside the program (keel carries renode-scripts/), not in the tree.
+        string script = Path.Combine(AppContext.BaseDirectory, "renode-scripts", "keel-board.resc");
+        Assert.True(File.Exists(script), script);
+        Assert.Matches($@"^\$elf=@{CliHarness.DemoImage}; include @{script}; emulation CreateServerSocketTerminal {port} .*emulation RunFor ""2""; quit$", arguments[4]);
     }
 }

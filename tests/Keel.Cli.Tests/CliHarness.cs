@@ -13,11 +13,18 @@ public sealed record CliResult(int ExitCode, string Output, string Error)
 
 public static class CliHarness
 {
-    public static string Root { get; } = Workspace.Find(AppContext.BaseDirectory).Root;
+    public static string Root { get; } = Workspace.Find(AppContext.BaseDirectory).TreeRoot!;
 
     public static string DemoFolder => Path.Combine(Root, Workspace.DefaultApplication);
 
     public static string DemoImage => Path.Combine(DemoFolder, "bin", "netduinoplus2", "policy-demo.elf");
+
+    // The checked layout of an application of the tree (relative to its root) for `board`.
+    public static Keel.BuildTool.SystemDescription.SystemLayout Layout(string folder, string board = "netduinoplus2")
+    {
+        var (layout, diagnostics) = Keel.BuildTool.SystemDescription.SystemCommand.Build(Path.Combine(Root, folder, "app.toml"), Path.Combine(Root, "board"), board);
+        return layout ?? throw new InvalidOperationException(string.Join("\n", diagnostics));
+    }
 
     // A symbol's code address in the demo's image, straight from its symbol table.
     public static uint SymbolAddress(string name)
@@ -27,11 +34,13 @@ public static class CliHarness
     }
 
     public static async Task<CliResult> RunAsync(string[] arguments, string? searchPath = null, IProcessRunner? runner = null,
-        Func<string, string?>? environment = null, string? currentDirectory = null, Func<CliContext, Task<int>>? command = null)
+        Func<string, string?>? environment = null, string? currentDirectory = null, Func<CliContext, Task<int>>? command = null, bool? isRoot = null)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         CliContext context = Context(output, searchPath, runner, environment, currentDirectory);
+        if (isRoot is bool root)
+            context = context with { IsRoot = root };
         int exit = command is null ? await KeelCli.RunAsync(context, arguments, error) : await KeelCli.Guard(error, () => command(context));
         return new CliResult(exit, output.ToString(), error.ToString());
     }
@@ -65,14 +74,18 @@ public static class CliHarness
     }
 }
 
-// Stands in for dotnet: answers each command (its first argument) with a canned result.
-public sealed class FakeRunner(Func<string, IReadOnlyList<string>, ProcessResult> answer) : IProcessRunner
+// Stands in for dotnet (and apt-get): answers each command with a canned result. The
+// question where an application's boards are (`dotnet msbuild -getProperty`) goes to
+// the real MSBuild, unrecorded, unless the test answers it (`msbuild`).
+public sealed class FakeRunner(Func<string, IReadOnlyList<string>, ProcessResult> answer, Func<IReadOnlyList<string>, ProcessResult>? msbuild = null) : IProcessRunner
 {
     public List<string> Commands { get; } = [];
 
     public Task<ProcessResult> RunAsync(string executable, IReadOnlyList<string> arguments, Action<string>? onLine = null,
         TimeSpan? timeLimit = null, CancellationToken cancellation = default)
     {
+        if (executable == "dotnet" && arguments.Count > 0 && arguments[0] == "msbuild")
+            return msbuild is null ? new ProcessRunner().RunAsync(executable, arguments, onLine, timeLimit, cancellation) : Task.FromResult(msbuild(arguments));
         Commands.Add(executable + " " + string.Join(' ', arguments));
         ProcessResult result = answer(executable, arguments);
         foreach (string line in result.Output.Split('\n'))

@@ -16,7 +16,7 @@ public class FlashTests
         Directory.CreateDirectory(Path.Combine(folder, "bin", "nucleo-f401re"));
         File.WriteAllText(Path.Combine(folder, "bin", "nucleo-f401re", "blinky.elf"), "");
         File.WriteAllText(Path.Combine(folder, "bin", "nucleo-f401re", "blinky.bin"), "");
-        return (new Workspace(CliHarness.Root).Application(folder, CliHarness.Root), folder);
+        return (Application.At(folder), folder);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public class FlashTests
         string tools = CliHarness.FakeTools(("openocd", "echo 'Open On-Chip Debugger 0.12.0'\nsleep 60"));
         var watch = System.Diagnostics.Stopwatch.StartNew();
         CliResult result = await CliHarness.RunAsync([], searchPath: tools, command: context =>
-            FlashCommand.RunAsync(context, [folder, "--board", "nucleo-f401re", "--no-build"], TimeSpan.FromSeconds(1)));
+            FlashCommand.RunAsync(context, new FlashCommand.Settings { App = folder, Board = "nucleo-f401re", NoBuild = true }, TimeSpan.FromSeconds(1)));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
         Assert.Equal(ExitCodes.ProbeFailed, result.ExitCode);
         Assert.StartsWith("keel: error: openocd did not finish within 1 s and was stopped.\nkeel: fix: connect the Nucleo board", result.Error);
@@ -85,5 +85,59 @@ public class FlashTests
         CliResult result = await CliHarness.RunAsync(["flash", "--board", "netduinoplus2"]);
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Contains("flash: board 'netduinoplus2' has no ST-LINK to program it through; boards: nucleo-f401re.", result.Error);
+    }
+
+    // Set-up comes after the command line is accepted: a wrong or missing board under
+    // ./keel (which allows installing) installs nothing.
+    [Theory]
+    [InlineData("flash")]
+    [InlineData("flash --board netduinoplus2")]
+    [InlineData("flash --board nucleo-f401re --probe jlink")]
+    [InlineData("flash --board")]
+    public async Task AWrongCommandLineInstallsNothing(string commandLine)
+    {
+        string[] arguments = commandLine.Split(' ');
+        var runner = new FakeRunner((_, _) => new ProcessResult(0, false, ""));
+        CliResult result = await CliHarness.RunAsync(arguments, searchPath: CliHarness.FakeTools(), runner: runner,
+            environment: name => name == HostSetup.InstallVariable ? "1" : null);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Empty(runner.Commands);
+    }
+
+    // Under ./keel a missing probe program is installed through apt-get, as root or
+    // through sudo, and then used; the fake apt-get puts the program on the tool path.
+    [Theory]
+    [InlineData(true, "")]
+    [InlineData(false, "sudo ")]
+    public async Task UnderTheFrontDoorAMissingProbeIsInstalledThenUsed(bool isRoot, string sudo)
+    {
+        var (_, folder) = FakeApp();
+        string tools = CliHarness.FakeTools(("sudo", "exit 1"));
+        var runner = new FakeRunner((executable, arguments) =>
+        {
+            if (arguments.Contains("install"))
+                File.Copy(CliHarness.FakeTools(("st-flash", "echo written")) + "/st-flash", Path.Combine(tools, "st-flash"));
+            return new ProcessResult(0, false, "");
+        });
+        CliResult result = await CliHarness.RunAsync(["flash", folder, "--board", "nucleo-f401re", "--probe", "st-flash", "--no-build"],
+            searchPath: tools, runner: runner, environment: name => name == HostSetup.InstallVariable ? "1" : null, isRoot: isRoot);
+
+        Assert.Equal([$"{sudo}apt-get update -q", $"{sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -q stlink-tools"], runner.Commands.Take(2));
+        Assert.Contains("keel: installing stlink-tools", result.Output);
+        Assert.Equal(3, runner.Commands.Count);
+        Assert.StartsWith(Path.Combine(tools, "st-flash") + " --reset write ", runner.Commands[2]);
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Describe());
+    }
+
+    // Without ./keel's permission keel never installs: it names the command.
+    [Fact]
+    public async Task OutsideTheFrontDoorNothingIsInstalled()
+    {
+        var (_, folder) = FakeApp();
+        var runner = new FakeRunner((_, _) => new ProcessResult(0, false, ""));
+        CliResult result = await CliHarness.RunAsync(["flash", folder, "--board", "nucleo-f401re", "--no-build"], searchPath: CliHarness.FakeTools(), runner: runner);
+        Assert.Equal(ExitCodes.MissingTool, result.ExitCode);
+        Assert.Empty(runner.Commands);
+        Assert.Equal("keel: error: openocd is not installed.\nkeel: fix: sudo apt-get install -y openocd\n", result.Error);
     }
 }

@@ -19,7 +19,7 @@ public class MonitorTests
         var output = new StringWriter();
         var context = CliHarness.Context(output);
         var error = new StringWriter();
-        Task<int> monitor = KeelCli.Guard(error, () => MonitorCommand.RunAsync(context, ["--board", "netduinoplus2", "--port", terminal.DevicePath]));
+        Task<int> monitor = KeelCli.RunAsync(context, ["monitor", "--board", "netduinoplus2", "--port", terminal.DevicePath], error);
 
         await WaitFor(output, "Monitoring ");
         terminal.Write($"supervisor: rogue faulted: memory access at address 0x20007000, pc 0x{main + 4:x8}\r\n");
@@ -64,7 +64,7 @@ public class MonitorTests
         string devices = Directory.CreateTempSubdirectory("keel-dev-").FullName;
         var error = new StringWriter();
         var context = CliHarness.Context(new StringWriter()) with { DeviceRoot = devices };
-        int status = await KeelCli.Guard(error, () => MonitorCommand.RunAsync(context, ["--board", "netduinoplus2"]));
+        int status = await KeelCli.RunAsync(context, ["monitor", "--board", "netduinoplus2"], error);
         Assert.Equal(ExitCodes.ProbeFailed, status);
         Assert.Equal($"keel: error: no board's serial port was found (no {devices}/serial/by-id/*STLink* or *STMicroelectronics*, no {devices}/ttyACM*).\n" +
                      $"keel: fix: {MonitorCommand.NoPortHint}\n", error.ToString());

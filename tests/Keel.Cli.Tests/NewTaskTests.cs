@@ -23,12 +23,12 @@ public sealed class NewTaskTests : IDisposable
         string folder = Path.Combine(AppContext.BaseDirectory, "apps", Guid.NewGuid().ToString("n")[..8]);
         Directory.CreateDirectory(folder);
         _apps.Add(folder);
-        string build = Path.GetRelativePath(folder, Path.Combine(CliHarness.Root, "build"));
+        string sdk = Path.GetRelativePath(folder, Path.Combine(CliHarness.Root, "sdk", "Sdk"));
         File.WriteAllText(Path.Combine(folder, "Tiny.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <Import Project="{build}/Keel.App.props" />
+            <Project>
+              <Import Project="{sdk}/Sdk.props" />
               <PropertyGroup><AssemblyName>tiny</AssemblyName></PropertyGroup>
-              <Import Project="{build}/Keel.App.targets" />
+              <Import Project="{sdk}/Sdk.targets" />
             </Project>
             """);
         File.WriteAllText(Path.Combine(folder, "app.toml"), """
@@ -60,7 +60,9 @@ public sealed class NewTaskTests : IDisposable
 
             """, File.ReadAllText(Path.Combine(app, "app.toml")));
         string project = File.ReadAllText(Path.Combine(app, "tasks", "sensor-hub", "SensorHub.csproj"));
-        Assert.Contains("<Import Project=\"../../../../../../../../../build/Keel.Task.props\" />", project);
+        string sdk = Path.GetRelativePath(Path.Combine(app, "tasks", "sensor-hub"), Path.Combine(CliHarness.Root, "sdk", "Sdk"));
+        Assert.StartsWith("<Project>\n", project);
+        Assert.Contains($"<Import Project=\"{sdk}/Sdk.props\" />\n  <Import Project=\"{sdk}/Sdk.targets\" />", project);
         Assert.Contains("Console.WriteLine(\"sensor-hub: started\");", File.ReadAllText(Path.Combine(app, "tasks", "sensor-hub", "Program.cs")));
 
         // The next task comes after it in priority; the generator checks both.
@@ -70,6 +72,32 @@ public sealed class NewTaskTests : IDisposable
         var (layout, diagnostics) = Keel.BuildTool.SystemDescription.SystemCommand.Build(Path.Combine(app, "app.toml"), Path.Combine(CliHarness.Root, "board"));
         Assert.True(layout is not null, string.Join("\n", diagnostics));
         Assert.Equal(["sensor-hub", "logger"], layout.Tasks.Select(t => t.Task.Name));
+    }
+
+    // An application of the user's own, outside Keel's tree, whose project says
+    // Sdk="Keel.Sdk": the task's project says the same (the version comes from the
+    // application's global.json). Where the boards are is answered as MSBuild would
+    // once the package is restored.
+    [Fact]
+    public async Task InAKeelSdkApplicationTheTaskProjectUsesTheSdkToo()
+    {
+        string app = Directory.CreateTempSubdirectory("keel-user-app-").FullName;
+        _apps.Add(app);
+        File.WriteAllText(Path.Combine(app, "Blinky.csproj"), "<Project Sdk=\"Keel.Sdk\">\n</Project>\n");
+        File.WriteAllText(Path.Combine(app, "app.toml"), "name = \"blinky\"\nboard = \"netduinoplus2\"\n\n[kernel]\nflash = 65536\nram = 16384\nstack = 2048\n");
+        string boards = Path.Combine(CliHarness.Root, "board") + "/";
+        var runner = new FakeRunner((_, _) => new ProcessResult(1, false, "nothing but MSBuild's question should run"),
+            msbuild: _ => new ProcessResult(0, false, "{\"Properties\": {\"KeelOwnBoardsDir\": \"" + app + "/boards/\", \"KeelSdkBoardsDir\": \"" + boards + "\"}}"));
+
+        CliResult result = await CliHarness.RunAsync(["new", "task", "blink"], runner: runner, currentDirectory: app);
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Describe());
+        Assert.Empty(runner.Commands);
+        string project = File.ReadAllText(Path.Combine(app, "tasks", "blink", "Blink.csproj"));
+        Assert.StartsWith("<Project Sdk=\"Keel.Sdk\">\n  <!-- The blink task", project);
+        Assert.DoesNotContain("Import", project);
+        Assert.Contains("[tasks.blink]\nproject = \"tasks/blink/Blink.csproj\"\n", File.ReadAllText(Path.Combine(app, "app.toml")));
+        Assert.Contains("Build it with: keel build .", result.Output);
     }
 
     [Theory]

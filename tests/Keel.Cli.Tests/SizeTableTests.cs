@@ -10,8 +10,7 @@ public class SizeTableTests
     [Fact]
     public void ThePolicyDemosRowsAddUpItsTasksSections()
     {
-        var workspace = new Workspace(CliHarness.Root);
-        var layout = workspace.Application(null, CliHarness.Root).Layout(workspace, "netduinoplus2");
+        var layout = CliHarness.Layout(Workspace.DefaultApplication);
         var sections = SizeReport.ReadSections(File.ReadAllBytes(CliHarness.DemoImage));
         IReadOnlyList<SizeRow> rows = SizeTable.Compute(layout, sections);
 
@@ -37,8 +36,7 @@ public class AuthorityColumnsTests
     [Fact]
     public void TheBenchmarksClientRowShowsItsPlatformCallsAndTrustedPeripherals()
     {
-        var workspace = new Workspace(CliHarness.Root);
-        var layout = workspace.Application("bench/ipc", CliHarness.Root).Layout(workspace, "netduinoplus2");
+        var layout = CliHarness.Layout("bench/ipc");
         var output = new StringWriter();
 
         SizeTable.Render(CliHarness.Context(output).Console, "ipc-bench.elf", layout, SizeTable.Compute(layout, []));

@@ -19,6 +19,15 @@ public class SymboliserTests
     [InlineData("keel_task_main", "keel_task_main")]
     public void ManagedNamesReadAsCSharp(string symbol, string readable) => Assert.Equal(readable, ManagedNames.Readable(symbol));
 
+    // A user's application (the keel-app template) roots its namespaces at its name.
+    [Fact]
+    public void AnApplicationsOwnNamespaceEndsTheAssemblyName()
+    {
+        Assert.Equal("Client.Orchard.Client.Program.Main", ManagedNames.Readable("Client_Orchard_Client_Program__Main"));
+        Assert.Equal("Orchard.Client.Program.Main (Client)", ManagedNames.Readable("Client_Orchard_Client_Program__Main", ["Orchard"]));
+        Assert.Equal("Keel.Demo.Rogue.Program.Main (Rogue)", ManagedNames.Readable("Rogue_Keel_Demo_Rogue_Program__Main", ["Orchard"]));
+    }
+
     private static readonly ElfSymbols Symbols = new(
     [
         new ElfSymbol("Reset_Handler", 0x0800_0100, 0x20),
@@ -187,9 +196,7 @@ public class SymboliserTests
     [Fact]
     public void ThePolicyDemosImageResolvesTheRoguesMainAndTheServicesRam()
     {
-        var workspace = new Workspace(CliHarness.Root);
-        var app = workspace.Application(null, CliHarness.Root);
-        var layout = app.Layout(workspace, "netduinoplus2");
+        var layout = CliHarness.Layout(Workspace.DefaultApplication);
         ElfSymbols symbols = ElfSymbols.Load(CliHarness.DemoImage);
         var symboliser = new FaultSymboliser(symbols, FaultSymboliser.Owners(layout, CliHarness.Root));
         uint main = CliHarness.SymbolAddress("Rogue_Keel_Demo_Rogue_Program__Main");

@@ -15,11 +15,13 @@ public class TestApplicationRunTests(ITestOutputHelper output)
     [Fact]
     public async Task TheInTreeTestApplicationRunsUnderQemuWithOneRowPerCaseAndAReport()
     {
-        var workspace = new Workspace(CliHarness.Root);
-        Application application = workspace.Application("tests/images/app-tests", CliHarness.Root);
+        var workspace = Workspace.Find(CliHarness.Root);
+        Application application = workspace.Application("tests/images/app-tests");
         Application tests = TestApplicationRunner.TestApplicationOf(workspace, application);
         string report = TestApplicationRunner.DefaultReportPath(application);
-        File.Delete(report);
+        // File.Delete throws when TestResults/ does not exist yet (a fresh clone).
+        if (File.Exists(report))
+            File.Delete(report);
 
         CliResult result = await CliHarness.RunAsync([],
             command: context => TestApplicationRunner.RunAsync(context, workspace, tests, "qemu", "AddsTwo*|Deliberately*|Multiplies", report,

@@ -111,8 +111,8 @@ public class TestApplicationTests
     private static async Task<(CliResult Result, FakeRunner Runner, string Report)> RunTests(string console, int exitStatus, string? filter)
     {
         var runner = new FakeRunner((_, arguments) => arguments[0] == "build" ? new ProcessResult(0, false, "") : new ProcessResult(exitStatus, false, console));
-        var workspace = new Workspace(CliHarness.Root);
-        Application tests = workspace.Application(null, CliHarness.Root);
+        var workspace = Workspace.Find(CliHarness.Root);
+        Application tests = workspace.Application(null);
         string report = Path.Combine(Directory.CreateTempSubdirectory("keel-test-").FullName, "TestResults", "keel-test.xml");
         CliResult result = await CliHarness.RunAsync([], runner: runner,
             command: context => TestApplicationRunner.RunAsync(context, workspace, tests, "qemu", filter, report, "keel test my-app --emulator qemu"));
@@ -182,14 +182,14 @@ public class TestApplicationTests
     [Fact]
     public void AnApplicationWithoutATestsFolderHasNoTestApplication()
     {
-        var workspace = new Workspace(CliHarness.Root);
-        CliError error = Assert.Throws<CliError>(() => TestApplicationRunner.TestApplicationOf(workspace, workspace.Application(null, CliHarness.Root)));
+        var workspace = Workspace.Find(CliHarness.Root);
+        CliError error = Assert.Throws<CliError>(() => TestApplicationRunner.TestApplicationOf(workspace, workspace.Application(null)));
         Assert.Equal(ExitCodes.Usage, error.ExitCode);
         Assert.Contains("has no test application (tests/app.toml", error.Message);
 
-        Application tests = TestApplicationRunner.TestApplicationOf(workspace, workspace.Application("tests/images/app-tests", CliHarness.Root));
+        Application tests = TestApplicationRunner.TestApplicationOf(workspace, workspace.Application("tests/images/app-tests"));
         Assert.Equal("app-tests-tests", tests.ImageName);
         Assert.Equal(Path.Combine(CliHarness.Root, "tests/images/app-tests/TestResults/keel-test.xml"),
-            TestApplicationRunner.DefaultReportPath(workspace.Application("tests/images/app-tests", CliHarness.Root)));
+            TestApplicationRunner.DefaultReportPath(workspace.Application("tests/images/app-tests")));
     }
 }

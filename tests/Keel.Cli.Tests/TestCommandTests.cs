@@ -50,9 +50,10 @@ public class TestCommandTests
     private static async Task<(CliResult Result, FakeRunner Runner)> RunSuite(string console, int exitStatus, string? filter)
     {
         var runner = new FakeRunner((_, arguments) => arguments[0] == "build" ? new ProcessResult(0, false, "") : new ProcessResult(exitStatus, false, console));
-        var workspace = new Workspace(CliHarness.Root);
-        Application suite = workspace.Application(null, CliHarness.Root);
-        CliResult result = await CliHarness.RunAsync([], runner: runner, command: context => TestCommand.RunSuiteAsync(context, workspace, suite, "qemu", filter));
+        var workspace = Workspace.Find(CliHarness.Root);
+        Application suite = Application.At(CliHarness.DemoFolder);
+        CliResult result = await CliHarness.RunAsync([], runner: runner,
+            command: context => TestApplicationRunner.RunAsync(context, workspace, suite, "qemu", filter, null, "keel test --emulator qemu"));
         return (result, runner);
     }
 
@@ -95,5 +96,63 @@ public class TestCommandTests
         var (result, _) = await RunSuite("Starting test IPC0001 Call and reply\nPANIC: index out of range\n", 101, null);
         Assert.Equal(ExitCodes.Failed, result.ExitCode);
         Assert.StartsWith("keel: error: case IPC0001 never finished: the suite hung or crashed in it (its output is above).", result.Error);
+    }
+
+    // A user's application outside the tree, with or without its tests/ application.
+    private static string UserApp(bool withTests)
+    {
+        string app = Directory.CreateTempSubdirectory("keel-user-").FullName;
+        File.WriteAllText(Path.Combine(app, "app.toml"), "");
+        File.WriteAllText(Path.Combine(app, "Blinky.csproj"), "<Project Sdk=\"Keel.Sdk\" />");
+        if (withTests)
+        {
+            Directory.CreateDirectory(Path.Combine(app, "tests"));
+            File.WriteAllText(Path.Combine(app, "tests", "app.toml"), "");
+            File.WriteAllText(Path.Combine(app, "tests", "BlinkyTests.csproj"), "<Project Sdk=\"Keel.Sdk\" />");
+        }
+        return app;
+    }
+
+    [Fact]
+    public void TheTestApplicationIsTheApplicationsTestsFolderElseInTheTreeTheKernelSuite()
+    {
+        string app = UserApp(withTests: true);
+        string tests = Path.Combine(app, "tests");
+        // From inside the application (a task's folder), and naming it from elsewhere.
+        string task = Directory.CreateDirectory(Path.Combine(app, "tasks", "led")).FullName;
+        Assert.Equal((app, tests), Folders(TestCommand.TestApplication(Workspace.Find(task), null)));
+        Assert.Equal((app, tests), Folders(TestCommand.TestApplication(Workspace.Find(CliHarness.Root), app)));
+        // In the tree with no application named: the kernel suite; from inside an
+        // application of the tree that has tests, those.
+        Assert.Equal((null, Path.Combine(CliHarness.Root, "tests", "target-suite")), Folders(TestCommand.TestApplication(Workspace.Find(CliHarness.Root), null)));
+        string appTests = Path.Combine(CliHarness.Root, "tests", "images", "app-tests");
+        Assert.Equal((appTests, Path.Combine(appTests, "tests")), Folders(TestCommand.TestApplication(Workspace.Find(appTests), null)));
+    }
+
+    private static (string? Application, string Tests) Folders((Application? Application, Application Tests) found) =>
+        (found.Application?.Folder, found.Tests.Folder);
+
+    [Fact]
+    public async Task AnApplicationWithoutTestsIsAUsageErrorAndNothingIsBuilt()
+    {
+        string app = UserApp(withTests: false);
+        var runner = new FakeRunner((_, _) => new ProcessResult(0, false, ""));
+        CliResult result = await CliHarness.RunAsync(["test"], runner: runner, currentDirectory: app);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Equal($"keel: error: {app} has no test application (tests/app.toml and its project; docs/testing.md says how to write one).\nkeel: fix: mkdir -p tests/tasks\n", result.Error);
+        Assert.Empty(runner.Commands);
+    }
+
+    // The hint that reruns failed cases of a user's tests names the application.
+    [Fact]
+    public async Task AUsersTestsAreBuiltFromTheirProjectAndTheHintNamesTheApplication()
+    {
+        string app = UserApp(withTests: true);
+        var runner = new FakeRunner((_, arguments) => new ProcessResult(1, false, "/x/tests/app.toml(1,1): error KEEL0100: nope\n"));
+        CliResult result = await CliHarness.RunAsync(["test", "--filter", "LED*"], runner: runner, currentDirectory: app);
+        Assert.Equal(ExitCodes.BuildFailed, result.ExitCode);
+        Assert.Equal($"dotnet build {app}/tests/BlinkyTests.csproj -nologo -v:m -p:KeelBoard=netduinoplus2 -p:KeelTestFilter=LED*", runner.Commands.Single());
+        Assert.StartsWith("keel: error: the build of tests for netduinoplus2 failed", result.Error);
+        Assert.False(File.Exists(Path.Combine(app, "TestResults", "keel-test.xml")));
     }
 }

@@ -70,7 +70,11 @@ public sealed partial class Renode
         return HostTools.Find(ExecutableName, searchPath);
     }
 
-    public static string BoardScript => Path.Combine(Repository.Root, "renode-scripts", "keel-board.resc");
+    // Beside the running program first (a packed keel carries renode-scripts/), else
+    // in the repository.
+    public static string BoardScript => Path.Combine(
+        File.Exists(Path.Combine(AppContext.BaseDirectory, "renode-scripts", "keel-board.resc")) ? AppContext.BaseDirectory : Repository.Root,
+        "renode-scripts", "keel-board.resc");
 
     // The console's terminal, as the monitor names it.
     private const string Terminal = "keel_console";

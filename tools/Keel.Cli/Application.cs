@@ -1,25 +1,63 @@
 // A Keel application: a system description (app.toml) and the kernel image project
 // beside it, whose build links the kernel and every task into bin/<board>/<name>.elf
-// (build/Keel.App.targets, build/Keel.Image.targets).
+// (sdk/targets/Keel.App.targets, Keel.Image.targets). It may live in Keel's tree
+// (importing sdk/Sdk/Sdk.props by path) or anywhere (`<Project Sdk="Keel.Sdk">`), so
+// where its boards are is asked of MSBuild (KeelOwnBoardsDir, then KeelSdkBoardsDir:
+// the same search the build makes), once, and only by commands that need a board.
+using System.Text.Json;
 using System.Xml.Linq;
 using Keel.BuildTool.SystemDescription;
 
 namespace Keel.Cli;
 
-public sealed class Application(string folder, string project)
+public sealed class Application
 {
     public const string DescriptionFile = "app.toml";
 
-    public string Folder { get; } = folder;
+    private readonly XDocument _projectXml;
+    private BoardSearch? _boards;
 
-    public string Project { get; } = project;
+    private Application(string folder, string project)
+    {
+        Folder = folder;
+        Project = project;
+        _projectXml = XDocument.Load(project);
+        ImageName = _projectXml.Descendants("AssemblyName").Select(element => element.Value.Trim()).FirstOrDefault(name => name.Length > 0)
+            ?? Path.GetFileNameWithoutExtension(project);
+    }
+
+    // The application in `folder`: app.toml beside exactly one project file.
+    public static Application At(string folder)
+    {
+        if (!File.Exists(Path.Combine(folder, DescriptionFile)))
+            throw CliError.Usage($"{folder} is not an application: it has no {DescriptionFile}.");
+        string[] projects = Directory.GetFiles(folder, "*.csproj");
+        if (projects.Length != 1)
+            throw CliError.Usage($"{folder} must hold exactly one project file, the application's kernel image project (it holds {projects.Length}).");
+        return new Application(folder, projects[0]);
+    }
+
+    public string Folder { get; }
+
+    public string Project { get; }
 
     public string Description => Path.Combine(Folder, DescriptionFile);
 
     // The project's AssemblyName, which names the image, or the project file's name.
-    public string ImageName { get; } =
-        XDocument.Load(project).Descendants("AssemblyName").Select(element => element.Value.Trim()).FirstOrDefault(name => name.Length > 0)
-        ?? Path.GetFileNameWithoutExtension(project);
+    public string ImageName { get; }
+
+    // The SDK attribute of the project (`Keel.Sdk`, `Keel.Sdk/1.2.3`), or null when it
+    // imports the SDK by path (Keel's own tree).
+    public string? SdkAttribute => _projectXml.Root?.Attribute("Sdk")?.Value;
+
+    public bool UsesKeelSdkPackage => SdkAttribute?.Split('/')[0].Trim() == "Keel.Sdk";
+
+    // The absolute path of the Sdk.props the project imports by path, or null.
+    public string? ImportedSdkProps => _projectXml.Descendants("Import")
+        .Select(import => import.Attribute("Project")?.Value)
+        .Where(path => path is not null && path.Replace('\\', '/').EndsWith("Sdk/Sdk.props", StringComparison.Ordinal))
+        .Select(path => Path.GetFullPath(path!.Replace('\\', '/'), Folder))
+        .FirstOrDefault();
 
     public string Image(string board) => Path.Combine(Folder, "bin", board, ImageName + ".elf");
 
@@ -28,16 +66,51 @@ public sealed class Application(string folder, string project)
     // The image built for `board`, which must exist (after a build, or for --no-build).
     public string RequireImage(Workspace workspace, string board) => File.Exists(Image(board))
         ? Image(board)
-        : throw new CliError($"{Image(board)} has not been built.", $"keel build {Path.GetRelativePath(workspace.Root, Folder)} --board {board}", ExitCodes.BuildFailed);
+        : throw new CliError($"{Image(board)} has not been built.", $"keel build {workspace.Show(Folder)} --board {board}", ExitCodes.BuildFailed);
+
+    // Where the boards are: the application's own boards/, then the SDK's, as MSBuild
+    // evaluates the project (one `dotnet msbuild -getProperty`, about a second).
+    public async Task<BoardSearch> BoardsAsync(CliContext context)
+    {
+        if (_boards is not null)
+            return _boards;
+        string[] arguments = ["msbuild", Project, "-nologo", "-getProperty:KeelOwnBoardsDir", "-getProperty:KeelSdkBoardsDir"];
+        ProcessResult result = await context.Runner.RunAsync("dotnet", arguments);
+        string? own = null, sdk = null;
+        if (result.Succeeded)
+        {
+            try
+            {
+                JsonElement properties = JsonDocument.Parse(result.Output[result.Output.IndexOf('{')..]).RootElement.GetProperty("Properties");
+                own = properties.GetProperty("KeelOwnBoardsDir").GetString();
+                sdk = properties.GetProperty("KeelSdkBoardsDir").GetString();
+            }
+            catch (Exception failure) when (failure is JsonException or KeyNotFoundException or ArgumentOutOfRangeException or InvalidOperationException)
+            {
+            }
+        }
+        if (string.IsNullOrEmpty(sdk))
+            throw new CliError($"MSBuild could not tell where {Path.GetFileName(Project)}'s boards are (is it a Keel application project?): {result.Output.Trim()}",
+                "dotnet " + string.Join(' ', arguments), ExitCodes.BuildFailed);
+        return _boards = new BoardSearch(string.IsNullOrEmpty(own) ? [sdk] : [own, sdk]);
+    }
+
+    // A usage error unless `board` is one the application's build can find.
+    public async Task RequireBoardAsync(CliContext context, string board)
+    {
+        BoardSearch boards = await BoardsAsync(context);
+        if (boards.Find(board) is null)
+            throw CliError.Usage($"there is no board '{board}' (boards: {string.Join(", ", boards.Known)}).");
+    }
 
     // The checked layout of the description for `board`: every task's flash and RAM
     // window. The build has already checked the description, so a failure here means
     // it changed since.
-    public SystemLayout Layout(Workspace workspace, string board)
+    public async Task<SystemLayout> LayoutAsync(CliContext context, Workspace workspace, string board)
     {
-        var (layout, diagnostics) = SystemCommand.Build(Description, workspace.BoardsDirectory, board);
+        var (layout, diagnostics) = SystemCommand.Build(Description, await BoardsAsync(context), board);
         return layout ?? throw new CliError(
             $"{Description} has errors: {string.Join("; ", diagnostics.Select(d => d.ToString()))}.",
-            $"keel build {Folder} --board {board}", ExitCodes.BuildFailed);
+            $"keel build {workspace.Show(Folder)} --board {board}", ExitCodes.BuildFailed);
     }
 }

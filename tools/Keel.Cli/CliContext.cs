@@ -1,6 +1,7 @@
-// What a command works with: the terminal, the Keel tree, the way it runs host
-// programs, the environment and the devices folder (/dev, where keel monitor looks for
-// a board's serial port). Tests give each their own.
+// What a command works with: the terminal, the folder it was started in (and the Keel
+// tree around it, if any), the way it runs host programs, the environment, the devices
+// folder (/dev, where keel monitor looks for a board's serial port) and whether it runs
+// as root (set-up installs through sudo otherwise). Tests give each their own.
 using Spectre.Console;
 
 namespace Keel.Cli;
@@ -13,6 +14,8 @@ public sealed record CliContext(
     string? SearchPath = null,
     string DeviceRoot = "/dev")
 {
+    public bool IsRoot { get; init; } = System.Environment.IsPrivilegedProcess;
+
     public Workspace Workspace => Workspace.Find(CurrentDirectory, SearchPath);
 
     public Builder Builder => new(Console, Runner);

@@ -1,62 +1,97 @@
-// The keel command: dispatches to a command, and turns a CliError into its one-line
-// message, the command that fixes it, and its exit status (ExitCodes).
-using Spectre.Console;
+// The keel command: its commands and options (Spectre.Console.Cli: `--help` and `-h`
+// on every command, `--version`), and the one way a failure ends it: a CliError, or a
+// command line Spectre rejects, becomes its one-line message, the command that fixes
+// it, and its exit status (ExitCodes).
+using System.Reflection;
+using Spectre.Console.Cli;
 
 namespace Keel.Cli;
 
 public static class KeelCli
 {
-    public static readonly string Help = $"""
-        keel: build, run, test and flash Keel applications.
+    // The informational version (MinVer's, from git: 1.2.3-alpha.0.4+<commit>).
+    public static string Version { get; } =
+        typeof(KeelCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
-          {BuildCommand.Usage}
-          {RunCommand.Usage}
-          {TestCommand.Usage}
-          {FlashCommand.Usage}
-          {MonitorCommand.Usage}
-          {NewTaskCommand.Usage}
-
-        app is an application folder (app.toml and its project), firmware/policy-demo when omitted.
-        Exit status: 0 success, 1 tests failed or the image failed, 2 usage, 3 build failed,
-        4 a tool is missing, 5 the board could not be reached (programmed, or its port opened). See docs/keel.md.
-        """;
+    // The version without its +build metadata: the Keel.Sdk version an application
+    // made by this keel pins.
+    public static string PackageVersion => Version.Split('+')[0];
 
     public static Task<int> RunAsync(CliContext context, IReadOnlyList<string> arguments, TextWriter error)
     {
-        string command = arguments.Count > 0 ? arguments[0] : "--help";
-        IReadOnlyList<string> rest = arguments.Skip(1).ToList();
-        return Guard(error, () => command switch
+        var app = new CommandApp();
+        app.Configure(config =>
         {
-            "build" => BuildCommand.RunAsync(context, rest),
-            "run" => RunCommand.RunAsync(context, rest),
-            "test" => TestCommand.RunAsync(context, rest),
-            "flash" => FlashCommand.RunAsync(context, rest),
-            "monitor" => MonitorCommand.RunAsync(context, rest),
-            "new" => NewTaskCommand.RunAsync(context, rest),
-            "help" or "--help" or "-h" => Task.FromResult(ShowHelp(context.Console)),
-            _ => throw CliError.Usage($"there is no command '{command}'."),
+            config.SetApplicationName("keel");
+            config.SetApplicationVersion(Version);
+            config.Settings.Console = context.Console;
+            config.Settings.Registrar.RegisterInstance(context);
+            config.PropagateExceptions();
+            config.UseStrictParsing();
+            config.AddCommand<BuildCommand>("build")
+                .WithDescription("Build the application for a board and show what each task uses of its flash and RAM windows.")
+                .WithExample("build").WithExample("build", "firmware/policy-demo", "--board", "nucleo-f401re");
+            config.AddCommand<RunCommand>("run")
+                .WithDescription("Build the application and boot it under QEMU or Renode with its console shown and faults symbolised.")
+                .WithExample("run").WithExample("run", "--gdb").WithExample("run", "--emulator", "renode");
+            config.AddCommand<TestCommand>("test")
+                .WithDescription("Run an application's on-target tests (its tests/ application), Keel's kernel suite, or with --all every test of Keel's tree.")
+                .WithExample("test").WithExample("test", "--filter", "IPC*", "--report", "results.xml").WithExample("test", "--all");
+            config.AddCommand<FlashCommand>("flash")
+                .WithDescription("Build the application and program a board through its ST-LINK (verify and reset).")
+                .WithExample("flash", "--board", "nucleo-f401re");
+            config.AddCommand<MonitorCommand>("monitor")
+                .WithDescription("Show a board's serial console with fault reports symbolised.")
+                .WithExample("monitor", "--board", "nucleo-f401re");
+            config.AddBranch("new", branch =>
+            {
+                branch.SetDescription("Make a new application, or add a task to one.");
+                branch.AddCommand<NewAppCommand>("app")
+                    .WithDescription("Make a new application in folder NAME (or --output DIR) from the keel-app template.")
+                    .WithExample("new", "app", "Thermostat");
+                branch.AddCommand<NewTaskCommand>("task")
+                    .WithDescription("Add a task project under tasks/NAME and its entry in app.toml.")
+                    .WithExample("new", "task", "sensor");
+            });
         });
+        // Spectre shows a branch's help and returns 1 (keel's "tests failed") for
+        // `keel new` alone: it is a usage error, said in one line.
+        if (arguments is ["new"])
+            return Guard(error, () => throw CliError.Usage("new: say what to make: keel new app NAME, or keel new task NAME."));
+        return Guard(error, () => app.RunAsync(arguments));
     }
 
-    // Runs a command; a CliError becomes its message, its fix and its exit status.
+    // Runs a command; a CliError, or a command line Spectre rejects (status 2), becomes
+    // its message, its fix and its exit status.
     public static async Task<int> Guard(TextWriter error, Func<Task<int>> command)
     {
         try
         {
             return await command();
         }
-        catch (CliError failure)
+        catch (Exception failure) when (Unwrap(failure) is CliError or CommandAppException)
         {
-            error.WriteLine($"keel: error: {failure.Message}");
-            if (failure.Fix is not null)
-                error.WriteLine($"keel: fix: {failure.Fix}");
-            return failure.ExitCode;
+            CliError cliError = Unwrap(failure) as CliError ?? CliError.Usage(Sentence(Unwrap(failure).Message));
+            error.WriteLine($"keel: error: {cliError.Message}");
+            if (cliError.Fix is not null)
+                error.WriteLine($"keel: fix: {cliError.Fix}");
+            return cliError.ExitCode;
         }
     }
 
-    private static int ShowHelp(IAnsiConsole console)
+    // Spectre may wrap what a settings' Validate or a command's constructor throws.
+    private static Exception Unwrap(Exception failure) =>
+        failure is TargetInvocationException { InnerException: Exception inner } ? Unwrap(inner)
+        : failure is CommandAppException { InnerException: CliError cliError } ? cliError
+        : failure;
+
+    // Spectre's messages ("Unknown option 'bogus'.") in keel's style: lower case,
+    // ending with a full stop.
+    private static string Sentence(string message)
     {
-        console.WriteWholeLine(Help);
-        return ExitCodes.Success;
+        message = message.Trim();
+        if (message.Length > 1 && char.IsUpper(message[0]) && !char.IsUpper(message[1]))
+            message = char.ToLowerInvariant(message[0]) + message[1..];
+        return message.EndsWith('.') ? message : message + ".";
     }
 }

@@ -1,36 +1,64 @@
-// keel monitor [app] [--board B] [--port P] [--baud N] [--time-limit S]: the serial
+// keel monitor [APP] [--board B] [--port P] [--baud N] [--time-limit S]: the serial
 // console of a board, as `keel run` shows an emulator's: each line as it comes, with
 // the fault reports in it symbolised from the application's image for the board. The
 // port is the board's ST-LINK virtual COM port, found by itself (FindPort) unless
 // --port names one; stty sets its speed (115200 baud unless --baud) and raw mode. The
 // monitor runs until Ctrl+C, the time limit, or the port closing (the board unplugged).
+using System.ComponentModel;
 using System.Globalization;
 using System.Text;
+using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Keel.Cli;
 
-public static class MonitorCommand
+public sealed class MonitorCommand(CliContext context) : AsyncCommand<MonitorCommand.Settings>
 {
-    public const string Usage = "keel monitor [app] [--board B] [--port P] [--baud N] [--time-limit S]";
     public const int DefaultBaud = 115200;
     public const string DefaultBoard = "nucleo-f401re";
 
     public const string NoPortHint =
         "connect the Nucleo board's ST-LINK USB port (CN1), check that `ls /dev/serial/by-id` lists an STMicroelectronics ST-LINK, or give the port with --port";
 
-    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> arguments)
+    public sealed class Settings : AppSettings
     {
-        var parsed = new Arguments(arguments, "monitor", [], ["--board", "--port", "--baud", "--time-limit"], 1);
-        int baud = parsed.WholeNumber("monitor", "--baud") ?? DefaultBaud;
-        TimeSpan? limit = parsed.Seconds("monitor", "--time-limit");
-        string board = parsed.Option("--board") ?? DefaultBoard;
-        Workspace workspace = context.Workspace;
-        workspace.RequireBoard(board);
-        Application app = workspace.Application(parsed.Positional(0), context.CurrentDirectory);
-        string elf = app.RequireImage(workspace, board);
-        var symboliser = Faults.FaultSymboliser.For(elf, app.Layout(workspace, board), workspace);
+        [CommandOption("-b|--board <BOARD>")]
+        [Description("The board whose image symbolises the faults. Default: nucleo-f401re.")]
+        public string Board { get; set; } = DefaultBoard;
 
-        string port = parsed.Option("--port") ?? FindPort(context.DeviceRoot) ?? throw new CliError(
+        [CommandOption("-p|--port <PORT>")]
+        [Description("The serial port. Default: the ST-LINK's (/dev/serial/by-id/*STLink*, else the first /dev/ttyACM*).")]
+        public string? Port { get; set; }
+
+        [CommandOption("--baud <N>")]
+        [Description("The port's speed in baud. Default: 115200.")]
+        public string? BaudText { get; set; }
+
+        [CommandOption("-t|--time-limit <SECONDS>")]
+        [Description("Stop after this many seconds (status 0). Default: until Ctrl+C or the port closes.")]
+        public string? TimeLimitText { get; set; }
+
+        public int Baud => OptionValues.WholeNumber("monitor", "--baud", BaudText) ?? DefaultBaud;
+
+        public TimeSpan? TimeLimit => OptionValues.Seconds("monitor", "--time-limit", TimeLimitText);
+
+        protected override ValidationResult CheckValues() => OptionValues.Check(() => (_, _) = (Baud, TimeLimit));
+    }
+
+    public override Task<int> ExecuteAsync(CommandContext _, Settings settings, CancellationToken cancellation) => RunAsync(context, settings);
+
+    public static async Task<int> RunAsync(CliContext context, Settings settings)
+    {
+        int baud = settings.Baud;
+        TimeSpan? limit = settings.TimeLimit;
+        string board = settings.Board;
+        Workspace workspace = context.Workspace;
+        Application app = workspace.Application(settings.App);
+        await app.RequireBoardAsync(context, board);
+        string elf = app.RequireImage(workspace, board);
+        var symboliser = Faults.FaultSymboliser.For(elf, await app.LayoutAsync(context, workspace, board), workspace);
+
+        string port = settings.Port ?? FindPort(context.DeviceRoot) ?? throw new CliError(
             $"no board's serial port was found (no {context.DeviceRoot}/serial/by-id/*STLink* or *STMicroelectronics*, no {context.DeviceRoot}/ttyACM*).",
             NoPortHint, ExitCodes.ProbeFailed);
         using FileStream stream = Open(port);
@@ -39,7 +67,7 @@ public static class MonitorCommand
 
         using var reader = new StreamReader(stream, Encoding.Latin1);
         using var timeLimit = limit is null ? new CancellationTokenSource() : new CancellationTokenSource(limit.Value);
-        string again = $"keel monitor {Path.GetRelativePath(workspace.Root, app.Folder)} --board {board} --port {port}";
+        string again = $"keel monitor {workspace.Show(app.Folder)} --board {board} --port {port}";
         while (true)
         {
             string? line;

@@ -1,37 +1,49 @@
 // keel new task NAME [--app DIR]: adds a task to an application: a project under
-// tasks/NAME (the template of the demo's tasks: Keel.Task.props/.targets and a
+// tasks/NAME (finding the SDK as the application's project does, ProjectFile, and a
 // Program.cs whose keel_task_main prints a line and returns) and its [tasks.NAME]
 // entry in app.toml, at the lowest priority after the existing tasks, with the demo's
 // window sizes. The description is then checked by the generator, as a build would;
 // if it refuses, nothing is left changed.
+using System.ComponentModel;
 using System.Text;
 using Keel.BuildTool.SystemDescription;
-
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Keel.Cli;
 
-public static class NewTaskCommand
+public sealed class NewTaskCommand(CliContext context) : AsyncCommand<NewTaskCommand.Settings>
 {
-    public const string Usage = "keel new task NAME [--app DIR]";
     public const int Stack = 2048;
     public const int Flash = 16384;
     public const int Ram = 4096;
     public const int LowestPriority = 31;
 
-    public static Task<int> RunAsync(CliContext context, IReadOnlyList<string> arguments)
+    public sealed class Settings : KeelSettings
     {
-        if (arguments.Count == 0 || arguments[0] != "task")
-            throw CliError.Usage($"new: what to add must be 'task' ({Usage}).");
-        var parsed = new Arguments(arguments.Skip(1).ToList(), "new task", [], ["--app"], 1);
-        string name = parsed.Positional(0) ?? throw CliError.Usage($"new task: the task needs a name ({Usage}).");
-        if (!Identifiers.IsValidName(name))
-            throw CliError.Usage($"new task: '{name}' is not a valid task name: {Identifiers.NameRule}.");
+        [CommandArgument(0, "<NAME>")]
+        [Description("The task's name: a lower-case letter, then lower-case letters, digits, '-' and '_'.")]
+        public string Name { get; set; } = "";
+
+        [CommandOption("-a|--app <DIR>")]
+        [Description("The application's folder. Default: the application the current folder is in; inside Keel's tree, firmware/policy-demo.")]
+        public string? App { get; set; }
+
+        protected override ValidationResult CheckValues() => Identifiers.IsValidName(Name)
+            ? ValidationResult.Success()
+            : ValidationResult.Error($"new task: '{Name}' is not a valid task name: {Identifiers.NameRule}.");
+    }
+
+    public override Task<int> ExecuteAsync(CommandContext _, Settings settings, CancellationToken cancellation) => RunAsync(context, settings);
+
+    public static async Task<int> RunAsync(CliContext context, Settings settings)
+    {
+        string name = settings.Name;
         Workspace workspace = context.Workspace;
-        Application app = workspace.Application(parsed.Option("--app"), context.CurrentDirectory);
+        Application app = workspace.Application(settings.App);
 
         var existing = AppDescriptionParser.Parse(app.Description, (_, _) => { })
-            ?? throw new CliError($"{app.Description} does not parse.", $"keel build {app.Folder}", ExitCodes.BuildFailed);
+            ?? throw new CliError($"{app.Description} does not parse.", $"keel build {workspace.Show(app.Folder)}", ExitCodes.BuildFailed);
         if (existing.Tasks.Any(task => task.Name == name))
             throw CliError.Usage($"new task: {Path.GetFileName(app.Folder)} already has a task '{name}'.");
         string folder = Path.Combine(app.Folder, "tasks", name);
@@ -40,25 +52,27 @@ public static class NewTaskCommand
         int priority = existing.Tasks.Select(task => (int)(task.Priority ?? 0)).DefaultIfEmpty(-1).Max() + 1;
         if (priority > LowestPriority)
             throw CliError.Usage($"new task: every priority up to {LowestPriority} is taken.");
+        string projectText = ProjectFile(name, app, folder);
+        var boards = await app.BoardsAsync(context);
 
         string projectName = Identifiers.Pascal(name);
         string project = Path.Combine(folder, projectName + ".csproj");
         string description = File.ReadAllText(app.Description);
         Directory.CreateDirectory(folder);
-        File.WriteAllText(project, ProjectFile(name, Path.GetRelativePath(folder, Path.Combine(workspace.Root, "build"))));
+        File.WriteAllText(project, projectText);
         File.WriteAllText(Path.Combine(folder, "Program.cs"), ProgramFile(name, projectName));
         File.WriteAllText(app.Description, description + Entry(description, name, $"tasks/{name}/{projectName}.csproj", priority));
 
-        var (layout, diagnostics) = SystemCommand.Build(app.Description, workspace.BoardsDirectory);
+        var (layout, diagnostics) = SystemCommand.Build(app.Description, boards);
         if (layout is null)
         {
             File.WriteAllText(app.Description, description);
             Directory.Delete(folder, recursive: true);
             throw CliError.Usage($"new task: the system description refuses task '{name}': {string.Join("; ", diagnostics.Select(d => d.Message))}.");
         }
-        context.Console.WriteWholeLine($"Added task '{name}' (priority {priority}): {Path.GetRelativePath(workspace.Root, project)} and its entry in {Path.GetRelativePath(workspace.Root, app.Description)}.");
-        context.Console.WriteWholeLine($"Build it with: keel build {Path.GetRelativePath(workspace.Root, app.Folder)}");
-        return Task.FromResult(ExitCodes.Success);
+        context.Console.WriteWholeLine($"Added task '{name}' (priority {priority}): {workspace.Show(project)} and its entry in {workspace.Show(app.Description)}.");
+        context.Console.WriteWholeLine($"Build it with: keel build {workspace.Show(app.Folder)}");
+        return ExitCodes.Success;
     }
 
     public static string Entry(string description, string name, string project, int priority)
@@ -76,14 +90,28 @@ public static class NewTaskCommand
         return text.ToString();
     }
 
-    private static string ProjectFile(string name, string buildFolder)
+    // The task's project finds the SDK as the application's does: through the same
+    // Sdk attribute (Keel.Sdk from NuGet, its version pinned in global.json), or through
+    // imports of the same Sdk.props and Sdk.targets by their path from the task's folder
+    // (Keel's own tree).
+    public static string ProjectFile(string name, Application app, string taskFolder)
     {
-        string build = buildFolder.Replace('\\', '/');
+        string comment = $"<!-- The {name} task (made by keel new task): its own C# program, built into its own MPU-isolated image. -->";
+        if (app.UsesKeelSdkPackage)
+            return $"""
+                <Project Sdk="{app.SdkAttribute}">
+                  {comment}
+                </Project>
+
+                """;
+        string sdkProps = app.ImportedSdkProps ?? throw CliError.Usage(
+            $"new task: {app.Project} neither says Sdk=\"Keel.Sdk\" nor imports Keel's Sdk/Sdk.props, so a task beside it could not find the SDK.");
+        string sdk = Path.GetRelativePath(taskFolder, Path.GetDirectoryName(sdkProps)!).Replace('\\', '/');
         return $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <!-- The {name} task (made by keel new task): its own C# program, built into its own MPU-isolated image. -->
-              <Import Project="{build}/Keel.Task.props" />
-              <Import Project="{build}/Keel.Task.targets" />
+            <Project>
+              {comment}
+              <Import Project="{sdk}/Sdk.props" />
+              <Import Project="{sdk}/Sdk.targets" />
             </Project>
 
             """;

@@ -1,42 +1,79 @@
-// keel run [app] [--emulator qemu|renode] [--gdb [--gdb-port N]] [--time-limit S] [--no-build]:
+// keel run [APP] [--emulator qemu|renode] [--gdb [--gdb-port N]] [--time-limit S] [--no-build]:
 // builds the application for the emulator's board (unless --no-build) and boots it
 // with the console attached. The run has gone well when the image stopped itself with
 // status 0 and no task died for want of a fault handler (the kernel's report line).
+using System.ComponentModel;
 using System.Text.RegularExpressions;
 using Keel.Cli.Faults;
+using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Keel.Cli;
 
-public static partial class RunCommand
+public sealed partial class RunCommand(CliContext context) : AsyncCommand<RunCommand.Settings>
 {
-    public const string Usage = "keel run [app] [--emulator qemu|renode] [--gdb [--gdb-port N]] [--time-limit S] [--no-build]";
-
-    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> arguments)
+    public sealed class Settings : AppSettings
     {
-        var parsed = new Arguments(arguments, "run", ["--gdb", "--no-build"], ["--emulator", "--time-limit", "--gdb-port"], 1);
-        string emulator = parsed.Choice("run", "--emulator", Emulators.Names);
-        bool gdb = parsed.Flag("--gdb");
-        if (gdb && emulator != Emulators.Qemu)
-            throw CliError.Usage("run: --gdb works with --emulator qemu only.");
-        int? gdbPort = parsed.WholeNumber("run", "--gdb-port", maximum: 65535);
-        if (gdbPort is not null && !gdb)
-            throw CliError.Usage("run: --gdb-port is the port of --gdb; give both.");
-        TimeSpan? limit = parsed.Seconds("run", "--time-limit");
+        [CommandOption("-e|--emulator <EMULATOR>")]
+        [Description("qemu (netduinoplus2, the default) or renode (nucleo-f401re; $RENODE, then renode on PATH).")]
+        public string Emulator { get; set; } = Emulators.Qemu;
+
+        [CommandOption("--gdb")]
+        [Description("Start QEMU halted with its gdb stub and print the command that attaches gdb-multiarch with the image's symbols.")]
+        public bool Gdb { get; set; }
+
+        [CommandOption("--gdb-port <PORT>")]
+        [Description("With --gdb: the port of the gdb stub (1 to 65535; default 1234).")]
+        public string? GdbPortText { get; set; }
+
+        [CommandOption("-t|--time-limit <SECONDS>")]
+        [Description("Stop the run after this many seconds: wall-clock under QEMU (default: none), emulated under Renode (default 30).")]
+        public string? TimeLimitText { get; set; }
+
+        [CommandOption("--no-build")]
+        [Description("Boot the image already built.")]
+        public bool NoBuild { get; set; }
+
+        public int? GdbPort => OptionValues.WholeNumber("run", "--gdb-port", GdbPortText, maximum: 65535);
+
+        public TimeSpan? TimeLimit => OptionValues.Seconds("run", "--time-limit", TimeLimitText);
+
+        protected override ValidationResult CheckValues() => OptionValues.Check(() =>
+        {
+            if (OptionValues.Choice("run", "--emulator", Emulator, Emulators.Names) is { Successful: false } wrong)
+                throw CliError.Usage(wrong.Message!);
+            if (Gdb && Emulator != Emulators.Qemu)
+                throw CliError.Usage("run: --gdb works with --emulator qemu only.");
+            _ = GdbPort;
+            if (GdbPortText is not null && !Gdb)
+                throw CliError.Usage("run: --gdb-port is the port of --gdb; give both.");
+            _ = TimeLimit;
+        });
+    }
+
+    public override Task<int> ExecuteAsync(CommandContext _, Settings settings, CancellationToken cancellation) => RunAsync(context, settings);
+
+    public static async Task<int> RunAsync(CliContext context, Settings settings)
+    {
+        string emulator = settings.Emulator;
+        TimeSpan? limit = settings.TimeLimit;
         Workspace workspace = context.Workspace;
-        Application app = workspace.Application(parsed.Positional(0), context.CurrentDirectory);
+        Application app = workspace.Application(settings.App);
         string board = Emulators.Board(emulator);
         var emulators = new Emulators(context, workspace);
         if (emulator == Emulators.Renode)
             emulators.FindRenode();
+        await HostSetup.EnsureAsync(context, workspace,
+            [.. emulator == Emulators.Qemu ? [HostSetup.Qemu] : Array.Empty<HostPackage>(), .. settings.NoBuild ? [] : HostSetup.Toolchain],
+            wanted: settings.Gdb ? [HostSetup.Gdb] : null);
 
-        if (!parsed.Flag("--no-build"))
+        if (!settings.NoBuild)
             await BuildCommand.BuildAsync(context, workspace, app, board);
         string elf = app.RequireImage(workspace, board);
-        var symboliser = FaultSymboliser.For(elf, app.Layout(workspace, board), workspace);
-        EmulatorOutcome outcome = await emulators.RunAsync(emulator, elf, symboliser, gdb, limit, gdbPort);
-        string folder = Path.GetRelativePath(workspace.Root, app.Folder);
+        var symboliser = FaultSymboliser.For(elf, await app.LayoutAsync(context, workspace, board), workspace);
+        EmulatorOutcome outcome = await emulators.RunAsync(emulator, elf, symboliser, settings.Gdb, limit, settings.GdbPort);
         // Line by line debugging is QEMU's (gdb); a Renode run is debugged there too.
-        string again = $"keel run {folder} --gdb";
+        string again = $"keel run {workspace.Show(app.Folder)} --gdb";
         if (outcome.TimedOut)
         {
             string within = emulator == Emulators.Renode

@@ -49,7 +49,7 @@ public static partial class TestApplicationRunner
             throw new CliError(
                 $"{application.Folder} has no test application ({TestsFolder}/{Application.DescriptionFile} and its project; docs/testing.md says how to write one).",
                 $"mkdir -p {Path.GetRelativePath(workspace.Root, folder)}/tasks", ExitCodes.Usage);
-        return workspace.Application(folder, workspace.Root);
+        return Application.At(folder);
     }
 
     // The report's default path for the application whose tests run.
@@ -78,7 +78,7 @@ public static partial class TestApplicationRunner
             TargetSuite.BuildProperties(board, filter, renode: emulator == Emulators.Renode));
         string elf = tests.RequireImage(workspace, board);
 
-        var symboliser = FaultSymboliser.For(elf, tests.Layout(workspace, board), workspace);
+        var symboliser = FaultSymboliser.For(elf, await tests.LayoutAsync(context, workspace, board), workspace);
         DateTimeOffset started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         EmulatorOutcome outcome = await emulators.RunAsync(emulator, elf, symboliser, timeLimit: emulator == Emulators.Qemu ? QemuTimeLimit : null);

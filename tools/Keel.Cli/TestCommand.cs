@@ -1,89 +1,89 @@
-// keel test [--emulator qemu|renode] [--filter PATTERN]: the on-target kernel suite
-// (tests/target-suite, Keel.Emulation's TargetSuite): built for the emulator's board
-// with the cases PATTERN selects, booted with its console shown (faults symbolised),
-// read by SuiteReport into a table of cases and the suite's closing line.
-// keel test --all: every test of the tree (dotnet test over Firmware.sln: host tests,
-// build tests, images and the on-target suite on the emulator), with one closing line
-// for the whole run: what the README's and CI's `./keel test` runs.
-using Keel.Cli.Faults;
+// keel test [APP] [--emulator qemu|renode] [--filter PATTERN] [--report FILE]: an
+// application's on-target tests, the test application in APP/tests/ (app.toml there: an
+// application whose console speaks the suite protocol, SuiteReport); with APP omitted,
+// that of the application the current folder is in, or inside Keel's tree the kernel
+// suite (tests/target-suite, Keel.Emulation's TargetSuite). TestApplicationRunner
+// builds it for the emulator's board with the cases PATTERN selects, boots it with its
+// console shown (faults symbolised), shows a table of cases and the closing line, and
+// writes the JUnit report.
+// keel test --all: every test of Keel's tree (dotnet test over Firmware.sln: host
+// tests, build tests, images and the on-target suite on the emulator), with one
+// closing line for the whole run: what the README's and CI's `./keel test` runs.
+using System.ComponentModel;
 using Keel.Emulation;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Keel.Cli;
 
-public static class TestCommand
+public sealed class TestCommand(CliContext context) : AsyncCommand<TestCommand.Settings>
 {
-    public const string Usage = "keel test [--emulator qemu|renode] [--filter PATTERN] | keel test --all";
-
-    // How long the suite may run on QEMU, wall-clock; on Renode, Emulators' default
-    // emulated time (ample: the whole suite takes well under a second of it). Either
-    // way the run ends as soon as the image stops.
-    public static readonly TimeSpan QemuTimeLimit = TimeSpan.FromMinutes(5);
-
-    public static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> arguments)
+    public sealed class Settings : AppSettings
     {
-        var parsed = new Arguments(arguments, "test", ["--all"], ["--emulator", "--filter"], 0);
-        if (parsed.Flag("--all"))
-        {
-            if (parsed.Option("--emulator") is not null || parsed.Option("--filter") is not null)
-                throw CliError.Usage("test: --all runs every test; it takes neither --emulator nor --filter.");
-            return await RunAllAsync(context, context.Workspace);
-        }
-        string emulator = parsed.Choice("test", "--emulator", Emulators.Names);
+        [CommandOption("-e|--emulator <EMULATOR>")]
+        [Description("qemu (netduinoplus2, the default) or renode (nucleo-f401re).")]
+        public string Emulator { get; set; } = Emulators.Qemu;
+
+        [CommandOption("-f|--filter <PATTERN>")]
+        [Description("Only the cases whose ids match: patterns such as IPC* separated by |.")]
+        public string? Filter { get; set; }
+
+        [CommandOption("-r|--report <FILE>")]
+        [Description("Also write the results as a JUnit XML report to FILE (for CI).")]
+        public string? Report { get; set; }
+
+        [CommandOption("--all")]
+        [Description("Every test of Keel's tree (dotnet test Firmware.sln); only inside Keel's tree. Takes no other option.")]
+        public bool All { get; set; }
+
+        protected override ValidationResult CheckValues() =>
+            All && (App is not null || Filter is not null || Report is not null || Emulator != Emulators.Qemu)
+                ? ValidationResult.Error("test: --all runs every test; it takes neither an application nor --emulator, --filter or --report.")
+                : OptionValues.Choice("test", "--emulator", Emulator, Emulators.Names);
+    }
+
+    public override Task<int> ExecuteAsync(CommandContext _, Settings settings, CancellationToken cancellation) => RunAsync(context, settings);
+
+    public static async Task<int> RunAsync(CliContext context, Settings settings)
+    {
         Workspace workspace = context.Workspace;
-        if (!File.Exists(Path.Combine(workspace.Root, TargetSuite.Folder, "app.toml")))
-            throw new CliError($"this tree has no on-target suite ({TargetSuite.Folder}).", "git pull", ExitCodes.Usage);
-        return await RunSuiteAsync(context, workspace, workspace.Application(TargetSuite.Folder, workspace.Root), emulator, parsed.Option("--filter"));
-    }
-
-    public static async Task<int> RunSuiteAsync(CliContext context, Workspace workspace, Application suite, string emulator, string? filter)
-    {
-        var emulators = new Emulators(context, workspace);
-        if (emulator == Emulators.Renode)
-            emulators.FindRenode();
-        string board = Emulators.Board(emulator);
-        await context.Builder.BuildAsync($"{Path.GetRelativePath(workspace.Root, suite.Folder)} for {board}", suite.Project,
-            TargetSuite.BuildProperties(board, filter, renode: emulator == Emulators.Renode));
-        string elf = suite.RequireImage(workspace, board);
-
-        var symboliser = FaultSymboliser.For(elf, suite.Layout(workspace, board), workspace);
-        EmulatorOutcome outcome = await emulators.RunAsync(emulator, elf, symboliser, timeLimit: emulator == Emulators.Qemu ? QemuTimeLimit : null);
-        SuiteReport report = SuiteReport.Parse(outcome.Console);
-
-        var table = new Table().AddColumn("case").AddColumn("name").AddColumn("result").AddColumn("reason");
-        foreach (SuiteCase c in report.Cases)
-            table.AddRow(Markup.Escape(c.Id), Markup.Escape(c.Name), Result(c.Outcome), Markup.Escape(c.Reason ?? ""));
-        context.Console.Write(table);
-        context.Console.WriteWholeLine(report.ClosingLine ?? $"{report.Count(CaseOutcome.Passed)} passed, {report.Count(CaseOutcome.Failed)} failed, {report.Count(CaseOutcome.Skipped)} skipped");
-
-        // Each hint runs less than the whole suite again: only the cases that went wrong.
-        string Again(IEnumerable<SuiteCase> cases) => $"keel test --emulator {emulator} --filter '{string.Join('|', cases.Select(c => c.Id))}'";
-        if (report.Cases.FirstOrDefault(c => c.Outcome == CaseOutcome.Unfinished) is SuiteCase unfinished)
-            throw new CliError($"case {unfinished.Id} never finished: the suite hung or crashed in it (its output is above).", Again([unfinished]), ExitCodes.Failed);
-        if (!report.Finished || outcome.TimedOut)
+        if (settings.All)
         {
-            string debug = $"keel run {Path.GetRelativePath(workspace.Root, suite.Folder)} --gdb";
-            throw new CliError("the suite did not finish: its closing line never came, or the image never stopped.", debug, ExitCodes.Failed);
+            workspace.RequireTree("keel test --all");
+            // The suite's debugger tests use gdb (and skip without it).
+            await HostSetup.EnsureAsync(context, workspace, [.. HostSetup.Toolchain, HostSetup.Qemu], wanted: [HostSetup.Gdb]);
+            return await RunAllAsync(context, workspace);
         }
-        SuiteCase[] failed = report.Cases.Where(c => c.Outcome == CaseOutcome.Failed).ToArray();
-        if (failed.Length > 0)
-            throw new CliError($"{failed.Length} on-target cases failed (listed above).", Again(failed), ExitCodes.Failed);
-        if (!report.Consistent || outcome.ExitCode != 0)
-            throw new CliError($"the suite's closing line or exit status ({outcome.ExitCode}) disagrees with its cases.", Again(report.Cases), ExitCodes.Failed);
-        return ExitCodes.Success;
+        var (application, tests) = TestApplication(workspace, settings.App);
+        TestApplicationRunner.CheckFilter(settings.Filter);
+        if (settings.Emulator == Emulators.Renode)
+            new Emulators(context, workspace).FindRenode();
+        await HostSetup.EnsureAsync(context, workspace, [.. HostSetup.Toolchain, .. settings.Emulator == Emulators.Qemu ? [HostSetup.Qemu] : Array.Empty<HostPackage>()]);
+        // A user's tests leave their JUnit report under the application unless told
+        // otherwise (docs/testing.md); the kernel suite only when asked.
+        string? report = settings.Report ?? (application is null ? null : TestApplicationRunner.DefaultReportPath(application));
+        string rerun = $"keel test {(application is null ? "" : workspace.Show(application.Folder) + " ")}--emulator {settings.Emulator}";
+        return await TestApplicationRunner.RunAsync(context, workspace, tests, settings.Emulator, settings.Filter, report, rerun);
     }
 
-    private static string Result(CaseOutcome outcome) => outcome switch
+    // The application whose tests run (null for Keel's kernel suite) and its test
+    // application: APP's tests/; with APP omitted, that of the application around the
+    // current folder when it has one, else inside Keel's tree the kernel suite.
+    public static (Application? Application, Application Tests) TestApplication(Workspace workspace, string? folder)
     {
-        CaseOutcome.Passed => "[green]passed[/]",
-        CaseOutcome.Failed => "[red]failed[/]",
-        CaseOutcome.Skipped => "skipped",
-        _ => "[red]unfinished[/]",
-    };
+        Application? app = folder is not null ? workspace.Application(folder) : workspace.ApplicationAround();
+        if (app is not null && (folder is not null || workspace.TreeRoot is null
+                || File.Exists(Path.Combine(app.Folder, TestApplicationRunner.TestsFolder, Application.DescriptionFile))))
+            return (app, TestApplicationRunner.TestApplicationOf(workspace, app));
+        string root = workspace.RequireTree("keel test with no application");
+        if (!File.Exists(Path.Combine(root, TargetSuite.Folder, Application.DescriptionFile)))
+            throw new CliError($"this tree has no on-target suite ({TargetSuite.Folder}).", "git pull", ExitCodes.Usage);
+        return (null, Application.At(Path.Combine(root, TargetSuite.Folder)));
+    }
 
     private static async Task<int> RunAllAsync(CliContext context, Workspace workspace)
     {
-        string solution = Path.Combine(workspace.Root, Workspace.Solution);
+        string solution = Path.Combine(workspace.RequireTree("keel test --all"), Workspace.Solution);
         await context.Builder.BuildAsync("every project", solution);
         ProcessResult result = await context.Runner.RunAsync("dotnet", ["test", solution, "--no-build", "--nologo"], context.Console.WriteWholeLine);
         IReadOnlyList<TestCounts> counts = TestTotals.Parse(result.Output);

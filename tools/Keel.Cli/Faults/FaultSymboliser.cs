@@ -24,7 +24,7 @@ public sealed record StackSetting(long Size, string Section, string Location);
 
 public sealed record MemoryOwner(string Name, long FlashBase, long FlashSize, long RamBase, long RamSize, StackSetting? Stack = null);
 
-public sealed partial class FaultSymboliser(ElfSymbols symbols, IReadOnlyList<MemoryOwner> owners, ISourceLines? lines = null)
+public sealed partial class FaultSymboliser(ElfSymbols symbols, IReadOnlyList<MemoryOwner> owners, ISourceLines? lines = null, IReadOnlyCollection<string>? applicationNamespaces = null)
 {
     public const string Indent = "    ";
 
@@ -39,7 +39,7 @@ public sealed partial class FaultSymboliser(ElfSymbols symbols, IReadOnlyList<Me
     {
         string? addr2line = workspace.FindTool(Addr2Line.Executable);
         return new(ElfSymbols.Load(elfPath), Owners(layout, workspace.Root),
-            addr2line is null ? null : new Addr2Line(addr2line, elfPath, workspace.Root));
+            addr2line is null ? null : new Addr2Line(addr2line, elfPath, workspace.Root), layout.App.Name is string name ? [name] : null);
     }
 
     public static IReadOnlyList<MemoryOwner> Owners(SystemLayout layout, string root)
@@ -110,7 +110,7 @@ public sealed partial class FaultSymboliser(ElfSymbols symbols, IReadOnlyList<Me
         if (code == 0 || owner is null)
             return null;
         string where = symbols.Find(code) is var (symbol, offset)
-            ? $"{owner.Name}, {ManagedNames.Readable(symbol.Name)} + 0x{offset:x}"
+            ? $"{owner.Name}, {ManagedNames.Readable(symbol.Name, applicationNamespaces)} + 0x{offset:x}"
             : $"{owner.Name}, no symbol";
         string? source = lines?.Find(returnAddress ? code - 1 : code);
         return source is null ? where : $"{where}, {source}";
@@ -147,7 +147,7 @@ public sealed partial class FaultSymboliser(ElfSymbols symbols, IReadOnlyList<Me
             : ram is not null ? $"in the RAM of {ram.Name}"
             : "outside every window of the layout";
         return symbols.Find(address) is var (symbol, offset) && (flash is not null || ram is not null)
-            ? $"{where}, {ManagedNames.Readable(symbol.Name)} + 0x{offset:x}"
+            ? $"{where}, {ManagedNames.Readable(symbol.Name, applicationNamespaces)} + 0x{offset:x}"
             : where;
     }
 
