@@ -95,7 +95,8 @@ public sealed partial class UserPathTests(ITestOutputHelper output) : IDisposabl
     private async Task<string> Step(string folder, string executable, params string[] arguments)
     {
         string command = $"$ {HostProcess.Quote(executable)} {string.Join(' ', arguments.Select(HostProcess.Quote))}";
-        _session.AppendLine($"[{Path.GetRelativePath(_root, folder)}] {command}");
+        string where = Path.GetRelativePath(_root, folder);
+        _session.AppendLine($"[{(where.StartsWith("..", StringComparison.Ordinal) ? folder : where)}] {command}");
         EmulatorRun result = await HostProcess.RunAsync(executable, arguments, StepLimit, workingDirectory: folder);
         _session.AppendLine(result.Console.TrimEnd()).AppendLine($"(exit {result.ExitCode?.ToString() ?? "none: timed out"}, {result.Elapsed.TotalSeconds:F1} s)").AppendLine();
         if (result.TimedOut || result.ExitCode != 0)
