@@ -36,9 +36,11 @@ namespace Keel.UserLib.Testing
 
         public TestCaseAttribute(string name) { }
 
-        public string Id { get; set; }
+        // Empty when not given. (The generator reads them from the attribute's syntax;
+        // no code ever makes one of these at run time.)
+        public string Id { get; set; } = "";
 
-        public string Skip { get; set; }
+        public string Skip { get; set; } = "";
     }
 
     // How the first failure's values are printed.
