@@ -62,7 +62,9 @@ public sealed class NewTaskTests : IDisposable
         string project = File.ReadAllText(Path.Combine(app, "tasks", "sensor-hub", "SensorHub.csproj"));
         string sdk = Path.GetRelativePath(Path.Combine(app, "tasks", "sensor-hub"), Path.Combine(CliHarness.Root, "sdk", "Sdk"));
         Assert.StartsWith("<Project>\n", project);
-        Assert.Contains($"<Import Project=\"{sdk}/Sdk.props\" />\n  <Import Project=\"{sdk}/Sdk.targets\" />", project);
+        // keel-task's project, with the SDK imported by path at its top and bottom.
+        Assert.Contains($"<Project>\n  <Import Project=\"{sdk}/Sdk.props\" />\n  <!-- The sensor-hub task:", project);
+        Assert.EndsWith($"  <Import Project=\"{sdk}/Sdk.targets\" />\n</Project>\n", project);
         Assert.Contains("Console.WriteLine(\"sensor-hub: started\");", File.ReadAllText(Path.Combine(app, "tasks", "sensor-hub", "Program.cs")));
 
         // The next task comes after it in priority; the generator checks both.

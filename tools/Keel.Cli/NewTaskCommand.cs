@@ -1,6 +1,7 @@
-// keel new task NAME [--app DIR]: adds a task to an application: a project under
-// tasks/NAME (finding the SDK as the application's project does, ProjectFile, and a
-// Program.cs whose keel_task_main prints a line and returns) and its [tasks.NAME]
+// keel new task NAME [--app DIR]: adds a task to an application: the keel-task
+// template's project under tasks/NAME (finding the SDK as the application's project
+// does, ProjectFile) and Program.cs (keel_task_main prints a line and returns), the
+// very files `dotnet new keel-task` writes (EmbeddedTemplate.Task), and its [tasks.NAME]
 // entry in app.toml, at the lowest priority after the existing tasks, with the demo's
 // window sizes. The description is then checked by the generator, as a build would;
 // if it refuses, nothing is left changed.
@@ -90,51 +91,32 @@ public sealed class NewTaskCommand(CliContext context) : AsyncCommand<NewTaskCom
         return text.ToString();
     }
 
-    // The task's project finds the SDK as the application's does: through the same
-    // Sdk attribute (Keel.Sdk from NuGet, its version pinned in global.json), or through
-    // imports of the same Sdk.props and Sdk.targets by their path from the task's folder
-    // (Keel's own tree).
+    // The keel-task template's file `path`, for task `name` (its project named `projectName`).
+    private static string TemplateText(string path, string name, string projectName)
+    {
+        var template = EmbeddedTemplate.Task;
+        string resource = template.Files().Where(file => file.Path == path).Select(file => file.Resource).FirstOrDefault()
+            ?? throw template.Missing($"dotnet new keel-task -n {projectName} -o tasks/{name}");
+        return template.Text(resource, projectName, name);
+    }
+
+    // The task's project: keel-task's, finding the SDK as the application's project
+    // does: through the same Sdk attribute (Keel.Sdk from NuGet, its version pinned in
+    // global.json or in the attribute), or, in Keel's own tree, through imports of the
+    // same Sdk.props and Sdk.targets by their path from the task's folder.
     public static string ProjectFile(string name, Application app, string taskFolder)
     {
-        string comment = $"<!-- The {name} task (made by keel new task): its own C# program, built into its own MPU-isolated image. -->";
+        string project = TemplateText("KeelTask.csproj", name, Identifiers.Pascal(name));
+        const string SdkProject = "<Project Sdk=\"Keel.Sdk\">";
         if (app.UsesKeelSdkPackage)
-            return $"""
-                <Project Sdk="{app.SdkAttribute}">
-                  {comment}
-                </Project>
-
-                """;
+            return project.Replace(SdkProject, $"<Project Sdk=\"{app.SdkAttribute}\">", StringComparison.Ordinal);
         string sdkProps = app.ImportedSdkProps ?? throw CliError.Usage(
             $"new task: {app.Project} neither says Sdk=\"Keel.Sdk\" nor imports Keel's Sdk/Sdk.props, so a task beside it could not find the SDK.");
         string sdk = Path.GetRelativePath(taskFolder, Path.GetDirectoryName(sdkProps)!).Replace('\\', '/');
-        return $"""
-            <Project>
-              {comment}
-              <Import Project="{sdk}/Sdk.props" />
-              <Import Project="{sdk}/Sdk.targets" />
-            </Project>
-
-            """;
+        return project
+            .Replace(SdkProject, $"<Project>\n  <Import Project=\"{sdk}/Sdk.props\" />", StringComparison.Ordinal)
+            .Replace("</Project>", $"  <Import Project=\"{sdk}/Sdk.targets\" />\n</Project>", StringComparison.Ordinal);
     }
 
-    private static string ProgramFile(string name, string projectName) => $$"""
-        // The {{name}} task. Its capabilities are the slots of its [tasks.{{name}}.caps] in
-        // app.toml, named in Keel.Tasks.Caps; returning from Main ends the task. Firmware
-        // C# has no heap, exceptions or double: docs/csharp.md says what to write instead.
-        using System.Runtime.InteropServices;
-        using Keel.UserLib;
-
-        namespace Keel.Tasks.{{projectName}}Task
-        {
-            public static class Program
-            {
-                [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
-                private static void Main()
-                {
-                    Console.WriteLine("{{name}}: started");
-                }
-            }
-        }
-
-        """;
+    private static string ProgramFile(string name, string projectName) => TemplateText("Program.cs", name, projectName);
 }
