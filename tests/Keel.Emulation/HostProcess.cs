@@ -3,7 +3,8 @@
 // timed out with what it printed up to then, so a hung emulator fails a test and never
 // hangs the suite. `onLine`, when given, also receives each line as it is printed
 // (stdout's and stderr's lines each whole, without the line end), for a caller that
-// shows the run live. `workingDirectory`, when given, is the program's current folder.
+// shows the run live. `workingDirectory`, when given, is the program's current folder;
+// `environment` sets variables for it beside the inherited ones.
 using System.Diagnostics;
 using System.Text;
 
@@ -12,7 +13,7 @@ namespace Keel.Emulation;
 public static class HostProcess
 {
     public static async Task<EmulatorRun> RunAsync(string executable, IReadOnlyList<string> arguments, TimeSpan limit, CancellationToken cancellation = default,
-        Action<string>? onLine = null, string? workingDirectory = null)
+        Action<string>? onLine = null, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(executable)
         {
@@ -24,6 +25,8 @@ public static class HostProcess
         };
         foreach (string argument in arguments)
             start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         string commandLine = Quote(executable) + " " + string.Join(' ', arguments.Select(Quote));
 
         var output = new StringBuilder();

@@ -97,12 +97,24 @@ public sealed partial class UserPathTests(ITestOutputHelper output) : IDisposabl
         string command = $"$ {HostProcess.Quote(executable)} {string.Join(' ', arguments.Select(HostProcess.Quote))}";
         string where = Path.GetRelativePath(_root, folder);
         _session.AppendLine($"[{(where.StartsWith("..", StringComparison.Ordinal) ? folder : where)}] {command}");
-        EmulatorRun result = await HostProcess.RunAsync(executable, arguments, StepLimit, workingDirectory: folder);
+        EmulatorRun result = await HostProcess.RunAsync(executable, arguments, StepLimit, workingDirectory: folder, environment: UserEnvironment);
         _session.AppendLine(result.Console.TrimEnd()).AppendLine($"(exit {result.ExitCode?.ToString() ?? "none: timed out"}, {result.Elapsed.TotalSeconds:F1} s)").AppendLine();
         if (result.TimedOut || result.ExitCode != 0)
             Assert.Fail($"{command} failed (exit {result.ExitCode}, timed out: {result.TimedOut}). The session so far:\n{_session}");
         return result.Console;
     }
+
+    // The user's dotnet keeps its own state (the local tools' resolver cache above all,
+    // which maps a tool's id and version to where it was restored) in a home of the
+    // test's: an earlier run of the same version, whose packages are gone, must not be
+    // taken for this one.
+    private IReadOnlyDictionary<string, string> UserEnvironment => new Dictionary<string, string>
+    {
+        ["DOTNET_CLI_HOME"] = Path.Combine(_root, "home"),
+        ["DOTNET_NOLOGO"] = "1",
+        ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+    };
 
     private static string PackageVersion(string feed, string id)
     {
