@@ -49,10 +49,10 @@ public sealed class TestCommand(CliContext context) : AsyncCommand<TestCommand.S
         Workspace workspace = context.Workspace;
         if (settings.All)
         {
-            workspace.RequireTree("keel test --all");
+            string root = workspace.RequireTree("keel test --all");
             // The suite's debugger tests use gdb (and skip without it).
             await HostSetup.EnsureAsync(context, workspace, [.. HostSetup.Toolchain, HostSetup.Qemu], wanted: [HostSetup.Gdb]);
-            return await RunAllAsync(context, workspace);
+            return await RunAllAsync(context, root);
         }
         var (application, tests) = TestApplication(workspace, settings.App);
         TestApplicationRunner.CheckFilter(settings.Filter);
@@ -81,9 +81,9 @@ public sealed class TestCommand(CliContext context) : AsyncCommand<TestCommand.S
         return (null, Application.At(Path.Combine(root, TargetSuite.Folder)));
     }
 
-    private static async Task<int> RunAllAsync(CliContext context, Workspace workspace)
+    private static async Task<int> RunAllAsync(CliContext context, string treeRoot)
     {
-        string solution = Path.Combine(workspace.RequireTree("keel test --all"), Workspace.Solution);
+        string solution = Path.Combine(treeRoot, Workspace.Solution);
         await context.Builder.BuildAsync("every project", solution);
         ProcessResult result = await context.Runner.RunAsync("dotnet", ["test", solution, "--no-build", "--nologo"], context.Console.WriteWholeLine);
         IReadOnlyList<TestCounts> counts = TestTotals.Parse(result.Output);
