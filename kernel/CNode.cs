@@ -19,6 +19,7 @@
 // caller, threads blocked through it) follows it when it moves and lets go of
 // it when it is deleted (Lifecycle.cs).
 
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Keel.Kernel;
@@ -33,18 +34,25 @@ public struct CNode
 internal static class CSpace
 {
     /// <summary>Finds the pool slot for capability index <paramref name="index"/> of a thread's CSpace.</summary>
+    /// <remarks>
+    /// The thread and its CNode are the kernel's own indices, and the slot is used only
+    /// once the index is in range: Pool.At, no bounds checks. Inlined into LookupFull
+    /// and Resolve, so that a system call's lookup is one flat function.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Error Lookup(ref KernelState k, int thread, uint index, out int slot)
     {
-        CNode cnode = k.CNodes[k.Threads[thread].CSpace];
+        ref CNode cnode = ref Pool.At(k.CNodes, Pool.At(k.Threads, thread).CSpace);
         slot = cnode.FirstSlot + (int)index;
         return index < (uint)cnode.SlotCount ? Error.Ok : Error.InvalidIndex;
     }
 
     /// <summary>Like Lookup, and the slot must hold a capability.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Error LookupFull(ref KernelState k, int thread, uint index, out int slot)
     {
         Error error = Lookup(ref k, thread, index, out slot);
-        if (error == Error.Ok && k.Slots[slot].Cap.IsEmpty)
+        if (error == Error.Ok && Pool.At(k.Slots, slot).Cap.IsEmpty)
             return Error.EmptySlot;
         return error;
     }
@@ -55,9 +63,10 @@ internal static class CSpace
         Error error = LookupFull(ref k, thread, index, out slot);
         if (error != Error.Ok)
             return error;
-        if (k.Slots[slot].Cap.Type != type)
+        ref Capability cap = ref Pool.At(k.Slots, slot).Cap;
+        if (cap.Type != type)
             return Error.WrongType;
-        return k.Slots[slot].Cap.Has(rights) ? Error.Ok : Error.MissingRight;
+        return cap.Has(rights) ? Error.Ok : Error.MissingRight;
     }
 
     /// <summary>

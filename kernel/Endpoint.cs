@@ -20,7 +20,7 @@ public struct Endpoint
 
     /// <summary>The first thread waiting in the given state (BlockedOnSend or BlockedOnReceive), or NoThread.</summary>
     public readonly int FirstWaiting(Tcb[] threads, ThreadState state) =>
-        !Queue.IsEmpty && threads[Queue.Head].State == state ? Queue.Head : KernelState.NoThread;
+        !Queue.IsEmpty && Pool.At(threads, Queue.Head).State == state ? Queue.Head : KernelState.NoThread;
 
     /// <summary>Removes and returns the first thread waiting in the given state, or returns NoThread.</summary>
     public int TakeWaiting(Tcb[] threads, ThreadState state) =>
@@ -30,10 +30,10 @@ public struct Endpoint
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Block(ref KernelState k, int thread, int endpoint, int slot, ThreadState state)
     {
-        ref Tcb tcb = ref k.Threads[thread];
+        ref Tcb tcb = ref Pool.At(k.Threads, thread);
         tcb.State = state;
         tcb.Ipc.Object = endpoint;
         tcb.Ipc.Slot = slot;
-        k.Endpoints[endpoint].Queue.Append(k.Threads, thread);
+        Pool.At(k.Endpoints, endpoint).Queue.Append(k.Threads, thread);
     }
 }

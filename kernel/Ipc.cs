@@ -28,7 +28,7 @@ internal static class Ipc
 
     static Error Send(ref KernelState k, int caller, bool blocking)
     {
-        Error error = CheckSend(ref k, caller, k.Threads[caller].Regs.CapIndex, out int slot);
+        Error error = CheckSend(ref k, caller, Pool.At(k.Threads, caller).Regs.CapIndex, out int slot);
         if (error == Error.Ok)
             PerformSend(ref k, caller, slot, blocking);
         return error;
@@ -37,7 +37,7 @@ internal static class Ipc
     /// <summary>Recv (r4 = endpoint with Read): waits for a message, or for a signal of the bound notification.</summary>
     public static Error Recv(ref KernelState k, int caller)
     {
-        Error error = CheckReceive(ref k, caller, k.Threads[caller].Regs.CapIndex, out int slot);
+        Error error = CheckReceive(ref k, caller, Pool.At(k.Threads, caller).Regs.CapIndex, out int slot);
         if (error == Error.Ok)
             PerformReceive(ref k, caller, slot, blocking: true);
         return error;
@@ -46,7 +46,7 @@ internal static class Ipc
     /// <summary>NBRecv (r4 = endpoint with Read): takes a queued message or pending signal, else returns WouldBlock.</summary>
     public static Error NBRecv(ref KernelState k, int caller)
     {
-        Error error = CheckReceive(ref k, caller, k.Threads[caller].Regs.CapIndex, out int slot);
+        Error error = CheckReceive(ref k, caller, Pool.At(k.Threads, caller).Regs.CapIndex, out int slot);
         if (error != Error.Ok)
             return error;
         return PerformReceive(ref k, caller, slot, blocking: false) ? Error.Ok : Error.WouldBlock;
@@ -67,7 +67,7 @@ internal static class Ipc
         Error error = CheckCall(ref k, caller, out int slot);
         if (error != Error.Ok)
             return error;
-        if (k.Endpoints[k.Slots[slot].Cap.Object].FirstWaiting(k.Threads, ThreadState.BlockedOnReceive) == KernelState.NoThread)
+        if (Pool.At(k.Endpoints, Pool.At(k.Slots, slot).Cap.Object).FirstWaiting(k.Threads, ThreadState.BlockedOnReceive) == KernelState.NoThread)
             return Error.WouldBlock;
         PerformCall(ref k, caller, slot);
         return Error.Ok;
@@ -80,7 +80,7 @@ internal static class Ipc
     /// </summary>
     public static Error ReplyRecv(ref KernelState k, int caller)
     {
-        Error error = CheckReceive(ref k, caller, k.Threads[caller].Regs.CapIndex, out int slot);
+        Error error = CheckReceive(ref k, caller, Pool.At(k.Threads, caller).Regs.CapIndex, out int slot);
         if (error == Error.Ok)
             error = Messages.Check(ref k, caller);
         if (error != Error.Ok)
@@ -93,7 +93,7 @@ internal static class Ipc
     /// <summary>NBSendRecv (r4 = as NBSend, r6 = endpoint with Read): NBSend on one capability, then Recv on another.</summary>
     public static Error NBSendRecv(ref KernelState k, int caller)
     {
-        ref ThreadRegisters regs = ref k.Threads[caller].Regs;
+        ref ThreadRegisters regs = ref Pool.At(k.Threads, caller).Regs;
         Error error = CheckSend(ref k, caller, regs.CapIndex, out int sendSlot);
         int receiveSlot = 0;
         if (error == Error.Ok)
@@ -113,10 +113,12 @@ internal static class Ipc
         Error error = CSpace.LookupFull(ref k, caller, index, out slot);
         if (error != Error.Ok)
             return error;
-        CapType type = k.Slots[slot].Cap.Type == CapType.Reply ? CapType.Reply : CapType.Endpoint;
-        error = CSpace.Resolve(ref k, caller, index, type, Rights.Write, out slot);
-        if (error != Error.Ok)
-            return error;
+        // CSpace.Resolve's order of errors, for either type.
+        ref Capability cap = ref Pool.At(k.Slots, slot).Cap;
+        if (cap.Type != CapType.Endpoint && cap.Type != CapType.Reply)
+            return Error.WrongType;
+        if (!cap.Has(Rights.Write))
+            return Error.MissingRight;
         return Messages.Check(ref k, caller);
     }
 
@@ -125,10 +127,10 @@ internal static class Ipc
 
     static Error CheckCall(ref KernelState k, int caller, out int slot)
     {
-        Error error = CSpace.Resolve(ref k, caller, k.Threads[caller].Regs.CapIndex, CapType.Endpoint, Rights.Write, out slot);
+        Error error = CSpace.Resolve(ref k, caller, Pool.At(k.Threads, caller).Regs.CapIndex, CapType.Endpoint, Rights.Write, out slot);
         if (error != Error.Ok)
             return error;
-        if (!k.Slots[slot].Cap.HasAny(Rights.Grant | Rights.GrantReply))
+        if (!Pool.At(k.Slots, slot).Cap.HasAny(Rights.Grant | Rights.GrantReply))
             return Error.MissingRight;
         return Messages.Check(ref k, caller);
     }
@@ -137,11 +139,11 @@ internal static class Ipc
 
     static void PerformSend(ref KernelState k, int caller, int slot, bool blocking)
     {
-        Capability cap = k.Slots[slot].Cap;
+        Capability cap = Pool.At(k.Slots, slot).Cap;
         if (cap.Type == CapType.Reply)
         {
             // A reply capability is used up by replying through it (rule 5).
-            k.Slots[slot].Cap = default;
+            Pool.At(k.Slots, slot).Cap = default;
             Replies.Deliver(ref k, caller, cap, handOver: false);
             return;
         }
@@ -149,7 +151,7 @@ internal static class Ipc
     }
 
     static void PerformCall(ref KernelState k, int caller, int slot) =>
-        StartSend(ref k, caller, k.Slots[slot].Cap, slot, SendKind.Call, blocking: true);
+        StartSend(ref k, caller, Pool.At(k.Slots, slot).Cap, slot, SendKind.Call, blocking: true);
 
     /// <summary>
     /// Sends through an endpoint capability, held in pool slot <paramref name="slot"/>
@@ -158,11 +160,11 @@ internal static class Ipc
     /// </summary>
     public static void StartSend(ref KernelState k, int sender, Capability endpointCap, int slot, SendKind kind, bool blocking)
     {
-        ref Tcb thread = ref k.Threads[sender];
+        ref Tcb thread = ref Pool.At(k.Threads, sender);
         thread.Ipc.Badge = endpointCap.Badge;
         thread.Ipc.CanGrant = endpointCap.Has(Rights.Grant);
         thread.Ipc.Kind = kind;
-        int receiver = k.Endpoints[endpointCap.Object].TakeWaiting(k.Threads, ThreadState.BlockedOnReceive);
+        int receiver = Pool.At(k.Endpoints, endpointCap.Object).TakeWaiting(k.Threads, ThreadState.BlockedOnReceive);
         if (receiver != KernelState.NoThread)
             Rendezvous(ref k, sender, receiver);
         else if (blocking)
@@ -177,8 +179,8 @@ internal static class Ipc
     /// </summary>
     static bool PerformReceive(ref KernelState k, int receiver, int slot, bool blocking)
     {
-        Capability cap = k.Slots[slot].Cap;
-        ref Tcb thread = ref k.Threads[receiver];
+        Capability cap = Pool.At(k.Slots, slot).Cap;
+        ref Tcb thread = ref Pool.At(k.Threads, receiver);
         bool signalPending = Signals.PendingForBound(ref k, receiver);
         bool senderWaiting = SenderWaiting(ref k, cap.Object);
         if (!signalPending && !senderWaiting && !blocking)
@@ -189,7 +191,7 @@ internal static class Ipc
         if (signalPending)
             Signals.DeliverToBound(ref k, receiver);
         else if (senderWaiting)
-            Rendezvous(ref k, k.Endpoints[cap.Object].Queue.PopFront(k.Threads), receiver);
+            Rendezvous(ref k, Pool.At(k.Endpoints, cap.Object).Queue.PopFront(k.Threads), receiver);
         else
             Endpoint.Block(ref k, receiver, cap.Object, slot, ThreadState.BlockedOnReceive);
         return true;
@@ -197,10 +199,10 @@ internal static class Ipc
 
     /// <summary>Whether a receive through the endpoint capability in <paramref name="slot"/> would find a signal of the bound notification or a queued sender, and so not block.</summary>
     static bool ReceiveFindsSomething(ref KernelState k, int receiver, int slot) =>
-        Signals.PendingForBound(ref k, receiver) || SenderWaiting(ref k, k.Slots[slot].Cap.Object);
+        Signals.PendingForBound(ref k, receiver) || SenderWaiting(ref k, Pool.At(k.Slots, slot).Cap.Object);
 
     static bool SenderWaiting(ref KernelState k, int endpoint) =>
-        k.Endpoints[endpoint].FirstWaiting(k.Threads, ThreadState.BlockedOnSend) != KernelState.NoThread;
+        Pool.At(k.Endpoints, endpoint).FirstWaiting(k.Threads, ThreadState.BlockedOnSend) != KernelState.NoThread;
 
     /// <summary>
     /// Completes an IPC between a sender and a receiver, one of which was
@@ -210,8 +212,8 @@ internal static class Ipc
     /// </summary>
     static void Rendezvous(ref KernelState k, int sender, int receiver)
     {
-        ref Tcb from = ref k.Threads[sender];
-        ref Tcb to = ref k.Threads[receiver];
+        ref Tcb from = ref Pool.At(k.Threads, sender);
+        ref Tcb to = ref Pool.At(k.Threads, receiver);
         if (from.Ipc.Kind == SendKind.Fault)
             Faults.WriteMessage(ref from, ref to);
         else

@@ -105,7 +105,7 @@ internal static unsafe class Messages
     /// </summary>
     public static Error Check(ref KernelState k, int sender)
     {
-        ref Tcb thread = ref k.Threads[sender];
+        ref Tcb thread = ref Pool.At(k.Threads, sender);
         MessageInfo info = thread.Regs.Info;
         if (info.Length > IpcBuffer.MaxWords)
             return Error.MessageTooLong;
@@ -127,7 +127,7 @@ internal static unsafe class Messages
     static Error LookupAttached(ref KernelState k, int sender, uint index, out int slot)
     {
         Error error = CSpace.LookupFull(ref k, sender, index, out slot);
-        if (error == Error.Ok && k.Slots[slot].Cap.Type == CapType.Reply)
+        if (error == Error.Ok && Pool.At(k.Slots, slot).Cap.Type == CapType.Reply)
             return Error.WrongType;
         return error;
     }
@@ -139,8 +139,8 @@ internal static unsafe class Messages
     /// </summary>
     public static void Transfer(ref KernelState k, int sender, int receiver, uint badge, bool canGrant)
     {
-        ref Tcb from = ref k.Threads[sender];
-        ref Tcb to = ref k.Threads[receiver];
+        ref Tcb from = ref Pool.At(k.Threads, sender);
+        ref Tcb to = ref Pool.At(k.Threads, receiver);
         MessageInfo info = from.Regs.Info;
         for (int i = 0; i < info.Length; i++)
             WriteWord(ref to, i, ReadWord(ref from, i));
@@ -166,16 +166,16 @@ internal static unsafe class Messages
     /// </summary>
     static int TransferCaps(ref KernelState k, int sender, int receiver, int count)
     {
-        uint* sendCaps = k.Threads[sender].IpcBuffer + IpcBuffer.SendCaps;
-        uint* receiveSlots = k.Threads[receiver].IpcBuffer + IpcBuffer.ReceiveSlots;
+        uint* sendCaps = Pool.At(k.Threads, sender).IpcBuffer + IpcBuffer.SendCaps;
+        uint* receiveSlots = Pool.At(k.Threads, receiver).IpcBuffer + IpcBuffer.ReceiveSlots;
         int arrived = 0;
         while (arrived < count)
         {
             if (LookupAttached(ref k, sender, sendCaps[arrived], out int source) != Error.Ok
                 || CSpace.Lookup(ref k, receiver, receiveSlots[arrived], out int destination) != Error.Ok
-                || !k.Slots[destination].Cap.IsEmpty)
+                || !Pool.At(k.Slots, destination).Cap.IsEmpty)
                 break;
-            k.Slots[destination].Cap = k.Slots[source].Cap;
+            Pool.At(k.Slots, destination).Cap = Pool.At(k.Slots, source).Cap;
             Derivations.AddChild(ref k, source, destination);
             arrived++;
         }

@@ -43,9 +43,12 @@ internal static class Signals
     /// <summary>Signal (r4 = notification with Write): ORs the capability's badge into the word.</summary>
     public static Error Signal(ref KernelState k, int caller)
     {
-        Error error = CSpace.Resolve(ref k, caller, k.Threads[caller].Regs.CapIndex, CapType.Notification, Rights.Write, out int slot);
+        Error error = CSpace.Resolve(ref k, caller, Pool.At(k.Threads, caller).Regs.CapIndex, CapType.Notification, Rights.Write, out int slot);
         if (error == Error.Ok)
-            Raise(ref k, k.Slots[slot].Cap.Object, k.Slots[slot].Cap.Badge);
+        {
+            ref Capability cap = ref Pool.At(k.Slots, slot).Cap;
+            Raise(ref k, cap.Object, cap.Badge);
+        }
         return error;
     }
 
@@ -60,22 +63,23 @@ internal static class Signals
 
     static Error TakeSignal(ref KernelState k, int caller, bool blocking)
     {
-        ref Tcb thread = ref k.Threads[caller];
+        ref Tcb thread = ref Pool.At(k.Threads, caller);
         Error error = CSpace.Resolve(ref k, caller, thread.Regs.CapIndex, CapType.Notification, Rights.Read, out int slot);
         if (error != Error.Ok)
             return error;
-        int notification = k.Slots[slot].Cap.Object;
-        int bound = k.Notifications[notification].BoundThread;
+        int notification = Pool.At(k.Slots, slot).Cap.Object;
+        ref Notification n = ref Pool.At(k.Notifications, notification);
+        int bound = n.BoundThread;
         if (bound != KernelState.NoThread && bound != caller)
             return Error.BoundToAnotherThread;
-        if (k.Notifications[notification].Signalled)
-            Take(ref k, notification, caller);
+        if (n.Signalled)
+            Take(ref n, ref thread);
         else if (blocking)
         {
             thread.State = ThreadState.BlockedOnNotification;
             thread.Ipc.Object = notification;
             thread.Ipc.Slot = slot;
-            k.Notifications[notification].Waiters.Append(k.Threads, caller);
+            n.Waiters.Append(k.Threads, caller);
         }
         else
         {
@@ -92,20 +96,21 @@ internal static class Signals
     /// </summary>
     public static void Raise(ref KernelState k, int notification, uint bits)
     {
-        ref Notification n = ref k.Notifications[notification];
+        // Notification indices come from capabilities and the boot tables: the kernel's own.
+        ref Notification n = ref Pool.At(k.Notifications, notification);
         n.Word |= bits;
         n.Signalled = true;
         int woken;
         if (!n.Waiters.IsEmpty)
             woken = n.Waiters.PopFront(k.Threads);
-        else if (n.BoundThread != KernelState.NoThread && k.Threads[n.BoundThread].State == ThreadState.BlockedOnReceive)
+        else if (n.BoundThread != KernelState.NoThread && Pool.At(k.Threads, n.BoundThread).State == ThreadState.BlockedOnReceive)
         {
             woken = n.BoundThread;
             ThreadControl.Detach(ref k, woken);
         }
         else
             return;
-        Take(ref k, notification, woken);
+        Take(ref n, ref Pool.At(k.Threads, woken));
         Scheduler.MakeRunnable(ref k, woken);
     }
 
@@ -113,13 +118,16 @@ internal static class Signals
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool PendingForBound(ref KernelState k, int thread)
     {
-        int notification = k.Threads[thread].BoundNotification;
-        return notification != KernelState.NoNotification && k.Notifications[notification].Signalled;
+        int notification = Pool.At(k.Threads, thread).BoundNotification;
+        return notification != KernelState.NoNotification && Pool.At(k.Notifications, notification).Signalled;
     }
 
     /// <summary>Gives a receiving thread its bound notification's pending word.</summary>
-    public static void DeliverToBound(ref KernelState k, int thread) =>
-        Take(ref k, k.Threads[thread].BoundNotification, thread);
+    public static void DeliverToBound(ref KernelState k, int thread)
+    {
+        ref Tcb tcb = ref Pool.At(k.Threads, thread);
+        Take(ref Pool.At(k.Notifications, tcb.BoundNotification), ref tcb);
+    }
 
     /// <summary>Binds a thread and a notification to each other (boot time).</summary>
     public static void Bind(ref KernelState k, int thread, int notification)
@@ -129,13 +137,13 @@ internal static class Signals
     }
 
     /// <summary>Moves the word of a signalled notification into the thread's result registers and clears it.</summary>
-    static void Take(ref KernelState k, int notification, int thread)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static void Take(ref Notification n, ref Tcb thread)
     {
-        ref ThreadRegisters regs = ref k.Threads[thread].Regs;
-        regs.Status = Error.Ok;
-        regs.Info = MessageInfo.Notification;
-        regs.Badge = k.Notifications[notification].Word;
-        k.Notifications[notification].Word = 0;
-        k.Notifications[notification].Signalled = false;
+        thread.Regs.Status = Error.Ok;
+        thread.Regs.Info = MessageInfo.Notification;
+        thread.Regs.Badge = n.Word;
+        n.Word = 0;
+        n.Signalled = false;
     }
 }

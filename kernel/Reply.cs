@@ -45,10 +45,11 @@ internal static class Replies
     /// <summary>Uses up the reply capability in the caller slot (if any) to reply with the replier's checked message.</summary>
     public static void ReplyThroughCallerSlot(ref KernelState k, int replier, bool handOver)
     {
-        Capability reply = k.Threads[replier].CallerSlot;
+        ref Capability callerSlot = ref Pool.At(k.Threads, replier).CallerSlot;
+        Capability reply = callerSlot;
         if (reply.Type != CapType.Reply)
             return;
-        k.Threads[replier].CallerSlot = default;
+        callerSlot = default;
         Deliver(ref k, replier, reply, handOver);
     }
 
@@ -75,15 +76,16 @@ internal static class Replies
     /// <summary>The reply capability answering <paramref name="caller"/> now lies in pool slot <paramref name="slot"/> (SaveCaller, Move).</summary>
     public static void MovedTo(ref KernelState k, int caller, int slot)
     {
-        k.Threads[caller].ReplyHolder = KernelState.NoThread;
-        k.Threads[caller].ReplySlot = slot;
+        ref Tcb thread = ref Pool.At(k.Threads, caller);
+        thread.ReplyHolder = KernelState.NoThread;
+        thread.ReplySlot = slot;
     }
 
     /// <summary>Empties a caller slot; a reply capability in it is lost (rule 7) and its caller keeps waiting.</summary>
     public static void Discard(ref KernelState k, ref Capability callerSlot)
     {
         if (callerSlot.Type == CapType.Reply)
-            Forget(ref k.Threads[callerSlot.Object]);
+            Forget(ref Pool.At(k.Threads, callerSlot.Object));
         callerSlot = default;
     }
 
@@ -93,11 +95,11 @@ internal static class Replies
     /// </summary>
     public static void Withdraw(ref KernelState k, int caller)
     {
-        ref Tcb thread = ref k.Threads[caller];
+        ref Tcb thread = ref Pool.At(k.Threads, caller);
         if (thread.ReplyHolder != KernelState.NoThread)
-            k.Threads[thread.ReplyHolder].CallerSlot = default;
+            Pool.At(k.Threads, thread.ReplyHolder).CallerSlot = default;
         else if (thread.ReplySlot != KernelState.NoSlot)
-            k.Slots[thread.ReplySlot].Cap = default;
+            Pool.At(k.Slots, thread.ReplySlot).Cap = default;
         Forget(ref thread);
     }
 
@@ -110,10 +112,11 @@ internal static class Replies
     public static void Deliver(ref KernelState k, int replier, Capability reply, bool handOver)
     {
         int caller = reply.Object;
-        Forget(ref k.Threads[caller]);
-        if (k.Threads[caller].Ipc.Kind == SendKind.Fault)
+        ref Tcb thread = ref Pool.At(k.Threads, caller);
+        Forget(ref thread);
+        if (thread.Ipc.Kind == SendKind.Fault)
         {
-            Faults.Resolve(ref k, caller, k.Threads[replier].Regs.Info.Label);
+            Faults.Resolve(ref k, caller, Pool.At(k.Threads, replier).Regs.Info.Label);
             return;
         }
         Messages.Transfer(ref k, replier, caller, badge: 0, canGrant: reply.Has(Rights.Grant));

@@ -39,25 +39,27 @@ internal static class Scheduler
     /// <summary>Wakes a thread behind the other runnable threads of its priority.</summary>
     public static void MakeRunnable(ref KernelState k, int thread)
     {
-        k.Threads[thread].State = ThreadState.Runnable;
-        AppendReady(ref k, thread);
+        ref Tcb tcb = ref Pool.At(k.Threads, thread);
+        tcb.State = ThreadState.Runnable;
+        AppendReady(ref k, ref tcb, thread);
     }
 
     /// <summary>Wakes a thread that should take over from the current thread, which is about to block.</summary>
     public static void HandOverTo(ref KernelState k, int thread)
     {
-        k.Threads[thread].State = ThreadState.Runnable;
-        PushReady(ref k, thread);
+        ref Tcb tcb = ref Pool.At(k.Threads, thread);
+        tcb.State = ThreadState.Runnable;
+        PushReady(ref k, ref tcb, thread);
     }
 
     /// <summary>Puts a runnable thread at the back of its level with a fresh time slice.</summary>
     public static void MoveToBack(ref KernelState k, int thread)
     {
-        ref Tcb tcb = ref k.Threads[thread];
+        ref Tcb tcb = ref Pool.At(k.Threads, thread);
         if (tcb.Queued)
             RemoveReady(ref k, thread);
         tcb.TimeSliceLeft = k.TimeSliceTicks;
-        AppendReady(ref k, thread);
+        AppendReady(ref k, ref tcb, thread);
     }
 
     /// <summary>Yield: the caller goes to the back of its priority level.</summary>
@@ -73,12 +75,14 @@ internal static class Scheduler
         int current = k.Current;
         if (current != KernelState.NoThread)
         {
-            ref Tcb tcb = ref k.Threads[current];
+            ref Tcb tcb = ref Pool.At(k.Threads, current);
             if (tcb.State == ThreadState.Runnable && !tcb.Queued)
-                PushReady(ref k, current);
+                PushReady(ref k, ref tcb, current);
         }
-        k.Current = k.ReadyLevels == 0 ? KernelState.NoThread : PopReady(ref k, HighestLevel(k.ReadyLevels));
-        return k.Current;
+        uint levels = k.ReadyLevels;
+        int next = levels == 0 ? KernelState.NoThread : PopReady(ref k, HighestLevel(levels));
+        k.Current = next;
+        return next;
     }
 
     /// <summary>Whether a thread of this priority, put at the front of its level, would be the one ChooseNext picks.</summary>
@@ -90,6 +94,7 @@ internal static class Scheduler
     public static bool WouldRunAlone(ref KernelState k, byte priority) => (k.ReadyLevels >> priority) == 0;
 
     /// <summary>The highest level whose bit is set in a non-zero level mask: a binary search, halving the bits looked at each step.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static int HighestLevel(uint levels)
     {
         int level = 0;
@@ -102,35 +107,45 @@ internal static class Scheduler
     }
 
     // ---- The ready queues and their level bits ----
+    // Levels are threads' priorities, which boot checked against the pool of ready
+    // queues, and thread indices are the kernel's own: Pool.At throughout, and the
+    // callers hand in the record they already hold.
 
-    static void AppendReady(ref KernelState k, int thread)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static void AppendReady(ref KernelState k, ref Tcb tcb, int thread)
     {
-        int level = k.Threads[thread].Priority;
-        k.ReadyQueues[level].Append(k.Threads, thread);
+        int level = tcb.Priority;
+        Pool.At(k.ReadyQueues, level).Append(k.Threads, thread);
         k.ReadyLevels |= 1u << level;
     }
 
     /// <summary>Puts a thread at the front of its level's ready queue.</summary>
-    public static void PushReady(ref KernelState k, int thread)
+    public static void PushReady(ref KernelState k, int thread) => PushReady(ref k, ref Pool.At(k.Threads, thread), thread);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static void PushReady(ref KernelState k, ref Tcb tcb, int thread)
     {
-        int level = k.Threads[thread].Priority;
-        k.ReadyQueues[level].PushFront(k.Threads, thread);
+        int level = tcb.Priority;
+        Pool.At(k.ReadyQueues, level).PushFront(k.Threads, thread);
         k.ReadyLevels |= 1u << level;
     }
 
     /// <summary>Takes a thread that is in its level's ready queue out of it.</summary>
     public static void RemoveReady(ref KernelState k, int thread)
     {
-        int level = k.Threads[thread].Priority;
-        k.ReadyQueues[level].Remove(k.Threads, thread);
-        if (k.ReadyQueues[level].IsEmpty)
+        int level = Pool.At(k.Threads, thread).Priority;
+        ref ThreadQueue queue = ref Pool.At(k.ReadyQueues, level);
+        queue.Remove(k.Threads, thread);
+        if (queue.IsEmpty)
             k.ReadyLevels &= ~(1u << level);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static int PopReady(ref KernelState k, int level)
     {
-        int thread = k.ReadyQueues[level].PopFront(k.Threads);
-        if (k.ReadyQueues[level].IsEmpty)
+        ref ThreadQueue queue = ref Pool.At(k.ReadyQueues, level);
+        int thread = queue.PopFront(k.Threads);
+        if (queue.IsEmpty)
             k.ReadyLevels &= ~(1u << level);
         return thread;
     }

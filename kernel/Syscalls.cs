@@ -59,13 +59,13 @@ internal static class Syscalls
     {
         int next = Fastpath.TryHandle(ref k, caller, ref thread);
         if (next == Fastpath.NotTaken)
-            next = HandleGeneral(ref k, caller);
+            next = HandleGeneral(ref k, caller, ref thread);
         return next;
     }
 
-    static int HandleGeneral(ref KernelState k, int caller)
+    static int HandleGeneral(ref KernelState k, int caller, ref Tcb thread)
     {
-        SyscallNumber number = k.Threads[caller].Regs.Number;
+        SyscallNumber number = thread.Regs.Number;
         if ((uint)number >= Count)
         {
             Faults.Raise(ref k, caller, new FaultRecord { Kind = FaultKind.BadSyscall, Status = (uint)number });
@@ -73,7 +73,7 @@ internal static class Syscalls
         }
         Error status = Dispatch(ref k, caller, number);
         // A thread that restarted itself has had its registers cleared; Ok is 0, so this keeps them clear.
-        k.Threads[caller].Regs.Status = status;
+        thread.Regs.Status = status;
         return Scheduler.ChooseNext(ref k);
     }
 

@@ -9,6 +9,11 @@
 // are as short as the thread pool, and removal only happens when a thread is
 // suspended, restarted or woken by its bound notification, or when a walk
 // that already knows the predecessor ends IPC early (Lifecycle.cs).
+//
+// Every index a queue handles is the kernel's own (a link, Current, a thread
+// just taken from a queue or a capability), so members are reached with
+// Pool.At, without a bounds check, and the short operations are inlined into
+// the scheduler and IPC paths that use them.
 
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -38,20 +43,23 @@ public struct ThreadQueue
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Append(Tcb[] threads, int thread)
     {
-        threads[thread].Next = KernelState.NoThread;
-        threads[thread].Queued = true;
+        ref Tcb tcb = ref Pool.At(threads, thread);
+        tcb.Next = KernelState.NoThread;
+        tcb.Queued = true;
         if (IsEmpty)
             Head = thread;
         else
-            threads[Tail].Next = thread;
+            Pool.At(threads, Tail).Next = thread;
         Tail = thread;
     }
 
     /// <summary>Adds a thread at the front.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void PushFront(Tcb[] threads, int thread)
     {
-        threads[thread].Next = Head;
-        threads[thread].Queued = true;
+        ref Tcb tcb = ref Pool.At(threads, thread);
+        tcb.Next = Head;
+        tcb.Queued = true;
         if (IsEmpty)
             Tail = thread;
         Head = thread;
@@ -62,11 +70,12 @@ public struct ThreadQueue
     public int PopFront(Tcb[] threads)
     {
         int thread = Head;
-        Head = threads[thread].Next;
+        ref Tcb tcb = ref Pool.At(threads, thread);
+        Head = tcb.Next;
         if (Head == KernelState.NoThread)
             Tail = KernelState.NoThread;
-        threads[thread].Next = KernelState.NoThread;
-        threads[thread].Queued = false;
+        tcb.Next = KernelState.NoThread;
+        tcb.Queued = false;
         return thread;
     }
 
@@ -74,7 +83,7 @@ public struct ThreadQueue
     public void Remove(Tcb[] threads, int thread)
     {
         int previous = KernelState.NoThread;
-        for (int t = Head; t != thread; t = threads[t].Next)
+        for (int t = Head; t != thread; t = Pool.At(threads, t).Next)
             previous = t;
         RemoveAfter(threads, previous, thread);
     }
@@ -87,10 +96,11 @@ public struct ThreadQueue
             PopFront(threads);
             return;
         }
-        threads[previous].Next = threads[thread].Next;
+        ref Tcb tcb = ref Pool.At(threads, thread);
+        Pool.At(threads, previous).Next = tcb.Next;
         if (Tail == thread)
             Tail = previous;
-        threads[thread].Next = KernelState.NoThread;
-        threads[thread].Queued = false;
+        tcb.Next = KernelState.NoThread;
+        tcb.Queued = false;
     }
 }
