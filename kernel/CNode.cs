@@ -51,8 +51,11 @@ internal static class CSpace
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Error LookupFull(ref KernelState k, int thread, uint index, out int slot)
     {
-        Error error = Lookup(ref k, thread, index, out slot);
-        if (error == Error.Ok && Pool.At(k.Slots, slot).Cap.IsEmpty)
+        // Locals, not the out parameters, carry the slot: once inlined, an out
+        // parameter is a store through the caller's reference and a load back.
+        Error error = Lookup(ref k, thread, index, out int found);
+        slot = found;
+        if (error == Error.Ok && Pool.At(k.Slots, found).Cap.IsEmpty)
             return Error.EmptySlot;
         return error;
     }
@@ -60,10 +63,11 @@ internal static class CSpace
     /// <summary>Like LookupFull, and the capability must have the given type and all the given rights.</summary>
     public static Error Resolve(ref KernelState k, int thread, uint index, CapType type, Rights rights, out int slot)
     {
-        Error error = LookupFull(ref k, thread, index, out slot);
+        Error error = LookupFull(ref k, thread, index, out int found);
+        slot = found;
         if (error != Error.Ok)
             return error;
-        ref Capability cap = ref Pool.At(k.Slots, slot).Cap;
+        ref Capability cap = ref Pool.At(k.Slots, found).Cap;
         if (cap.Type != type)
             return Error.WrongType;
         return cap.Has(rights) ? Error.Ok : Error.MissingRight;

@@ -53,19 +53,26 @@ internal static class Fastpath
     {
         if (k.GeneralPathOnly)
             return NotTaken;
+        // Tested in order of how often each call is made in a running system (ILC lays a
+        // switch over these sparse numbers out as a chain in number order anyway); only the
+        // IPC cases look at the message info, as Yield, Signal, Wait and Recv ignore r5.
         SyscallNumber number = thread.Regs.Number;
-        if (thread.Regs.Info.FitsRegistersWithoutCaps)
-        {
-            if (number == SyscallNumber.Call)
-                return TryCall(ref k, caller, ref thread);
-            if (number == SyscallNumber.ReplyRecv)
-                return TryReplyRecv(ref k, caller, ref thread);
-            if (number == SyscallNumber.Reply)
-                return TryReply(ref k, caller, ref thread);
-        }
-        // Yield ignores r5, so it is tested whatever the message info says.
+        if (number == SyscallNumber.Call)
+            return thread.Regs.Info.FitsRegistersWithoutCaps ? TryCall(ref k, caller, ref thread) : NotTaken;
+        if (number == SyscallNumber.ReplyRecv)
+            return thread.Regs.Info.FitsRegistersWithoutCaps ? TryReplyRecv(ref k, caller, ref thread) : NotTaken;
         if (number == SyscallNumber.Yield)
             return TryYield(ref k, caller, ref thread);
+        if (number == SyscallNumber.Signal)
+            return TrySignal(ref k, caller, ref thread);
+        if (number == SyscallNumber.Wait)
+            return TryWait(ref k, caller, ref thread);
+        if (number == SyscallNumber.Send || number == SyscallNumber.NBSend)
+            return thread.Regs.Info.FitsRegistersWithoutCaps ? TrySend(ref k, caller, ref thread) : NotTaken;
+        if (number == SyscallNumber.Recv)
+            return TryRecv(ref k, caller, ref thread);
+        if (number == SyscallNumber.Reply)
+            return thread.Regs.Info.FitsRegistersWithoutCaps ? TryReply(ref k, caller, ref thread) : NotTaken;
         return NotTaken;
     }
 
@@ -196,6 +203,185 @@ internal static class Fastpath
         }
         Scheduler.PushReady(ref k, replier);
         return RunNext(ref k, caller, ref to);
+    }
+
+    /// <summary>
+    /// Send or NBSend through an endpoint capability to a receiver already waiting on it
+    /// (Ipc.StartSend and Rendezvous for a message in registers), or an NBSend that finds
+    /// none and is dropped. The receiver runs next if it has the higher priority; the
+    /// sender goes on otherwise. A blocking Send with no receiver, or one through a reply
+    /// capability, is left to the general path.
+    /// </summary>
+    static int TrySend(ref KernelState k, int caller, ref Tcb from)
+    {
+        int slot = SlotOfR4(ref k, ref from);
+        if (slot == KernelState.NoSlot)
+            return NotTaken;
+        ref Capability cap = ref Pool.At(k.Slots, slot).Cap;
+        if (cap.Type != CapType.Endpoint || !cap.Has(Rights.Write))
+            return NotTaken;
+        Tcb[] threads = k.Threads;
+        ref ThreadQueue waiting = ref Pool.At(k.Endpoints, cap.Object).Queue;
+        int receiver = waiting.Head;
+        if (receiver == KernelState.NoThread || Pool.At(threads, receiver).State != ThreadState.BlockedOnReceive)
+        {
+            if (from.Regs.Number != SyscallNumber.NBSend || !Scheduler.WouldRunNext(ref k, from.Priority))
+                return NotTaken;
+            RecordSend(ref from, ref cap);
+            from.Regs.Status = Error.Ok;
+            k.FastpathHits++;
+            return caller;
+        }
+        ref Tcb to = ref Pool.At(threads, receiver);
+        if (!CanWake(ref k, ref from, ref to))
+            return NotTaken;
+
+        RecordSend(ref from, ref cap);
+        waiting.PopFront(threads);
+        CopyMessage(ref from, ref to, cap.Badge);
+        from.Regs.Status = Error.Ok;
+        return Wake(ref k, caller, ref from, receiver, ref to);
+    }
+
+    /// <summary>
+    /// Recv that blocks: no signal of the bound notification is pending and no sender
+    /// waits (Ipc.PerformReceive's blocking case); the highest ready thread runs next.
+    /// </summary>
+    static int TryRecv(ref KernelState k, int caller, ref Tcb thread)
+    {
+        int slot = SlotOfR4(ref k, ref thread);
+        if (slot == KernelState.NoSlot)
+            return NotTaken;
+        ref Capability cap = ref Pool.At(k.Slots, slot).Cap;
+        if (cap.Type != CapType.Endpoint || !cap.Has(Rights.Read) || Signals.PendingForBound(ref k, caller))
+            return NotTaken;
+        int endpoint = cap.Object;
+        int waiting = Pool.At(k.Endpoints, endpoint).Queue.Head;
+        if (waiting != KernelState.NoThread && Pool.At(k.Threads, waiting).State == ThreadState.BlockedOnSend)
+            return NotTaken;
+
+        Replies.Discard(ref k, ref thread.CallerSlot);
+        thread.Ipc.CanGrant = cap.Has(Rights.Grant);
+        Endpoint.Block(ref k, caller, endpoint, slot, ThreadState.BlockedOnReceive);
+        thread.Regs.Status = Error.Ok;
+        k.FastpathHits++;
+        return Scheduler.RunHighest(ref k);
+    }
+
+    /// <summary>
+    /// Signal through a notification capability (Signals.Raise): wakes the first waiter,
+    /// which runs next if it has the higher priority, or only sets the word if nobody
+    /// waits. Waking a bound thread blocked in Recv is left to the general path.
+    /// </summary>
+    static int TrySignal(ref KernelState k, int caller, ref Tcb from)
+    {
+        int slot = SlotOfR4(ref k, ref from);
+        if (slot == KernelState.NoSlot)
+            return NotTaken;
+        ref Capability cap = ref Pool.At(k.Slots, slot).Cap;
+        if (cap.Type != CapType.Notification || !cap.Has(Rights.Write))
+            return NotTaken;
+        Tcb[] threads = k.Threads;
+        ref Notification n = ref Pool.At(k.Notifications, cap.Object);
+        int waiter = n.Waiters.Head;
+        if (waiter == KernelState.NoThread)
+        {
+            int bound = n.BoundThread;
+            if ((bound != KernelState.NoThread && Pool.At(threads, bound).State == ThreadState.BlockedOnReceive)
+                || !Scheduler.WouldRunNext(ref k, from.Priority))
+                return NotTaken;
+            n.Word |= cap.Badge;
+            n.Signalled = true;
+            from.Regs.Status = Error.Ok;
+            k.FastpathHits++;
+            return caller;
+        }
+        ref Tcb to = ref Pool.At(threads, waiter);
+        if (!CanWake(ref k, ref from, ref to))
+            return NotTaken;
+
+        // Raise's word, taken at once by the waiter (Signals.Take).
+        n.Waiters.PopFront(threads);
+        to.Regs.Status = Error.Ok;
+        to.Regs.Info = MessageInfo.Notification;
+        to.Regs.Badge = n.Word | cap.Badge;
+        n.Word = 0;
+        n.Signalled = false;
+        from.Regs.Status = Error.Ok;
+        return Wake(ref k, caller, ref from, waiter, ref to);
+    }
+
+    /// <summary>
+    /// Wait on a notification (Signals.TakeSignal): takes a pending word and goes on, or
+    /// blocks and the highest ready thread runs next.
+    /// </summary>
+    static int TryWait(ref KernelState k, int caller, ref Tcb thread)
+    {
+        int slot = SlotOfR4(ref k, ref thread);
+        if (slot == KernelState.NoSlot)
+            return NotTaken;
+        ref Capability cap = ref Pool.At(k.Slots, slot).Cap;
+        if (cap.Type != CapType.Notification || !cap.Has(Rights.Read))
+            return NotTaken;
+        int notification = cap.Object;
+        ref Notification n = ref Pool.At(k.Notifications, notification);
+        if ((n.BoundThread != KernelState.NoThread && n.BoundThread != caller)
+            || (n.Signalled && !Scheduler.WouldRunNext(ref k, thread.Priority)))
+            return NotTaken;
+        thread.Regs.Status = Error.Ok;
+        k.FastpathHits++;
+        if (n.Signalled)
+        {
+            thread.Regs.Info = MessageInfo.Notification;
+            thread.Regs.Badge = n.Word;
+            n.Word = 0;
+            n.Signalled = false;
+            return caller;
+        }
+        thread.State = ThreadState.BlockedOnNotification;
+        thread.Ipc.Object = notification;
+        thread.Ipc.Slot = slot;
+        n.Waiters.Append(k.Threads, caller);
+        return Scheduler.RunHighest(ref k);
+    }
+
+    /// <summary>What Ipc.StartSend records of a send in the sender's TCB.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static void RecordSend(ref Tcb from, ref Capability cap)
+    {
+        from.Ipc.Badge = cap.Badge;
+        from.Ipc.CanGrant = cap.Has(Rights.Grant);
+        from.Ipc.Kind = SendKind.Send;
+    }
+
+    /// <summary>
+    /// Whether Wake's outcome is the scheduler's: a woken thread above the caller runs only
+    /// if nothing is ready at its level or above; otherwise the caller goes on only if
+    /// nothing is ready above its own level.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static bool CanWake(ref KernelState k, ref Tcb from, ref Tcb to) =>
+        to.Priority > from.Priority ? Scheduler.WouldRunAlone(ref k, to.Priority) : Scheduler.WouldRunNext(ref k, from.Priority);
+
+    /// <summary>
+    /// Scheduler.MakeRunnable of a thread the caller woke (already off its queue), then
+    /// ChooseNext's outcome as CanWake established it: the woken thread runs and the
+    /// caller waits at the front of its level, as if preempted; or the woken thread joins
+    /// the back of its level and the caller goes on.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static int Wake(ref KernelState k, int caller, ref Tcb from, int woken, ref Tcb to)
+    {
+        to.State = ThreadState.Runnable;
+        k.FastpathHits++;
+        if (to.Priority > from.Priority)
+        {
+            Scheduler.PushReady(ref k, ref from, caller);
+            k.Current = woken;
+            return woken;
+        }
+        Scheduler.AppendReady(ref k, ref to, woken);
+        return caller;
     }
 
     /// <summary>The pool slot r4 names in the thread's CSpace (possibly an empty one), or NoSlot if r4 is out of range.</summary>

@@ -8,7 +8,7 @@
 // thread. After that every exception becomes one call here, and each returns
 // the thread to run next (or NoThread: sleep until an interrupt). When the
 // returned thread has RestartPending set, the hardware layer rebuilds its
-// context from EntryPoint and StackTop, clears the flag, and then runs it.
+// context from its task's entry point and stack, clears the flag, and then runs it.
 
 using System.Runtime.CompilerServices;
 
@@ -68,7 +68,7 @@ public static class Kernel
     public static void BindNotification(ref KernelState k, int thread, int notification) =>
         Signals.Bind(ref k, thread, notification);
 
-    /// <summary>Boot: makes an initial thread runnable. The hardware layer builds its first context from EntryPoint and StackTop.</summary>
+    /// <summary>Boot: makes an initial thread runnable. The hardware layer builds its first context from its task's entry point and stack.</summary>
     public static void StartThread(ref KernelState k, int thread) => Scheduler.MakeRunnable(ref k, thread);
 
     /// <summary>Picks the thread to run (the first one, after boot).</summary>

@@ -79,6 +79,16 @@ internal static class Scheduler
             if (tcb.State == ThreadState.Runnable && !tcb.Queued)
                 PushReady(ref k, ref tcb, current);
         }
+        return RunHighest(ref k);
+    }
+
+    /// <summary>
+    /// ChooseNext when the current thread is known to be in no ready queue and not to
+    /// be put back (it has just blocked): takes the head of the highest ready level.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int RunHighest(ref KernelState k)
+    {
         uint levels = k.ReadyLevels;
         int next = levels == 0 ? KernelState.NoThread : PopReady(ref k, HighestLevel(levels));
         k.Current = next;
@@ -111,8 +121,9 @@ internal static class Scheduler
     // queues, and thread indices are the kernel's own: Pool.At throughout, and the
     // callers hand in the record they already hold.
 
+    /// <summary>Puts a thread at the back of its level's ready queue (<paramref name="tcb"/> is <c>k.Threads[thread]</c>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static void AppendReady(ref KernelState k, ref Tcb tcb, int thread)
+    public static void AppendReady(ref KernelState k, ref Tcb tcb, int thread)
     {
         int level = tcb.Priority;
         Pool.At(k.ReadyQueues, level).Append(k.Threads, thread);
@@ -122,8 +133,9 @@ internal static class Scheduler
     /// <summary>Puts a thread at the front of its level's ready queue.</summary>
     public static void PushReady(ref KernelState k, int thread) => PushReady(ref k, ref Pool.At(k.Threads, thread), thread);
 
+    /// <summary>The same, for a caller that holds the thread's record (<paramref name="tcb"/> is <c>k.Threads[thread]</c>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static void PushReady(ref KernelState k, ref Tcb tcb, int thread)
+    public static void PushReady(ref KernelState k, ref Tcb tcb, int thread)
     {
         int level = tcb.Priority;
         Pool.At(k.ReadyQueues, level).PushFront(k.Threads, thread);

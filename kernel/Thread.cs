@@ -3,9 +3,12 @@
 //
 // Design: a TCB is a plain struct in a pool fixed at build time. It starts
 // with the saved registers (offset 0, written by the hardware layer's
-// exception entry), followed by the data the hardware layer needs to build or
-// rebuild a context (entry point, stack top, IPC buffer, restart flag), then
-// the kernel's bookkeeping. A thread's state says which queue, if any, it is
+// exception entry), followed by what the kernel and the hardware layer share
+// about the thread's memory (its IPC buffer, the restart flag), then the
+// kernel's bookkeeping. Where a thread starts and where its stack is are the
+// hardware layer's alone (it rebuilds contexts from its own task tables), and
+// a TCB is 128 bytes on the target (32-bit pointers), so that the compiler
+// indexes the pool by a shift rather than a multiply: keep it so. A thread's state says which queue, if any, it is
 // in, so ThreadControl.Detach can take any thread out of whatever it is doing
 // without searching every queue.
 //
@@ -73,19 +76,13 @@ public unsafe struct Tcb
     /// <summary>Saved r4-r11; must stay at offset 0.</summary>
     public ThreadRegisters Regs;
 
-    /// <summary>Where the thread starts (Thumb address), set by boot code.</summary>
-    public uint EntryPoint;
-
-    /// <summary>Initial stack pointer, set by boot code.</summary>
-    public uint StackTop;
-
     /// <summary>The thread's IPC buffer (IpcBuffer.Words words in its own RAM), set by boot code; never null.</summary>
     public uint* IpcBuffer;
 
     /// <summary>
     /// Set by the kernel when the thread is restarted: the hardware layer must
-    /// rebuild the thread's context from EntryPoint and StackTop before it
-    /// next runs it, and then clear the flag.
+    /// rebuild the thread's context from its task's entry point and stack
+    /// before it next runs it, and then clear the flag.
     /// </summary>
     public bool RestartPending;
 

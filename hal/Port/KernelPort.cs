@@ -120,9 +120,7 @@ namespace Keel.Port
                 regions[config.FirstRegion + (int)MpuRegion.KernelStackGuardRegion] = s_mainStackGuard;
                 context.MpuRegions = (MpuRegionConfig*)Unsafe(ref regions[config.FirstRegion]);
                 context.Control = ThreadContext.ThreadModeUnprivileged;
-                thread.EntryPoint = s_images[task].Entry;
-                thread.StackTop = config.RamBase + config.StackSize;
-                thread.IpcBuffer = (uint*)thread.StackTop;
+                thread.IpcBuffer = (uint*)StackTop(ref config);
                 thread.Priority = KernelPriority(config.Priority);
                 thread.CSpace = task;
                 thread.RestartPending = true;
@@ -426,6 +424,10 @@ namespace Keel.Port
             s_idleContext.ExceptionReturn = ThreadContext.ReturnToThreadOnProcessStack;
         }
 
+        // The top of a task's stack, at the bottom of its RAM window; its IPC buffer lies
+        // just above it (docs/abi.md).
+        private static uint StackTop(ref TaskConfig config) => config.RamBase + config.StackSize;
+
         // An exception frame that "returns" to `entry` with cleared registers.
         private static void BuildFrame(uint* frame, uint entry)
         {
@@ -447,8 +449,8 @@ namespace Keel.Port
             for (uint* to = (uint*)image.BssStart; to < (uint*)image.BssEnd; to++)
                 *to = 0;
 
-            uint* frame = (uint*)thread.StackTop - ThreadContext.HardwareFrameWords;
-            BuildFrame(frame, thread.EntryPoint);
+            uint* frame = (uint*)StackTop(ref s_tasks[task]) - ThreadContext.HardwareFrameWords;
+            BuildFrame(frame, image.Entry);
             frame[0] = (uint)thread.IpcBuffer;
             thread.Regs = default;
             ref ThreadContext context = ref s_contexts[task];

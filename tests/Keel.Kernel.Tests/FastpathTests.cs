@@ -19,6 +19,7 @@ public unsafe class FastpathTests
         sim.Give(1, ServerEndpoint, CapType.Endpoint, 0, Rights.Read);
         sim.Start(0, 1);
         Assert.Equal(Error.Ok, sim.Recv(1, ServerEndpoint));
+        sim.K.FastpathHits = 0;   // the server's Recv took the fastpath too; count the calls under test only
         return sim;
     }
 
@@ -160,16 +161,82 @@ public unsafe class FastpathTests
         AssertSameState(general, fast);
     }
 
-    static readonly SyscallNumber[] IpcCalls =
-        { SyscallNumber.Call, SyscallNumber.ReplyRecv, SyscallNumber.Recv, SyscallNumber.Send, SyscallNumber.Reply };
+    const uint OneWay = 0, Bell = 1;
 
-    /// <summary>The model test's steps, and as many again biased to the round trip: IPC calls, short messages, endpoint slots.</summary>
+    /// <summary>
+    /// Thread 0 (level 1) holds OneWay (an endpoint, Read and Write) and Bell (a notification,
+    /// Write, badge 4); thread 1 (level <paramref name="partnerLevel"/>) holds both with
+    /// Read and, if <paramref name="partnerWaits"/>, waits in Recv on OneWay (for a Send or
+    /// NBSend) or in Wait on Bell (for a Signal). For a Wait or Recv thread 1 stays ready,
+    /// and for a Wait without <paramref name="partnerWaits"/> Bell has been signalled.
+    /// </summary>
+    static Sim OneWayScene(SyscallNumber call, bool partnerWaits, byte partnerLevel, bool generalPathOnly)
+    {
+        var sim = new Sim();
+        sim.T(0).Priority = 1;
+        sim.T(1).Priority = partnerLevel;
+        sim.Give(0, OneWay, CapType.Endpoint, 0, Rights.Read | Rights.Write);
+        sim.Give(0, Bell, CapType.Notification, 0, Rights.Read | Rights.Write, badge: 4);
+        sim.Give(1, OneWay, CapType.Endpoint, 0, Rights.Read);
+        sim.Give(1, Bell, CapType.Notification, 0, Rights.Read);
+        sim.Start(0, 1);
+        bool sends = call is SyscallNumber.Send or SyscallNumber.NBSend;
+        if (call is SyscallNumber.Wait or SyscallNumber.Recv)
+        {
+            if (call == SyscallNumber.Wait && !partnerWaits)
+                Assert.Equal(Error.Ok, sim.Sys(0, SyscallNumber.Signal, Bell));
+        }
+        else if (partnerWaits)
+            Assert.Equal(Error.Ok, sim.Sys(1, sends ? SyscallNumber.Recv : SyscallNumber.Wait, sends ? OneWay : Bell));
+        sim.MakeCurrent(0);
+        sim.K.FastpathHits = 0;
+        sim.K.GeneralPathOnly = generalPathOnly;
+        return sim;
+    }
+
+    [Theory]
+    [InlineData(SyscallNumber.Signal, true, (byte)2, 1)]    // wakes a higher waiter, which runs
+    [InlineData(SyscallNumber.Signal, true, (byte)1, 0)]    // wakes a peer, which queues; the caller goes on
+    [InlineData(SyscallNumber.Signal, true, (byte)0, 0)]    // wakes a lower waiter
+    [InlineData(SyscallNumber.Signal, false, (byte)0, 0)]   // nobody waits: the word is kept
+    [InlineData(SyscallNumber.Wait, false, (byte)0, 0)]     // a word is pending: taken at once
+    [InlineData(SyscallNumber.Wait, true, (byte)0, 1)]      // nothing pending: blocks, the other thread runs
+    [InlineData(SyscallNumber.NBSend, true, (byte)2, 1)]    // to a higher receiver, which runs
+    [InlineData(SyscallNumber.NBSend, true, (byte)0, 0)]    // to a lower receiver
+    [InlineData(SyscallNumber.NBSend, false, (byte)0, 0)]   // nobody receives: dropped
+    [InlineData(SyscallNumber.Send, true, (byte)1, 0)]      // to a peer
+    [InlineData(SyscallNumber.Recv, true, (byte)0, 1)]      // nothing sent: blocks, the other thread runs
+    public void NotificationsAndOneWayMessagesTakeTheFastpathAndLeaveTheGeneralPathsState(
+        SyscallNumber call, bool partnerWaits, byte partnerLevel, int runsNext)
+    {
+        Sim fast = OneWayScene(call, partnerWaits, partnerLevel, generalPathOnly: false);
+        Sim general = OneWayScene(call, partnerWaits, partnerLevel, generalPathOnly: true);
+        uint cap = call is SyscallNumber.Send or SyscallNumber.NBSend or SyscallNumber.Recv ? OneWay : Bell;
+        Assert.Equal(Error.Ok, general.Sys(0, call, cap, Sim.Msg(3, 1), mr0: 42));
+        Assert.Equal(Error.Ok, fast.Sys(0, call, cap, Sim.Msg(3, 1), mr0: 42));
+        Assert.Equal(1u, fast.K.FastpathHits);
+        Assert.Equal(runsNext, fast.K.Current);
+        AssertSameState(general, fast);
+    }
+
+    static readonly SyscallNumber[] IpcCalls =
+    {
+        SyscallNumber.Call, SyscallNumber.ReplyRecv, SyscallNumber.Recv, SyscallNumber.Send, SyscallNumber.NBSend,
+        SyscallNumber.Reply, SyscallNumber.Signal, SyscallNumber.Wait,
+    };
+
+    /// <summary>
+    /// The model test's steps, and as many again biased to the fastpath's calls: IPC and
+    /// notification calls, short messages, and the model's endpoint slots (0, 1) or
+    /// notification slots (2, 3) as the call needs.
+    /// </summary>
     static readonly Gen<ModelBasedTests.Step> GenStep = Gen.Frequency(
         (1, ModelBasedTests.GenStep),
         (2, Gen.Select(ModelBasedTests.GenStep, Gen.Int[0, IpcCalls.Length - 1], Gen.Int[0, 5])
             .Select(p => p.Item1 with
             {
-                Number = IpcCalls[p.Item2], Interrupt = false, A = p.Item1.A % 2, Length = p.Item3, ExtraCaps = 0,
+                Number = IpcCalls[p.Item2], Interrupt = false, Length = p.Item3, ExtraCaps = 0,
+                A = IpcCalls[p.Item2] is SyscallNumber.Signal or SyscallNumber.Wait ? 2 + p.Item1.A % 2 : p.Item1.A % 2,
             })));
 
     [Fact]

@@ -31,8 +31,6 @@ public sealed unsafe class Sim
             K.CNodes[i] = new CNode { FirstSlot = i * SlotsPerThread, SlotCount = SlotsPerThread };
             K.Threads[i].CSpace = i;
             K.Threads[i].Priority = priority;
-            K.Threads[i].EntryPoint = 0x0800_0001u + (uint)i * 0x100;
-            K.Threads[i].StackTop = 0x2000_1000u + (uint)i * 0x1000;
             // Pinned, so the pointer stays valid; lives as long as the test.
             uint[] buffer = GC.AllocateArray<uint>(IpcBuffer.Words, pinned: true);
             K.Threads[i].IpcBuffer = (uint*)Marshal.UnsafeAddrOfPinnedArrayElement(buffer, 0);
