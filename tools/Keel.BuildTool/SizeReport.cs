@@ -1,6 +1,7 @@
 // The size report of an image: every allocated section with its size and whether it
 // costs flash, RAM or both (.data is stored in flash and copied to RAM), against the
-// board's totals. Read straight from the ELF's section headers.
+// board's totals. Read straight from the ELF's section headers. Then the kernel's flash
+// by component and its initial data by kind, raw and stored (SizeBreakdown).
 using System.Text;
 
 namespace Keel.BuildTool;
@@ -11,8 +12,10 @@ public static class SizeReport
 
     public static int Run(string elfPath, long flashBytes, long ramBytes, string reportPath)
     {
-        IReadOnlyList<Section> sections = ReadSections(File.ReadAllBytes(elfPath));
-        string report = Format(Path.GetFileName(elfPath), sections, flashBytes, ramBytes);
+        byte[] elf = File.ReadAllBytes(elfPath);
+        IReadOnlyList<Section> sections = ReadSections(elf);
+        string report = Format(Path.GetFileName(elfPath), sections, flashBytes, ramBytes)
+            + string.Concat(SizeBreakdown.Format(ElfImage.Read(elf)).Select(line => line + "\n"));
         File.WriteAllText(reportPath, report);
         Console.Write(report);
         return 0;
