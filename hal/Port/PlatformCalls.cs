@@ -76,6 +76,14 @@ namespace Keel.Port
                 regs.Status = Error.NotPermitted;
                 return;
             }
+            // The debug calls by one comparison, outside the switch: as cases of it they
+            // made ILC test DebugWrite last (debug_write_256c: 12,607 -> 12,610
+            // instructions); this way it costs 12,602.
+            if (number >= PlatformCallNumber.CheckInvariants)
+            {
+                debugCalls->Handle(ref kernel, ref regs, tasks);
+                return;
+            }
             switch (number)
             {
                 case PlatformCallNumber.DebugWrite:
@@ -87,11 +95,6 @@ namespace Keel.Port
                 case PlatformCallNumber.FastpathCount:
                     regs.Status = Error.Ok;
                     regs.R6 = kernel.FastpathHits;
-                    break;
-                case PlatformCallNumber.CheckInvariants:
-                case PlatformCallNumber.Digest:
-                case PlatformCallNumber.PendIrq:
-                    debugCalls->Handle(ref kernel, ref regs, tasks);
                     break;
             }
         }
