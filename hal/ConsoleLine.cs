@@ -8,6 +8,8 @@
 //
 // Portable (no registers), so the host tests compose lines with it
 // (tests/Keel.Kernel.Tests/ConsoleQueueTests.cs).
+using System.Runtime.CompilerServices;
+
 namespace Keel.Hal
 {
     public unsafe struct ConsoleLine
@@ -32,6 +34,10 @@ namespace Keel.Hal
                 _chars[Length++] = c;
         }
 
+        // Not inlined: the kernel's reports call it once per part, and each inlined copy
+        // of the loop cost about a hundred bytes of flash (ReportUnhandledFault was
+        // 1.4 KB); these are cold paths, where a call costs nothing that matters.
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public void Append(string text)
         {
             for (int i = 0; i < text.Length; i++)

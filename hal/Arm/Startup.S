@@ -1,7 +1,7 @@
 @ Reset and the vector table: the part of start-up the CPU leaves to assembly.
 @
 @ The Cortex-M fetches the initial stack pointer and the reset handler from the vector
-@ table. Reset copies initialised data from flash to RAM, clears .bss, and calls the
+@ table. Reset unpacks initialised data from flash to RAM, clears .bss, and calls the
 @ image's C# entry point `keel_main` (an [UnmanagedCallersOnly] export), once the
 @ image's static fields are set up (corelib Statics.cs). Every other
 @ exception defaults to `keel_unhandled_exception(exception number)`, a C# routine
@@ -40,14 +40,33 @@ keel_vector_table:
     .type Reset_Handler, %function
     .thumb_func
 Reset_Handler:
-    ldr r0, =_sidata
+    @ Unpack the initial data (.data) from its packed image in flash (the format is
+    @ tools/Keel.BuildTool/DataPacking.cs's): per 64-byte block a mask of its non-zero
+    @ 8-byte groups, per such group a mask of its non-zero bytes and those bytes.
+    ldr r0, =_sidata            @ the packed image
     ldr r1, =_sdata
     ldr r2, =_edata
-1:  cmp r1, r2
+10: cmp r1, r2                  @ next block
     bhs 2f
-    ldr r3, [r0], #4
-    str r3, [r1], #4
-    b 1b
+    ldrb r3, [r0], #1           @ r3: the block's group mask
+    movs r4, #8                 @ r4: groups left in the block
+11: lsrs r3, r3, #1             @ C: this group has a non-zero byte
+    ite cs
+    ldrbcs r5, [r0], #1         @ r5: the group's byte mask
+    movcc r5, #0
+    movs r6, #8                 @ r6: bytes left in the group
+12: cmp r1, r2
+    bhs 2f
+    lsrs r5, r5, #1             @ C: this byte is non-zero and stored
+    ite cs
+    ldrbcs r7, [r0], #1
+    movcc r7, #0
+    strb r7, [r1], #1
+    subs r6, r6, #1
+    bne 12b
+    subs r4, r4, #1
+    bne 11b
+    b 10b
 2:  ldr r1, =_sbss
     ldr r2, =_ebss
     movs r3, #0

@@ -30,11 +30,10 @@ namespace Keel.Port
         private static ThreadContext[] s_contexts;
         private static TaskConfig[] s_tasks;
         private static MpuRegionConfig[] s_regions;
-        private static uint s_configurationDigest;
         private static TaskImage* s_images;
         private static delegate*<int, string> s_taskName;
         private static delegate*<uint, void> s_halt;
-        private static bool s_debugInvariants;
+        private static DebugCalls s_debugCalls;
         private static bool s_started;
         private static uint s_coreClockHz, s_tickHz;
         private static MpuRegionConfig s_mainStackGuard;
@@ -84,9 +83,9 @@ namespace Keel.Port
         // starts every task and enters the first one. Does not return.
         // `unprivilegedIrqTrigger`: let tasks pend interrupts through the NVIC's STIR
         // (the system description's `unprivileged-irq-trigger`, for test images).
-        // `debugInvariants`: answer the platform calls CheckInvariants and Digest (`debug-invariants`).
+        // `debugCalls`: the debug-only platform calls (`debug-invariants`), or DebugCalls.None.
         public static void Start(ref KernelState kernel, ThreadContext[] contexts, TaskConfig[] tasks, MpuRegionConfig[] regions,
-            CapConfig[] caps, IrqConfig[] irqs, TickSignalConfig[] tickSignals, bool unprivilegedIrqTrigger, bool debugInvariants,
+            CapConfig[] caps, IrqConfig[] irqs, TickSignalConfig[] tickSignals, bool unprivilegedIrqTrigger, DebugCalls debugCalls,
             uint coreClockHz, uint tickHz, delegate*<int, string> taskName, delegate*<uint, void> halt)
         {
             s_kernel = kernel;
@@ -97,7 +96,7 @@ namespace Keel.Port
             s_taskName = taskName;
             s_halt = halt;
             s_mainStackGuard = EncodeMainStackGuard();
-            s_debugInvariants = debugInvariants;
+            s_debugCalls = debugCalls;
 
             s_kernel.Hooks.UnmaskIrq = &UnmaskIrq;
             s_kernel.Hooks.ReportUnhandledFault = &ReportUnhandledFault;
@@ -140,7 +139,8 @@ namespace Keel.Port
             s_idleContext.Registers = (ThreadRegisters*)Unsafe(ref s_idleRegisters);
             s_idleContext.Control = ThreadContext.ThreadModePrivileged;
             SetCurrent((ThreadContext*)Unsafe(ref s_idleContext));
-            s_configurationDigest = ConfigurationDigest();
+            if (debugCalls.AtBoot != null)
+                debugCalls.AtBoot();
             // The console's interrupt is the kernel's own (OnInterrupt). Taken only now,
             // with idle's context current, so an interrupt has a context to save into;
             // from here the console queues and no kernel entry waits for the UART.
@@ -278,17 +278,16 @@ namespace Keel.Port
         {
             if ((PlatformCallNumber)regs.R11 == PlatformCallNumber.Exit)
                 return Kernel.Kernel.Exit(ref s_kernel, caller);
-            PlatformCalls.Handle(ref s_kernel, ref regs, s_tasks, caller, s_debugInvariants, &ConfigurationChanged, s_halt);
+            PlatformCalls.Handle(ref s_kernel, ref regs, s_tasks, caller, (DebugCalls*)Unsafe(ref s_debugCalls), s_halt);
             return caller;
         }
 
-        // What no task may ever change, hashed at boot for CheckInvariants: the MPU
-        // regions and windows of every task and the thread mode and regions each
-        // thread is resumed with. Any privileged write a task could steer into the
-        // kernel's RAM would most want to change exactly these.
-        private static bool ConfigurationChanged() => ConfigurationDigest() != s_configurationDigest;
-
-        private static uint ConfigurationDigest()
+        // What no task may ever change, hashed at boot and again by CheckInvariants
+        // (DebugPlatformCalls, so only debug images hold this code): the MPU regions and
+        // windows of every task and the thread mode and regions each thread is resumed
+        // with. Any privileged write a task could steer into the kernel's RAM would most
+        // want to change exactly these.
+        internal static uint ConfigurationDigest()
         {
             uint digest = Fnv1a.Of((byte*)Unsafe(ref s_regions[0]), (uint)(s_regions.Length * sizeof(MpuRegionConfig)));
             digest = Fnv1a.Of((byte*)Unsafe(ref s_tasks[0]), (uint)(s_tasks.Length * sizeof(TaskConfig)), digest);

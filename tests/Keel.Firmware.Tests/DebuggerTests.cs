@@ -101,7 +101,7 @@ public class DebuggerTests
     // QEMU opens its gdb stub while it starts; gdb must not try before that. Connecting
     // to find out would be taken as gdb's own connection, so the listening sockets are
     // read instead.
-    private static async Task WaitUntilListening(int port, Task<EmulatorRun> emulator)
+    internal static async Task WaitUntilListening(int port, Task<EmulatorRun> emulator)
     {
         for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(20); waited += TimeSpan.FromMilliseconds(50))
         {

@@ -131,12 +131,18 @@ public class ImageBuildTests
     [Fact]
     public void TheSizeReportPlacesSectionsByWhereTheyRunAndWhereTheyLoad()
     {
-        // The policy demo's ELF: .data is copied to RAM at start; the task-image table
-        // is writable for ld but runs where it is loaded, in flash.
+        // The policy demo's ELF: the kernel's .data is unpacked into RAM at start from
+        // its packed image in flash (DataPacking); a task's data is copied to RAM at its
+        // start; the task-image table is writable for ld but runs where it is loaded,
+        // in flash.
         var sections = SizeReport.ReadSections(File.ReadAllBytes(Repository.Image("firmware/policy-demo", "policy-demo")));
 
         SizeReport.Section data = Assert.Single(sections, s => s.Name == ".data");
-        Assert.True(data.InFlash && data.InRam);
+        Assert.True(!data.InFlash && data.InRam);
+        SizeReport.Section packedData = Assert.Single(sections, s => s.Name == ".keel_data_image");
+        Assert.True(packedData.InFlash && !packedData.InRam);
+        SizeReport.Section taskData = Assert.Single(sections, s => s.Name == ".task_alice_data");
+        Assert.True(taskData.InFlash && taskData.InRam);
         SizeReport.Section table = Assert.Single(sections, s => s.Name == ".keel_task_images");
         Assert.True(table.InFlash && !table.InRam);
         SizeReport.Section bss = Assert.Single(sections, s => s.Name == ".bss");

@@ -4,6 +4,8 @@
 //   Keel.BuildTool check-double <object> <objdump> <assembly name>...
 //   Keel.BuildTool size-report <elf> <flash bytes> <ram bytes> <report file>
 //   Keel.BuildTool check-segments <elf>
+//   Keel.BuildTool pack-data <first link's elf> <packed file>
+//   Keel.BuildTool check-packed-data <first link's elf> <second link's elf>
 //   Keel.BuildTool system <app.toml> <output dir> [--board <name>] [--boards <dir>]...
 //   Keel.BuildTool link-errors <ld output> [<app.toml>]
 //   Keel.BuildTool thumb-debug-addresses <object>
@@ -18,6 +20,8 @@ return args.Length switch
     >= 4 when args[0] == "check-allocations" => AllocationCheck.Run(args[1], args[2], args[3..]),
     >= 4 when args[0] == "check-double" => DoublePrecisionCheck.Run(args[1], args[2], args[3..]),
     2 when args[0] == "check-segments" => LoadSegments.Check(args[1]),
+    3 when args[0] == "pack-data" => DataPacking.PackImage(args[1], args[2]),
+    3 when args[0] == "check-packed-data" => DataPacking.Check(args[1], args[2]),
     2 when args[0] == "thumb-debug-addresses" => ThumbDebugAddresses.Run(args[1]),
     2 or 3 when args[0] == "link-errors" => LinkErrors.Run(args[1], args.Length == 3 ? args[2] : null),
     5 when args[0] == "size-report" => SizeReport.Run(args[1], long.Parse(args[2]), long.Parse(args[3]), args[4]),
@@ -28,6 +32,6 @@ return args.Length switch
 
 static int Usage()
 {
-    Console.Error.WriteLine($"error KEEL0000: usage: Keel.BuildTool check-allocations <object> <objdump> <assembly>... | check-double <object> <objdump> <assembly>... | size-report <elf> <flash bytes> <ram bytes> <report file> | check-segments <elf> | thumb-debug-addresses <object> | {LinkErrors.Usage} | {SystemCommand.Usage}");
+    Console.Error.WriteLine($"error KEEL0000: usage: Keel.BuildTool check-allocations <object> <objdump> <assembly>... | check-double <object> <objdump> <assembly>... | size-report <elf> <flash bytes> <ram bytes> <report file> | check-segments <elf> | pack-data <elf> <packed file> | check-packed-data <first elf> <second elf> | thumb-debug-addresses <object> | {LinkErrors.Usage} | {SystemCommand.Usage}");
     return 2;
 }

@@ -4,7 +4,10 @@
 // SystemTables that `Keel.BuildTool system` generates from the application's
 // app.toml (sdk/targets/Keel.App.targets), so the pools are sized by the system
 // description and built by ILC at compile time: the kernel allocates nothing,
-// and a system that does not fit its RAM fails at link time, not at run time.
+// and a system that does not fit its RAM fails at link time, not at run time. The
+// debug-only platform calls are handed to the port only when the description enables
+// them: a constant choice, so the other images do not hold their code at all
+// (hal/Port/DebugPlatformCalls.cs).
 using System.Runtime.InteropServices;
 using Keel.Boards;
 using Keel.Kernel;
@@ -42,7 +45,8 @@ namespace Keel.Firmware.Boot
             kernel.TickSignals = s_tickSignals;
             kernel.TimeSliceTicks = SystemTables.TimeSliceTicks;
             KernelPort.Start(ref kernel, s_contexts, SystemTables.Tasks, SystemTables.Regions, SystemTables.Caps, SystemTables.Irqs,
-                SystemTables.TickSignals, SystemTables.UnprivilegedIrqTrigger, SystemTables.DebugInvariants, Board.CoreClockHz, SystemTables.TickHz, &SystemTables.TaskName, &Board.Stop);
+                SystemTables.TickSignals, SystemTables.UnprivilegedIrqTrigger,
+                SystemTables.DebugInvariants ? DebugPlatformCalls.Entries : DebugCalls.None, Board.CoreClockHz, SystemTables.TickHz, &SystemTables.TaskName, &Board.Stop);
         }
     }
 }
