@@ -107,14 +107,14 @@ public static class Kernel
         {
             // The charge to the slice, with the common case decided here,
             // before anything could have changed the queues: a slice that goes on in a
-            // system without tick signals.
+            // system without tick signals. The running thread is in no queue (Thread.cs),
+            // so only the levels above it are looked at.
             ref Tcb running = ref Pool.At(k.Threads, current);
             if (running.State == ThreadState.Runnable)
             {
                 if (--running.TimeSliceLeft == 0)
                     Scheduler.MoveToBack(ref k, current);
-                else if (k.TickSignals.Length == 0 && !k.GeneralPathOnly && !running.Queued
-                         && Scheduler.WouldRunNext(ref k, running.Priority))
+                else if (k.TickSignals.Length == 0 && !k.GeneralPathOnly && Scheduler.WouldRunNext(ref k, running.Priority))
                     return current;
             }
         }
