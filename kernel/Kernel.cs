@@ -77,13 +77,25 @@ public static class Kernel
     /// <summary>SVC from the current thread: runs the system call in its saved registers.</summary>
     public static int Syscall(ref KernelState k, int caller) => Syscalls.Handle(ref k, caller, ref k.Threads[caller]);
 
+    /// <summary>TrySyscallFastpath's answer when the general path must run the call.</summary>
+    public const int SyscallNotTaken = Fastpath.NotTaken;
+
     /// <summary>
-    /// The same, for an entry that already holds the caller's record:
-    /// <paramref name="thread"/> must be <c>k.Threads[caller]</c>. Saves the fastpath
-    /// looking it up again (the pool array, its null check, the multiply).
+    /// The first half of Syscall, for an entry that already holds the caller's record
+    /// (<paramref name="thread"/> must be <c>k.Threads[caller]</c>): the fastpath alone.
+    /// Returns the next thread, or SyscallNotTaken having changed nothing - for every
+    /// number it does not complete, the hardware layer's own (platform calls) included,
+    /// so an entry can try it before telling the two kinds of call apart. It restarts no
+    /// thread: when it returns the caller, the caller simply goes on.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Syscall(ref KernelState k, int caller, ref Tcb thread) => Syscalls.Handle(ref k, caller, ref thread);
+    public static int TrySyscallFastpath(ref KernelState k, int caller, ref Tcb thread) =>
+        Fastpath.TryHandle(ref k, caller, ref thread);
+
+    /// <summary>The second half: the general path, for a system call TrySyscallFastpath did not take.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int SyscallGeneral(ref KernelState k, int caller, ref Tcb thread) =>
+        Syscalls.HandleGeneral(ref k, caller, ref thread);
 
     /// <summary>
     /// SysTick: time-slice accounting and round robin, then the tick signals

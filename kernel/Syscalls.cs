@@ -63,7 +63,8 @@ internal static class Syscalls
         return next;
     }
 
-    static int HandleGeneral(ref KernelState k, int caller, ref Tcb thread)
+    /// <summary>The general path: every system call, checked and run in full.</summary>
+    public static int HandleGeneral(ref KernelState k, int caller, ref Tcb thread)
     {
         SyscallNumber number = thread.Regs.Number;
         if ((uint)number >= Count)

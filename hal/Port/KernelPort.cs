@@ -255,20 +255,20 @@ namespace Keel.Port
                 return SwitchTo(Kernel.Kernel.Schedule(ref s_kernel));
             }
             ref Tcb thread = ref Pool.At(s_kernel.Threads, caller);
+            // The fastpath first, before telling a system call from a platform call: it
+            // takes neither kind of number it does not know, and a caller it returns goes
+            // on without the checks below (it restarts nobody).
+            int next = Kernel.Kernel.TrySyscallFastpath(ref s_kernel, caller, ref thread);
+            if (next == caller)
+                return ResumeCurrent;
+            if (next != Kernel.Kernel.SyscallNotTaken)
+                return SwitchTo(next);
             ref ThreadRegisters regs = ref thread.Regs;
-            int next;
-            if (regs.R11 < (uint)PlatformCallNumber.First)
-            {
-                next = Kernel.Kernel.Syscall(ref s_kernel, caller, ref thread);
-                if (next != caller)
-                    return SwitchTo(next);
-            }
-            else
-            {
-                next = PlatformCall(caller, ref regs);
-                if (next != caller)
-                    return SwitchTo(next);
-            }
+            next = regs.R11 < (uint)PlatformCallNumber.First
+                ? Kernel.Kernel.SyscallGeneral(ref s_kernel, caller, ref thread)
+                : PlatformCall(caller, ref regs);
+            if (next != caller)
+                return SwitchTo(next);
             // A thread that restarted itself must be rebuilt (SwitchTo) before it resumes.
             return thread.RestartPending ? SwitchTo(caller) : ResumeCurrent;
         }
