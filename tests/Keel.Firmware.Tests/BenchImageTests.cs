@@ -18,10 +18,18 @@ public class BenchImageTests
         IReadOnlyList<BenchLine> lines = BenchLine.ParseAll(run.Console);
         Assert.Equal(BenchLine.Operations, lines.Select(line => line.Operation));
         Assert.All(lines, line => Assert.True(line.Count > 0 && line.Min <= line.Mean && line.Mean <= line.Max, run.Describe()));
-        // Short Calls to a waiting server and their answers (ReplyRecv, or Reply before a
-        // separate Recv): the Call and the answer on the fastpath.
-        foreach (string op in new[] { "call_replyrecv_0w", "call_replyrecv_1w", "call_replyrecv_4w", "call_reply_recv_4w" })
-            Assert.Equal(2L * lines.Single(line => line.Operation == op).Count, lines.Single(line => line.Operation == op).FastpathHits);
+        // Every system call of these runs on the fastpath: short Calls to a waiting server
+        // and their answers (ReplyRecv, or Reply and then a separate Recv), one word sent
+        // to a waiting receiver which Recvs again, a signal to a waiter which Waits again.
+        foreach ((string op, long callsPerRun) in new[]
+        {
+            ("call_replyrecv_0w", 2L), ("call_replyrecv_1w", 2L), ("call_replyrecv_4w", 2L), ("call_reply_recv_4w", 3L),
+            ("nbsend_recv", 2L), ("signal_wait", 2L),
+        })
+        {
+            BenchLine line = lines.Single(line => line.Operation == op);
+            Assert.True(callsPerRun * line.Count == line.FastpathHits, $"{op}: {line.FastpathHits} fastpath hits in {line.Count} runs");
+        }
         // Messages too long for the registers take the general path.
         Assert.Equal(0, lines.Single(line => line.Operation == "call_replyrecv_16w").FastpathHits);
     }
