@@ -26,7 +26,7 @@ public sealed partial class UserPathTests(ITestOutputHelper output) : IDisposabl
     public async Task A_new_application_builds_runs_grows_a_task_builds_for_its_own_board_and_passes_its_tests()
     {
         string feed = Path.Combine(_root, "feed");
-        await Step(Repository.Root, "dotnet", "pack", Path.Combine(Repository.Root, "Keel.Packages.slnf"), "-c", "Release", "-o", feed, "-nologo", "-v:q");
+        await StepWith(KeelsEnvironment, Repository.Root, "dotnet", "pack", Path.Combine(Repository.Root, "Keel.Packages.slnf"), "-c", "Release", "-o", feed, "-nologo", "-v:q");
         string version = PackageVersion(feed, "Keel.Sdk");
         Assert.Equal(version, PackageVersion(feed, "Keel.Templates"));
         Assert.Equal(version, PackageVersion(feed, "Keel.Cli"));
@@ -91,18 +91,27 @@ public sealed partial class UserPathTests(ITestOutputHelper output) : IDisposabl
         Assert.Matches(ClosingLine(), tested);
     }
 
-    // Runs one command in `folder`; it must succeed. Returns what it printed.
-    private async Task<string> Step(string folder, string executable, params string[] arguments)
+    // Runs one command of the user's in `folder`; it must succeed. Returns what it printed.
+    private Task<string> Step(string folder, string executable, params string[] arguments) =>
+        StepWith(UserEnvironment, folder, executable, arguments);
+
+    private async Task<string> StepWith(IReadOnlyDictionary<string, string> environment, string folder, string executable, params string[] arguments)
     {
         string command = $"$ {HostProcess.Quote(executable)} {string.Join(' ', arguments.Select(HostProcess.Quote))}";
         string where = Path.GetRelativePath(_root, folder);
         _session.AppendLine($"[{(where.StartsWith("..", StringComparison.Ordinal) ? folder : where)}] {command}");
-        EmulatorRun result = await HostProcess.RunAsync(executable, arguments, StepLimit, workingDirectory: folder, environment: UserEnvironment);
+        EmulatorRun result = await HostProcess.RunAsync(executable, arguments, StepLimit, workingDirectory: folder, environment: environment);
         _session.AppendLine(result.Console.TrimEnd()).AppendLine($"(exit {result.ExitCode?.ToString() ?? "none: timed out"}, {result.Elapsed.TotalSeconds:F1} s)").AppendLine();
         if (result.TimedOut || result.ExitCode != 0)
             Assert.Fail($"{command} failed (exit {result.ExitCode}, timed out: {result.TimedOut}). The session so far:\n{_session}");
         return result.Console;
     }
+
+    // Keel's tree is packed by the developer's own dotnet, as on any day: under the user's
+    // home below, the pack's restore would point the tree's projects (their
+    // obj/project.assets.json) at this test's package folder, which is deleted at the end,
+    // and every later build in the tree would fail.
+    private static readonly IReadOnlyDictionary<string, string> KeelsEnvironment = new Dictionary<string, string>();
 
     // The user's dotnet keeps its own state (the local tools' resolver cache above all,
     // which maps a tool's id and version to where it was restored) in a home of the
