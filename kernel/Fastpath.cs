@@ -1,7 +1,9 @@
 // The IPC fastpath: Call, ReplyRecv and Reply in their common case, without the
-// general machinery of checks, rendezvous and scheduler; and Yield when nothing is
-// ready above the caller's level (it returns to the caller at once, or hands over to
-// the next peer of its level).
+// general machinery of checks, rendezvous and scheduler; the one-way calls in theirs
+// (Send and NBSend to a receiver already waiting, a dropped NBSend, a Recv that
+// blocks, a Signal to a waiter or to nobody, a Wait that takes a pending word or
+// blocks); and Yield when nothing is ready above the caller's level (it returns to
+// the caller at once, or hands over to the next peer of its level).
 //
 // Design: a client Calls a server that already waits, the server answers with
 // ReplyRecv to a client that waits for that answer - the round trip everything else
@@ -29,7 +31,13 @@
 // with the general path (Replies.Create, Messages.WriteReceived, the queue
 // operations) are inlined, so a round trip makes no calls below this file.
 //
-// KernelState.FastpathHits counts the calls completed here, so tests and the
+// The one-way calls wake at most one thread and let either it or the caller run:
+// which one is read off the ready-level bits before anything changes (CanWake), as
+// the Call does with WouldRunNext; a call that blocks takes the highest ready thread
+// (Scheduler.RunHighest), which is all ChooseNext would do once the caller is in no
+// ready queue.
+//
+// KernelState.FastpathHits counts the calls completed here (all but Yield), so tests and the
 // benchmark can tell that the fastpath was taken; KernelState.GeneralPathOnly turns
 // it off (tests compare the two paths).
 
