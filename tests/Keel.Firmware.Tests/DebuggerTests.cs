@@ -31,49 +31,31 @@ public class DebuggerTests
         int line = Array.FindIndex(File.ReadAllLines(source), l => l.Contains(Marker, StringComparison.Ordinal)) + 1;
         Assert.True(line > 0, $"{source} has no line marked '{Marker}'");
 
-        int port = LocalPorts.Free();
-        string qemu = HostTools.Require(Qemu.Executable, Qemu.InstallCommand);
-        using var stopQemu = new CancellationTokenSource();
-        Task<EmulatorRun> emulator = HostProcess.RunAsync(qemu, new Qemu { ExtraArguments = Gdb.QemuArguments(port) }.Arguments(elf),
-            TimeSpan.FromMinutes(1), stopQemu.Token);
-        try
-        {
-            await WaitUntilListening(port, emulator);
-            // "tasks/service/Program.cs", not "Program.cs": every task has a Program.cs.
-            EmulatorRun gdb = await HostProcess.RunAsync(HostTools.Require(Gdb.Executable, Gdb.InstallCommand),
-            [
-                "-q", "-batch", "-nx", elf,
-                "-ex", $"target remote :{port}",
-                "-ex", $"break {Source}:{line}",
-                "-ex", "continue",
-                "-ex", "info args",
-                "-ex", "print number",
-                "-ex", "bt",
-                "-ex", "break Keel_Kernel_Keel_Kernel_Ipc__Call",
-                "-ex", "continue",
-                "-ex", "bt",
-            ], TimeSpan.FromMinutes(1));
-            string transcript = gdb.Describe();
+        // "tasks/service/Program.cs", not "Program.cs": every task has a Program.cs.
+        EmulatorRun gdb = await GdbOnQemuAsync(elf,
+            $"break {Source}:{line}",
+            "continue",
+            "info args",
+            "print number",
+            "bt",
+            "break Keel_Kernel_Keel_Kernel_Ipc__Call",
+            "continue",
+            "bt");
+        string transcript = gdb.Describe();
 
-            Match stop = Regex.Match(gdb.Console, @"^Breakpoint 1, (?<function>\S+) \(.*\) at (?<file>\S+):(?<line>\d+)$", RegexOptions.Multiline);
-            Assert.True(stop.Success, $"the breakpoint was not hit:\n{transcript}");
-            Assert.Equal((source, line.ToString()), (stop.Groups["file"].Value, stop.Groups["line"].Value));
-            Assert.Equal(Request, stop.Groups["function"].Value);
-            Assert.True(Regex.IsMatch(gdb.Console, @"^number = 20\n(.*\n)*\$1 = 20$", RegexOptions.Multiline), $"info args and print show no number = 20:\n{transcript}");
-            // The callers' frames too: gdb unwound the method it stopped in (which needs
-            // code addresses without the Thumb bit in the DWARF, ThumbDebugAddresses),
-            // through the generated server, to Main and the task's entry.
-            Assert.True(Regex.IsMatch(gdb.Console, $@"^#0  {Request} \(.*\) at {Regex.Escape(source)}:{line}\n(#\d+ .*\n)*#\d+  0x[0-9a-f]{{8}} in Service_Keel_Demo_Service_Program__Main \(\) at {Regex.Escape(source)}:\d+\n#\d+  0x[0-9a-f]{{8}} in keel_task_service_start \(\)$", RegexOptions.Multiline),
-                $"the backtrace does not lead from the service's Request through Main to its entry:\n{transcript}");
-            string kernelIpc = Path.Combine(Repository.Root, "kernel", "Ipc.cs");
-            Assert.True(Regex.IsMatch(gdb.Console, $@"^#0  Keel_Kernel_Keel_Kernel_Ipc__Call \(.*\) at {Regex.Escape(kernelIpc)}:\d+\n(#\d+ .*\n)*#\d+  <signal handler called>\n(#\d+ .*\n)*#\d+  0x[0-9a-f]{{8}} in {Request} \(.*\) at {Regex.Escape(source)}:\d+$", RegexOptions.Multiline),
-                $"the backtrace from the kernel's Ipc.Call does not reach the service's Request:\n{transcript}");
-        }
-        finally
-        {
-            stopQemu.Cancel();
-            await emulator;
-        }
+        Match stop = Regex.Match(gdb.Console, @"^Breakpoint 1, (?<function>\S+) \(.*\) at (?<file>\S+):(?<line>\d+)$", RegexOptions.Multiline);
+        Assert.True(stop.Success, $"the breakpoint was not hit:\n{transcript}");
+        Assert.Equal((source, line.ToString()), (stop.Groups["file"].Value, stop.Groups["line"].Value));
+        Assert.Equal(Request, stop.Groups["function"].Value);
+        Assert.True(Regex.IsMatch(gdb.Console, @"^number = 20\n(.*\n)*\$1 = 20$", RegexOptions.Multiline), $"info args and print show no number = 20:\n{transcript}");
+        // The callers' frames too: gdb unwound the method it stopped in (which needs
+        // code addresses without the Thumb bit in the DWARF, ThumbDebugAddresses),
+        // through the generated server, to Main and the task's entry.
+        Assert.True(Regex.IsMatch(gdb.Console, $@"^#0  {Request} \(.*\) at {Regex.Escape(source)}:{line}\n(#\d+ .*\n)*#\d+  0x[0-9a-f]{{8}} in Service_Keel_Demo_Service_Program__Main \(\) at {Regex.Escape(source)}:\d+\n#\d+  0x[0-9a-f]{{8}} in keel_task_service_start \(\)$", RegexOptions.Multiline),
+            $"the backtrace does not lead from the service's Request through Main to its entry:\n{transcript}");
+        string kernelIpc = Path.Combine(Repository.Root, "kernel", "Ipc.cs");
+        Assert.True(Regex.IsMatch(gdb.Console, $@"^#0  Keel_Kernel_Keel_Kernel_Ipc__Call \(.*\) at {Regex.Escape(kernelIpc)}:\d+\n(#\d+ .*\n)*#\d+  <signal handler called>\n(#\d+ .*\n)*#\d+  0x[0-9a-f]{{8}} in {Request} \(.*\) at {Regex.Escape(source)}:\d+$", RegexOptions.Multiline),
+            $"the backtrace from the kernel's Ipc.Call does not reach the service's Request:\n{transcript}");
     }
 
     // Without gdb: the DWARF of the kernel and of every task survived packaging and the
@@ -98,10 +80,33 @@ public class DebuggerTests
         }
     }
 
+    // Boots the image under QEMU stopped at its first instruction, with its gdb stub on a
+    // free port, runs gdb in batch mode against it (`target remote`, then the commands),
+    // and stops QEMU. Returns gdb's run.
+    internal static async Task<EmulatorRun> GdbOnQemuAsync(string elf, params string[] commands)
+    {
+        int port = LocalPorts.Free();
+        string qemu = HostTools.Require(Qemu.Executable, Qemu.InstallCommand);
+        using var stopQemu = new CancellationTokenSource();
+        Task<EmulatorRun> emulator = HostProcess.RunAsync(qemu, new Qemu { ExtraArguments = Gdb.QemuArguments(port) }.Arguments(elf),
+            TimeSpan.FromMinutes(1), stopQemu.Token);
+        try
+        {
+            await WaitUntilListening(port, emulator);
+            string[] arguments = ["-q", "-batch", "-nx", elf, "-ex", $"target remote :{port}", .. commands.SelectMany(command => new[] { "-ex", command })];
+            return await HostProcess.RunAsync(HostTools.Require(Gdb.Executable, Gdb.InstallCommand), arguments, TimeSpan.FromMinutes(1));
+        }
+        finally
+        {
+            stopQemu.Cancel();
+            await emulator;
+        }
+    }
+
     // QEMU opens its gdb stub while it starts; gdb must not try before that. Connecting
     // to find out would be taken as gdb's own connection, so the listening sockets are
     // read instead.
-    internal static async Task WaitUntilListening(int port, Task<EmulatorRun> emulator)
+    private static async Task WaitUntilListening(int port, Task<EmulatorRun> emulator)
     {
         for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(20); waited += TimeSpan.FromMilliseconds(50))
         {

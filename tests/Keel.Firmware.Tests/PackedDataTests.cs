@@ -36,29 +36,17 @@ public class PackedDataTests
         string elf = Repository.Image(folder, image);
         string dump = Path.Combine(Path.GetTempPath(), $"keel-unpacked-{Guid.NewGuid():N}.bin");
 
-        int port = LocalPorts.Free();
-        string qemu = HostTools.Require(Qemu.Executable, Qemu.InstallCommand);
-        using var stopQemu = new CancellationTokenSource();
-        Task<EmulatorRun> emulator = HostProcess.RunAsync(qemu, new Qemu { ExtraArguments = Gdb.QemuArguments(port) }.Arguments(elf),
-            TimeSpan.FromMinutes(1), stopQemu.Token);
         try
         {
-            await DebuggerTests.WaitUntilListening(port, emulator);
-            EmulatorRun gdb = await HostProcess.RunAsync(HostTools.Require(Gdb.Executable, Gdb.InstallCommand),
-            [
-                "-q", "-batch", "-nx", elf,
-                "-ex", $"target remote :{port}",
-                "-ex", "break keel_initialise_statics",
-                "-ex", "continue",
-                "-ex", $"dump binary memory {dump} 0x{data.Address:x} 0x{data.Address + data.Size:x}",
-            ], TimeSpan.FromMinutes(1));
+            EmulatorRun gdb = await DebuggerTests.GdbOnQemuAsync(elf,
+                "break keel_initialise_statics",
+                "continue",
+                $"dump binary memory {dump} 0x{data.Address:x} 0x{data.Address + data.Size:x}");
             Assert.True(File.Exists(dump), gdb.Describe());
             Assert.Equal(raw.Contents(data), File.ReadAllBytes(dump));
         }
         finally
         {
-            stopQemu.Cancel();
-            await emulator;
             File.Delete(dump);
         }
     }
