@@ -130,12 +130,9 @@ internal static class Fastpath
             return NotTaken;
 
         // Ipc.StartSend, Rendezvous and Scheduler.HandOverTo for exactly this case.
-        uint badge = cap.Badge;
-        from.Ipc.Badge = badge;
-        from.Ipc.CanGrant = cap.Has(Rights.Grant);
-        from.Ipc.Kind = SendKind.Call;
+        Ipc.RecordSend(ref from, ref cap, SendKind.Call);
         waiting.PopFront(threads);
-        CopyMessage(ref from, ref to, badge);
+        CopyMessage(ref from, ref to, cap.Badge);
         Replies.Create(ref to, receiver, ref from, caller, to.Ipc.CanGrant);
         from.State = ThreadState.BlockedOnReply;
         from.Regs.Status = Error.Ok;
@@ -235,7 +232,7 @@ internal static class Fastpath
         {
             if (from.Regs.Number != SyscallNumber.NBSend || !Scheduler.WouldRunNext(ref k, from.Priority))
                 return NotTaken;
-            RecordSend(ref from, ref cap);
+            Ipc.RecordSend(ref from, ref cap, SendKind.Send);
             from.Regs.Status = Error.Ok;
             k.FastpathHits++;
             return caller;
@@ -244,7 +241,7 @@ internal static class Fastpath
         if (!CanWake(ref k, ref from, ref to))
             return NotTaken;
 
-        RecordSend(ref from, ref cap);
+        Ipc.RecordSend(ref from, ref cap, SendKind.Send);
         waiting.PopFront(threads);
         CopyMessage(ref from, ref to, cap.Badge);
         from.Regs.Status = Error.Ok;
@@ -308,13 +305,11 @@ internal static class Fastpath
         if (!CanWake(ref k, ref from, ref to))
             return NotTaken;
 
-        // Raise's word, taken at once by the waiter (Signals.Take).
+        // Signals.Raise: the badge ORed in and the word taken at once by the waiter, which
+        // clears it and the signalled flag again.
         n.Waiters.PopFront(threads);
-        to.Regs.Status = Error.Ok;
-        to.Regs.Info = MessageInfo.Notification;
-        to.Regs.Badge = n.Word | cap.Badge;
-        n.Word = 0;
-        n.Signalled = false;
+        n.Word |= cap.Badge;
+        Signals.Take(ref n, ref to);
         from.Regs.Status = Error.Ok;
         return Wake(ref k, caller, ref from, waiter, ref to);
     }
@@ -336,30 +331,15 @@ internal static class Fastpath
         if ((n.BoundThread != KernelState.NoThread && n.BoundThread != caller)
             || (n.Signalled && !Scheduler.WouldRunNext(ref k, thread.Priority)))
             return NotTaken;
-        thread.Regs.Status = Error.Ok;
         k.FastpathHits++;
         if (n.Signalled)
         {
-            thread.Regs.Info = MessageInfo.Notification;
-            thread.Regs.Badge = n.Word;
-            n.Word = 0;
-            n.Signalled = false;
+            Signals.Take(ref n, ref thread);
             return caller;
         }
-        thread.State = ThreadState.BlockedOnNotification;
-        thread.Ipc.Object = notification;
-        thread.Ipc.Slot = slot;
-        n.Waiters.Append(k.Threads, caller);
+        thread.Regs.Status = Error.Ok;
+        Signals.Block(ref k, caller, ref thread, notification, ref n, slot);
         return Scheduler.RunHighest(ref k);
-    }
-
-    /// <summary>What Ipc.StartSend records of a send in the sender's TCB.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static void RecordSend(ref Tcb from, ref Capability cap)
-    {
-        from.Ipc.Badge = cap.Badge;
-        from.Ipc.CanGrant = cap.Has(Rights.Grant);
-        from.Ipc.Kind = SendKind.Send;
     }
 
     /// <summary>

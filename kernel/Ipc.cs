@@ -16,6 +16,8 @@
 // A Call is checked for Write and a reply right before anything is sent, so a
 // caller can never be left waiting for a reply that cannot come (rule 4).
 
+using System.Runtime.CompilerServices;
+
 namespace Keel.Kernel;
 
 internal static class Ipc
@@ -160,15 +162,21 @@ internal static class Ipc
     /// </summary>
     public static void StartSend(ref KernelState k, int sender, Capability endpointCap, int slot, SendKind kind, bool blocking)
     {
-        ref Tcb thread = ref Pool.At(k.Threads, sender);
-        thread.Ipc.Badge = endpointCap.Badge;
-        thread.Ipc.CanGrant = endpointCap.Has(Rights.Grant);
-        thread.Ipc.Kind = kind;
+        RecordSend(ref Pool.At(k.Threads, sender), ref endpointCap, kind);
         int receiver = Pool.At(k.Endpoints, endpointCap.Object).TakeWaiting(k.Threads, ThreadState.BlockedOnReceive);
         if (receiver != KernelState.NoThread)
             Rendezvous(ref k, sender, receiver);
         else if (blocking)
             Endpoint.Block(ref k, sender, endpointCap.Object, slot, ThreadState.BlockedOnSend);
+    }
+
+    /// <summary>What a send records in the sender's TCB, for the receiver that completes it (also the fastpath's).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void RecordSend(ref Tcb sender, ref Capability endpointCap, SendKind kind)
+    {
+        sender.Ipc.Badge = endpointCap.Badge;
+        sender.Ipc.CanGrant = endpointCap.Has(Rights.Grant);
+        sender.Ipc.Kind = kind;
     }
 
     /// <summary>

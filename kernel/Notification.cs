@@ -75,12 +75,7 @@ internal static class Signals
         if (n.Signalled)
             Take(ref n, ref thread);
         else if (blocking)
-        {
-            thread.State = ThreadState.BlockedOnNotification;
-            thread.Ipc.Object = notification;
-            thread.Ipc.Slot = slot;
-            n.Waiters.Append(k.Threads, caller);
-        }
+            Block(ref k, caller, ref thread, notification, ref n, slot);
         else
         {
             thread.Regs.Info = default;
@@ -136,9 +131,23 @@ internal static class Signals
         k.Notifications[notification].BoundThread = thread;
     }
 
+    /// <summary>
+    /// Blocks a thread in Wait at the back of the notification's waiters, through the
+    /// capability in pool slot <paramref name="slot"/> (<paramref name="thread"/> is
+    /// <c>k.Threads[caller]</c>, <paramref name="n"/> the notification's record).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Block(ref KernelState k, int caller, ref Tcb thread, int notification, ref Notification n, int slot)
+    {
+        thread.State = ThreadState.BlockedOnNotification;
+        thread.Ipc.Object = notification;
+        thread.Ipc.Slot = slot;
+        n.Waiters.Append(k.Threads, caller);
+    }
+
     /// <summary>Moves the word of a signalled notification into the thread's result registers and clears it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static void Take(ref Notification n, ref Tcb thread)
+    public static void Take(ref Notification n, ref Tcb thread)
     {
         thread.Regs.Status = Error.Ok;
         thread.Regs.Info = MessageInfo.Notification;
