@@ -6,8 +6,8 @@
 // A case is a method `static void Name(ref Check check)` marked [TestCase]. Keel's
 // test-case generator (analyzers/Keel.Generators/TestCaseGenerator.cs) finds every case
 // in the project at build time and writes Keel.UserLib.Testing.TestCases.RunAll(),
-// which runs the cases the build's KeelTestFilter selects, one after another, through
-// TestRun below.
+// which hands every case, one after another, to TestRun below; TestRun runs those the
+// run's selection takes (TestSelection.cs: chosen at boot, not at build).
 //
 // Target code has no exceptions to unwind a failed assertion, so a Check records
 // instead: each assertion returns whether it held, prints a failed one at once (the
@@ -273,6 +273,8 @@ namespace Keel.UserLib.Testing
         [MethodImpl(MethodImplOptions.NoInlining)]
         public unsafe void Case(string id, string name, delegate*<ref Check, void> body)
         {
+            if (!TestSelection.Selects(id))
+                return;
             Check check = default;
             Start(id, name);
             body(ref check);
@@ -283,6 +285,8 @@ namespace Keel.UserLib.Testing
         [MethodImpl(MethodImplOptions.NoInlining)]
         public void Skip(string id, string name, string why)
         {
+            if (!TestSelection.Selects(id))
+                return;
             Check check = default;
             Start(id, name);
             check.Skip(why);

@@ -1,19 +1,15 @@
 // Keel's test-case generator (docs/testing.md): finds every method marked
 // [Keel.UserLib.Testing.TestCase] in the project being compiled and writes
-// Keel.UserLib.Testing.TestCases.RunAll(), which runs the cases the build selects, in
-// source order, through userlib's TestRun (userlib/Testing.cs) and returns whether none
-// failed. A test task calls it and halts with the result.
+// Keel.UserLib.Testing.TestCases.RunAll(), which hands every case, in source order, to
+// userlib's TestRun (userlib/Testing.cs) and returns whether none failed. A test task
+// calls it and halts with the result.
 //
-// Selection is at build time, so an image carries only the cases it runs: the build
-// property KeelTestFilter (a CompilerVisibleProperty, sdk/targets/Keel.Target.props)
-// holds case-id patterns separated by '|', where '*' matches any run of characters and
-// '?' any one, and letters match in either case; empty selects every case. The same
-// syntax as the kernel's own suite (tests/target-suite/common/Selection.cs).
+// Which cases run is chosen when the image boots, not here (userlib/TestSelection.cs),
+// so selecting other cases never rebuilds the image.
 //
-// A case of the wrong shape, an id that cannot be reported or is taken twice, and a
-// filter that cannot be read are errors (KEEL2007-KEEL2009) at the line that breaks the
-// rule; the runner is still written without the broken cases, so those errors are the
-// only ones. Each case's model is built in the transform step as plain strings, so an
+// A case of the wrong shape and an id that cannot be reported or is taken twice are
+// errors (KEEL2007, KEEL2008) at the line that breaks the rule; the runner is still
+// written without the broken cases, so those errors are the only ones. Each case's model is built in the transform step as plain strings, so an
 // edit elsewhere in the project does not regenerate anything.
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -31,11 +27,9 @@ namespace Keel.Generators
     {
         private const string AttributeName = "Keel.UserLib.Testing.TestCaseAttribute";
         private const string CheckName = "Keel.UserLib.Testing.Check";
-        public const string FilterProperty = "build_property.KeelTestFilter";
         public const string HintName = "Keel.UserLib.Testing.TestCases.g.cs";
 
         private static readonly Regex IdFormat = new Regex("^[A-Za-z][A-Za-z0-9_]*$");
-        private static readonly Regex FilterFormat = new Regex(@"^[A-Za-z0-9_*?]+(\|[A-Za-z0-9_*?]+)*$");
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
@@ -43,18 +37,13 @@ namespace Keel.Generators
                 AttributeName,
                 predicate: static (node, _) => node is MethodDeclarationSyntax,
                 transform: static (attributed, _) => CaseModel.Build((IMethodSymbol)attributed.TargetSymbol, attributed.Attributes[0]));
-            IncrementalValueProvider<string> filter = context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
-                options.GlobalOptions.TryGetValue(FilterProperty, out string? value) ? value.Trim() : "");
-            context.RegisterSourceOutput(cases.Collect().Combine(filter), static (output, input) => Emit(output, input.Left, input.Right));
+            context.RegisterSourceOutput(cases.Collect(), static (output, found) => Emit(output, found));
         }
 
-        private static void Emit(SourceProductionContext output, ImmutableArray<CaseModel> found, string filter)
+        private static void Emit(SourceProductionContext output, ImmutableArray<CaseModel> found)
         {
             if (found.IsEmpty)
                 return;
-            bool filterReadable = filter.Length == 0 || FilterFormat.IsMatch(filter);
-            if (!filterReadable)
-                output.ReportDiagnostic(Diagnostic.Create(TestCaseDiagnostics.BadFilter, Location.None, filter));
 
             var runnable = new List<CaseModel>();
             var ids = new Dictionary<string, CaseModel>(System.StringComparer.OrdinalIgnoreCase);
@@ -80,16 +69,13 @@ namespace Keel.Generators
             source.AppendLine("{");
             source.AppendLine("    internal static unsafe class TestCases");
             source.AppendLine("    {");
-            source.AppendLine($"        // The build's KeelTestFilter: {(filter.Length == 0 ? "(none: every case)" : filter)}");
-            source.AppendLine($"        public const string Filter = {Literal(filter)};");
-            List<CaseModel> selected = filterReadable ? runnable.Where(c => Selected(c.Id, filter)).ToList() : new List<CaseModel>();
-            source.AppendLine($"        public const int Count = {selected.Count};");
+            source.AppendLine($"        public const int Count = {runnable.Count};");
             source.AppendLine();
-            source.AppendLine("        // Runs the selected cases in source order, printing the suite protocol; true when none failed.");
+            source.AppendLine("        // Runs the cases the run selects, in source order, printing the suite protocol; true when none failed.");
             source.AppendLine("        public static bool RunAll()");
             source.AppendLine("        {");
             source.AppendLine("            global::Keel.UserLib.Testing.TestRun run = default;");
-            foreach (CaseModel c in selected)
+            foreach (CaseModel c in runnable)
             {
                 if (c.Skip != null)
                 {
@@ -106,41 +92,6 @@ namespace Keel.Generators
         }
 
         private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
-
-        // Does `id` match one of the '|'-separated patterns (empty: every id)?
-        public static bool Selected(string id, string filter)
-        {
-            if (filter.Length == 0)
-                return true;
-            foreach (string pattern in filter.Split('|'))
-            {
-                if (Glob(id, 0, pattern, 0))
-                    return true;
-            }
-            return false;
-        }
-
-        private static bool Glob(string id, int at, string pattern, int from)
-        {
-            while (from < pattern.Length)
-            {
-                char p = pattern[from];
-                if (p == '*')
-                {
-                    for (int rest = at; rest <= id.Length; rest++)
-                    {
-                        if (Glob(id, rest, pattern, from + 1))
-                            return true;
-                    }
-                    return false;
-                }
-                if (at == id.Length || (p != '?' && char.ToUpperInvariant(p) != char.ToUpperInvariant(id[at])))
-                    return false;
-                at++;
-                from++;
-            }
-            return at == id.Length;
-        }
 
         // One [TestCase] method: what the runner needs of it, or why it cannot run.
         private sealed class CaseModel : System.IEquatable<CaseModel>
@@ -252,9 +203,5 @@ namespace Keel.Generators
         public static readonly DiagnosticDescriptor BadId = Error("KEEL2008",
             "A test case whose id, name or skip reason cannot be reported",
             "{0}");
-
-        public static readonly DiagnosticDescriptor BadFilter = Error("KEEL2009",
-            "A KeelTestFilter the test-case generator cannot read",
-            "KeelTestFilter '{0}': a pattern may use only letters, digits, '_', '*' and '?', and patterns are separated by '|' (e.g. Adder*|Ping_Answers)");
     }
 }

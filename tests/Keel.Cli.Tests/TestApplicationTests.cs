@@ -9,7 +9,8 @@ namespace Keel.Cli.Tests;
 // outcome of a case and of the run, and the runner's build, table, report file and exit
 // status, with dotnet and QEMU stood in for by canned output (the real thing is
 // Keel.Firmware.Tests' AppTestApplicationTests) and the policy demo's image standing in
-// for the test image (for its symbols and layout).
+// for the test image (for its symbols and layout); where a filter is written into the
+// image, the kernel suite's image, which has a selection block.
 public class TestApplicationTests
 {
     private const string MixedConsole = """
@@ -112,7 +113,7 @@ public class TestApplicationTests
     {
         var runner = new FakeRunner((_, arguments) => arguments[0] == "build" ? new ProcessResult(0, false, "") : new ProcessResult(exitStatus, false, console));
         var workspace = Workspace.Find(CliHarness.Root);
-        Application tests = workspace.Application(null);
+        Application tests = workspace.Application(filter is null ? null : TargetSuite.Folder);
         string report = Path.Combine(Directory.CreateTempSubdirectory("keel-test-").FullName, "TestResults", "keel-test.xml");
         CliResult result = await CliHarness.RunAsync([], runner: runner,
             command: context => TestApplicationRunner.RunAsync(context, workspace, tests, "qemu", filter, report, "keel test my-app --emulator qemu"));
@@ -120,11 +121,11 @@ public class TestApplicationTests
     }
 
     [Fact]
-    public async Task TheTestApplicationIsBuiltWithTheFilterAndEachCaseIsShownAndReported()
+    public async Task TheTestApplicationIsBuiltAndEachCaseIsShownAndReported()
     {
-        var (result, runner, report) = await RunTests(MixedConsole.Replace("2 passed", "1 passed"), 1, "Adds*|Deliberately*|Multiplies");
+        var (result, runner, report) = await RunTests(MixedConsole.Replace("2 passed", "1 passed"), 1, null);
 
-        Assert.Equal($"dotnet build {CliHarness.DemoFolder}/PolicyDemo.csproj -nologo -v:m -p:KeelBoard=netduinoplus2 -p:KeelTestFilter=Adds*|Deliberately*|Multiplies",
+        Assert.Equal($"dotnet build {CliHarness.DemoFolder}/PolicyDemo.csproj -nologo -v:m -p:KeelBoard=netduinoplus2",
             runner.Commands[0]);
         Assert.Contains("qemu-system-arm -M netduinoplus2 ", runner.Commands[1]);
         Assert.Matches(@"AddsTwoNumbers\W+the adder adds two numbers\W+passed", result.Output);
@@ -138,8 +139,26 @@ public class TestApplicationTests
         XDocument written = XDocument.Load(report);
         Assert.Equal("1", (string)Suite(written).Attribute("failures")!);
         Assert.Equal("policy-demo", (string)Suite(written).Attribute("name")!);
-        Assert.Contains(Suite(written).Element("properties")!.Elements("property"),
-            p => (string)p.Attribute("name")! == "filter" && (string)p.Attribute("value")! == "Adds*|Deliberately*|Multiplies");
+    }
+
+    // The filter is no build input: the build is the one a run without a filter makes
+    // (so MSBuild finds it up to date), and the emulator boots a copy of the image with
+    // the filter in its selection block.
+    [Fact]
+    public async Task AFilterDoesNotChangeTheBuildAndIsWrittenIntoACopyOfTheImage()
+    {
+        var (result, runner, report) = await RunTests("Starting test AddsTwoNumbers adds\nPASS AddsTwoNumbers\n1 passed, 0 failed\n", 0, "Adds*|Deliberately*");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Describe());
+        Assert.Equal($"dotnet build {TargetSuite.Project} -nologo -v:m -p:KeelBoard=netduinoplus2", runner.Commands[0]);
+        string selected = Path.ChangeExtension(TargetSuite.Image(), ".selected.elf");
+        Assert.Contains($"-kernel {selected}", runner.Commands[1]);
+        byte[] image = File.ReadAllBytes(selected);
+        int marker = image.AsSpan().IndexOf(System.Text.Encoding.ASCII.GetBytes(Keel.UserLib.Testing.TestSelectionBlock.MarkerText));
+        Assert.True(marker > 0, "no selection block in the booted copy");
+        Assert.Equal("Adds*|Deliberately*\0"u8.ToArray(), image.AsSpan(marker + 16, 20).ToArray());
+        Assert.Contains(Suite(XDocument.Load(report)).Element("properties")!.Elements("property"),
+            p => (string)p.Attribute("name")! == "filter" && (string)p.Attribute("value")! == "Adds*|Deliberately*");
     }
 
     [Fact]
@@ -156,7 +175,7 @@ public class TestApplicationTests
     {
         var (result, _, _) = await RunTests("0 passed, 0 failed\n", 0, "Nothing*");
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
-        Assert.StartsWith("keel: error: --filter 'Nothing*' selects none of the cases of firmware/policy-demo.", result.Error);
+        Assert.StartsWith("keel: error: --filter 'Nothing*' selects none of the cases of tests/target-suite.", result.Error);
     }
 
     [Fact]

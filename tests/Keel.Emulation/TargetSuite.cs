@@ -7,9 +7,6 @@ public static class TargetSuite
     public const string Folder = "tests/target-suite";
     public const string ImageName = "target-suite";
 
-    // The build property that selects cases: case-id patterns separated by '|'.
-    public const string FilterProperty = "KeelTestFilter";
-
     // The build property that says the image is for Renode (SuiteEmulator.targets).
     public const string EmulatorProperty = "KeelSuiteEmulator";
 
@@ -17,13 +14,13 @@ public static class TargetSuite
 
     public static string Image(string board = "netduinoplus2") => Repository.Image(Folder, ImageName, board);
 
-    // The build's properties for `board` (Renode's model of it when `renode`) and the
-    // cases `filter` selects (null: all). A property left out takes its default, so an
-    // image built for one machine or selection is rebuilt for another.
-    public static string[] BuildProperties(string board, string? filter = null, bool renode = false) =>
+    // The build's properties for `board` (Renode's model of it when `renode`). A
+    // property left out takes its default, so an image built for one machine is rebuilt
+    // for another. Which cases run is no build property: TestSelectionImage chooses
+    // them in a copy of the image.
+    public static string[] BuildProperties(string board, bool renode = false) =>
     [
         $"-p:KeelBoard={board}",
-        .. filter is null ? Array.Empty<string>() : [$"-p:{FilterProperty}={filter}"],
         .. renode ? [$"-p:{EmulatorProperty}=renode"] : Array.Empty<string>(),
     ];
 

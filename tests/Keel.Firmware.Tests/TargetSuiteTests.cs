@@ -139,7 +139,7 @@ internal static class SuiteCases
         SuiteCase? result = report.Find(id);
         if (result is null)
         {
-            string why = report.Finished ? "the suite finished without running it (was the image built with a KeelTestFilter?)" : "the suite stopped before it";
+            string why = report.Finished ? "the suite finished without running it (was the image booted with a case filter?)" : "the suite stopped before it";
             Assert.Fail($"{id} {what}: never started: {why}.\n{run.Describe()}");
         }
         if (result.Outcome == CaseOutcome.Unfinished)

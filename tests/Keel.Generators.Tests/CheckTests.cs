@@ -11,7 +11,8 @@ namespace Keel.Generators.Tests;
 // The test API's semantics (userlib/Testing.cs), on the host against the fake console:
 // what each assertion accepts and how it reports a failure, that the first failure is
 // the case's reason while every one is counted and printed, skip against fail, and the
-// whole suite protocol as the generated runner prints it for HostCases.cs.
+// whole suite protocol as the generated runner prints it for HostCases.cs, and which
+// cases a selection written into the image (userlib/TestSelection.cs) runs.
 public unsafe class CheckTests
 {
     [Fact]
@@ -126,7 +127,6 @@ public unsafe class CheckTests
         Console.Take();
         Assert.False(TestCases.RunAll());
         Assert.Equal(5, TestCases.Count);
-        Assert.Equal("", TestCases.Filter);
         string[] hostCases = File.ReadAllLines(Path.Combine(SourceFolder(), "HostCases.cs"));
         int LineOf(string text) => System.Array.FindIndex(hostCases, l => l.Contains(text)) + 1;
         int signed = LineOf("\"signed\""), status = LineOf("Error.Ok, Error.EmptySlot, \"status\""), wrong = LineOf("\"went wrong\"");
@@ -150,6 +150,57 @@ public unsafe class CheckTests
 
             """.Replace("\r\n", "\n"),
             Console.Take());
+    }
+
+    // Runs `test` with the selection block holding `patterns`, as the host writes it.
+    private static void WithPatterns(string patterns, System.Action test)
+    {
+        byte* block = stackalloc byte[TestSelectionBlock.PatternCapacity];
+        for (int i = 0; i < patterns.Length; i++)
+            block[i] = (byte)patterns[i];
+        TestSelection.ReadPatternsFrom(block);
+        try
+        {
+            test();
+        }
+        finally
+        {
+            TestSelection.ReadPatternsFrom(HostSelection.Empty);
+        }
+    }
+
+    [Theory]
+    [InlineData("Skip*", new[] { "SkippedByAttribute", "SkippedAtRunTime", "SkipThenFail" })]
+    [InlineData("everycheckholds|SKIPTHEN?AIL", new[] { "EveryCheckHolds", "SkipThenFail" })]
+    [InlineData("*Holds|*Holds", new[] { "EveryCheckHolds" })]
+    [InlineData("FirstFailure", new string[0])]
+    [InlineData("Nothing*", new string[0])]
+    [InlineData("", new[] { "EveryCheckHolds", "FirstFailureWins", "SkippedByAttribute", "SkippedAtRunTime", "SkipThenFail" })]
+    public void TheSelectionInTheImageChoosesWhichCasesRun(string patterns, string[] run) => WithPatterns(patterns, () =>
+    {
+        Console.Take();
+        TestCases.RunAll();
+        Assert.Equal(run, System.Text.RegularExpressions.Regex.Matches(Console.Take(), "^Starting test (\\w+)", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value));
+    });
+
+    [Theory]
+    [InlineData("IPC0003", "ipc*", true)]
+    [InlineData("IPC0003", "IPC000?", true)]
+    [InlineData("IPC0003", "IPC00?", false)]
+    [InlineData("Adds", "x|adds|y", true)]
+    [InlineData("Adds", "Add", false)]
+    [InlineData("Adds", "*", true)]
+    [InlineData("Adds", "", true)]
+    public void PatternsMatchWholeIdsIgnoringCase(string id, string patterns, bool selected) =>
+        WithPatterns(patterns, () => Assert.Equal(selected, TestSelection.Selects(id)));
+
+    // The block in the image (TestSelection.S) has the marker and size the host expects.
+    [Fact]
+    public void TheImagesBlockHasTheMarkerAndSizeTheHostLooksFor()
+    {
+        string assembly = File.ReadAllText(Path.Combine(SourceFolder(), "../../userlib/Arm/TestSelection.S"));
+        Assert.Contains($".ascii \"{TestSelectionBlock.MarkerText}\"\nkeel_test_selection_patterns:\n    .space {TestSelectionBlock.PatternCapacity}\n", assembly);
     }
 
     private static string SourceFolder([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;

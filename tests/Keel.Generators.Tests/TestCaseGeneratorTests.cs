@@ -1,19 +1,17 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 
 namespace Keel.Generators.Tests;
 
 // The test-case generator (analyzers/Keel.Generators/TestCaseGenerator.cs,
 // docs/testing.md), run on small compilations: which cases the runner it writes runs,
-// in which order, under which id and name; what the build's KeelTestFilter selects; and
-// each broken rule an error at its line, the runner still written without that case.
+// in which order, under which id and name (every case: which run is chosen at boot,
+// userlib/TestSelection.cs, tested in CheckTests); and each broken rule an error at its line, the runner still written without that case.
 public class TestCaseGeneratorTests
 {
     // The test API as a firmware project sees it (userlib/Testing.cs), without bodies.
@@ -49,20 +47,20 @@ public class TestCaseGeneratorTests
     }
 
     // `files` are (path, body) pairs; each body sits in `namespace App { ... }` from line 3.
-    private static Result Run(string? filter, params (string Path, string Body)[] files)
+    private static Result Run(params (string Path, string Body)[] files)
     {
         var trees = files.Select(f => CSharpSyntaxTree.ParseText("using Keel.UserLib.Testing;\nnamespace App {\n" + f.Body + "\n}\n", path: f.Path))
             .Append(CSharpSyntaxTree.ParseText(Prelude, path: "Prelude.cs"));
         CSharpCompilation compilation = CSharpCompilation.Create("App", trees, Basic.References(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true));
-        GeneratorDriver driver = CSharpGeneratorDriver.Create([new TestCaseGenerator().AsSourceGenerator()], optionsProvider: new BuildOptions(filter));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(new TestCaseGenerator().AsSourceGenerator());
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
         GeneratorDriverRunResult result = driver.GetRunResult();
         string? source = result.GeneratedTrees.SingleOrDefault()?.ToString();
         return new Result(result.Diagnostics, source, output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray());
     }
 
-    private static Result Run(string body, string? filter = null) => Run(filter, ("Cases.cs", body));
+    private static Result Run(string body) => Run(("Cases.cs", body));
 
     private const string ThreeCases = """
         public static class Cases
@@ -76,7 +74,7 @@ public class TestCaseGeneratorTests
     [Fact]
     public void EveryCaseRunsInSourceOrderUnderItsIdAndName()
     {
-        Result result = Run(null,
+        Result result = Run(
             ("b/More.cs", """
                 public static class More
                 {
@@ -103,38 +101,6 @@ public class TestCaseGeneratorTests
         Result result = Run("public static class Plain { public static void M(ref int x) { } }");
         Assert.Empty(result.Diagnostics);
         Assert.Null(result.Source);
-    }
-
-    [Theory]
-    [InlineData("AddsTwo", new[] { "AddsTwo" })]
-    [InlineData("add*", new[] { "AddsTwo", "Add_Saturates" })]
-    [InlineData("ADD_SATURATES|shared?rithmetic", new[] { "Add_Saturates", "SharedArithmetic" })]
-    [InlineData("*Two|*Two", new[] { "AddsTwo" })]
-    [InlineData("Nothing*", new string[0])]
-    [InlineData("", new[] { "AddsTwo", "Add_Saturates", "SharedArithmetic" })]
-    public void TheFilterSelectsCasesByIdPattern(string filter, string[] selected)
-    {
-        Result result = Run(ThreeCases, filter);
-        Assert.Empty(result.Diagnostics);
-        Assert.Empty(result.CompileErrors);
-        Assert.Equal(selected, result.Ids);
-        Assert.Contains($"public const int Count = {selected.Length};", result.Source);
-    }
-
-    [Theory]
-    [InlineData("Adds Two")]
-    [InlineData("Adds;Two")]
-    [InlineData("Adds||Two")]
-    [InlineData("|Adds")]
-    [InlineData("Adds-Two")]
-    public void AFilterThatCannotBeReadIsAnErrorAndRunsNothing(string filter)
-    {
-        Result result = Run(ThreeCases, filter);
-        Diagnostic diagnostic = Assert.Single(result.Diagnostics);
-        Assert.Equal("KEEL2009", diagnostic.Id);
-        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
-        Assert.Contains($"KeelTestFilter '{filter}'", diagnostic.GetMessage());
-        Assert.Empty(result.Ids);
     }
 
     // Line numbers count from the body's first line, which is line 3 of Cases.cs.
@@ -247,34 +213,5 @@ public class TestCaseGeneratorTests
         Assert.Contains(message, diagnostic.GetMessage());
         Assert.Equal(code == "KEEL2008" && message.Contains("already") ? ["Twice", "Fine"] : ["Fine"], result.Ids);
         Assert.Empty(result.CompileErrors);
-    }
-
-    [Theory]
-    [InlineData("IPC0003", "ipc*", true)]
-    [InlineData("IPC0003", "IPC000?", true)]
-    [InlineData("IPC0003", "IPC00?", false)]
-    [InlineData("Adds", "x|adds|y", true)]
-    [InlineData("Adds", "Add", false)]
-    [InlineData("Adds", "*", true)]
-    public void PatternsMatchWholeIdsIgnoringCase(string id, string filter, bool selected) =>
-        Assert.Equal(selected, TestCaseGenerator.Selected(id, filter));
-
-    // The build's properties as the compiler hands them to a generator.
-    private sealed class BuildOptions(string? filter) : AnalyzerConfigOptionsProvider
-    {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(filter);
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Values(null);
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Values(null);
-
-        private sealed class Values(string? filter) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value)
-            {
-                value = key == TestCaseGenerator.FilterProperty ? filter : null;
-                return value is not null;
-            }
-        }
     }
 }

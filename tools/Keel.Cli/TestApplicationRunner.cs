@@ -3,15 +3,16 @@
 // for Keel's own kernel suite (tests/target-suite), which speak the same console
 // protocol (SuiteReport).
 //
-//   1. build the test application for the emulator's board, with the case filter
-//      (-p:KeelTestFilter=..., read at build time: by the test-case generator for a
-//      user's cases, by the suite's driver for the kernel's) and, for Renode, the
-//      suite's emulator property (TargetSuite.BuildProperties);
-//   2. boot it under QEMU or Renode with its console shown, fault reports symbolised
+//   1. build the test application for the emulator's board and, for Renode, the
+//      suite's emulator property (TargetSuite.BuildProperties); the case filter is no
+//      build input, so a run with another filter finds the build up to date;
+//   2. with a filter, write it into a copy of the image (TestSelectionImage: read at
+//      boot by userlib's TestSelection, for a user's cases and the kernel suite's);
+//   3. boot it under QEMU or Renode with its console shown, fault reports symbolised
 //      beneath their lines (Emulators, FaultSymboliser);
-//   3. read the console into cases, show a table of them and the closing line;
-//   4. write the JUnit report (Keel.Emulation's JUnitReport) when a path is given;
-//   5. return ExitCodes.Success, or stop with a CliError whose fix re-runs only the
+//   4. read the console into cases, show a table of them and the closing line;
+//   5. write the JUnit report (Keel.Emulation's JUnitReport) when a path is given;
+//   6. return ExitCodes.Success, or stop with a CliError whose fix re-runs only the
 //      cases that went wrong.
 //
 // A run is green only when every case that started has a verdict, none failed, the
@@ -55,7 +56,7 @@ public static partial class TestApplicationRunner
     // The report's default path for the application whose tests run.
     public static string DefaultReportPath(Application application) => Path.Combine(application.Folder, DefaultReport);
 
-    // A filter the build cannot read stops the command before the build.
+    // A filter the image cannot read stops the command before the build.
     public static void CheckFilter(string? filter)
     {
         if (filter is not null && !FilterFormat().IsMatch(filter))
@@ -75,13 +76,14 @@ public static partial class TestApplicationRunner
             emulators.FindRenode();
         string board = Emulators.Board(emulator);
         await context.Builder.BuildAsync($"{Path.GetRelativePath(workspace.Root, tests.Folder)} for {board}", tests.Project,
-            TargetSuite.BuildProperties(board, filter, renode: emulator == Emulators.Renode));
+            TargetSuite.BuildProperties(board, renode: emulator == Emulators.Renode));
         string elf = tests.RequireImage(workspace, board);
+        string booted = filter is null ? elf : Selected(elf, filter);
 
         var symboliser = FaultSymboliser.For(elf, await tests.LayoutAsync(context, workspace, board), workspace);
         DateTimeOffset started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        EmulatorOutcome outcome = await emulators.RunAsync(emulator, elf, symboliser, timeLimit: emulator == Emulators.Qemu ? QemuTimeLimit : null);
+        EmulatorOutcome outcome = await emulators.RunAsync(emulator, booted, symboliser, timeLimit: emulator == Emulators.Qemu ? QemuTimeLimit : null);
         clock.Stop();
         SuiteReport report = SuiteReport.Parse(outcome.Console);
 
@@ -104,6 +106,23 @@ public static partial class TestApplicationRunner
             context.Console.WriteWholeLine($"JUnit report: {Path.GetRelativePath(context.CurrentDirectory, Path.GetFullPath(reportPath))}");
         }
         return Verdict(workspace, tests, run, filter, rerun);
+    }
+
+    // The image with `filter` written into its selection block.
+    private static string Selected(string elf, string filter)
+    {
+        try
+        {
+            return TestSelectionImage.Write(elf, filter);
+        }
+        catch (ArgumentException tooLong)
+        {
+            throw CliError.Usage($"--filter: {tooLong.Message}.");
+        }
+        catch (InvalidDataException noBlock)
+        {
+            throw new CliError($"{noBlock.Message}.", "rebuild the test application with this Keel (dotnet build --no-incremental)", ExitCodes.Failed);
+        }
     }
 
     private static int Verdict(Workspace workspace, Application tests, TestRunRecord run, string? filter, string rerun)
@@ -133,7 +152,7 @@ public static partial class TestApplicationRunner
         _ => "[red]unfinished[/]",
     };
 
-    // The same syntax the test-case generator and the kernel suite's driver accept.
+    // The syntax userlib's TestSelection matches.
     [GeneratedRegex(@"^[A-Za-z0-9_*?]+(\|[A-Za-z0-9_*?]+)*$")]
     private static partial Regex FilterFormat();
 }

@@ -26,6 +26,7 @@ using System.Runtime.InteropServices;
 using Keel.Kernel;
 using Keel.Tasks;
 using Keel.UserLib;
+using Keel.UserLib.Testing;
 
 namespace Keel.Suite
 {
@@ -64,7 +65,7 @@ namespace Keel.Suite
         {
             for (int index = 0; index < Catalogue.Count; index++)
             {
-                if (Selection.Matches(Catalogue.Id(index), TestFilter.Patterns))
+                if (TestSelection.Selects(Catalogue.Id(index)))
                     Run(index);
             }
             Console.WriteDecimal(s_passed);
