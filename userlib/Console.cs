@@ -15,8 +15,7 @@ namespace Keel.UserLib
                 Write(chars, text.Length);
         }
 
-        public static void Write(char* text, int length) =>
-            Syscall.Invoke((uint)PlatformCallNumber.DebugWrite, (uint)text, (uint)length);
+        public static void Write(char* text, int length) => Syscall.DebugWrite(text, length);
 
         public static void Write(char c) => Write(&c, 1);
 

@@ -27,6 +27,12 @@ namespace Keel.UserLib
             return frame;
         }
 
+        // The console's platform call (docs/abi.md: r4 the text, r5 its length in
+        // UTF-16 units): Console's one way out, and a call of its own so that a host
+        // build (Keel.Testing, whose pointers do not fit a register) can take the text.
+        public static void DebugWrite(char* text, int length) =>
+            Invoke((uint)PlatformCallNumber.DebugWrite, (uint)text, (uint)length);
+
         public static ThreadRegisters Invoke(SyscallNumber number, uint r4 = 0, uint r5 = 0, uint r6 = 0, uint r7 = 0, uint r8 = 0, uint r9 = 0, uint r10 = 0) =>
             Invoke((uint)number, r4, r5, r6, r7, r8, r9, r10);
     }

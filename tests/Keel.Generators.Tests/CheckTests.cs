@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using Keel.Kernel;
 using Keel.UserLib.Testing;
 using Xunit;
-using Console = Keel.UserLib.Console;
+using Keel.Testing;
 
 namespace Keel.Generators.Tests;
 
@@ -18,14 +18,14 @@ public unsafe class CheckTests
     [Fact]
     public void HoldingChecksReturnTrueAndPrintNothing()
     {
-        Console.Take();
+        HostConsole.Take();
         Check check = default;
         Assert.True(check.Equal(5u, 5u, "x") && check.Equal(-1, -1, "x") && check.Equal(ulong.MaxValue, ulong.MaxValue, "x")
             && check.Equal(Error.Ok, Error.Ok, "x") && check.Equal("ab"u8, "ab"u8, "x") && check.NotEqual(1, 2, "x")
             && check.NotEqual(Error.Ok, Error.EmptySlot, "x") && check.True(true, "x") && check.False(false, "x"));
         Assert.False(check.Failed);
         Assert.False(check.Skipped);
-        Assert.Equal("", Console.Take());
+        Assert.Equal("", HostConsole.Take());
     }
 
     public static TheoryData<string, string> Failures => new()
@@ -50,7 +50,7 @@ public unsafe class CheckTests
     [MemberData(nameof(Failures))]
     public void AFailedCheckReturnsFalseAndPrintsItsLineMessageAndValues(string kind, string expected)
     {
-        Console.Take();
+        HostConsole.Take();
         Check check = default;
         int line = 0;
         bool held = kind switch
@@ -73,7 +73,7 @@ public unsafe class CheckTests
         Assert.False(held);
         Assert.True(check.Failed);
         Assert.Equal(1, check.FailedChecks);
-        Assert.Equal($"  line {line}: {expected}\n", Console.Take());
+        Assert.Equal($"  line {line}: {expected}\n", HostConsole.Take());
     }
 
     private static int Line([CallerLineNumber] int line = 0) => line;
@@ -81,10 +81,10 @@ public unsafe class CheckTests
     [Fact]
     public void TheFirstFailureIsTheReasonAndEveryOneIsCounted()
     {
-        Console.Take();
+        HostConsole.Take();
         var run = new TestRun();
         run.Case("Three", "three failures", &ThreeFailures);
-        string[] lines = Console.Take().Split('\n');
+        string[] lines = HostConsole.Take().Split('\n');
         Assert.Equal("Starting test Three three failures", lines[0]);
         Assert.StartsWith("  line ", lines[1]);
         Assert.EndsWith(": first: expected 1, got 2", lines[1]);
@@ -94,7 +94,7 @@ public unsafe class CheckTests
         Assert.Equal(1u, run.Failed);
         Assert.Equal(0u, run.Passed);
         Assert.False(run.Close());
-        Assert.Equal("0 passed, 1 failed\n", Console.Take());
+        Assert.Equal("0 passed, 1 failed\n", HostConsole.Take());
     }
 
     private static void ThreeFailures(ref Check check)
@@ -118,13 +118,13 @@ public unsafe class CheckTests
         failedFirst.Skip("why");
         Assert.True(failedFirst.Failed);
         Assert.False(failedFirst.Skipped);
-        Console.Take();
+        HostConsole.Take();
     }
 
     [Fact]
     public void TheGeneratedRunnerPrintsTheSuiteProtocolForEveryCase()
     {
-        Console.Take();
+        HostConsole.Take();
         Assert.False(TestCases.RunAll());
         Assert.Equal(5, TestCases.Count);
         string[] hostCases = File.ReadAllLines(Path.Combine(SourceFolder(), "HostCases.cs"));
@@ -149,7 +149,7 @@ public unsafe class CheckTests
             1 passed, 2 failed, 2 skipped
 
             """.Replace("\r\n", "\n"),
-            Console.Take());
+            HostConsole.Take());
     }
 
     // Runs `test` with the selection block holding `patterns`, as the host writes it.
@@ -178,9 +178,9 @@ public unsafe class CheckTests
     [InlineData("", new[] { "EveryCheckHolds", "FirstFailureWins", "SkippedByAttribute", "SkippedAtRunTime", "SkipThenFail" })]
     public void TheSelectionInTheImageChoosesWhichCasesRun(string patterns, string[] run) => WithPatterns(patterns, () =>
     {
-        Console.Take();
+        HostConsole.Take();
         TestCases.RunAll();
-        Assert.Equal(run, System.Text.RegularExpressions.Regex.Matches(Console.Take(), "^Starting test (\\w+)", System.Text.RegularExpressions.RegexOptions.Multiline)
+        Assert.Equal(run, System.Text.RegularExpressions.Regex.Matches(HostConsole.Take(), "^Starting test (\\w+)", System.Text.RegularExpressions.RegexOptions.Multiline)
             .Select(m => m.Groups[1].Value));
     });
 

@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using Keel.Kernel;
 using Keel.UserLib;
-using Keel.Kernel.Tests;
+using Keel.Testing;
 using Ipc = Keel.UserLib.Ipc;
 using Task = Keel.UserLib.Task;
 using Xunit;
@@ -10,7 +10,7 @@ using Xunit;
 namespace Keel.Generators.Tests;
 
 // A generated client calling a generated server, both running on the portable kernel
-// (KernelHost): what the client passes is what the implementation gets, what it
+// (Keel.Testing's HostSystem): what the client passes is what the implementation gets, what it
 // answers is what the client gets, capabilities land where the contract says, and
 // every malformed request or reply is refused by the side that receives it, which goes
 // on working (docs/drivers.md).
@@ -38,10 +38,10 @@ public class RoundTripTests
         public Probe Probe;
     }
 
-    private static (KernelHost Host, ProbeBox Box) Setup(byte serverPriority = 2, byte clientPriority = 1)
+    private static (HostSystem Host, ProbeBox Box) Setup(byte serverPriority = 1, byte clientPriority = 2)
     {
-        var host = new KernelHost(serverPriority, clientPriority);
-        Sim sim = host.Sim;
+        var host = new HostSystem([serverPriority, clientPriority]);
+        HostSystem sim = host;
         sim.Give(Server, Requests, CapType.Endpoint, 0, Rights.Read | Rights.Grant);
         sim.Give(Server, Returned, CapType.Endpoint, 1, Rights.All);
         sim.Give(Client, ProbeCap, CapType.Endpoint, 0, Rights.Write | Rights.Grant | Rights.GrantReply, Badge);
@@ -55,7 +55,7 @@ public class RoundTripTests
     [Fact]
     public void EveryKindOfParameterArrivesAsSentAndComesBackAsAnswered()
     {
-        (KernelHost host, ProbeBox box) = Setup();
+        (HostSystem host, ProbeBox box) = Setup();
         var probe = new ProbeClient(ProbeCap, Landing);
         byte[] sixty = Enumerable.Range(0, 60).Select(i => (byte)(200 + i)).ToArray();
         host.Task(Client, () =>
@@ -87,19 +87,19 @@ public class RoundTripTests
     [Fact]
     public void ATransferredCapabilityLandsInTheReceiveSlotAndIsDeletedUnlessTheImplementationMovesIt()
     {
-        (KernelHost host, ProbeBox box) = Setup();
+        (HostSystem host, ProbeBox box) = Setup();
         var probe = new ProbeClient(ProbeCap, Landing);
         host.Task(Client, () =>
         {
             Assert.Equal(Error.Ok, probe.Keep(Notification, move: false, out uint kept));
             Assert.Equal(ReceiveSlot, kept);
-            Assert.True(host.Sim.Slot(Server, ReceiveSlot).IsEmpty);
+            Assert.True(host.Slot(Server, ReceiveSlot).IsEmpty);
 
             Assert.Equal(Error.Ok, probe.Keep(Notification, move: true, out kept));
             Assert.Equal(Probe.KeepSlot, kept);
-            Assert.Equal(CapType.Notification, host.Sim.Slot(Server, Probe.KeepSlot).Type);
-            Assert.True(host.Sim.Slot(Server, ReceiveSlot).IsEmpty);
-            Assert.Equal(CapType.Notification, host.Sim.Slot(Client, Notification).Type);
+            Assert.Equal(CapType.Notification, host.Slot(Server, Probe.KeepSlot).Type);
+            Assert.True(host.Slot(Server, ReceiveSlot).IsEmpty);
+            Assert.Equal(CapType.Notification, host.Slot(Client, Notification).Type);
         });
         host.Run(until: Client);
         Assert.Equal(2, box.Probe.Calls);
@@ -108,12 +108,12 @@ public class RoundTripTests
     [Fact]
     public void ACapabilityTheServerReturnsLandsInTheClientsReceiveSlot()
     {
-        (KernelHost host, _) = Setup();
+        (HostSystem host, _) = Setup();
         host.Task(Client, () =>
         {
             Assert.Equal(Error.Ok, new ProbeClient(ProbeCap, Landing).Give(out uint endpoint));
             Assert.Equal(Landing, endpoint);
-            Assert.Equal(CapType.Endpoint, host.Sim.Slot(Client, Landing).Type);
+            Assert.Equal(CapType.Endpoint, host.Slot(Client, Landing).Type);
         });
         host.Run(until: Client);
     }
@@ -121,7 +121,7 @@ public class RoundTripTests
     [Fact]
     public void TheImplementationsStatusReachesTheClientWithItsOutParametersUnset()
     {
-        (KernelHost host, _) = Setup();
+        (HostSystem host, _) = Setup();
         host.Task(Client, () =>
         {
             Assert.Equal(Error.NotOwned, new ProbeClient(ProbeCap, Landing).Fail(Error.NotOwned, out uint unset));
@@ -133,7 +133,7 @@ public class RoundTripTests
     [Fact]
     public void TheKernelsStatusReachesTheClient()
     {
-        (KernelHost host, ProbeBox box) = Setup();
+        (HostSystem host, ProbeBox box) = Setup();
         host.Task(Client, () =>
         {
             Assert.Equal(Error.EmptySlot, new ProbeClient(Empty, Landing).Add(1, 2, 3, out int sum));
@@ -146,7 +146,7 @@ public class RoundTripTests
     [Fact]
     public void ASpanOverItsMaxLengthIsTooLongAndSendsNothing()
     {
-        (KernelHost host, ProbeBox box) = Setup();
+        (HostSystem host, ProbeBox box) = Setup();
         host.Task(Client, () =>
         {
             var probe = new ProbeClient(ProbeCap, Landing);
@@ -162,19 +162,19 @@ public class RoundTripTests
     [Fact]
     public void WithoutGrantNoCapabilityTravelsAndTheOperationIsRefused()
     {
-        (KernelHost host, ProbeBox box) = Setup();
+        (HostSystem host, ProbeBox box) = Setup();
         host.Task(Client, () =>
             Assert.NotEqual(Error.Ok, new ProbeClient(WithoutGrant, Landing).Keep(Notification, move: true, out _)));
         host.Run(until: Client);
         Assert.Equal(0, box.Probe.Calls);
-        Assert.True(host.Sim.Slot(Server, Probe.KeepSlot).IsEmpty);
+        Assert.True(host.Slot(Server, Probe.KeepSlot).IsEmpty);
     }
 
     [Fact]
     public void AClientThatMustNotWaitGetsWouldBlockWhenTheServerIsBusy()
     {
         // The client runs first: the server has not reached its receive yet.
-        (KernelHost host, _) = Setup(serverPriority: 1, clientPriority: 2);
+        (HostSystem host, _) = Setup(serverPriority: 2, clientPriority: 1);
         host.Task(Client, () =>
         {
             var probe = new ProbeClient(ProbeCap, Landing);
@@ -211,7 +211,7 @@ public class RoundTripTests
     [MemberData(nameof(BadRequests))]
     public void AMalformedRequestIsAnsweredWithoutCallingTheImplementationAndTheServerGoesOn(string what, uint label, uint[] words, Error expected)
     {
-        (KernelHost host, ProbeBox box) = Setup();
+        (HostSystem host, ProbeBox box) = Setup();
         host.Task(Client, () =>
         {
             for (int i = 4; i < words.Length; i++)
@@ -232,7 +232,7 @@ public class RoundTripTests
     [Fact]
     public void AMalformedReplyIsRefusedByTheClientWithItsOutParametersUnset()
     {
-        (KernelHost host, _) = Setup();
+        (HostSystem host, _) = Setup();
         // A server that answers Ok with the wrong words (none for Add, a Mode of 3 for
         // Echo), then answers Add rightly but attaches a capability the client did not
         // ask for, which must land nowhere.
@@ -258,8 +258,8 @@ public class RoundTripTests
             Assert.Equal((false, Mode.Off), (flag, mode));
             Assert.Equal(Error.Ok, probe.Add(1, 2, 3, out sum));
             Assert.Equal(42, sum);
-            for (uint slot = 1; slot < Sim.SlotsPerThread; slot++)
-                Assert.True(host.Sim.Slot(Client, slot).IsEmpty || slot is ProbeCap or Notification or WithoutGrant, $"slot {slot} was filled");
+            for (uint slot = 1; slot < HostKernel.SlotsPerThread; slot++)
+                Assert.True(host.Slot(Client, slot).IsEmpty || slot is ProbeCap or Notification or WithoutGrant, $"slot {slot} was filled");
         });
         host.Run(until: Client);
     }

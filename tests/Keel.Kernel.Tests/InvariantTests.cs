@@ -8,6 +8,7 @@ using System;
 using System.Collections.Generic;
 using Xunit;
 using static Keel.Kernel.Tests.Sim;
+using static Keel.Testing.HostKernel;
 
 namespace Keel.Kernel.Tests;
 

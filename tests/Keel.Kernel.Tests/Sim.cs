@@ -1,83 +1,19 @@
-// Test fixture: a small kernel instance on the host, and helpers to act as
-// its threads. It plays the part of the boot code (filling the pools) and of
-// the hardware layer (setting a thread's registers and entering the kernel).
+// Test fixture: a small kernel instance on the host (Keel.Testing's HostKernel, which
+// plays the boot code's part: the pools and the capabilities it gives), and helpers to
+// act as its threads, playing the hardware layer's part (setting a thread's registers
+// and entering the kernel).
 using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
+using Keel.Testing;
 using Xunit;
 
 namespace Keel.Kernel.Tests;
 
-public sealed unsafe class Sim
+public sealed unsafe class Sim(int threads = 4, int endpoints = 2, int notifications = 2, int priorityLevels = 4,
+    uint timeSlice = 3, byte priority = 1, TickSignal[]? tickSignals = null)
+    : HostKernel(threads, endpoints, notifications, priorityLevels, timeSlice, priority, tickSignals)
 {
-    public const int SlotsPerThread = 16;
-
-    public KernelState K;
-
-    public Sim(int threads = 4, int endpoints = 2, int notifications = 2, int priorityLevels = 4,
-        uint timeSlice = 3, byte priority = 1, TickSignal[]? tickSignals = null)
-    {
-        K.Threads = new Tcb[threads];
-        K.Endpoints = new Endpoint[endpoints];
-        K.Notifications = new Notification[notifications];
-        K.CNodes = new CNode[threads];
-        K.Slots = new CapSlot[threads * SlotsPerThread];
-        K.ReadyQueues = new ThreadQueue[priorityLevels];
-        K.IrqBindings = new IrqBinding[8];
-        K.TickSignals = tickSignals ?? Array.Empty<TickSignal>();
-        K.TimeSliceTicks = timeSlice;
-        for (int i = 0; i < threads; i++)
-        {
-            K.CNodes[i] = new CNode { FirstSlot = i * SlotsPerThread, SlotCount = SlotsPerThread };
-            K.Threads[i].CSpace = i;
-            K.Threads[i].Priority = priority;
-            // Pinned, so the pointer stays valid; lives as long as the test.
-            uint[] buffer = GC.AllocateArray<uint>(IpcBuffer.Words, pinned: true);
-            K.Threads[i].IpcBuffer = (uint*)Marshal.UnsafeAddrOfPinnedArrayElement(buffer, 0);
-            buffers.Add(buffer);
-        }
-        Kernel.Initialise(ref K);
-        NoReceiveSlots();
-    }
-
-    readonly List<uint[]> buffers = new();
-
-    public ref Tcb T(int thread) => ref K.Threads[thread];
-
-    /// <summary>Slot <paramref name="index"/> of the thread's CSpace (which it may share with other threads).</summary>
-    public ref Capability Slot(int thread, uint index) => ref K.Slots[SlotIndex(thread, index)].Cap;
-
-    /// <summary>The pool slot of slot <paramref name="index"/> of the thread's CSpace.</summary>
-    public int SlotIndex(int thread, uint index) => K.CNodes[T(thread).CSpace].FirstSlot + (int)index;
-
-    public uint* Buffer(int thread) => K.Threads[thread].IpcBuffer;
-
-    /// <summary>Boot's part: a capability from nothing, a root of the derivation forest.</summary>
-    public void Give(int thread, uint index, CapType type, int obj, Rights rights, uint badge = 0) =>
-        Kernel.InstallCapability(ref K, SlotIndex(thread, index), Capability.Create(type, obj, rights, badge));
-
-    /// <summary>Every thread's receive slots are "none" (out of range) unless a test sets them.</summary>
-    void NoReceiveSlots()
-    {
-        for (int t = 0; t < K.Threads.Length; t++)
-            for (int i = 0; i < IpcBuffer.MaxExtraCaps; i++)
-                Buffer(t)[IpcBuffer.ReceiveSlots + i] = uint.MaxValue;
-    }
-
-    public void Start(params int[] threads)
-    {
-        foreach (int t in threads)
-            Kernel.StartThread(ref K, t);
-        Kernel.Schedule(ref K);
-    }
-
-    public void StartAll()
-    {
-        for (int t = 0; t < K.Threads.Length; t++)
-            Kernel.StartThread(ref K, t);
-        Kernel.Schedule(ref K);
-    }
-
     /// <summary>
     /// Test-only context switch: makes a runnable thread current, as if the
     /// scheduler had picked it (the previous current thread keeps its place at
@@ -153,7 +89,7 @@ public sealed unsafe class Sim
     public Snapshot TakeSnapshot()
     {
         var words = new List<uint[]>();
-        foreach (uint[] b in buffers)
+        foreach (uint[] b in Buffers)
             words.Add((uint[])b.Clone());
         return new Snapshot(
             Bytes<Tcb>(K.Threads), Bytes<Endpoint>(K.Endpoints), Bytes<Notification>(K.Notifications),

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using Keel.Hal;
 
-namespace Keel.Drivers.Tests;
+namespace Keel.Testing;
 
 // A peripheral's registers in host memory. Each register holds what was last written
 // to it; `OnRead` and `OnWrite` let a test model the device (a status flag that sets
