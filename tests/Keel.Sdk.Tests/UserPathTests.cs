@@ -1,6 +1,6 @@
 // What a new user does, from Keel's packages to a tested application of their own,
-// with nothing of Keel's tree in sight: the three packages (Keel.Sdk, Keel.Templates,
-// the keel tool Keel.Cli: Keel.Packages.slnf) are packed into a folder feed, and everything after happens
+// with nothing of Keel's tree in sight: the packages (Keel.Sdk, Keel.Templates, the
+// keel tool Keel.Cli, Keel.Testing: Keel.Packages.slnf) are packed into a folder feed, and everything after happens
 // in a temporary folder outside the tree whose nuget.config names that feed (beside the
 // machine's own registry) and a package folder of its own, so no package of an earlier
 // run with the same version can stand in for the ones just packed. Restore may take
@@ -30,6 +30,7 @@ public sealed partial class UserPathTests(ITestOutputHelper output) : IDisposabl
         string version = PackageVersion(feed, "Keel.Sdk");
         Assert.Equal(version, PackageVersion(feed, "Keel.Templates"));
         Assert.Equal(version, PackageVersion(feed, "Keel.Cli"));
+        Assert.Equal(version, PackageVersion(feed, "Keel.Testing"));
 
         string userHome = Path.Combine(_root, "user");
         Directory.CreateDirectory(userHome);
@@ -89,6 +90,11 @@ public sealed partial class UserPathTests(ITestOutputHelper output) : IDisposabl
         Assert.NotEmpty(cases);
         Assert.All(cases, c => Assert.Empty(c.Elements("failure")));
         Assert.Matches(ClosingLine(), tested);
+
+        // The template's host tests: the counter's logic and its generated client and
+        // server on Keel's kernel compiled for .NET (Keel.Testing), no emulator.
+        string hostTested = await Step(app, "dotnet", "test", "tests/host", "-nologo");
+        Assert.Matches(@"Passed!\s+-\s+Failed:\s+0, Passed:\s+2,", hostTested);
     }
 
     // Runs one command of the user's in `folder`; it must succeed. Returns what it printed.

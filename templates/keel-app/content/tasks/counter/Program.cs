@@ -1,7 +1,6 @@
-// The counter: serves ICounter, keeping a running total in its own RAM, which no
-// other task can read or write.
+// The counter: serves ICounter (RunningTotal.cs), keeping a running total in its own
+// RAM, which no other task can read or write.
 using System.Runtime.InteropServices;
-using Keel.Kernel;
 using Keel.Tasks;
 using Keel.UserLib;
 
@@ -15,21 +14,6 @@ namespace KeelApp.Counter
             Console.WriteLine("counter: ready");
             var counter = new RunningTotal();
             CounterServer.Serve(ref counter, Caps.Requests);
-        }
-    }
-
-    internal struct RunningTotal : ICounter
-    {
-        private uint _total;
-
-        public Error Add(uint amount, out uint total)
-        {
-            total = _total;
-            if (amount > CounterLimits.MaxAmount)
-                return Error.InvalidArgument;
-            _total += amount;
-            total = _total;
-            return Error.Ok;
         }
     }
 }
