@@ -28,7 +28,13 @@ namespace System
 
     public struct RuntimeMethodHandle { }
 
-    public struct RuntimeFieldHandle { }
+    // What `ldtoken` of a field gives (Internal/LdTokenHelpers.cs): a pointer ILC chose.
+    public struct RuntimeFieldHandle
+    {
+        private readonly IntPtr _value;
+
+        internal RuntimeFieldHandle(IntPtr value) => _value = value;
+    }
 
     public struct Nullable<T> where T : struct
     {
