@@ -54,10 +54,15 @@ namespace Keel.Analyzers
 
         private static void CollectionExpression(OperationAnalysisContext context)
         {
-            // Only a collection expression that makes an array allocates in firmware: one
-            // that makes a span of constants is data in the image.
-            if (context.Operation.Type is IArrayTypeSymbol array)
-                ReportArray(context, context.Operation.Syntax, $"this {ElementName(array)}[] collection expression");
+            // A collection expression that makes an array allocates in firmware. One that
+            // makes a span is data in the image (constants) or a buffer on the stack (a
+            // fixed number of values), unless it spreads another collection (`..`), whose
+            // length the compiler only learns at run time: it builds an array for it.
+            var collection = (ICollectionExpressionOperation)context.Operation;
+            if (collection.Type is IArrayTypeSymbol array)
+                ReportArray(context, collection.Syntax, $"this {ElementName(array)}[] collection expression");
+            else if (collection.Elements.Any(element => element is ISpreadOperation))
+                ReportArray(context, collection.Syntax, "this collection expression with a spread (`..`)");
         }
 
         // `ReadOnlySpan<T> X => new T[] { constants }` (or such an array passed where a

@@ -55,6 +55,8 @@ public partial class RefusedTests
                 static Span<byte> Writable => new byte[] { 1, 2 }; // KEEL1003
                 static ReadOnlySpan<Slot> Slots => new Slot[] { default }; // KEEL1003
                 static ReadOnlySpan<byte> Sized(int n) => new byte[n]; // KEEL1003
+                static int Spread(ReadOnlySpan<int> head) { Span<int> all = [.. head, 9]; return all.Length; } // KEEL1003
+                static int Inline(int a) { Span<int> three = [a, a, a]; return three.Length; }
             }
             """,
         ["KEEL1004 string concatenation"] = """
