@@ -68,9 +68,6 @@ namespace Keel.Analyzers
         public static readonly DiagnosticDescriptor CheckedFloatConversion = Create(1018, "A checked conversion from float",
             "a checked conversion from {0} to {1} needs an overflow helper the core library does not have, so ILC cannot compile it: compare the value with {1}'s range first, then convert unchecked");
 
-        public static readonly DiagnosticDescriptor Record = Create(1019, "A record",
-            "records need Object.Equals, GetHashCode and ToString, IEquatable<T>, EqualityComparer<T> and StringBuilder, which the core library does not have: declare a struct with a constructor (and an == operator if it is compared); `with` works on any struct");
-
         private static DiagnosticDescriptor Create(int number, string title, string message) =>
             new DiagnosticDescriptor($"KEEL{number}", title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
                 helpLinkUri: $"docs/csharp.md#keel{number}");

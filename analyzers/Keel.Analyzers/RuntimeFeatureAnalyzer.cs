@@ -1,5 +1,5 @@
 // Language features whose run-time support the core library does not have (KEEL1009,
-// KEEL1013-KEEL1016, KEEL1019): LINQ, async, lock, reflection, tuples, records. Each needs types that
+// KEEL1013-KEEL1016): LINQ, async, lock, reflection, tuples. Each needs types that
 // corelib/ leaves out on purpose (they allocate, or need a runtime with a heap and
 // threads), so the compiler's own error names a missing type; this says what the
 // firmware way is. Syntax checks, since the construct does not bind.
@@ -19,7 +19,7 @@ namespace Keel.Analyzers
     public sealed class RuntimeFeatureAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            Descriptors.Linq, Descriptors.Async, Descriptors.Lock, Descriptors.Reflection, Descriptors.Tuple, Descriptors.Record);
+            Descriptors.Linq, Descriptors.Async, Descriptors.Lock, Descriptors.Reflection, Descriptors.Tuple);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -31,8 +31,6 @@ namespace Keel.Analyzers
             context.RegisterSyntaxNodeAction(c => Report(c, Descriptors.Lock, ((LockStatementSyntax)c.Node).LockKeyword), SyntaxKind.LockStatement);
             context.RegisterSyntaxNodeAction(TypeOf, SyntaxKind.TypeOfExpression);
             context.RegisterSyntaxNodeAction(Tuple, SyntaxKind.TupleExpression, SyntaxKind.TupleType);
-            context.RegisterSyntaxNodeAction(c => Report(c, Descriptors.Record, ((RecordDeclarationSyntax)c.Node).Keyword),
-                SyntaxKind.RecordDeclaration, SyntaxKind.RecordStructDeclaration);
         }
 
         private static void UsingDirective(SyntaxNodeAnalysisContext context)

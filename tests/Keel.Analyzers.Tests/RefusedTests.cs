@@ -186,15 +186,6 @@ public partial class RefusedTests
                 static Pair O() => new Pair { First = 1, Second = 2 };
             }
             """,
-        ["KEEL1019 records"] = """
-            readonly record struct Sample(int Channel, int Value); // KEEL1019
-            record Reading(int Raw); // KEEL1019
-            struct Plain { public int Channel; public Plain(int channel) => Channel = channel; }
-            static class Code
-            {
-                static Plain M(Plain p) => p with { Channel = 2 };
-            }
-            """,
         ["KEEL1017 float to a 64-bit integer"] = """
             static class Code
             {
