@@ -47,15 +47,65 @@ namespace Keel.Analyzers
             // A call's params array is reported once, as the call's (ParamsArgument).
             if (creation.IsImplicit && creation.Parent is IArgumentOperation { ArgumentKind: ArgumentKind.ParamArray })
                 return;
+            if (IsConstantSpanData(creation))
+                return;
             ReportArray(context, creation.Syntax, $"`new {ElementName(creation.Type)}[]`");
         }
 
         private static void CollectionExpression(OperationAnalysisContext context)
         {
-            // Only a collection expression that makes an array allocates in firmware: one
-            // that makes a span of constants is data in the image.
-            if (context.Operation.Type is IArrayTypeSymbol array)
-                ReportArray(context, context.Operation.Syntax, $"this {ElementName(array)}[] collection expression");
+            // A collection expression that makes an array allocates in firmware. One that
+            // makes a span is data in the image (constants) or a buffer on the stack (a
+            // fixed number of values), unless it spreads another collection (`..`), whose
+            // length the compiler only learns at run time: it builds an array for it.
+            var collection = (ICollectionExpressionOperation)context.Operation;
+            if (collection.Type is IArrayTypeSymbol array)
+                ReportArray(context, collection.Syntax, $"this {ElementName(array)}[] collection expression");
+            else if (collection.Elements.Any(element => element is ISpreadOperation))
+                ReportArray(context, collection.Syntax, "this collection expression with a spread (`..`)");
+        }
+
+        // `ReadOnlySpan<T> X => new T[] { constants }` (or such an array passed where a
+        // ReadOnlySpan<T> is expected): the C# compiler allocates nothing, it emits the
+        // values as data in the image (an RVA field, in flash) and a span over them
+        // (RuntimeHelpers.CreateSpan for elements wider than a byte). It does so only for
+        // a read-only span, only when every element is a constant, and only for the
+        // primitive types and enums whose bytes it can lay out itself.
+        private static bool IsConstantSpanData(IArrayCreationOperation creation)
+        {
+            IOperation? target = creation.Parent;
+            if (target is IArgumentOperation { Parent: IObjectCreationOperation construction })
+                target = construction;
+            if (target?.Type is not INamedTypeSymbol { Name: "ReadOnlySpan", Arity: 1, ContainingNamespace.Name: "System" })
+                return false;
+            if (creation.Type is not IArrayTypeSymbol { Rank: 1 } array || !HasConstantData(array.ElementType))
+                return false;
+            return creation.Initializer != null
+                && creation.DimensionSizes.All(size => size.ConstantValue.HasValue)
+                && creation.Initializer.ElementValues.All(element => element.ConstantValue.HasValue);
+        }
+
+        private static bool HasConstantData(ITypeSymbol element)
+        {
+            ITypeSymbol underlying = element is INamedTypeSymbol { EnumUnderlyingType: { } enumBase } ? enumBase : element;
+            switch (underlying.SpecialType)
+            {
+                case SpecialType.System_Boolean:
+                case SpecialType.System_Char:
+                case SpecialType.System_SByte:
+                case SpecialType.System_Byte:
+                case SpecialType.System_Int16:
+                case SpecialType.System_UInt16:
+                case SpecialType.System_Int32:
+                case SpecialType.System_UInt32:
+                case SpecialType.System_Int64:
+                case SpecialType.System_UInt64:
+                case SpecialType.System_Single:
+                case SpecialType.System_Double:
+                    return true;
+                default:
+                    return false;
+            }
         }
 
         private static void ReportArray(OperationAnalysisContext context, SyntaxNode syntax, string what)

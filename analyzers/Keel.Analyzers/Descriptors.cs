@@ -21,7 +21,7 @@ namespace Keel.Analyzers
             "converting {0} to {1} boxes it into an object at run time " + NoHeap + ": keep it as {0} (a parameter or field of that type, or a generic parameter constrained `where T : struct`)");
 
         public static readonly DiagnosticDescriptor RuntimeArray = Create(1003, "An array created at run time",
-            "{0} creates an array at run time " + NoHeap + ": use `Span<T> buffer = stackalloc T[n];` for a temporary buffer, or a static field initialized where it is declared (`static T[] s_pool = new T[N];`), which the compiler builds into the image");
+            "{0} creates an array at run time " + NoHeap + ": use `Span<T> buffer = stackalloc T[n];` for a temporary buffer, `static ReadOnlySpan<T> Table => [1, 2, 3];` for constants (data in flash), or a static field initialized where it is declared (`static T[] s_pool = new T[N];`), which the compiler builds into the image");
 
         public static readonly DiagnosticDescriptor StringConcatenation = Create(1004, "Strings joined at run time",
             "`+` on strings builds a new string at run time " + NoHeap + " and no string formatting: " + WriteParts);

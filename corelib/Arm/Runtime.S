@@ -121,6 +121,22 @@ RhpLRsh:
     bx lr
     .size RhpLRsh, . - RhpLRsh
 
+@ 64-bit multiplication (the low 64 bits of the product, which is all `long * long`
+@ and `ulong * ulong` keep, signed or not). The ARM32 code generator calls it unless
+@ both operands are 32-bit values widened (then it emits UMULL/SMULL itself).
+@ AAPCS: a in r0:r1, b in r2:r3; result in r0:r1.
+    .text
+    .global RhpLMul
+    .type RhpLMul, %function
+    .thumb_func
+RhpLMul:
+    mul r3, r0, r3
+    mla r1, r1, r2, r3
+    umull r0, r2, r0, r2
+    add r1, r1, r2
+    bx lr
+    .size RhpLMul, . - RhpLMul
+
 @ ILC's unwind tables name the ARM EHABI personality routines (pr0 for short
 @ frames, pr1 for long ones). Keel never unwinds (failures panic), so the link
 @ needs the symbols but nothing ever calls them; if something did, it would stop.

@@ -14,6 +14,10 @@ namespace Internal.Runtime.CompilerHelpers
 
         public static void ThrowOverflowException() => Panic.Fail("arithmetic overflow");
 
+        public static void ThrowArithmeticException() => Panic.Fail("arithmetic error");
+
+        public static void ThrowInvalidOperationException() => Panic.Fail("invalid operation");
+
         public static void ThrowArgumentException() => Panic.Fail("invalid argument");
 
         public static void ThrowArgumentOutOfRangeException() => Panic.Fail("argument out of range");

@@ -28,12 +28,46 @@ namespace System
 
     public struct RuntimeMethodHandle { }
 
-    public struct RuntimeFieldHandle { }
+    // What `ldtoken` of a field gives (Internal/LdTokenHelpers.cs): a pointer ILC chose.
+    public struct RuntimeFieldHandle
+    {
+        private readonly IntPtr _value;
 
+        internal RuntimeFieldHandle(IntPtr value) => _value = value;
+    }
+
+    // T? of a value type: a flag and the value, as on the host (the field names and
+    // their order are a contract with ILC, which reads `value`'s offset).
     public struct Nullable<T> where T : struct
     {
-        private readonly bool _hasValue;
-        private readonly T _value;
+        private readonly bool hasValue;
+        internal T value;
+
+        public Nullable(T value)
+        {
+            this.value = value;
+            hasValue = true;
+        }
+
+        public readonly bool HasValue => hasValue;
+
+        public readonly T Value
+        {
+            get
+            {
+                if (!hasValue)
+                    Internal.Runtime.CompilerHelpers.ThrowHelpers.ThrowInvalidOperationException();
+                return value;
+            }
+        }
+
+        public readonly T GetValueOrDefault() => value;
+
+        public readonly T GetValueOrDefault(T defaultValue) => hasValue ? value : defaultValue;
+
+        public static implicit operator T?(T value) => new T?(value);
+
+        public static explicit operator T(T? value) => value!.Value;
     }
 
     public interface IDisposable

@@ -69,9 +69,28 @@ namespace System
         public static nuint Zero => 0;
     }
 
-    // Floating-point types exist for the type system; kernel code does not use them
-    // (the kernel must not touch the FPU).
-    public struct Single { }
+    // Floating-point types. The kernel does not use them (it must not touch the FPU);
+    // tasks use float on the single-precision FPU. The tests below are comparisons
+    // and bit tests, one or two instructions each.
+    public struct Single
+    {
+        public const float MinValue = -3.40282347E+38f;
+        public const float MaxValue = 3.40282347E+38f;
+        public const float Epsilon = 1.401298E-45f;
+        public const float NaN = 0f / 0f;
+        public const float PositiveInfinity = 1f / 0f;
+        public const float NegativeInfinity = -1f / 0f;
+
+        public static bool IsNaN(float f) => f != f;
+
+        public static bool IsFinite(float f) => f - f == 0f;
+
+        public static bool IsInfinity(float f) => !IsNaN(f) && !IsFinite(f);
+
+        public static bool IsPositiveInfinity(float f) => f == PositiveInfinity;
+
+        public static bool IsNegativeInfinity(float f) => f == NegativeInfinity;
+    }
 
     public struct Double { }
 }

@@ -49,6 +49,25 @@ public class AllowedTests
                 static int N() { ReadOnlySpan<byte> bytes = "hello"u8; return bytes.Length; }
             }
             """,
+        ["constant tables: arrays built at compile time, spans over constants, foreach over an array"] = """
+            using System;
+            enum Mode : byte { Off, Heat, Cool }
+            static class Code
+            {
+                static readonly short[] s_curve = { -40, -20, 0, 10, 20, 25, 30, 40, 50, 60, 70, 85 };
+                static ReadOnlySpan<byte> Table => new byte[] { 0x5A, 0xA5, 0x11 };
+                static ReadOnlySpan<ushort> Words => new ushort[] { 0xBEEF, 0xCAFE };
+                static ReadOnlySpan<Mode> Modes => [Mode.Heat, Mode.Cool];
+                static int M()
+                {
+                    int sum = 0;
+                    foreach (short v in s_curve)
+                        sum += v;
+                    ReadOnlySpan<int> local = [1, 2, 3];
+                    return sum + Table[0] + Words[1] + (int)Modes[0] + local[2];
+                }
+            }
+            """,
         ["float arithmetic"] = """
             static class Code
             {

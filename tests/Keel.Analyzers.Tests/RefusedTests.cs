@@ -33,7 +33,9 @@ public partial class RefusedTests
             }
             """,
         ["KEEL1003 array created at run time"] = """
+            using System;
             struct Slot { public uint Word; }
+            enum Kind : byte { Off, On }
             class Code
             {
                 static readonly Slot[] s_slots = new Slot[8];
@@ -44,6 +46,17 @@ public partial class RefusedTests
                 static int M(int n) { int[] a = new int[n]; return a.Length; } // KEEL1003
                 static int N() { int[] b = [1, 2, 3]; return b.Length; } // KEEL1003
                 static unsafe int O(int n) { System.Span<int> c = stackalloc int[8]; return c.Length; }
+                static ReadOnlySpan<byte> Bytes => new byte[] { 1, 2, 3 };
+                static ReadOnlySpan<short> Curve => new short[] { -40, 0, 85 };
+                static ReadOnlySpan<Kind> Kinds => new[] { Kind.On, Kind.Off };
+                static int P() { ReadOnlySpan<uint> words = new uint[] { 7, 8 }; return words.Length; }
+                static int Q(ReadOnlySpan<float> values) => Q(new float[] { 0.5f, 1f });
+                static ReadOnlySpan<int> Variable(int k) => new int[] { 1, k }; // KEEL1003
+                static Span<byte> Writable => new byte[] { 1, 2 }; // KEEL1003
+                static ReadOnlySpan<Slot> Slots => new Slot[] { default }; // KEEL1003
+                static ReadOnlySpan<byte> Sized(int n) => new byte[n]; // KEEL1003
+                static int Spread(ReadOnlySpan<int> head) { Span<int> all = [.. head, 9]; return all.Length; } // KEEL1003
+                static int Inline(int a) { Span<int> three = [a, a, a]; return three.Length; }
             }
             """,
         ["KEEL1004 string concatenation"] = """

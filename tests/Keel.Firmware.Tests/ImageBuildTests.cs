@@ -12,6 +12,7 @@ public class ImageBuildTests
 {
     private static readonly string AllocatingProject = Path.Combine(Repository.Root, "tests", "images", "allocating", "Allocating.csproj");
     private static readonly string DoublePrecisionProject = Path.Combine(Repository.Root, "tests", "images", "double-precision", "DoublePrecision.csproj");
+    private static readonly string IlcFailureProject = Path.Combine(Repository.Root, "tests", "images", "ilc-failure", "IlcFailure.csproj");
     private static readonly string UnsupportedCSharpProject = Path.Combine(Repository.Root, "tests", "images", "unsupported-csharp", "UnsupportedCSharp.csproj");
 
     [Fact]
@@ -42,6 +43,21 @@ public class ImageBuildTests
         Assert.Contains($"{program}(19,17): error KEEL1010: firmware has no exceptions", output);
         Assert.Contains($"{program}(20,13): error KEEL1012: `double` is double precision", output);
         Assert.DoesNotContain("ILC ->", output);
+    }
+
+    // ILC failing on a method (here a construct whose analyzer refusal is switched off)
+    // is reported as the method and ILC's own reason, with what to do, never as a bare
+    // failed command.
+    [Fact]
+    public void AMethodIlcCannotCompileIsNamedWithIlcsReason()
+    {
+        (int exitCode, string output) = DotnetBuild.Run(IlcFailureProject);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("error KEEL0004: ILC could not compile Keel.Tests.Images.Scale.ToCount(float32) (in ilc-failure): Expected method 'ConvertToInt32Checked' not found on type '[Keel.CoreLib]System.Math'", output);
+        Assert.Contains("the core library (Keel.CoreLib) lacks what this method needs", output);
+        Assert.DoesNotContain("MSB3073", output);
+        Assert.DoesNotContain("EXEC : error", output);
     }
 
     // The backstop of KEEL1012 (switched off in that image): ILC's double-precision

@@ -83,6 +83,9 @@ namespace System.Runtime.CompilerServices
 
     public static class IsVolatile { }
 
+    // Marks an `init` accessor (init-only properties, record structs' positional ones).
+    public static class IsExternalInit { }
+
     public static class IsConst { }
 
     // Lets the C# compiler use features that need runtime support we do provide.
@@ -93,6 +96,7 @@ namespace System.Runtime.CompilerServices
         public const string NumericIntPtr = nameof(NumericIntPtr);
         public const string ByRefLikeGenerics = nameof(ByRefLikeGenerics);
         public const string DefaultImplementationsOfInterfaces = nameof(DefaultImplementationsOfInterfaces);
+        public const string VirtualStaticsInInterfaces = nameof(VirtualStaticsInInterfaces);
     }
 
     public static unsafe class RuntimeHelpers
@@ -153,6 +157,19 @@ namespace System.Runtime.InteropServices
         // unchecked pool access (kernel/Pool.cs) is built on it.
         public static ref T GetArrayDataReference<T>(T[] array) =>
             ref CompilerServices.Unsafe.As<byte, T>(ref CompilerServices.RuntimeHelpers.GetArrayData(array));
+
+        // A span over memory the caller vouches for, unchecked; the C# compiler uses
+        // these to view an [InlineArray] struct as a span.
+        public static Span<T> CreateSpan<T>(scoped ref T reference, int length) =>
+            new Span<T>(ref CompilerServices.Unsafe.AsRef(in reference), length);
+
+        public static ReadOnlySpan<T> CreateReadOnlySpan<T>(scoped ref readonly T reference, int length) =>
+            new ReadOnlySpan<T>(ref CompilerServices.Unsafe.AsRef(in reference), length);
+    }
+
+    // The compiler marks a type parameter constrained `unmanaged` with this type.
+    public enum UnmanagedType
+    {
     }
 
     public enum CharSet

@@ -1,0 +1,52 @@
+// Text without a heap: UTF-8 literals, string literals read in place, constants.
+using System;
+using Keel.UserLib.Testing;
+
+namespace Conformance
+{
+    public static class Text
+    {
+        private const string Name = "keel";
+        private const string Banner = Name + " v" + "1";
+
+        [TestCase("u8 literals as ReadOnlySpan<byte>")]
+        public static void Utf8Literal(ref Check check)
+        {
+            ReadOnlySpan<byte> hello = "héllo"u8;
+            check.Equal(6, hello.Length, "é is two bytes");
+            check.Equal(0xC3u, hello[Opaque.Int(1)], "é's first byte");
+            check.Equal("hé"u8, hello.Slice(0, 3), "a prefix");
+        }
+
+        [TestCase("u8 literals joined with + at compile time")]
+        public static void Utf8Concatenation(ref Check check)
+        {
+            ReadOnlySpan<byte> line = "temp "u8 + "ok\n"u8;
+            check.Equal("temp ok\n"u8, line, "joined");
+        }
+
+        [TestCase("string literals: Length, indexer, constant concatenation, nameof")]
+        public static void StringLiterals(ref Check check)
+        {
+            string banner = Banner;
+            check.Equal(7, banner.Length, "Length of \"keel v1\"");
+            check.Equal('v', banner[Opaque.Int(5)], "[5]");
+            check.Equal(4, nameof(Text).Length, "nameof");
+        }
+
+        [TestCase("constant interpolated strings")]
+        public static void ConstantInterpolation(ref Check check)
+        {
+            const string Line = $"{Name}: ready";
+            check.Equal(11, Line.Length, "Length");
+        }
+
+        [TestCase("char literals and escapes")]
+        public static void Chars(ref Check check)
+        {
+            char tab = '\t', unicode = '\u00e9';
+            check.Equal(9, tab, "tab");
+            check.Equal(0xE9, unicode, "é");
+        }
+    }
+}
