@@ -7,13 +7,13 @@
 //   integers  ""/G/D/d: decimal; Dn/dn: at least n digits (zero-padded);
 //             X/x: hexadecimal in upper/lower case, of the two's complement in the
 //             value's own width (-1 as a short is ffff); Xn/xn: at least n digits.
-//   float     Fn/fn: n decimals (0..9), rounded half away from zero; "": F6 with its
-//             trailing zeros dropped ("1.5", "0.1", "3"); NaN, Infinity, -Infinity.
+//   float     Fn/fn: n decimals (0..9), rounded half away from zero; "": seven
+//             significant digits (at most six decimals), trailing zeros dropped ("1.5",
+//             "21.46", "3"); whole numbers up to 2^64 exactly, beyond that seven
+//             significant digits and zeros; NaN, Infinity, -Infinity.
 //   bool      True, False.   char: the character.
 // A format this code does not know prints the value as if it had none. At most
-// Capacity bytes: the longest is a float beyond 2^32 with nine decimals (digits past the
-// seventh are zeros: a float holds about seven significant digits) or a 64-bit number
-// with a precision of MaxPrecision.
+// Capacity bytes: the longest is the largest float with nine decimals (50 bytes).
 using System;
 
 namespace Keel.UserLib.Text
@@ -99,16 +99,22 @@ namespace Keel.UserLib.Text
             }
             char kind = Kind(format);
             bool fixedPoint = kind == 'F' || kind == 'f';
-            int decimals = fixedPoint ? Precision(format, 2, MaxDecimals) : 6;
-
-            // Whole part: below 2^32 exactly; above, the leading digits of value / 10^k,
-            // then k zeros.
-            int zeros = 0;
-            while (value >= 4294967296f)
+            int exponent = (int)((bits >> 23) & 0xFF) - 127;
+            if (exponent >= 32)
             {
-                value /= 10f;
-                zeros++;
+                // A whole number: exact below 2^64 (its 24-bit significand shifted), like
+                // .NET; above, its first seven digits, then zeros.
+                if (exponent < 64)
+                    text.AppendDigits((ulong)((bits & 0x7FFFFF) | 0x800000) << (exponent - 23), 10, 1, (byte)'a');
+                else
+                    text.AppendSignificantDigits(value);
+                if (fixedPoint)
+                    text.AppendDecimals(0, Precision(format, 2, MaxDecimals));
+                return text;
             }
+            // Without a format, seven significant digits (as .NET Framework's float
+            // did), trailing zeros dropped.
+            int decimals = fixedPoint ? Precision(format, 2, MaxDecimals) : SignificantDecimals(value);
             ulong whole = (uint)value;
             uint scale = 1;
             for (int i = 0; i < decimals; i++)
@@ -121,15 +127,41 @@ namespace Keel.UserLib.Text
                 whole++;
             }
             text.AppendDigits(whole, 10, 1, (byte)'a');
-            for (int i = 0; i < zeros; i++)
-                text.AppendByte((byte)'0');
-            if (decimals == 0)
-                return text;
-            text.AppendByte((byte)'.');
-            text.AppendDigits(scaled, 10, decimals, (byte)'a');
+            text.AppendDecimals(scaled, decimals);
             if (!fixedPoint)
                 text.TrimFractionZeros();
             return text;
+        }
+
+        private static int SignificantDecimals(float value)
+        {
+            int decimals = 6;
+            for (float limit = 10f; value >= limit && decimals > 0; limit *= 10f)
+                decimals--;
+            return decimals;
+        }
+
+        // A float of 2^64 or more: its first seven significant digits, rounded, and as
+        // many zeros as its magnitude needs.
+        private void AppendSignificantDigits(float value)
+        {
+            int zeros = 0;
+            while (value >= 1e7f)
+            {
+                value /= 10f;
+                zeros++;
+            }
+            AppendDigits((uint)(value + 0.5f), 10, 1, (byte)'a');
+            for (int i = 0; i < zeros; i++)
+                AppendByte((byte)'0');
+        }
+
+        private void AppendDecimals(uint scaled, int decimals)
+        {
+            if (decimals == 0)
+                return;
+            AppendByte((byte)'.');
+            AppendDigits(scaled, 10, decimals, (byte)'a');
         }
 
         private void TrimFractionZeros()
