@@ -139,8 +139,13 @@ namespace Keel.Analyzers
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.StringConcatenation, context.Node.GetLocation()));
         }
 
+        // An interpolated string that becomes a string. One passed where an interpolated-
+        // string handler is expected (Console.WriteLine, Utf8.TryWrite: userlib/Text)
+        // becomes calls on that handler, on the caller's stack, and is not reported.
         private static void Interpolation(SyntaxNodeAnalysisContext context)
         {
+            if (context.SemanticModel.GetConversion(context.Node, context.CancellationToken).IsInterpolatedStringHandler)
+                return;
             if (!context.SemanticModel.GetConstantValue(context.Node, context.CancellationToken).HasValue)
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.StringInterpolation, context.Node.GetLocation()));
         }
