@@ -5,6 +5,10 @@
 // so the line reaches the console unbroken by other tasks' text. A longer text goes out
 // a buffer at a time. Holes are formatted as by Utf8.TryWrite (FormattedText, EnumText).
 //
+// Each Append call is kept out of line, so that what a hole needs while it is formatted
+// (a FormattedText, the digits) is on the stack only during that call, and the caller's
+// frame holds the handler alone (docs/csharp.md gives the figures).
+//
 // The buffer holds ASCII, widened to the console's UTF-16 when it is written: a
 // character past ASCII in a string goes to the console on its own, after what is
 // buffered; a u8 span is taken as ASCII, as Console.Write(ReadOnlySpan<byte>) takes it.
@@ -25,8 +29,10 @@ namespace Keel.UserLib
 
         public ConsoleInterpolatedStringHandler(int literalLength, int formattedCount) => _length = 0;
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public void AppendLiteral(string value) => AppendFormatted(value);
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public void AppendFormatted(string value, int alignment = 0)
         {
             Alignment.Padding(alignment, value.Length, out int before, out int after);
@@ -36,6 +42,7 @@ namespace Keel.UserLib
             Pad(after);
         }
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public void AppendFormatted(ReadOnlySpan<byte> ascii, int alignment = 0)
         {
             Alignment.Padding(alignment, ascii.Length, out int before, out int after);
@@ -45,6 +52,7 @@ namespace Keel.UserLib
             Pad(after);
         }
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public void AppendFormatted(char value, int alignment = 0)
         {
             Alignment.Padding(alignment, 1, out int before, out int after);
@@ -53,26 +61,37 @@ namespace Keel.UserLib
             Pad(after);
         }
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public void AppendFormatted(bool value, int alignment = 0) => Append(FormattedText.Boolean(value), alignment);
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public void AppendFormatted(sbyte value, int alignment = 0, string format = null) => Append(FormattedText.Signed(value, sizeof(sbyte), format), alignment);
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public void AppendFormatted(byte value, int alignment = 0, string format = null) => Append(FormattedText.Unsigned(value, format), alignment);
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public void AppendFormatted(short value, int alignment = 0, string format = null) => Append(FormattedText.Signed(value, sizeof(short), format), alignment);
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public void AppendFormatted(ushort value, int alignment = 0, string format = null) => Append(FormattedText.Unsigned(value, format), alignment);
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public void AppendFormatted(int value, int alignment = 0, string format = null) => Append(FormattedText.Signed(value, sizeof(int), format), alignment);
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public void AppendFormatted(uint value, int alignment = 0, string format = null) => Append(FormattedText.Unsigned(value, format), alignment);
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public void AppendFormatted(long value, int alignment = 0, string format = null) => Append(FormattedText.Signed(value, sizeof(long), format), alignment);
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public void AppendFormatted(ulong value, int alignment = 0, string format = null) => Append(FormattedText.Unsigned(value, format), alignment);
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public void AppendFormatted(float value, int alignment = 0, string format = null) => Append(FormattedText.Float(value, format), alignment);
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public void AppendFormatted(Error value, int alignment = 0, string format = null)
         {
             ReadOnlySpan<byte> name = EnumText.Name(value, format, out FormattedText number);
@@ -82,6 +101,7 @@ namespace Keel.UserLib
                 AppendFormatted(name, alignment);
         }
 
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public void AppendFormatted<T>(T value, int alignment = 0, string format = null) where T : struct, Enum
         {
             ReadOnlySpan<byte> name = EnumText.Name(value, format, out FormattedText number);
