@@ -71,8 +71,11 @@ public class TextFormatTests
     [InlineData(float.NegativeInfinity, null, "-Infinity")]
     [InlineData(2.5f, "F", "2.50")]
     [InlineData(2.5f, "N3", "2.5")]
-    public void FloatsPrintWithTheirDecimals(float value, string format, string expected) =>
-        Assert.Equal(expected, Encoding.UTF8.GetString(Text.FormattedText.Float(value, format).Bytes));
+    public void FloatsPrintWithTheirDecimals(float value, string format, string expected)
+    {
+        Text.FormattedText.Float(out Text.FormattedText text, value, format);
+        Assert.Equal(expected, Encoding.UTF8.GetString(text.Bytes));
+    }
 
     [Fact]
     public void AFloatHoleIsFormattedLikeItsFormattedText()
@@ -89,7 +92,8 @@ public class TextFormatTests
     {
         Gen.Select(Gen.Float[-1e6f, 1e6f], Gen.Int[0, 6]).Sample((value, decimals) =>
         {
-            string text = Encoding.UTF8.GetString(Text.FormattedText.Float(value, "F" + decimals).Bytes);
+            Text.FormattedText.Float(out Text.FormattedText formatted, value, "F" + decimals);
+            string text = Encoding.UTF8.GetString(formatted.Bytes);
             Assert.Equal(decimals, text.Contains('.') ? text.Length - text.IndexOf('.') - 1 : 0);
             double back = double.Parse(text, CultureInfo.InvariantCulture);
             double tolerance = 0.5 * Math.Pow(10, -decimals) + Math.Abs(value) * 2e-7;

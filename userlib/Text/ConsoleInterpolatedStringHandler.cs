@@ -62,34 +62,74 @@ namespace Keel.UserLib
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
-        public void AppendFormatted(bool value, int alignment = 0) => Append(FormattedText.Boolean(value), alignment);
+        public void AppendFormatted(bool value, int alignment = 0)
+        {
+            FormattedText.Boolean(out FormattedText text, value);
+            Append(text, alignment);
+        }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
-        public void AppendFormatted(sbyte value, int alignment = 0, string format = null) => Append(FormattedText.Signed(value, sizeof(sbyte), format), alignment);
+        public void AppendFormatted(sbyte value, int alignment = 0, string format = null)
+        {
+            FormattedText.Signed(out FormattedText text, value, sizeof(sbyte), format);
+            Append(text, alignment);
+        }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
-        public void AppendFormatted(byte value, int alignment = 0, string format = null) => Append(FormattedText.Unsigned(value, format), alignment);
+        public void AppendFormatted(byte value, int alignment = 0, string format = null)
+        {
+            FormattedText.Unsigned(out FormattedText text, value, format);
+            Append(text, alignment);
+        }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
-        public void AppendFormatted(short value, int alignment = 0, string format = null) => Append(FormattedText.Signed(value, sizeof(short), format), alignment);
+        public void AppendFormatted(short value, int alignment = 0, string format = null)
+        {
+            FormattedText.Signed(out FormattedText text, value, sizeof(short), format);
+            Append(text, alignment);
+        }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
-        public void AppendFormatted(ushort value, int alignment = 0, string format = null) => Append(FormattedText.Unsigned(value, format), alignment);
+        public void AppendFormatted(ushort value, int alignment = 0, string format = null)
+        {
+            FormattedText.Unsigned(out FormattedText text, value, format);
+            Append(text, alignment);
+        }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
-        public void AppendFormatted(int value, int alignment = 0, string format = null) => Append(FormattedText.Signed(value, sizeof(int), format), alignment);
+        public void AppendFormatted(int value, int alignment = 0, string format = null)
+        {
+            FormattedText.Signed(out FormattedText text, value, sizeof(int), format);
+            Append(text, alignment);
+        }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
-        public void AppendFormatted(uint value, int alignment = 0, string format = null) => Append(FormattedText.Unsigned(value, format), alignment);
+        public void AppendFormatted(uint value, int alignment = 0, string format = null)
+        {
+            FormattedText.Unsigned(out FormattedText text, value, format);
+            Append(text, alignment);
+        }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
-        public void AppendFormatted(long value, int alignment = 0, string format = null) => Append(FormattedText.Signed(value, sizeof(long), format), alignment);
+        public void AppendFormatted(long value, int alignment = 0, string format = null)
+        {
+            FormattedText.Signed(out FormattedText text, value, sizeof(long), format);
+            Append(text, alignment);
+        }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
-        public void AppendFormatted(ulong value, int alignment = 0, string format = null) => Append(FormattedText.Unsigned(value, format), alignment);
+        public void AppendFormatted(ulong value, int alignment = 0, string format = null)
+        {
+            FormattedText.Unsigned(out FormattedText text, value, format);
+            Append(text, alignment);
+        }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
-        public void AppendFormatted(float value, int alignment = 0, string format = null) => Append(FormattedText.Float(value, format), alignment);
+        public void AppendFormatted(float value, int alignment = 0, string format = null)
+        {
+            FormattedText.Float(out FormattedText text, value, format);
+            Append(text, alignment);
+        }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         public void AppendFormatted(Error value, int alignment = 0, string format = null)

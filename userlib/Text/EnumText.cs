@@ -45,18 +45,18 @@ namespace Keel.UserLib.Text
             }
             if (length != UnnamedSigned)
             {
-                number = FormattedText.Unsigned(bits, format);
+                FormattedText.Unsigned(out number, bits, format);
                 return default;
             }
             long signedValue = size == 1 ? (sbyte)bits : size == 2 ? (short)bits : size == 4 ? (int)bits : (long)bits;
-            number = FormattedText.Signed(signedValue, size, format);
+            FormattedText.Signed(out number, signedValue, size, format);
             return default;
         }
 
         // A system call's status by its name, as kernel/Errors.cs spells it.
         public static ReadOnlySpan<byte> Name(Error value, string format, out FormattedText number)
         {
-            number = FormattedText.Unsigned((uint)value, format);
+            FormattedText.Unsigned(out number, (uint)value, format);
             return IsNumeric(format) ? default : ErrorNames.Name(value);
         }
 

@@ -41,49 +41,49 @@ namespace Keel.UserLib.Text
 
         // A signed integer `bytes` wide (1, 2, 4 or 8); hexadecimal prints its two's
         // complement in that width.
-        public static FormattedText Signed(long value, int bytes, string format)
+        // Each format writes into the caller's FormattedText (an out parameter, so that the
+        // 68 bytes exist once, in the handler's frame, and are never copied).
+        public static void Signed(out FormattedText text, long value, int bytes, string format)
         {
             ulong bits = (ulong)value;
             if (bytes < 8)
                 bits &= (1UL << (8 * bytes)) - 1;
-            return Integer(value < 0 ? (ulong)(-(value + 1)) + 1 : (ulong)value, value < 0, bits, format);
+            Integer(out text, value < 0 ? (ulong)(-(value + 1)) + 1 : (ulong)value, value < 0, bits, format);
         }
 
-        public static FormattedText Unsigned(ulong value, string format) => Integer(value, false, value, format);
+        public static void Unsigned(out FormattedText text, ulong value, string format) => Integer(out text, value, false, value, format);
 
-        public static FormattedText Boolean(bool value)
+        public static void Boolean(out FormattedText text, bool value)
         {
-            var text = new FormattedText();
+            text = default;
             text.Append(value ? "True" : "False");
-            return text;
         }
 
         // `magnitude` and `negative` for decimal, `bits` for hexadecimal.
-        private static FormattedText Integer(ulong magnitude, bool negative, ulong bits, string format)
+        private static void Integer(out FormattedText text, ulong magnitude, bool negative, ulong bits, string format)
         {
-            var text = new FormattedText();
+            text = default;
             char kind = Kind(format);
             bool known = kind == 'D' || kind == 'd' || kind == 'X' || kind == 'x';
             int precision = known ? Precision(format, 1, MaxPrecision) : 1;
             if (kind == 'X' || kind == 'x')
             {
                 text.AppendDigits(bits, 16, precision, kind == 'X' ? (byte)'A' : (byte)'a');
-                return text;
+                return;
             }
             if (negative)
                 text.AppendByte((byte)'-');
             text.AppendDigits(magnitude, 10, precision, (byte)'a');
-            return text;
         }
 
-        public static FormattedText Float(float value, string format)
+        public static void Float(out FormattedText text, float value, string format)
         {
-            var text = new FormattedText();
+            text = default;
             uint bits = *(uint*)&value;
             if ((bits & 0x7FFFFFFF) > 0x7F800000)
             {
                 text.Append("NaN");
-                return text;
+                return;
             }
             // The sign bit, so that -0.0 and a negative value that rounds to zero keep
             // their sign, as .NET prints them.
@@ -95,7 +95,7 @@ namespace Keel.UserLib.Text
             if ((bits & 0x7FFFFFFF) == 0x7F800000)
             {
                 text.Append("Infinity");
-                return text;
+                return;
             }
             char kind = Kind(format);
             bool fixedPoint = kind == 'F' || kind == 'f';
@@ -110,7 +110,7 @@ namespace Keel.UserLib.Text
                     text.AppendSignificantDigits(value);
                 if (fixedPoint)
                     text.AppendDecimals(0, Precision(format, 2, MaxDecimals));
-                return text;
+                return;
             }
             // Without a format, seven significant digits (as .NET Framework's float
             // did), trailing zeros dropped.
@@ -130,7 +130,6 @@ namespace Keel.UserLib.Text
             text.AppendDecimals(scaled, decimals);
             if (!fixedPoint)
                 text.TrimFractionZeros();
-            return text;
         }
 
         private static int SignificantDecimals(float value)

@@ -78,25 +78,65 @@ namespace Keel.UserLib
             return Pad(before) && AppendScalar(value) && Pad(after);
         }
 
-        public bool AppendFormatted(bool value, int alignment = 0) => Append(FormattedText.Boolean(value), alignment);
+        public bool AppendFormatted(bool value, int alignment = 0)
+        {
+            FormattedText.Boolean(out FormattedText text, value);
+            return Append(text, alignment);
+        }
 
-        public bool AppendFormatted(sbyte value, int alignment = 0, string format = null) => Append(FormattedText.Signed(value, sizeof(sbyte), format), alignment);
+        public bool AppendFormatted(sbyte value, int alignment = 0, string format = null)
+        {
+            FormattedText.Signed(out FormattedText text, value, sizeof(sbyte), format);
+            return Append(text, alignment);
+        }
 
-        public bool AppendFormatted(byte value, int alignment = 0, string format = null) => Append(FormattedText.Unsigned(value, format), alignment);
+        public bool AppendFormatted(byte value, int alignment = 0, string format = null)
+        {
+            FormattedText.Unsigned(out FormattedText text, value, format);
+            return Append(text, alignment);
+        }
 
-        public bool AppendFormatted(short value, int alignment = 0, string format = null) => Append(FormattedText.Signed(value, sizeof(short), format), alignment);
+        public bool AppendFormatted(short value, int alignment = 0, string format = null)
+        {
+            FormattedText.Signed(out FormattedText text, value, sizeof(short), format);
+            return Append(text, alignment);
+        }
 
-        public bool AppendFormatted(ushort value, int alignment = 0, string format = null) => Append(FormattedText.Unsigned(value, format), alignment);
+        public bool AppendFormatted(ushort value, int alignment = 0, string format = null)
+        {
+            FormattedText.Unsigned(out FormattedText text, value, format);
+            return Append(text, alignment);
+        }
 
-        public bool AppendFormatted(int value, int alignment = 0, string format = null) => Append(FormattedText.Signed(value, sizeof(int), format), alignment);
+        public bool AppendFormatted(int value, int alignment = 0, string format = null)
+        {
+            FormattedText.Signed(out FormattedText text, value, sizeof(int), format);
+            return Append(text, alignment);
+        }
 
-        public bool AppendFormatted(uint value, int alignment = 0, string format = null) => Append(FormattedText.Unsigned(value, format), alignment);
+        public bool AppendFormatted(uint value, int alignment = 0, string format = null)
+        {
+            FormattedText.Unsigned(out FormattedText text, value, format);
+            return Append(text, alignment);
+        }
 
-        public bool AppendFormatted(long value, int alignment = 0, string format = null) => Append(FormattedText.Signed(value, sizeof(long), format), alignment);
+        public bool AppendFormatted(long value, int alignment = 0, string format = null)
+        {
+            FormattedText.Signed(out FormattedText text, value, sizeof(long), format);
+            return Append(text, alignment);
+        }
 
-        public bool AppendFormatted(ulong value, int alignment = 0, string format = null) => Append(FormattedText.Unsigned(value, format), alignment);
+        public bool AppendFormatted(ulong value, int alignment = 0, string format = null)
+        {
+            FormattedText.Unsigned(out FormattedText text, value, format);
+            return Append(text, alignment);
+        }
 
-        public bool AppendFormatted(float value, int alignment = 0, string format = null) => Append(FormattedText.Float(value, format), alignment);
+        public bool AppendFormatted(float value, int alignment = 0, string format = null)
+        {
+            FormattedText.Float(out FormattedText text, value, format);
+            return Append(text, alignment);
+        }
 
         public bool AppendFormatted(Error value, int alignment = 0, string format = null)
         {

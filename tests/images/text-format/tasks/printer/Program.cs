@@ -5,6 +5,7 @@ using System;
 using System.Runtime.InteropServices;
 using Keel.Kernel;
 using Keel.UserLib;
+using Keel.UserLib.Collections;
 
 namespace Keel.Tests.TextFormat
 {
@@ -12,8 +13,22 @@ namespace Keel.Tests.TextFormat
 
     internal enum Level : sbyte { Low = -1, High = 1 }
 
+    public struct Reading
+    {
+        public short Centidegrees;
+        public Mode Mode;
+    }
+
     public static class Program
     {
+        // In the task's RAM, sized at build time; the sentinels either side show the
+        // inline arrays hold their whole capacity (a write past one would change them).
+        private static uint s_before = 0xA5A5A5A5;
+        private static FixedList<Reading, Items8<Reading>> s_readings;
+        private static RingBuffer<byte, Items4<byte>> s_received;
+        private static FixedMap<uint, float, Items4<MapEntry<uint, float>>> s_setpoints;
+        private static uint s_after = 0x5A5A5A5A;
+
         [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
         private static void Main()
         {
@@ -25,6 +40,7 @@ namespace Keel.Tests.TextFormat
             IntoBytes(1234, Mode.Idle);
             Console.Write($"no line end {Mode.Heat}|");
             Console.WriteLine($"{"a text longer than the console handler's buffer of sixty-four bytes"} {1234567890}");
+            Collections();
             Task.Halt(0);
         }
 
@@ -59,6 +75,38 @@ namespace Keel.Tests.TextFormat
             Console.WriteLine($" fits {fits} {written}");
             bool overflows = Utf8.TryWrite(line, $"span {n} {mode} and more than twenty-four bytes", out written);
             Console.WriteLine($"overflow {overflows} {written}");
+        }
+
+        private static void Collections()
+        {
+            for (int i = 0; i < 9; i++)
+            {
+                if (!s_readings.TryAdd(new Reading { Centidegrees = (short)(2000 + 10 * i), Mode = (Mode)(i % 2) }))
+                    Console.WriteLine($"list full at {i}, capacity {FixedList<Reading, Items8<Reading>>.Capacity}");
+            }
+            s_readings.RemoveAt(0);
+            int sum = 0;
+            foreach (Reading r in s_readings.AsSpan())
+                sum += r.Centidegrees;
+            Console.WriteLine($"list {s_readings.Count} sum {sum} last {s_readings[s_readings.Count - 1].Mode} index {s_readings.IndexOf(new Reading { Centidegrees = 2030, Mode = Mode.Cool })}");
+
+            for (byte b = 1; b <= 6; b++)
+                s_received.EnqueueOverwritingOldest(b);
+            bool refused = !s_received.TryEnqueue(7);
+            Console.Write($"ring {s_received.Count} refused {refused}:");
+            while (s_received.TryDequeue(out byte next))
+                Console.Write($" {next}");
+            Console.WriteLine();
+
+            for (uint channel = 0; channel < 5; channel++)
+            {
+                if (!s_setpoints.TrySet(channel, 20f + channel / 2f))
+                    Console.WriteLine($"map full at {channel}");
+            }
+            s_setpoints.TrySet(2, 30.5f);
+            s_setpoints.Remove(0);
+            s_setpoints.TryGetValue(2, out float two);
+            Console.WriteLine($"map {s_setpoints.Count} two {two:F1} has0 {s_setpoints.ContainsKey(0)} has3 {s_setpoints.ContainsKey(3)} sentinels {s_before:X8} {s_after:X8}");
         }
     }
 }
