@@ -10,7 +10,9 @@
 // type that appears as a hole of an interpolated string there (an enum of a library the
 // task formats). An enum the generated code cannot name (nested private in a class)
 // prints as a number. Values shared by two members print as the first declared.
-// Only task projects get the function: each task is one image, with one definition.
+// Only a task project whose own code formats an enum gets the function (each task is
+// one image, with one definition); other tasks link userlib's weak default, which
+// answers "no name" (userlib/Arm/EnumNames.S).
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -47,11 +49,14 @@ namespace Keel.Generators
                 transform: static (syntax, cancel) => EnumModel.Of(
                     syntax.SemanticModel.GetTypeInfo(((InterpolationSyntax)syntax.Node).Expression, cancel).Type as INamedTypeSymbol, syntax.SemanticModel.Compilation));
 
-            IncrementalValueProvider<ImmutableArray<EnumModel?>> enums = declared.Collect().Combine(formatted.Collect())
-                .Select(static (pair, _) => pair.Left.AddRange(pair.Right));
+            // Only a task that formats an enum itself gets the function (and the names of all
+            // its enums); any other links userlib's weak one (userlib/Arm/EnumNames.S).
+            IncrementalValueProvider<ImmutableArray<EnumModel?>> holes = formatted.Collect();
+            IncrementalValueProvider<ImmutableArray<EnumModel?>> enums = declared.Collect().Combine(holes)
+                .Select(static (pair, _) => pair.Right.Any(m => m is not null) ? pair.Left.AddRange(pair.Right) : ImmutableArray<EnumModel?>.Empty);
             context.RegisterSourceOutput(enums.Combine(isTask), static (output, input) =>
             {
-                if (input.Right)
+                if (input.Right && !input.Left.IsEmpty)
                     output.AddSource(HintName, Emit(input.Left));
             });
         }
@@ -99,6 +104,17 @@ namespace Keel.Generators
         // as the generated code writes it, its signedness, and its switch arms, from each
         // member's bits (the value zero-extended from the enum's size, as EnumText passes
         // it) to its name, first declared first, one name per value.
+        // An enum nested in a generic type has no one name to write (Outer<T>.Mode).
+        private static bool InGenericType(INamedTypeSymbol type)
+        {
+            for (INamedTypeSymbol? outer = type.ContainingType; outer != null; outer = outer.ContainingType)
+            {
+                if (outer.IsGenericType)
+                    return true;
+            }
+            return false;
+        }
+
         public sealed class EnumModel : System.IEquatable<EnumModel>
         {
             public readonly string Type;
@@ -121,7 +137,7 @@ namespace Keel.Generators
             public static EnumModel? Of(INamedTypeSymbol? type, Compilation compilation)
             {
                 if (type is null || type.TypeKind != TypeKind.Enum || type.EnumUnderlyingType is null
-                    || !compilation.IsSymbolAccessibleWithin(type, compilation.Assembly))
+                    || !compilation.IsSymbolAccessibleWithin(type, compilation.Assembly) || InGenericType(type))
                     return null;
                 string name = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
                 if (name == StatusEnum)

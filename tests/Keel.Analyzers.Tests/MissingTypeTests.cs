@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 
 namespace Keel.Analyzers.Tests;
@@ -9,7 +8,7 @@ namespace Keel.Analyzers.Tests;
 // from the compiler itself (an [Obsolete(error: true)] with a DiagnosticId), and the
 // compiler reports nothing else: no CS0246 "type not found", no CS1061 "no member".
 // Every error of the compilation is compared, the analyzer's included.
-public partial class MissingTypeTests
+public class MissingTypeTests
 {
     public static readonly Dictionary<string, string> Cases = new()
     {
@@ -103,7 +102,7 @@ public partial class MissingTypeTests
             .Select(d => $"{d.Id} at line {d.Location.GetLineSpan().StartLinePosition.Line + 1}")
             .Order(StringComparer.Ordinal);
 
-        Assert.Equal(string.Join("\n", Expected(source).Order(StringComparer.Ordinal)), string.Join("\n", actual));
+        Assert.Equal(string.Join("\n", RefusedTests.Expected(source).Order(StringComparer.Ordinal)), string.Join("\n", actual));
     }
 
     [Fact]
@@ -115,17 +114,4 @@ public partial class MissingTypeTests
         Assert.Equal("KEEL1101", list.Id);
         Assert.Equal("'List<int>' is obsolete: 'List<T> grows on a heap, and firmware has no heap: use a fixed-capacity collection from Keel.UserLib.Collections over an inline array, FixedList<T, Items16<T>> (or a Span<T> with a count)'", list.GetMessage());
     }
-
-    private static IEnumerable<string> Expected(string source)
-    {
-        string[] lines = source.Split('\n');
-        for (int i = 0; i < lines.Length; i++)
-        {
-            foreach (Match code in Marker().Matches(lines[i]))
-                yield return $"{code.Value} at line {i + 1}";
-        }
-    }
-
-    [GeneratedRegex(@"(?<=//.*)KEEL\d{4}")]
-    private static partial Regex Marker();
 }

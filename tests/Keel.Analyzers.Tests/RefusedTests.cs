@@ -241,7 +241,8 @@ public partial class RefusedTests
         Assert.Empty(Firmware.Analyze(Cases[name], doublePrecisionFpu: true));
     }
 
-    private static IEnumerable<string> Expected(string source)
+    // The codes a case expects: each `KEEL` code in a line's comment, at that line.
+    internal static IEnumerable<string> Expected(string source)
     {
         string[] lines = source.Split('\n');
         for (int i = 0; i < lines.Length; i++)
