@@ -45,6 +45,11 @@ namespace Keel.UserLib
 
         public static void WriteLine() => Write('\n');
 
+        // `$"…"` with holes, formatted on the caller's stack (Text/ConsoleInterpolatedStringHandler.cs).
+        public static void Write(ref ConsoleInterpolatedStringHandler text) => text.Flush();
+
+        public static void WriteLine(ref ConsoleInterpolatedStringHandler text) => text.FlushLine();
+
         // `text`, the status's name and a line end: how a task reports an outcome.
         public static void WriteLine(string text, Error status)
         {

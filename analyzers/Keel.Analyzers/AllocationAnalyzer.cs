@@ -37,9 +37,16 @@ namespace Keel.Analyzers
         private static void ObjectCreation(OperationAnalysisContext context)
         {
             var creation = (IObjectCreationOperation)context.Operation;
-            if (creation.Type is { IsReferenceType: true, TypeKind: not TypeKind.Error } type && !CompileTime.Contains(creation.Syntax))
+            if (creation.Type is { IsReferenceType: true, TypeKind: not TypeKind.Error } type && !CompileTime.Contains(creation.Syntax) && !IsMissingType(type))
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.ClassInstance, creation.Syntax.GetLocation(), type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
         }
+
+        // A .NET type firmware does not have, declared in the core library only so that its
+        // use is an error naming what to write instead (corelib/System/Missing: KEEL11xx);
+        // that error is the one to read, not "make it a struct".
+        private static bool IsMissingType(ITypeSymbol type) =>
+            type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.ObsoleteAttribute"
+                && a.NamedArguments.Any(n => n.Key == "DiagnosticId" && n.Value.Value is string id && id.StartsWith("KEEL", System.StringComparison.Ordinal)));
 
         private static void ArrayCreation(OperationAnalysisContext context)
         {
@@ -189,8 +196,13 @@ namespace Keel.Analyzers
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.StringConcatenation, context.Node.GetLocation()));
         }
 
+        // An interpolated string that becomes a string. One passed where an interpolated-
+        // string handler is expected (Console.WriteLine, Utf8.TryWrite: userlib/Text)
+        // becomes calls on that handler, on the caller's stack, and is not reported.
         private static void Interpolation(SyntaxNodeAnalysisContext context)
         {
+            if (context.SemanticModel.GetConversion(context.Node, context.CancellationToken).IsInterpolatedStringHandler)
+                return;
             if (!context.SemanticModel.GetConstantValue(context.Node, context.CancellationToken).HasValue)
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.StringInterpolation, context.Node.GetLocation()));
         }

@@ -27,7 +27,7 @@ namespace Keel.Analyzers
             "`+` on strings builds a new string at run time " + NoHeap + " and no string formatting: " + WriteParts);
 
         public static readonly DiagnosticDescriptor StringInterpolation = Create(1005, "String interpolation",
-            "string interpolation builds a string at run time " + NoHeap + " and no string formatting: " + WriteParts);
+            "this interpolated string becomes a string, built at run time, " + NoHeap + ": pass the `$\"…\"` straight to Console.Write or Console.WriteLine, or to Utf8.TryWrite to format it into a Span<byte>, which format it on the stack");
 
         public static readonly DiagnosticDescriptor ParamsArray = Create(1006, "A params array created at run time",
             "this call to {0} puts its arguments in a new `params` array at run time " + NoHeap + ": add an overload with as many parameters as the call has arguments, or pass a Span<T> filled through stackalloc");

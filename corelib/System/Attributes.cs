@@ -52,6 +52,14 @@ namespace System
         public ObsoleteAttribute() { }
 
         public ObsoleteAttribute(string message) { }
+
+        // `error: true` with a DiagnosticId: the compiler reports the use of the marked
+        // type or member as an error with that code (corelib/System/Missing: KEEL11xx).
+        public ObsoleteAttribute(string message, bool error) { }
+
+        public string DiagnosticId { get; set; }
+
+        public string UrlFormat { get; set; }
     }
 
     [AttributeUsage(AttributeTargets.Field, Inherited = false)]

@@ -68,6 +68,26 @@ public class AllowedTests
                 }
             }
             """,
+        ["interpolated strings into a handler"] = """
+            using System;
+            using System.Runtime.CompilerServices;
+            [InterpolatedStringHandler]
+            ref struct Handler
+            {
+                public Handler(int literalLength, int formattedCount) { }
+                public void AppendLiteral(string text) { }
+                public void AppendFormatted(int value, int alignment = 0, string format = null) { }
+            }
+            static class Console
+            {
+                public static void WriteLine(string text) { }
+                public static void WriteLine(ref Handler text) { }
+            }
+            static class Code
+            {
+                static void M(int n, int m) { Console.WriteLine($"n = {n,4:X} and {m}"); Console.WriteLine($"constant"); }
+            }
+            """,
         ["float arithmetic"] = """
             static class Code
             {

@@ -77,6 +77,9 @@ public partial class RefusedTests
                 const string Greeting = $"hello, {Name}";
                 static void Print(string text) { }
                 static void M(int n) { Print($"n = {n}"); } // KEEL1005
+                static string N(int n) { string s = $"{n}"; return s; } // KEEL1005
+                static object O(int n) => $"{n,4}"; // KEEL1005
+                static void P(int n) { Print(n > 0 ? $"{n}" : "none"); } // KEEL1005
             }
             """,
         ["KEEL1006 params array"] = """
@@ -231,7 +234,7 @@ public partial class RefusedTests
 
     // Each message says why and what to write instead, and where the docs explain it.
     [Theory]
-    [InlineData("KEEL1005 string interpolation", "string interpolation builds a string at run time and firmware has no heap and no string formatting: write the parts one after another with Console.Write (Console.WriteDecimal or Console.WriteHex for a number)")]
+    [InlineData("KEEL1005 string interpolation", "this interpolated string becomes a string, built at run time, and firmware has no heap: pass the `$\"…\"` straight to Console.Write or Console.WriteLine, or to Utf8.TryWrite to format it into a Span<byte>, which format it on the stack")]
     [InlineData("KEEL1001 new of a class", "`new Node` creates a class instance at run time and firmware has no heap: make Node a struct, or create the instance once in a static field's initializer, which the compiler builds into the image")]
     [InlineData("KEEL1007 KEEL1008 lambdas and delegates", "this lambda captures k, so it allocates a closure and a delegate at run time and firmware has no heap: make it a static method that takes what it uses as parameters, and call that directly or through a function pointer (`delegate*<...>` set to `&Method`)")]
     public void TheMessageSaysWhatToWriteInstead(string name, string message)
@@ -251,7 +254,8 @@ public partial class RefusedTests
         Assert.Empty(Firmware.Analyze(Cases[name], doublePrecisionFpu: true));
     }
 
-    private static IEnumerable<string> Expected(string source)
+    // The codes a case expects: each `KEEL` code in a line's comment, at that line.
+    internal static IEnumerable<string> Expected(string source)
     {
         string[] lines = source.Split('\n');
         for (int i = 0; i < lines.Length; i++)
