@@ -52,6 +52,12 @@ namespace System
         public ObsoleteAttribute() { }
 
         public ObsoleteAttribute(string message) { }
+
+        public ObsoleteAttribute(string message, bool error) { }
+
+        // The code the C# compiler reports a use under (the generated Caps class marks
+        // the capabilities a task does not hold with KEEL0110).
+        public string DiagnosticId { get; set; }
     }
 
     [AttributeUsage(AttributeTargets.Field, Inherited = false)]
