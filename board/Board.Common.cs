@@ -19,12 +19,18 @@ namespace Keel.Boards
         public const uint ExitFailure = 1;
         public const uint ExitPanic = 101;
 
+        // `caller`: the return address into the method that failed, or 0 (Keel.Runtime.Panic).
         [UnmanagedCallersOnly(EntryPoint = "keel_panic")]
-        private static void OnPanic(char* reason, int length)
+        private static void OnPanic(char* reason, int length, uint caller)
         {
             Console.Finish();
             Console.Write("\nPANIC: ");
             Console.Write(reason, length);
+            if (caller != 0)
+            {
+                Console.Write(", caller ");
+                Console.WriteHex(caller);
+            }
             Console.WriteLine();
             Stop(ExitPanic);
         }

@@ -85,20 +85,28 @@ namespace Keel.UserLib
         }
     }
 
-    // The core library's panic path in a task: say why, then fault.
+    // The core library's panic path in a task: say why and where, then fault. The
+    // fault's stacked lr is `caller` (keel_task_abort sets it), so the kernel's or the
+    // supervisor's fault report names the method that failed too, not this one.
     internal static unsafe class TaskPanic
     {
         [DllImport("*", EntryPoint = "keel_task_abort")]
         [SuppressGCTransition]
-        private static extern void Abort();
+        private static extern void Abort(uint caller);
 
+        // `caller`: the return address into the method that failed, or 0 (Keel.Runtime.Panic).
         [UnmanagedCallersOnly(EntryPoint = "keel_panic")]
-        private static void OnPanic(char* reason, int length)
+        private static void OnPanic(char* reason, int length, uint caller)
         {
             Console.Write("PANIC: ");
             Console.Write(reason, length);
+            if (caller != 0)
+            {
+                Console.Write(", caller ");
+                Console.WriteHex(caller);
+            }
             Console.Write('\n');
-            Abort();
+            Abort(caller);
         }
     }
 }

@@ -2,26 +2,137 @@
     .syntax unified
     .thumb
 
-@ Hardware integer division for the System.Math helpers. C# cannot emit SDIV/UDIV and
-@ the ARM32 code generator calls helpers for `/` and `%`; the helpers check for
-@ division by zero and overflow first, then come here.
-@ AAPCS: dividend in r0, divisor in r1, quotient in r0.
+@ System.Math's division helpers, which the ARM32 code generator calls for every
+@ integer `/` and `%` (C# cannot emit SDIV/UDIV). C#'s checks come first: a zero
+@ divisor, and MinValue / -1 (MinValue % -1 too). A failed check branches (lr kept) to
+@ its routine below, so the panic names the method that divided. 32-bit division is
+@ the hardware divider's; 64-bit division, which ARMv7-M has no instruction for, goes
+@ on in C# (System.Math, the *Checked methods) once the divisor passed.
+@ AAPCS: dividend in r0 (r0:r1), divisor in r1 (r2:r3), result in r0 (r0:r1).
     .text
-    .global keel_sdiv
-    .type keel_sdiv, %function
+    .macro division_helper name
+    .global \name
+    .type \name, %function
     .thumb_func
-keel_sdiv:
+\name:
+    .endm
+
+    .macro check_signed_32
+    cmp r1, #0
+    beq keel_divide_by_zero
+    cmn r1, #1
+    bne 1f
+    cmp r0, #0x80000000
+    beq keel_overflow
+1:
+    .endm
+
+    division_helper keel_div_int32
+    check_signed_32
     sdiv r0, r0, r1
     bx lr
-    .size keel_sdiv, . - keel_sdiv
+    .size keel_div_int32, . - keel_div_int32
 
-    .global keel_udiv
-    .type keel_udiv, %function
-    .thumb_func
-keel_udiv:
+    division_helper keel_mod_int32
+    check_signed_32
+    sdiv r2, r0, r1
+    mls r0, r2, r1, r0
+    bx lr
+    .size keel_mod_int32, . - keel_mod_int32
+
+    division_helper keel_div_uint32
+    cmp r1, #0
+    beq keel_divide_by_zero
+    udiv r0, r0, r1
+    bx lr
+    .size keel_div_uint32, . - keel_div_uint32
+
+    division_helper keel_mod_uint32
+    cmp r1, #0
+    beq keel_divide_by_zero
+    udiv r2, r0, r1
+    mls r0, r2, r1, r0
+    bx lr
+    .size keel_mod_uint32, . - keel_mod_uint32
+
+@ The hardware divider alone, for the 64-bit division's 32-bit case (its divisor is
+@ known not to be 0).
+    division_helper keel_udiv
     udiv r0, r0, r1
     bx lr
     .size keel_udiv, . - keel_udiv
+
+@ The divisor r2:r3 is 0, or -1 (both words all ones) with the dividend MinValue.
+    .macro check_signed_64
+    orrs r12, r2, r3
+    beq keel_divide_by_zero
+    and r12, r2, r3
+    cmn r12, #1
+    bne 1f
+    cmp r1, #0x80000000
+    bne 1f
+    cmp r0, #0
+    beq keel_overflow
+1:
+    .endm
+
+    .macro check_unsigned_64
+    orrs r12, r2, r3
+    beq keel_divide_by_zero
+    .endm
+
+    division_helper keel_div_int64
+    check_signed_64
+    b keel_div_int64_checked
+    .size keel_div_int64, . - keel_div_int64
+
+    division_helper keel_mod_int64
+    check_signed_64
+    b keel_mod_int64_checked
+    .size keel_mod_int64, . - keel_mod_int64
+
+    division_helper keel_div_uint64
+    check_unsigned_64
+    b keel_div_uint64_checked
+    .size keel_div_uint64, . - keel_div_uint64
+
+    division_helper keel_mod_uint64
+    check_unsigned_64
+    b keel_mod_uint64_checked
+    .size keel_mod_uint64, . - keel_mod_uint64
+
+@ The checks compiled code makes, as ThrowHelpers binds them: each calls the image's
+@ keel_panic (Keel.Runtime.Panic) with its reason and its return address, which lies
+@ in the method whose check failed. They are reached by a call (bl) from that method
+@ or by a branch that kept its lr (the division helpers above). The reasons are
+@ UTF-16 text in flash: a C# string literal would be an object in each image's RAM.
+    .macro failed_check name, reason
+    .section .rodata.\name, "a"
+    .balign 2
+.L\name\()_reason:
+    .string16 "\reason"
+.L\name\()_end:
+    .text
+    .global \name
+    .type \name, %function
+    .thumb_func
+\name:
+    ldr r0, =.L\name\()_reason
+    movs r1, #(.L\name\()_end - .L\name\()_reason) / 2 - 1
+    mov r2, lr
+    b keel_panic
+    .ltorg
+    .size \name, . - \name
+    .endm
+
+    failed_check keel_index_out_of_range, "index out of range"
+    failed_check keel_null_reference, "null reference"
+    failed_check keel_divide_by_zero, "divide by zero"
+    failed_check keel_overflow, "arithmetic overflow"
+    failed_check keel_invalid_argument, "invalid argument"
+    failed_check keel_argument_out_of_range, "argument out of range"
+    failed_check keel_array_type_mismatch, "array type mismatch"
+    failed_check keel_invalid_cast, "invalid cast"
 
 @ Data the generated code reads by symbol.
     .data

@@ -1,10 +1,14 @@
 // Integer division helpers. The ARM32 code generator does not emit SDIV/UDIV itself:
-// it calls System.Math.DivInt32 and friends for every `/` and `%`. The 32-bit helpers
-// use the Cortex-M3/M4 hardware divider through two one-instruction assembly routines
-// (corelib/Arm/Runtime.S) after the checks C# requires (divide by zero, MinValue / -1).
-// 64-bit division has no hardware support on ARMv7-M and is done by shift-and-subtract,
-// which must not itself use `/` (that would call these helpers recursively). Checked
-// 64-bit multiplication and checked conversions from double are helpers too.
+// it calls System.Math.DivInt32 and friends for every `/` and `%`. Each is bound to a
+// routine of corelib/Arm/Runtime.S that makes the checks C# requires (divide by zero,
+// MinValue / -1) where the caller's return address is still in lr, so that a failed
+// check's panic names the method that divided (ThrowHelpers). 32-bit division is then
+// the Cortex-M3/M4 hardware divider's; 64-bit division has no hardware support on
+// ARMv7-M and is done here by shift-and-subtract, which must not itself use `/` (that
+// would call these helpers recursively). Checked 64-bit multiplication and checked
+// conversions from double are helpers too.
+using System.Runtime;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Internal.Runtime.CompilerHelpers;
 
@@ -12,66 +16,64 @@ namespace System
 {
     public static partial class Math
     {
-        [DllImport("*", EntryPoint = "keel_sdiv")]
-        [SuppressGCTransition]
-        private static extern int HardwareDivide(int dividend, int divisor);
-
         [DllImport("*", EntryPoint = "keel_udiv")]
         [SuppressGCTransition]
         private static extern uint HardwareDivide(uint dividend, uint divisor);
 
-        internal static int DivInt32(int dividend, int divisor)
-        {
-            CheckSigned32(dividend, divisor);
-            return HardwareDivide(dividend, divisor);
-        }
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "keel_div_int32")]
+        internal static extern int DivInt32(int dividend, int divisor);
 
-        internal static uint DivUInt32(uint dividend, uint divisor)
-        {
-            if (divisor == 0)
-                ThrowHelpers.ThrowDivideByZeroException();
-            return HardwareDivide(dividend, divisor);
-        }
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "keel_div_uint32")]
+        internal static extern uint DivUInt32(uint dividend, uint divisor);
 
-        internal static int ModInt32(int dividend, int divisor)
-        {
-            CheckSigned32(dividend, divisor);
-            return dividend - HardwareDivide(dividend, divisor) * divisor;
-        }
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "keel_mod_int32")]
+        internal static extern int ModInt32(int dividend, int divisor);
 
-        internal static uint ModUInt32(uint dividend, uint divisor)
-        {
-            if (divisor == 0)
-                ThrowHelpers.ThrowDivideByZeroException();
-            return dividend - HardwareDivide(dividend, divisor) * divisor;
-        }
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "keel_mod_uint32")]
+        internal static extern uint ModUInt32(uint dividend, uint divisor);
 
-        internal static long DivInt64(long dividend, long divisor)
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "keel_div_int64")]
+        internal static extern long DivInt64(long dividend, long divisor);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "keel_div_uint64")]
+        internal static extern ulong DivUInt64(ulong dividend, ulong divisor);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "keel_mod_int64")]
+        internal static extern long ModInt64(long dividend, long divisor);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "keel_mod_uint64")]
+        internal static extern ulong ModUInt64(ulong dividend, ulong divisor);
+
+        // The 64-bit helpers after Runtime.S's checks passed.
+        [RuntimeExport("keel_div_int64_checked")]
+        private static long DivInt64Checked(long dividend, long divisor)
         {
-            CheckSigned64(dividend, divisor);
             ulong quotient = DivideUnsigned64(Magnitude(dividend), Magnitude(divisor), out _);
             return (dividend < 0) != (divisor < 0) ? -(long)quotient : (long)quotient;
         }
 
-        internal static ulong DivUInt64(ulong dividend, ulong divisor)
-        {
-            if (divisor == 0)
-                ThrowHelpers.ThrowDivideByZeroException();
-            return DivideUnsigned64(dividend, divisor, out _);
-        }
+        [RuntimeExport("keel_div_uint64_checked")]
+        private static ulong DivUInt64Checked(ulong dividend, ulong divisor) => DivideUnsigned64(dividend, divisor, out _);
 
-        internal static long ModInt64(long dividend, long divisor)
+        [RuntimeExport("keel_mod_int64_checked")]
+        private static long ModInt64Checked(long dividend, long divisor)
         {
-            CheckSigned64(dividend, divisor);
             DivideUnsigned64(Magnitude(dividend), Magnitude(divisor), out ulong remainder);
             // The remainder takes the sign of the dividend, as in C#.
             return dividend < 0 ? -(long)remainder : (long)remainder;
         }
 
-        internal static ulong ModUInt64(ulong dividend, ulong divisor)
+        [RuntimeExport("keel_mod_uint64_checked")]
+        private static ulong ModUInt64Checked(ulong dividend, ulong divisor)
         {
-            if (divisor == 0)
-                ThrowHelpers.ThrowDivideByZeroException();
             DivideUnsigned64(dividend, divisor, out ulong remainder);
             return remainder;
         }
@@ -148,22 +150,6 @@ namespace System
             return exponent >= 52 ? significand << (exponent - 52) : significand >> (52 - exponent);
         }
 #pragma warning restore KEEL1012
-
-        private static void CheckSigned32(int dividend, int divisor)
-        {
-            if (divisor == 0)
-                ThrowHelpers.ThrowDivideByZeroException();
-            if (divisor == -1 && dividend == int.MinValue)
-                ThrowHelpers.ThrowOverflowException();
-        }
-
-        private static void CheckSigned64(long dividend, long divisor)
-        {
-            if (divisor == 0)
-                ThrowHelpers.ThrowDivideByZeroException();
-            if (divisor == -1 && dividend == long.MinValue)
-                ThrowHelpers.ThrowOverflowException();
-        }
 
         private static ulong Magnitude(long value) => value < 0 ? (ulong)(-value) : (ulong)value;
 

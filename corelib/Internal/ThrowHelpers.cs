@@ -1,30 +1,54 @@
 // ILC routes every failing check in compiled code (bounds, null, arithmetic, casts)
-// to these helpers by name. Each maps the condition to a panic with a reason.
+// to these helpers by name. The checks that compiled code makes (an index past the
+// end, a null reference, an overflow, a failed cast) do not run C# here: each is
+// bound (RuntimeImport) to a routine of corelib/Arm/Runtime.S that passes its reason
+// and its return address, which lies in the method whose check failed, to the image's
+// keel_panic. The panic then reports that address (`caller 0x...`), which the keel
+// command symbolises to the user's method, file and line (Keel.Runtime.Panic).
+// The rest are the compiler's stand-ins for what a firmware image lacks.
+using System.Runtime;
+using System.Runtime.CompilerServices;
 using Keel.Runtime;
 
 namespace Internal.Runtime.CompilerHelpers
 {
     internal static class ThrowHelpers
     {
-        public static void ThrowIndexOutOfRangeException() => Panic.Fail("index out of range");
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "keel_index_out_of_range")]
+        public static extern void ThrowIndexOutOfRangeException();
 
-        public static void ThrowNullReferenceException() => Panic.Fail("null reference");
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "keel_null_reference")]
+        public static extern void ThrowNullReferenceException();
 
-        public static void ThrowDivideByZeroException() => Panic.Fail("divide by zero");
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "keel_divide_by_zero")]
+        public static extern void ThrowDivideByZeroException();
 
-        public static void ThrowOverflowException() => Panic.Fail("arithmetic overflow");
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "keel_overflow")]
+        public static extern void ThrowOverflowException();
 
         public static void ThrowArithmeticException() => Panic.Fail("arithmetic error");
 
         public static void ThrowInvalidOperationException() => Panic.Fail("invalid operation");
 
-        public static void ThrowArgumentException() => Panic.Fail("invalid argument");
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "keel_invalid_argument")]
+        public static extern void ThrowArgumentException();
 
-        public static void ThrowArgumentOutOfRangeException() => Panic.Fail("argument out of range");
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "keel_argument_out_of_range")]
+        public static extern void ThrowArgumentOutOfRangeException();
 
-        public static void ThrowArrayTypeMismatchException() => Panic.Fail("array type mismatch");
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "keel_array_type_mismatch")]
+        public static extern void ThrowArrayTypeMismatchException();
 
-        public static void ThrowInvalidCastException() => Panic.Fail("invalid cast");
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        [RuntimeImport("*", "keel_invalid_cast")]
+        public static extern void ThrowInvalidCastException();
 
         public static void ThrowPlatformNotSupportedException() => Panic.Fail("platform not supported");
 

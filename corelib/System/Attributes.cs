@@ -53,10 +53,11 @@ namespace System
 
         public ObsoleteAttribute(string message) { }
 
-        // `error: true` with a DiagnosticId: the compiler reports the use of the marked
-        // type or member as an error with that code (corelib/System/Missing: KEEL11xx).
         public ObsoleteAttribute(string message, bool error) { }
 
+        // `error: true` with a DiagnosticId: the compiler reports the use of the marked
+        // type or member as an error with that code (corelib/System/Missing: KEEL11xx;
+        // the generated Caps class marks the capabilities a task does not hold: KEEL0110).
         public string DiagnosticId { get; set; }
 
         public string UrlFormat { get; set; }

@@ -88,6 +88,70 @@ public class BuildAndRunTests
         Assert.Contains($"error KEEL0107: Stray.csproj is no task of {folder}/app.toml (no [tasks.<name>] has project = \"tasks/Stray.csproj\"), so it has no capability names (Caps) to build with", result.Output);
     }
 
+    // A task using a capability another task holds and it does not: the C# compiler
+    // stops at the use with KEEL0110, naming the task and where its caps are in
+    // app.toml, not with CS0117 ('Caps' does not contain a definition for 'Led').
+    [Fact]
+    public async Task ACapabilityTheTaskDoesNotHoldIsAnErrorNamingTheTaskAndAppToml()
+    {
+        string folder = Directory.CreateTempSubdirectory("keel-caps-").FullName;
+        string sdk = Path.Combine(CliHarness.Root, "sdk", "Sdk");
+        string project = $"<Project><Import Project=\"{sdk}/Sdk.props\" /><Import Project=\"{sdk}/Sdk.targets\" /></Project>";
+        foreach (string task in new[] { "sensor", "panel" })
+        {
+            Directory.CreateDirectory(Path.Combine(folder, task));
+            File.WriteAllText(Path.Combine(folder, task, $"{task}.csproj"), project);
+        }
+        File.WriteAllText(Path.Combine(folder, "sensor", "Program.cs"), """
+            using System.Runtime.InteropServices;
+            using Keel.UserLib;
+
+            namespace Thermo.Sensor
+            {
+                public static class Program
+                {
+                    [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
+                    private static void Main()
+                    {
+                        Console.WriteDecimal(Keel.Tasks.Caps.Led);
+                    }
+                }
+            }
+            """);
+        File.WriteAllText(Path.Combine(folder, "app.toml"), """
+            name = "thermo"
+            board = "netduinoplus2"
+            [kernel]
+            flash = 65536
+            ram = 16384
+            stack = 2048
+            [endpoints]
+            led = {}
+            [tasks.sensor]
+            project = "sensor/sensor.csproj"
+            priority = 1
+            stack = 1024
+            flash = 16384
+            ram = 4096
+            [tasks.sensor.caps]
+            log = { endpoint = "led", rights = ["write"] }
+            [tasks.panel]
+            project = "panel/panel.csproj"
+            priority = 0
+            stack = 1024
+            flash = 16384
+            ram = 4096
+            [tasks.panel.caps]
+            led = { endpoint = "led", rights = ["read"] }
+            """);
+
+        ProcessResult result = await new ProcessRunner().RunAsync("dotnet", ["build", Path.Combine(folder, "sensor", "sensor.csproj"), "-nologo", "-v:m"], timeLimit: TimeSpan.FromMinutes(5));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains($"{folder}/sensor/Program.cs(11,34): error KEEL0110: 'Caps.Led' is obsolete: 'task 'sensor' holds no capability 'Led': add it to [tasks.sensor.caps] in app.toml(15,15)'", result.Output);
+        Assert.DoesNotContain("CS0117", result.Output);
+    }
+
     [Fact]
     public async Task RunBootsTheDemoAndSymbolisesTheRoguesFaults()
     {

@@ -98,6 +98,18 @@ public class SymboliserTests
             """, Symboliser.AnnotateTranscript(console));
     }
 
+    // A failed check's panic, printed by the task or the kernel with the return address
+    // into the method that made it: the note names that method, and its line (the
+    // call's, so the address before the return address is looked up).
+    [Theory]
+    [InlineData("PANIC: index out of range, caller 0x0801005b", "    caller 0x0801005b: task rogue, Keel.Demo.Rogue.Program.Main (Rogue) + 0x1a, tasks/x/Program.cs:89")]
+    [InlineData("PANIC: arithmetic overflow, caller 0x08000221", "    caller 0x08000221: kernel, Keel.Port.KernelPort.OnSyscall (Keel.Port) + 0x20, tasks/x/Program.cs:31")]
+    public void APanicsCallerNamesTheMethodAndLineOfTheFailedCheck(string line, string note)
+    {
+        var lines = new FakeSourceLines();
+        Assert.Equal([note], new FaultSymboliser(Symbols, Owners, lines).Annotate(line));
+    }
+
     [Theory]
     [InlineData("rogue: reading the service's RAM at 0x20005000")]
     [InlineData("supervisor: restarting the rogue (1 of 2)")]

@@ -39,11 +39,15 @@ keel_task_start:
     b 1b
     .size keel_task_start, . - keel_task_start
 
-@ The task's panic path ends in a fault, so its supervisor learns of it.
+@ The task's panic path ends in a fault, so its supervisor learns of it. r0 is the
+@ return address into the method that failed (0 if unknown): put in lr, it is the
+@ caller the fault reports.
     .global keel_task_abort
     .type keel_task_abort, %function
     .thumb_func
 keel_task_abort:
-    udf #0xff
+    cbz r0, 1f
+    mov lr, r0
+1:  udf #0xff
     b keel_task_abort
     .size keel_task_abort, . - keel_task_abort

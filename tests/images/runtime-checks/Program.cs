@@ -1,6 +1,7 @@
 // Exercises what the core library promises compiled code: 32- and 64-bit division and
 // remainder with C#'s rounding and signs, then an index out of range, which must reach
-// the panic path and stop the run with the panic status and a reason.
+// the panic path and stop the run with the panic status, a reason and the return
+// address into the method whose check failed.
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -19,6 +20,17 @@ namespace Keel.Tests.Images
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static long Opaque(long value) => value;
+
+        // Several bounds checks in one method; the loop's fails when i reaches 4, and the
+        // panic must name that line (RuntimeImageTests finds it by its comment).
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static uint Sum(ReadOnlySpan<uint> table, int last)
+        {
+            uint sum = table[0] + table[1];
+            for (int i = 2; i <= last; i++)
+                sum += table[i]; // the failing check
+            return sum + table[last - 1];
+        }
 
         [UnmanagedCallersOnly(EntryPoint = "keel_main")]
         private static void Main()
@@ -41,9 +53,8 @@ namespace Keel.Tests.Images
             Console.WriteDecimal((int)(Opaque(-big) / Opaque(987654321L)));
             Console.WriteLine();
 
-            Span<uint> table = s_table;
             Console.WriteLine("indexing past the end");
-            table[Opaque(4)] = 1;
+            Console.WriteDecimal(Sum(s_table, Opaque(4)));
             Console.WriteLine("not reached");
             Board.Stop(Board.ExitSuccess);
         }

@@ -119,7 +119,7 @@ public static class AppChecker
         foreach (string name in task.PlatformCalls)
         {
             if (PlatformCallNames.Find(name) is not PlatformCall call)
-                field("platform-calls", $"no platform call '{name}' (the calls a task may be allowed: {string.Join(", ", PlatformCallNames.All.Select(candidate => candidate.Name))}; debug-write and exit are every task's)");
+                field("platform-calls", $"no platform call '{name}'{Suggestions.DidYouMean(name, PlatformCallNames.All.Select(candidate => candidate.Name))} (the calls a task may be allowed: {string.Join(", ", PlatformCallNames.All.Select(candidate => candidate.Name))}; debug-write and exit are every task's)");
             else if (!allowed.Add(name))
                 field("platform-calls", $"'{name}' is listed twice");
             else if (call.DebugOnly && app.Kernel?.DebugInvariants != true)
@@ -161,7 +161,7 @@ public static class AppChecker
         foreach (string name in task.Peripherals)
         {
             if (board.FindPeripheral(name) is null)
-                field("peripherals", $"board '{board.Name}' has no peripheral '{name}'");
+                field("peripherals", $"board '{board.Name}' has no peripheral '{name}'{Suggestions.DidYouMean(name, board.Peripherals.Select(peripheral => peripheral.Name))}");
             else if (!granted.Add(name))
                 field("peripherals", $"'{name}' is granted twice");
         }
@@ -169,7 +169,7 @@ public static class AppChecker
         foreach (string name in task.TrustedPeripherals)
         {
             if (!task.Peripherals.Contains(name))
-                field(IsolationChecker.TrustField, $"'{name}' is not in the task's peripherals");
+                field(IsolationChecker.TrustField, $"'{name}' is not in the task's peripherals{Suggestions.DidYouMean(name, task.Peripherals)}");
             else if (!trusted.Add(name))
                 field(IsolationChecker.TrustField, $"'{name}' is listed twice");
         }
@@ -191,7 +191,7 @@ public static class AppChecker
                 irqOwners.Add(number, taskName);
         }
         if (irq.Notification is not null && !app.Notifications.Contains(irq.Notification))
-            field("notification", $"no notification '{irq.Notification}'");
+            field("notification", NoNotification(app, irq.Notification));
         CheckRange(field, "badge", irq.Badge, 0, MaxBadge);
     }
 
@@ -208,13 +208,13 @@ public static class AppChecker
             switch (cap.Kind)
             {
                 case CapKind.Endpoint when !app.Endpoints.Contains(cap.Object):
-                    field("endpoint", $"no endpoint '{cap.Object}'");
+                    field("endpoint", $"no endpoint '{cap.Object}'{Suggestions.DidYouMean(cap.Object!, app.Endpoints)}");
                     break;
                 case CapKind.Notification when !app.Notifications.Contains(cap.Object):
-                    field("notification", $"no notification '{cap.Object}'");
+                    field("notification", NoNotification(app, cap.Object!));
                     break;
                 case CapKind.Thread when !app.Tasks.Any(other => other.Name == cap.Object):
-                    field("thread", $"no task '{cap.Object}'");
+                    field("thread", $"no task '{cap.Object}'{Suggestions.DidYouMean(cap.Object!, app.Tasks.Select(other => other.Name))}");
                     break;
                 // Acknowledging re-enables the interrupt at the NVIC: only the task it
                 // is delivered to knows when its device has been serviced.
@@ -248,7 +248,7 @@ public static class AppChecker
             return;
         var cap = task.Caps.FirstOrDefault(cap => cap.Name == task.FaultHandler);
         if (cap is null)
-            field("fault-handler", $"no cap '{task.FaultHandler}' in the task's caps");
+            field("fault-handler", $"no cap '{task.FaultHandler}' in the task's caps{Suggestions.DidYouMean(task.FaultHandler, task.Caps.Select(other => other.Name))}");
         else if (cap.Kind != CapKind.Endpoint
             || !cap.Rights.HasFlag(CapRights.Write)
             || (cap.Rights & (CapRights.Grant | CapRights.GrantReply)) == 0)
@@ -262,7 +262,7 @@ public static class AppChecker
         if (task.BoundNotification is not string notification)
             return;
         if (!app.Notifications.Contains(notification))
-            field("bound-notification", $"no notification '{notification}'");
+            field("bound-notification", NoNotification(app, notification));
         else if (boundTasks.TryGetValue(notification, out string? owner))
             field("bound-notification", $"notification '{notification}' is already bound to task '{owner}'");
         else
@@ -290,6 +290,8 @@ public static class AppChecker
                 byIdentifier.Add(identifier, name);
         }
     }
+
+    private static string NoNotification(AppDescription app, string name) => $"no notification '{name}'{Suggestions.DidYouMean(name, app.Notifications)}";
 
     private static void CheckRange(Action<string, string> field, string name, long? value, long minimum, long maximum)
     {

@@ -144,7 +144,7 @@ public static class AppDescriptionParser
             if (CapRightNames.Parse(right) is CapRights bit)
                 rights |= bit;
             else
-                cap.ReportField("rights", $"unknown right '{right}' (expected read, write, grant or grant-reply)");
+                cap.ReportField("rights", $"unknown right '{right}'{Suggestions.DidYouMean(right, CapRightNames.All.Select(known => known.Name))} (expected read, write, grant or grant-reply)");
         }
         var description = new CapDescription(name, slot, kind, target as string, target as long?, rights, cap.Integer("badge", required: false));
         cap.RejectUnknownFields();

@@ -57,7 +57,7 @@ public sealed record BoardDescription(string Name, long FlashBytes, long RamByte
     {
         if (boards.Find(name) is not string folder)
         {
-            reportBoardField($"no board '{name}' (expected a folder boards/{name}/ beside app.toml, or one of Keel's, with {PropsFile}; known boards: {string.Join(", ", boards.Known)})");
+            reportBoardField($"no board '{name}'{Suggestions.DidYouMean(name, boards.Known)} (expected a folder boards/{name}/ beside app.toml, or one of Keel's, with {PropsFile}; known boards: {string.Join(", ", boards.Known)})");
             return null;
         }
         string propsPath = Path.Combine(folder, PropsFile);

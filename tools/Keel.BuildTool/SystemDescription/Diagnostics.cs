@@ -29,6 +29,9 @@ public sealed record Diagnostic(string FilePath, string Message, string Code = D
     public const string FpuInterrupt = "KEEL0105";
     // A window the link found too small for its task or the kernel (LinkErrors).
     public const string WindowTooSmall = "KEEL0106";
+    // Task code using a capability its task does not hold (reported by the C# compiler
+    // at the use, from the Caps class TaskCapsWriter generates).
+    public const string CapabilityNotHeld = "KEEL0110";
 
     public override string ToString() => $"{FilePath}{Position}: error {Code}: {Message}";
 

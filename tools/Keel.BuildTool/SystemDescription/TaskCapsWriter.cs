@@ -3,6 +3,12 @@
 // leave it using the wrong slot. With them, the size of its CSpace and the first slot
 // left empty, where the task can receive or mint capabilities at run time.
 //
+// Every capability name another task of the system holds and this one does not is
+// there too, marked obsolete as an error with code KEEL0110, so a use of it in this
+// task fails at its line saying what to do: "task 'sensor' holds no capability 'Led':
+// add it to [tasks.sensor.caps] in app.toml(12,1)", rather than the compiler's bare
+// "'Caps' does not contain a definition for 'Led'".
+//
 // Class Layout beside it holds every window of the system, the kernel's and every
 // task's, so test and demonstration tasks can name another task's memory (to show that
 // touching it faults): knowing an address grants nothing, the MPU decides.
@@ -41,6 +47,7 @@ public static class TaskCapsWriter
         code.AppendLine("    {");
         foreach (var cap in task.Caps)
             code.AppendLine($"        public const uint {Identifiers.Pascal(cap.Name)} = {cap.Slot}; // {cap.Summary}");
+        AppendCapsNotHeld(code, layout.App, task);
         code.AppendLine();
         code.AppendLine("        // The CSpace's size, and the first slot without an initial cap (SlotCount if none is free).");
         code.AppendLine($"        public const uint SlotCount = {task.CapSlots};");
@@ -64,6 +71,25 @@ public static class TaskCapsWriter
         code.AppendLine("    }");
         code.AppendLine("}");
         return code.ToString();
+    }
+
+    private static void AppendCapsNotHeld(StringBuilder code, AppDescription app, TaskDescription task)
+    {
+        var held = task.Caps.Select(cap => Identifiers.Pascal(cap.Name)).ToHashSet();
+        var notHeld = app.Tasks.SelectMany(other => other.Caps).Select(cap => Identifiers.Pascal(cap.Name))
+            .Where(name => !held.Contains(name)).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (notHeld.Count == 0)
+            return;
+        // Where the task's caps are written, or the task itself when it has none yet.
+        string where = $"{Path.GetFileName(app.TomlPath)}{app.Source.Find(["tasks", task.Name, "caps"])}";
+        code.AppendLine();
+        code.AppendLine("        // Capabilities other tasks hold and this one does not: a use is an error saying so.");
+        foreach (string name in notHeld)
+        {
+            string message = $"task '{task.Name}' holds no capability '{name}': add it to [tasks.{task.Name}.caps] in {where}";
+            code.AppendLine($"        [global::System.Obsolete(\"{message}\", true, DiagnosticId = \"{Diagnostic.CapabilityNotHeld}\")]");
+            code.AppendLine($"        public const uint {name} = 0;");
+        }
     }
 
     private static void AppendWindows(StringBuilder code, string owner, MemoryWindow flash, MemoryWindow ram)

@@ -129,7 +129,7 @@ public sealed class TomlTableReader
         foreach (string key in _table.Keys)
         {
             if (!_knownFields.Contains(key))
-                Section.ProblemAt(key, $"unknown field '{key}'");
+                Section.ProblemAt(key, $"unknown field '{key}'{Suggestions.DidYouMean(key, _knownFields.Where(field => !_table.ContainsKey(field)))}");
         }
     }
 

@@ -8,6 +8,11 @@
 // method, the offset into it, and the C# file and line from the image's DWARF) and what
 // the faulting data address is (whose window, and the symbol there).
 //
+// A panic (a failed check: index out of range, overflow, ...) is printed by the image
+// that failed, kernel or task, as `PANIC: <reason>, caller 0x...`, the return address
+// into the method whose check failed (corelib/Internal/ThrowHelpers.cs): its note
+// names that method, file and line.
+//
 // A stack overflow is told apart: its address is where the stack pointer had got to,
 // below the overflowing task's RAM and so usually in a neighbour's, which is not the
 // one to blame. Its note names the task whose stack overflowed, its stack size, the
@@ -61,7 +66,7 @@ public sealed partial class FaultSymboliser(ElfSymbols symbols, IReadOnlyList<Me
     public IReadOnlyList<string> Annotate(string line)
     {
         bool stackOverflow = line.Contains("stack overflow", StringComparison.Ordinal);
-        bool faultLine = stackOverflow || line.Contains("fault", StringComparison.Ordinal);
+        bool faultLine = stackOverflow || line.Contains("fault", StringComparison.Ordinal) || line.Contains("PANIC: ", StringComparison.Ordinal);
         bool registerDump = line.StartsWith(' ') && line.Contains(" lr 0x", StringComparison.Ordinal);
         if (!faultLine && !registerDump)
             return [];

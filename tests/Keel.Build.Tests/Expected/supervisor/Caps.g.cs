@@ -9,6 +9,16 @@ namespace Keel.Tasks
         public const uint Tick = 3; // notification 'timer', read
         public const uint Worker = 4; // thread 'worker', write
 
+        // Capabilities other tasks hold and this one does not: a use is an error saying so.
+        [global::System.Obsolete("task 'supervisor' holds no capability 'RxIrq': add it to [tasks.supervisor.caps] in demo.toml(39,19)", true, DiagnosticId = "KEEL0110")]
+        public const uint RxIrq = 0;
+        [global::System.Obsolete("task 'supervisor' holds no capability 'RxReady': add it to [tasks.supervisor.caps] in demo.toml(39,19)", true, DiagnosticId = "KEEL0110")]
+        public const uint RxReady = 0;
+        [global::System.Obsolete("task 'supervisor' holds no capability 'Service': add it to [tasks.supervisor.caps] in demo.toml(39,19)", true, DiagnosticId = "KEEL0110")]
+        public const uint Service = 0;
+        [global::System.Obsolete("task 'supervisor' holds no capability 'Uart': add it to [tasks.supervisor.caps] in demo.toml(39,19)", true, DiagnosticId = "KEEL0110")]
+        public const uint Uart = 0;
+
         // The CSpace's size, and the first slot without an initial cap (SlotCount if none is free).
         public const uint SlotCount = 8;
         public const uint FirstFreeSlot = 5;

@@ -9,6 +9,16 @@ namespace Keel.Tasks
         public const uint RxReady = 3; // notification 'uart', read
         public const uint RxIrq = 4; // irq 37, write
 
+        // Capabilities other tasks hold and this one does not: a use is an error saying so.
+        [global::System.Obsolete("task 'uart-driver' holds no capability 'Policy': add it to [tasks.uart-driver.caps] in demo.toml(56,20)", true, DiagnosticId = "KEEL0110")]
+        public const uint Policy = 0;
+        [global::System.Obsolete("task 'uart-driver' holds no capability 'Tick': add it to [tasks.uart-driver.caps] in demo.toml(56,20)", true, DiagnosticId = "KEEL0110")]
+        public const uint Tick = 0;
+        [global::System.Obsolete("task 'uart-driver' holds no capability 'Uart': add it to [tasks.uart-driver.caps] in demo.toml(56,20)", true, DiagnosticId = "KEEL0110")]
+        public const uint Uart = 0;
+        [global::System.Obsolete("task 'uart-driver' holds no capability 'Worker': add it to [tasks.uart-driver.caps] in demo.toml(56,20)", true, DiagnosticId = "KEEL0110")]
+        public const uint Worker = 0;
+
         // The CSpace's size, and the first slot without an initial cap (SlotCount if none is free).
         public const uint SlotCount = 8;
         public const uint FirstFreeSlot = 5;

@@ -8,6 +8,18 @@ namespace Keel.Tasks
         public const uint Policy = 2; // endpoint 'policy', write, grant-reply, badge 3
         public const uint Uart = 3; // endpoint 'service', write, grant
 
+        // Capabilities other tasks hold and this one does not: a use is an error saying so.
+        [global::System.Obsolete("task 'worker' holds no capability 'RxIrq': add it to [tasks.worker.caps] in demo.toml(71,15)", true, DiagnosticId = "KEEL0110")]
+        public const uint RxIrq = 0;
+        [global::System.Obsolete("task 'worker' holds no capability 'RxReady': add it to [tasks.worker.caps] in demo.toml(71,15)", true, DiagnosticId = "KEEL0110")]
+        public const uint RxReady = 0;
+        [global::System.Obsolete("task 'worker' holds no capability 'Service': add it to [tasks.worker.caps] in demo.toml(71,15)", true, DiagnosticId = "KEEL0110")]
+        public const uint Service = 0;
+        [global::System.Obsolete("task 'worker' holds no capability 'Tick': add it to [tasks.worker.caps] in demo.toml(71,15)", true, DiagnosticId = "KEEL0110")]
+        public const uint Tick = 0;
+        [global::System.Obsolete("task 'worker' holds no capability 'Worker': add it to [tasks.worker.caps] in demo.toml(71,15)", true, DiagnosticId = "KEEL0110")]
+        public const uint Worker = 0;
+
         // The CSpace's size, and the first slot without an initial cap (SlotCount if none is free).
         public const uint SlotCount = 12;
         public const uint FirstFreeSlot = 4;
