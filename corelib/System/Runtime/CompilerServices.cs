@@ -167,7 +167,9 @@ namespace System.Runtime.InteropServices
             new ReadOnlySpan<T>(ref CompilerServices.Unsafe.AsRef(in reference), length);
     }
 
-    // The compiler marks a type parameter constrained `unmanaged` with this type.
+    // The compiler marks a type parameter constrained `unmanaged` with a modreq of this
+    // type (userlib's fixed-capacity collections use the constraint); only its
+    // existence matters.
     public enum UnmanagedType
     {
     }
