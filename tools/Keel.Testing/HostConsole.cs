@@ -1,6 +1,7 @@
 // What code printed through Keel.UserLib.Console outside a HostSystem run (a test of
 // logic without tasks): kept per test thread, so tests running side by side do not
 // read each other's text. Formatted by userlib's own Console, as on the target.
+#nullable enable
 using System;
 using System.Text;
 

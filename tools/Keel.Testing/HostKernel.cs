@@ -3,6 +3,7 @@
 // buffers, endpoints, notifications, ready queues), and capabilities given as boot
 // gives them. HostSystem runs tasks' code on it; Keel's own kernel tests
 // (tests/Keel.Kernel.Tests' Sim) drive it system call by system call.
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;

@@ -1,6 +1,7 @@
 // The host has no image whose selection block TestSelection could read
 // (userlib/Arm/TestSelection.S): this assembly gives it an empty block, which selects
 // every case, before any test runs.
+#nullable enable
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Keel.UserLib.Testing;

@@ -2,6 +2,7 @@
 // into the host kernel (HostSystem.Trap). Everything above it in userlib, the typed
 // system calls, IPC, the console and the generated clients and servers, is the
 // target's source unchanged.
+#nullable enable
 using Keel.Kernel;
 
 namespace Keel.UserLib;

@@ -8,6 +8,7 @@
 // layer's on the target; here the console's lands in Output.
 //
 // Priorities are app.toml's: 0 runs first.
+#nullable enable
 using System;
 using System.Reflection;
 using System.Text;

@@ -24,10 +24,6 @@ namespace Keel.UserLib.Text
         public const int UnnamedSigned = -1;
         public const int UnnamedUnsigned = -2;
 
-        [DllImport("*", EntryPoint = "keel_enum_name")]
-        [SuppressGCTransition]
-        private static extern int Lookup(void* type, ulong bits, byte** name);
-
         // The value's name, or empty with `number` set to what to print instead.
         public static ReadOnlySpan<byte> Name<T>(T value, string format, out FormattedText number) where T : struct, Enum
         {
@@ -37,7 +33,7 @@ namespace Keel.UserLib.Text
                 : size == 4 ? Unsafe.As<T, uint>(ref value)
                 : Unsafe.As<T, ulong>(ref value);
             byte* name;
-            int length = Lookup(Unsafe.AsPointer(ref EnumType<T>.Marker), bits, &name);
+            int length = EnumNames.Lookup<T>(bits, &name);
             if (length >= 0 && !IsNumeric(format))
             {
                 number = default;
