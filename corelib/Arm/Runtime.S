@@ -121,6 +121,23 @@ RhpLRsh:
     bx lr
     .size RhpLRsh, . - RhpLRsh
 
+@ 64-bit multiplication: the ARM32 code generator calls this for `long * long` (and
+@ ulong: the low 64 bits of a product are the same signed or not). AAPCS: a in r0
+@ (low) and r1 (high), b in r2 and r3; the product's low 64 bits in r0:r1. The high
+@ words only meet the low ones: lo(a)·hi(b) + hi(a)·lo(b) goes to the high word, with
+@ the carry of lo(a)·lo(b).
+    .text
+    .global RhpLMul
+    .type RhpLMul, %function
+    .thumb_func
+RhpLMul:
+    mul r3, r0, r3
+    mla r1, r1, r2, r3
+    umull r0, r2, r0, r2
+    add r1, r1, r2
+    bx lr
+    .size RhpLMul, . - RhpLMul
+
 @ ILC's unwind tables name the ARM EHABI personality routines (pr0 for short
 @ frames, pr1 for long ones). Keel never unwinds (failures panic), so the link
 @ needs the symbols but nothing ever calls them; if something did, it would stop.
