@@ -99,19 +99,7 @@ namespace Keel.Devices
             return Error.Ok;
         }
 
-        private Error WaitForSample()
-        {
-            Span<byte> source = stackalloc byte[1];
-            for (int poll = 0; poll < PollLimit; poll++)
-            {
-                Error status = _registers.Read(InterruptSourceRegister, source);
-                if (status != Error.Ok)
-                    return status;
-                if ((source[0] & DataReady) != 0)
-                    return Error.Ok;
-            }
-            return Error.Timeout;
-        }
+        private Error WaitForSample() => Registers.WaitFor(in _registers, InterruptSourceRegister, DataReady, DataReady, PollLimit);
 
         private static Acceleration Axis(ReadOnlySpan<byte> data, int offset) =>
             Acceleration.FromGravity((short)(data[offset] | (data[offset + 1] << 8)) * GravityPerCount);

@@ -168,19 +168,7 @@ namespace Keel.Devices
             return Error.Ok;
         }
 
-        private Error WaitWhile(byte statusBit)
-        {
-            Span<byte> value = stackalloc byte[1];
-            for (int poll = 0; poll < PollLimit; poll++)
-            {
-                Error status = _registers.Read(StatusRegister, value);
-                if (status != Error.Ok)
-                    return status;
-                if ((value[0] & statusBit) == 0)
-                    return Error.Ok;
-            }
-            return Error.Timeout;
-        }
+        private Error WaitWhile(byte statusBit) => Registers.WaitFor(in _registers, StatusRegister, statusBit, 0, PollLimit);
 
         // The trimming parameters (datasheet table 16) and the compensation that uses them.
         private struct Calibration

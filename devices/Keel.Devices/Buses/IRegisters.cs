@@ -19,4 +19,24 @@ namespace Keel.Devices
         // values.Length registers from `register` on.
         Error Write(byte register, ReadOnlySpan<byte> values);
     }
+
+    public static class Registers
+    {
+        // Reads `register` until its bits under `mask` equal `expected` (Ok), at most
+        // `pollLimit` times (then Timeout): every device's bounded wait for its part.
+        public static Error WaitFor<TRegisters>(in TRegisters registers, byte register, byte mask, byte expected, int pollLimit)
+            where TRegisters : IRegisters
+        {
+            Span<byte> value = stackalloc byte[1];
+            for (int poll = 0; poll < pollLimit; poll++)
+            {
+                Error status = registers.Read(register, value);
+                if (status != Error.Ok)
+                    return status;
+                if ((value[0] & mask) == expected)
+                    return Error.Ok;
+            }
+            return Error.Timeout;
+        }
+    }
 }
