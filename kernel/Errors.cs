@@ -83,6 +83,12 @@ public enum Error : uint
 
     /// <summary>The resource is taken (a pin's interrupt line subscribed by another client, a full buffer).</summary>
     Busy = 71,
+    // Statuses of device drivers (devices/Keel.Devices, docs/devices.md), which run in a
+    // task over a driver's client and hand its statuses on with their own.
+    /// <summary>The part that answered is not the one the device driver drives (its identification differs).</summary>
+    WrongDevice = 72,
+    /// <summary>The part refused to change its memory: its write protection is on.</summary>
+    WriteProtected = 73,
 }
 
 /// <summary>
@@ -115,6 +121,8 @@ public static class ErrorNames
         Error.Nack => "Nack"u8,
         Error.Timeout => "Timeout"u8,
         Error.Busy => "Busy"u8,
+        Error.WrongDevice => "WrongDevice"u8,
+        Error.WriteProtected => "WriteProtected"u8,
         _ => "UnknownError"u8,
     };
 }

@@ -4,7 +4,8 @@ using Keel.Emulation;
 namespace Keel.Firmware.Tests;
 
 // The I2C sensor example (examples/i2c-sensor): a client task reading a TMP103 through
-// the I2C master task and exchanging bytes through the SPI master task.
+// its device driver (Keel.Devices' Tmp103, in the client task) over the I2C master task
+// and exchanging bytes through the SPI master task.
 //
 // - On QEMU, whose STM32F405 does not model I2C (its registers read 0), every transfer
 //   ends in the driver's Timeout instead of hanging, and the requests after each are
@@ -12,7 +13,8 @@ namespace Keel.Firmware.Tests;
 //   on after a bus that does not work. QEMU does model SPI2 (stm32f2xx_spi): with no
 //   device on the bus, every byte received is 0.
 // - On Renode, with the example's devices (examples/i2c-sensor/renode/devices.repl),
-//   the temperature printed is the one the test gives the sensor model, a probe of an
+//   the temperature printed (in Celsius and Fahrenheit, from the device driver's
+//   Temperature) is the one the test gives the sensor model, a probe of an
 //   empty address is Nack, and the bytes received over SPI are the ones the test queues
 //   in the SPI device.
 [Collection(DotnetBuildCollection.Name)]
@@ -94,9 +96,9 @@ public class DriverExamplesI2cTests
         lines.Where(line => line.StartsWith(prefix, StringComparison.Ordinal)).Select(line => line[prefix.Length..].Trim()).ToArray();
 
     [RenodeTheory]
-    [InlineData(-7, new byte[] { 0xEF, 0x40, 0x18 })]
-    [InlineData(23, new byte[] { 0xC2, 0x20, 0x17 })]
-    public async Task OnRenodeTheSensorsTemperatureAndTheSpiDevicesBytesArePrinted(int celsius, byte[] spiAnswer)
+    [InlineData(-7, "-7.0 C, 19.4 F", new byte[] { 0xEF, 0x40, 0x18 })]
+    [InlineData(23, "23.0 C, 73.4 F", new byte[] { 0xC2, 0x20, 0x17 })]
+    public async Task OnRenodeTheSensorsTemperatureAndTheSpiDevicesBytesArePrinted(int celsius, string printed, byte[] spiAnswer)
     {
         Build(Renode.Board);
         string devices = Renode.MonitorPath(Path.Combine(Repository.Root, ExampleFolder, "renode", "devices.repl"));
@@ -118,7 +120,7 @@ public class DriverExamplesI2cTests
             "sensor: probe of 0x49 (no device): Nack\n" +
             "sensor: address 0x80: InvalidArgument\n" +
             "sensor: a 49-byte write: TooLong\n" +
-            $"sensor: temperature: {celsius.ToString(CultureInfo.InvariantCulture)} C\n" +
+            $"sensor: temperature: {printed}\n" +
             "sensor: SPI mode 0, clock / 8: Ok\n" +
             $"sensor: SPI sent 9f 00 00, received {string.Join(' ', spiAnswer.Select(value => value.ToString("x2", CultureInfo.InvariantCulture)))}\n" +
             "sensor: done\n",

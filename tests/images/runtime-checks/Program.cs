@@ -1,7 +1,8 @@
 // Exercises what the core library promises compiled code: 32- and 64-bit division and
-// remainder with C#'s rounding and signs, then an index out of range, which must reach
-// the panic path and stop the run with the panic status, a reason and the return
-// address into the method whose check failed.
+// remainder with C#'s rounding and signs, 64-bit multiplication (its cross terms and
+// sign included), then an index out of range, which must reach the panic path and stop
+// the run with the panic status, a reason and the return address into the method whose
+// check failed.
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -51,6 +52,21 @@ namespace Keel.Tests.Images
             Console.WriteDecimal((uint)(big % Opaque(1000000L)));
             Console.Write(' ');
             Console.WriteDecimal((int)(Opaque(-big) / Opaque(987654321L)));
+            Console.WriteLine();
+
+            long product = Opaque(123456789L) * Opaque(1000003L);
+            long negative = Opaque(-123456789L) * Opaque(98765L);
+            long wrapped = Opaque(0x1_0000_0001L) * Opaque(0x1_0000_0001L);
+            Console.Write("mul64: ");
+            Console.WriteDecimal((uint)(product / 1000000));
+            Console.Write(' ');
+            Console.WriteDecimal((uint)(product % 1000000));
+            Console.Write(' ');
+            Console.WriteDecimal((int)(negative / 1000000));
+            Console.Write(' ');
+            Console.WriteDecimal((uint)(wrapped >> 32));
+            Console.Write(' ');
+            Console.WriteDecimal((uint)wrapped);
             Console.WriteLine();
 
             Console.WriteLine("indexing past the end");

@@ -3,8 +3,9 @@
 // ends the run. It holds nothing but its two endpoint capabilities: the drivers own
 // the peripherals, and sys their clocks and pins.
 //
-// The TMP103 (address 0x70) keeps its temperature in register 0 as a signed byte in
-// degrees Celsius: a register read is WriteRead(address, [register], 1 byte).
+// The TMP103 (address 0x70) is read through its device driver in Keel.Devices
+// (docs/devices.md), which runs in this task over the I2C client: one register read,
+// WriteRead(0x70, [0], 1 byte), answered as a Temperature.
 //
 // Before the reading it shows the I2C driver's documented errors, the reading then
 // showing that the driver serves on after each: a probe of an address where no device
@@ -15,6 +16,7 @@
 // in Timeout, and the transcript shows each error and the driver still answering.
 using System;
 using System.Runtime.InteropServices;
+using Keel.Devices;
 using Keel.Drivers;
 using Keel.Kernel;
 using Keel.Tasks;
@@ -25,7 +27,6 @@ namespace Keel.Examples.I2cSensor
     public static class Program
     {
         private const byte Tmp103Address = 0x70;
-        private const byte Tmp103Temperature = 0x00;
         private const byte NobodyAddress = 0x49;
 
         // A JEDEC "read identification" command and two bytes of answer.
@@ -42,20 +43,15 @@ namespace Keel.Examples.I2cSensor
             Report("sensor: address 0x80: ", i2c.Write(0x80, ReadOnlySpan<byte>.Empty));
             Report("sensor: a 49-byte write: ", i2c.Write(Tmp103Address, s_tooLong));
 
-            Span<byte> register = stackalloc byte[1] { Tmp103Temperature };
-            Span<byte> value = stackalloc byte[1];
-            Error status = i2c.WriteRead(Tmp103Address, register, value);
+            var thermometer = new Tmp103<I2cClient>(i2c, Tmp103Address);
+            Error status = thermometer.Read(out Temperature temperature);
             Console.Write("sensor: temperature: ");
             if (status == Error.Ok)
             {
-                int celsius = (sbyte)value[0];
-                if (celsius < 0)
-                {
-                    Console.Write('-');
-                    celsius = -celsius;
-                }
-                Console.WriteDecimal((uint)celsius);
-                Console.WriteLine(" C");
+                WriteTenths(temperature.Celsius);
+                Console.Write(" C, ");
+                WriteTenths(temperature.Fahrenheit);
+                Console.WriteLine(" F");
             }
             else
             {
@@ -91,6 +87,20 @@ namespace Keel.Examples.I2cSensor
             Console.Write(what);
             Console.Write(status);
             Console.WriteLine();
+        }
+
+        // A value to one decimal, rounded half away from zero: 19.4, -7.0.
+        private static void WriteTenths(float value)
+        {
+            int tenths = (int)(value * 10f + (value < 0f ? -0.5f : 0.5f));
+            if (tenths < 0)
+            {
+                Console.Write('-');
+                tenths = -tenths;
+            }
+            Console.WriteDecimal((uint)(tenths / 10));
+            Console.Write('.');
+            Console.WriteDecimal((uint)(tenths % 10));
         }
 
         private static void WriteByte(byte value)
