@@ -170,6 +170,17 @@ RhpCheckedAssignRef:
     .size RhpAssignRef, . - RhpAssignRef
     .size RhpCheckedAssignRef, . - RhpCheckedAssignRef
 
+@ The copy of one reference field within a struct copy, which unoptimised code (the
+@ debug build, docs/debugging.md) calls: *r0 = *r1, then both advance a word.
+    .global RhpByRefAssignRef
+    .type RhpByRefAssignRef, %function
+    .thumb_func
+RhpByRefAssignRef:
+    ldr r2, [r1], #4
+    str r2, [r0], #4
+    bx lr
+    .size RhpByRefAssignRef, . - RhpByRefAssignRef
+
 @ 64-bit shifts. The ARM32 code generator calls these for `long << n`, `long >> n`
 @ and `ulong >> n`. AAPCS: value in r0 (low) and r1 (high), count in r2; result in
 @ r0:r1. The count is taken modulo 64, as C# defines it. A register-specified shift by

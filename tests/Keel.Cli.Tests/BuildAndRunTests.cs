@@ -62,18 +62,8 @@ public class BuildAndRunTests
     public async Task AProjectTheDescriptionDoesNotListIsRefusedByName()
     {
         string folder = Directory.CreateTempSubdirectory("keel-stray-").FullName;
-        string sdk = Path.Combine(CliHarness.Root, "sdk", "Sdk");
-        string project = $"<Project><Import Project=\"{sdk}/Sdk.props\" /><Import Project=\"{sdk}/Sdk.targets\" /></Project>";
-        Directory.CreateDirectory(Path.Combine(folder, "tasks"));
-        File.WriteAllText(Path.Combine(folder, "tasks", "Solo.csproj"), project);
-        File.WriteAllText(Path.Combine(folder, "tasks", "Stray.csproj"), project);
-        File.WriteAllText(Path.Combine(folder, "app.toml"), """
-            name = "stray"
-            board = "netduinoplus2"
-            [kernel]
-            flash = 65536
-            ram = 16384
-            stack = 2048
+        WriteTaskProjects(folder, "tasks/Solo.csproj", "tasks/Stray.csproj");
+        File.WriteAllText(Path.Combine(folder, "app.toml"), AppTomlTop("stray") + """
             [tasks.solo]
             project = "tasks/Solo.csproj"
             priority = 0
@@ -95,13 +85,7 @@ public class BuildAndRunTests
     public async Task ACapabilityTheTaskDoesNotHoldIsAnErrorNamingTheTaskAndAppToml()
     {
         string folder = Directory.CreateTempSubdirectory("keel-caps-").FullName;
-        string sdk = Path.Combine(CliHarness.Root, "sdk", "Sdk");
-        string project = $"<Project><Import Project=\"{sdk}/Sdk.props\" /><Import Project=\"{sdk}/Sdk.targets\" /></Project>";
-        foreach (string task in new[] { "sensor", "panel" })
-        {
-            Directory.CreateDirectory(Path.Combine(folder, task));
-            File.WriteAllText(Path.Combine(folder, task, $"{task}.csproj"), project);
-        }
+        WriteTaskProjects(folder, "sensor/sensor.csproj", "panel/panel.csproj");
         File.WriteAllText(Path.Combine(folder, "sensor", "Program.cs"), """
             using System.Runtime.InteropServices;
             using Keel.UserLib;
@@ -118,13 +102,7 @@ public class BuildAndRunTests
                 }
             }
             """);
-        File.WriteAllText(Path.Combine(folder, "app.toml"), """
-            name = "thermo"
-            board = "netduinoplus2"
-            [kernel]
-            flash = 65536
-            ram = 16384
-            stack = 2048
+        File.WriteAllText(Path.Combine(folder, "app.toml"), AppTomlTop("thermo") + """
             [endpoints]
             led = {}
             [tasks.sensor]
@@ -151,6 +129,28 @@ public class BuildAndRunTests
         Assert.Contains($"{folder}/sensor/Program.cs(11,34): error KEEL0110: 'Caps.Led' is obsolete: 'task 'sensor' holds no capability 'Led': add it to [tasks.sensor.caps] in app.toml(15,15)'", result.Output);
         Assert.DoesNotContain("CS0117", result.Output);
     }
+
+    // Task projects at `paths` under `folder`, each importing Keel's SDK by path.
+    private static void WriteTaskProjects(string folder, params string[] paths)
+    {
+        string sdk = Path.Combine(CliHarness.Root, "sdk", "Sdk");
+        foreach (string path in paths)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(folder, path))!);
+            File.WriteAllText(Path.Combine(folder, path), $"<Project><Import Project=\"{sdk}/Sdk.props\" /><Import Project=\"{sdk}/Sdk.targets\" /></Project>");
+        }
+    }
+
+    // An app.toml's lines before its objects and tasks.
+    private static string AppTomlTop(string name) => $"""
+        name = "{name}"
+        board = "netduinoplus2"
+        [kernel]
+        flash = 65536
+        ram = 16384
+        stack = 2048
+
+        """;
 
     [Fact]
     public async Task RunBootsTheDemoAndSymbolisesTheRoguesFaults()

@@ -8,8 +8,8 @@ public class CommandLineTests
 {
     public static readonly TheoryData<string[], string[]> EveryCommandAndItsOptions = new()
     {
-        { ["build"], ["[APP]", "--board"] },
-        { ["run"], ["[APP]", "--emulator", "--gdb", "--gdb-port", "--time-limit", "--no-build"] },
+        { ["build"], ["[APP]", "--board", "--debug"] },
+        { ["run"], ["[APP]", "--emulator", "--gdb", "--gdb-port", "--debug", "--time-limit", "--no-build"] },
         { ["test"], ["[APP]", "--emulator", "--filter", "--report", "--all"] },
         { ["flash"], ["[APP]", "--board", "--probe", "--no-build"] },
         { ["monitor"], ["[APP]", "--board", "--port", "--baud", "--time-limit"] },
@@ -71,6 +71,7 @@ public class CommandLineTests
     [InlineData(new[] { "run", "--gdb", "--gdb-port", "gdb" }, "keel: error: run: --gdb-port must be a whole number from 1 to 65535, not 'gdb'.")]
     [InlineData(new[] { "run", "--gdb", "--gdb-port" }, "keel: error: option --gdb-port needs a value.")]
     [InlineData(new[] { "run", "--gdb-port", "3333" }, "keel: error: run: --gdb-port is the port of --gdb; give both.")]
+    [InlineData(new[] { "run", "--debug", "--no-build" }, "keel: error: run: --debug says how to build; it cannot go with --no-build.")]
     [InlineData(new[] { "test", "--filter" }, "keel: error: option --filter needs a value.")]
     [InlineData(new[] { "new", "app", "Blinky", "--output" }, "keel: error: option --output needs a value.")]
     [InlineData(new[] { "run", "--time-limit", "soon" }, "keel: error: run: --time-limit must be a positive number of seconds, not 'soon'.")]

@@ -58,6 +58,72 @@ public class DebuggerTests
             $"the backtrace from the kernel's Ipc.Call does not reach the service's Request:\n{transcript}");
     }
 
+    // The debug build of the demo (keel run --debug: KeelOptimize=false, built beside the
+    // optimised one in bin/netduinoplus2-debug/). `step` from the service's Main goes
+    // into the server the interface generator wrote, whose source gdb shows from obj/
+    // (EmitCompilerGeneratedFiles), not "No such file". A one-line helper of the
+    // service, which the optimised build inlines (gdb: "No line N in file"), takes a
+    // breakpoint, shows its argument, and its backtrace goes through the generated
+    // server, whose source `list` shows in that frame.
+    private const string HelperMarker = "// gdb stop: an otherwise-inlined helper";
+    private const string ServeCall = "ServiceServer.Serve(";
+    private const string Twice = "Service_Keel_Demo_Service_DoublingService__Twice";
+    private const string GeneratedServe = "Service_Keel_Demo_ServiceServer__Serve<Service_Keel_Demo_Service_DoublingService>";
+    private const string GeneratedRequest = "Service_Keel_Demo_ServiceServer__Request<Service_Keel_Demo_Service_DoublingService>";
+
+    [GdbFact]
+    public async Task TheDebugBuildStepsIntoTheGeneratedServerAndStopsInAnOtherwiseInlinedHelper()
+    {
+        string optimised = Repository.Image(DemoFolder, "policy-demo");
+        string debug = Repository.Image(DemoFolder, "policy-demo", "netduinoplus2-debug");
+        Assert.True(File.Exists(debug), $"{debug} is not built");
+        string source = Path.Combine(Repository.Root, DemoFolder, Source);
+        string[] lines = File.ReadAllLines(source);
+        int helper = Array.FindIndex(lines, l => l.Contains(HelperMarker, StringComparison.Ordinal)) + 1;
+        int serve = Array.FindIndex(lines, l => l.Contains(ServeCall, StringComparison.Ordinal)) + 1;
+        Assert.True(helper > 0 && serve > 0, $"{source} has no line marked '{HelperMarker}' or calling {ServeCall}");
+
+        EmulatorRun inlined = await GdbOnQemuAsync(optimised, $"break {Source}:{helper}");
+        Assert.Contains($"No line {helper} in file \"{Source}\".", inlined.Console);
+
+        EmulatorRun gdb = await GdbOnQemuAsync(debug,
+            $"break {Source}:{serve}",
+            "continue",
+            "step",
+            $"break {Source}:{helper}",
+            "continue",
+            "print number",
+            "bt",
+            $"frame function {GeneratedRequest}",
+            "list");
+        string transcript = gdb.Describe();
+        string generatedFile = @"(?<file>\S+/obj/\S+\.g\.cs):(?<line>\d+)";
+
+        Match stepped = Regex.Match(gdb.Console, $@"^{Regex.Escape(GeneratedServe)} \(.*\) at {generatedFile}\n\k<line>\t(?<text>.*)$", RegexOptions.Multiline);
+        Assert.True(stepped.Success, $"step did not go into the generated server with its source line:\n{transcript}");
+        AssertIsGeneratedSource(stepped, transcript);
+
+        Match stop = Regex.Match(gdb.Console, @"^Breakpoint 2, (?<function>\S+) \(.*\) at (?<file>\S+):(?<line>\d+)$", RegexOptions.Multiline);
+        Assert.True(stop.Success, $"the helper's breakpoint was not hit:\n{transcript}");
+        Assert.Equal((Twice, source, helper.ToString()), (stop.Groups["function"].Value, stop.Groups["file"].Value, stop.Groups["line"].Value));
+        Assert.Matches(@"(?m)^\$1 = 20$", gdb.Console);
+
+        Match frame = Regex.Match(gdb.Console, $@"^#\d+  0x[0-9a-f]{{8}} in {Regex.Escape(GeneratedRequest)} \(.*\) at {generatedFile}\n\k<line>\t(?<text>.*)$", RegexOptions.Multiline);
+        Assert.True(frame.Success, $"the helper's callers do not include the generated server with its source:\n{transcript}");
+        AssertIsGeneratedSource(frame, transcript);
+        Assert.DoesNotContain("No such file", gdb.Console);
+    }
+
+    // The file gdb named exists under the task's obj/ and holds, at the line gdb gave,
+    // the text gdb printed.
+    private static void AssertIsGeneratedSource(Match at, string transcript)
+    {
+        string file = at.Groups["file"].Value;
+        Assert.StartsWith(Path.Combine(Repository.Root, DemoFolder, "tasks", "service", "obj") + "/", file);
+        Assert.True(File.Exists(file), $"{file}, which the DWARF names, was not written:\n{transcript}");
+        Assert.Equal(File.ReadAllLines(file)[int.Parse(at.Groups["line"].Value) - 1], at.Groups["text"].Value);
+    }
+
     // Without gdb: the DWARF of the kernel and of every task survived packaging and the
     // link, relocated into the owner's own flash window, and no method's first address
     // has the Thumb bit ILC gives it (ThumbDebugAddresses), on which gdb's unwinding

@@ -59,14 +59,16 @@ public sealed class Application
         .Select(path => Path.GetFullPath(path!.Replace('\\', '/'), Folder))
         .FirstOrDefault();
 
-    public string Image(string board) => Path.Combine(Folder, "bin", board, ImageName + ".elf");
+    // The image for `board`; `debug`: the unoptimised one (DebugOption), in a folder of its own.
+    public string Image(string board, bool debug = false) =>
+        Path.Combine(Folder, "bin", debug ? board + DebugOption.FolderSuffix : board, ImageName + ".elf");
 
     public string BinaryImage(string board) => Path.ChangeExtension(Image(board), ".bin");
 
     // The image built for `board`, which must exist (after a build, or for --no-build).
-    public string RequireImage(Workspace workspace, string board) => File.Exists(Image(board))
-        ? Image(board)
-        : throw new CliError($"{Image(board)} has not been built.", $"keel build {workspace.Show(Folder)} --board {board}", ExitCodes.BuildFailed);
+    public string RequireImage(Workspace workspace, string board, bool debug = false) => File.Exists(Image(board, debug))
+        ? Image(board, debug)
+        : throw new CliError($"{Image(board, debug)} has not been built.", $"keel build {workspace.Show(Folder)} --board {board}{(debug ? " --debug" : "")}", ExitCodes.BuildFailed);
 
     // Where the boards are: the application's own boards/, then the SDK's, as MSBuild
     // evaluates the project (one `dotnet msbuild -getProperty`, about a second).

@@ -1,4 +1,4 @@
-// keel run [APP] [--emulator qemu|renode] [--gdb [--gdb-port N]] [--time-limit S] [--no-build]:
+// keel run [APP] [--emulator qemu|renode] [--gdb [--gdb-port N]] [--debug] [--time-limit S] [--no-build]:
 // builds the application for the emulator's board (unless --no-build) and boots it
 // with the console attached. The run has gone well when the image stopped itself with
 // status 0 and no task died for want of a fault handler (the kernel's report line).
@@ -26,6 +26,10 @@ public sealed partial class RunCommand(CliContext context) : AsyncCommand<RunCom
         [Description("With --gdb: the port of the gdb stub (1 to 65535; default 1234).")]
         public string? GdbPortText { get; set; }
 
+        [CommandOption("--debug")]
+        [Description(DebugOption.Description)]
+        public bool Debug { get; set; }
+
         [CommandOption("-t|--time-limit <SECONDS>")]
         [Description("Stop the run after this many seconds: wall-clock under QEMU (default: none), emulated under Renode (default 30).")]
         public string? TimeLimitText { get; set; }
@@ -48,6 +52,8 @@ public sealed partial class RunCommand(CliContext context) : AsyncCommand<RunCom
             if (GdbPortText is not null && !Gdb)
                 throw CliError.Usage("run: --gdb-port is the port of --gdb; give both.");
             _ = TimeLimit;
+            if (Debug && NoBuild)
+                throw CliError.Usage("run: --debug says how to build; it cannot go with --no-build.");
         });
     }
 
@@ -68,8 +74,8 @@ public sealed partial class RunCommand(CliContext context) : AsyncCommand<RunCom
             wanted: settings.Gdb ? [HostSetup.Gdb] : null);
 
         if (!settings.NoBuild)
-            await BuildCommand.BuildAsync(context, workspace, app, board);
-        string elf = app.RequireImage(workspace, board);
+            await BuildCommand.BuildAsync(context, workspace, app, board, settings.Debug);
+        string elf = app.RequireImage(workspace, board, settings.Debug);
         var symboliser = FaultSymboliser.For(elf, await app.LayoutAsync(context, workspace, board), workspace);
         EmulatorOutcome outcome = await emulators.RunAsync(emulator, elf, symboliser, settings.Gdb, limit, settings.GdbPort);
         // Line by line debugging is QEMU's (gdb); a Renode run is debugged there too.
