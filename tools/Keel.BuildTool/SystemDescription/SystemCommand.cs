@@ -69,6 +69,9 @@ public static class SystemCommand
         var boardDescription = AppChecker.Check(app, boards, diagnostics, board);
         if (diagnostics.HasErrors || boardDescription is null)
             return (null, diagnostics.All);
+        app = DriverConfigChecker.Resolve(app, boardDescription, boards, diagnostics)!;
+        if (diagnostics.HasErrors)
+            return (null, diagnostics.All);
 
         var layout = SystemLayout.Compute(app, boardDescription);
         foreach (string problem in layout.CheckFitsBoard())
