@@ -396,3 +396,42 @@ public class TimerTests
         Assert.Equal(MaxAheadTicks, timer.CompareAhead);
     }
 }
+
+// The periodic wait's schedule (drivers/Keel.Drivers.Api/Timer.cs): period ends counted
+// from the start, so lateness does not accumulate.
+public class PeriodicScheduleTests
+{
+    [Fact]
+    public void EachWaitLastsUntilThePeriodsEndHoweverLongTheTurnTook()
+    {
+        var schedule = new PeriodicSchedule(startMilliseconds: 1000, periodMilliseconds: 100);
+
+        Assert.Equal(100u, schedule.Next(1000, out uint missed));
+        Assert.Equal(0u, missed);
+        // The caller woke at 1100 and worked 30 ms: the next wait is 70 ms, to 1200.
+        Assert.Equal(70u, schedule.Next(1130, out _));
+        Assert.Equal(100u, schedule.Next(1200, out _));
+    }
+
+    [Fact]
+    public void PeriodsThatEndedWhileTheCallerWasBusyAreSkippedAndCounted()
+    {
+        var schedule = new PeriodicSchedule(startMilliseconds: 0, periodMilliseconds: 100);
+
+        // Busy until 350: the ends at 100, 200 and 300 have passed; the wait is to 400.
+        Assert.Equal(50u, schedule.Next(350, out uint missed));
+        Assert.Equal(3u, missed);
+        Assert.Equal(100u, schedule.Next(400, out missed));
+        Assert.Equal(0u, missed);
+    }
+
+    [Fact]
+    public void TheScheduleHoldsAcrossTheClocksWrap()
+    {
+        var schedule = new PeriodicSchedule(startMilliseconds: uint.MaxValue - 150, periodMilliseconds: 100);
+
+        Assert.Equal(100u, schedule.Next(uint.MaxValue - 150, out _));
+        Assert.Equal(100u, schedule.Next(uint.MaxValue - 50, out _));   // to 49 after the wrap
+        Assert.Equal(40u, schedule.Next(109, out _));                    // to 149
+    }
+}
