@@ -123,6 +123,23 @@ public class DriverConfigTests
     }
 
     [Fact]
+    public void TheF401HasNotTheF411sUsart1Pins()
+    {
+        // PA15 (TX) and PB3 (RX) carry USART1 on the F411 only (ST's pin data).
+        string toml = App(Driver("usart", """
+            instance = "usart1"
+            tx = "PA15"
+            rx = "PB3"
+            """, "sys = { endpoint = \"sys\", rights = [\"write\"] }\nsys-b = { endpoint = \"sys\", rights = [\"write\"] }"), board: "nucleo-f401re");
+        Assert.Equal(
+            [
+                "task 'usart': config: field 'rx': PB3 does not carry usart1's rx (pins that do: PA10, PB7)",
+                "task 'usart': config: field 'tx': PA15 does not carry usart1's tx (pins that do: PA9, PB6)",
+            ],
+            Errors(toml).Order().ToArray());
+    }
+
+    [Fact]
     public void APinAlreadyGivenToAnotherDriverIsRefused()
     {
         string toml = App(Driver("i2c", """
