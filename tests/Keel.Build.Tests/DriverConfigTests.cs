@@ -232,6 +232,57 @@ public class DriverConfigTests
                 """)).Replace("[endpoints]", "[notifications]\nn = {}\n\n[endpoints]")).Order().ToArray());
     }
 
+    // Keel's driver tasks, by their project's folder (drivers/<name>/), as a user's
+    // app.toml names them.
+    private static (SystemLayout? Layout, IReadOnlyList<Diagnostic> Diagnostics) BuildWithDrivers(string toml) =>
+        TestApps.Build(toml, "Solo.csproj", "keel/drivers/usart/Usart.csproj", "keel/drivers/i2c/I2c.csproj", "keel/drivers/spi/Spi.csproj", "keel/drivers/sys/Sys.csproj");
+
+    private static string Unconfigured(string name, string project) => $"""
+        [tasks.{name}]
+        project = "{project}"
+        priority = 1
+        stack = 1024
+        flash = 16384
+        ram = 4096
+
+        [tasks.{name}.caps]
+        sys = {"{"} endpoint = "sys", rights = ["write", "grant-reply"] {"}"}
+
+        """;
+
+    [Fact]
+    public void ADriverTaskWithoutItsConfigTableIsRefusedAtItsProjectWithWhatToWrite()
+    {
+        string toml = App(Unconfigured("serial", "keel/drivers/usart/Usart.csproj"));
+        var error = Assert.Single(BuildWithDrivers(toml).Diagnostics);
+        Assert.Equal(
+            "task 'serial': field 'project': keel/drivers/usart/Usart.csproj is the usart driver, which app.toml configures: " +
+            "add [tasks.serial.config] with its instance and pins, e.g. instance = \"usart1\", tx = \"PA9\", rx = \"PA10\" " +
+            "(docs/system-description.md, \"Drivers\")",
+            error.Message);
+        Assert.Equal(LineOf(toml, "project = \"keel/drivers/usart"), error.Position!.Line);
+
+        // An SPI driver is told of its chip select too; sys has nothing to configure.
+        Assert.Equal(
+            ["task 'spi': field 'project': keel/drivers/spi/Spi.csproj is the spi driver, which app.toml configures: " +
+             "add [tasks.spi.config] with its instance and pins, e.g. instance = \"spi1\", sck = \"PA5\", miso = \"PA6\", mosi = \"PA7\" and a free pin as chip-select " +
+             "(docs/system-description.md, \"Drivers\")"],
+            BuildWithDrivers(App(Unconfigured("spi", "keel/drivers/spi/Spi.csproj") + Unconfigured("sys2", "keel/drivers/sys/Sys.csproj"))).Diagnostics.Select(diagnostic => diagnostic.Message));
+    }
+
+    [Fact]
+    public void ADriverConfiguredOnAnotherKindOfInstanceIsRefused()
+    {
+        string toml = App(Driver("i2c", """
+            instance = "usart1"
+            tx = "PA9"
+            rx = "PA10"
+            """).Replace("Solo.csproj", "keel/drivers/i2c/I2c.csproj"));
+        Assert.Equal(
+            ["task 'i2c': config: field 'instance': keel/drivers/i2c/I2c.csproj is the i2c driver, which cannot run usart1 (expected one of: i2c1, i2c2, i2c3)"],
+            BuildWithDrivers(toml).Diagnostics.Select(diagnostic => diagnostic.Message));
+    }
+
     [Fact]
     public void AnUnknownInstanceAMissingPinAndAMisplacedRateAreEachNamed()
     {

@@ -15,6 +15,10 @@
 //
 // Every pin is given once: not the kernel console's, not another driver's, not one a
 // client's sys badge gives. The errors name the field and its line.
+//
+// One of Keel's driver tasks (DriverName) whose kind the pin table has instances of
+// (usart, i2c, spi) must have its configuration, on an instance of its kind: without
+// it the driver's build would fail on a DriverConfig it does not have.
 using Keel.Drivers;
 using SysPeripheral = Keel.Drivers.Peripheral;
 
@@ -38,16 +42,23 @@ public static class DriverConfigChecker
     // or null when a configuration is wrong (reported).
     public static AppDescription? Resolve(AppDescription app, BoardDescription board, BoardSearch boards, DiagnosticBag diagnostics)
     {
-        if (app.Tasks.All(task => task.Config is null))
+        var drivers = app.Tasks.ToDictionary(task => task.Name, task => DriverName(task, app.TomlPath));
+        bool configured = app.Tasks.Any(task => task.Config is not null);
+        if (!configured && drivers.Values.All(driver => driver is null))
             return app;
         var top = new Section(AppDescriptionParser.TopLevel, [], app.Source, diagnostics.For(app.TomlPath));
         int errors = diagnostics.All.Count;
         string? folder = boards.Find(board.Name);
         string? path = folder is null ? null : Path.Combine(folder, PinTable.File);
-        PinTable? pins = path is not null && File.Exists(path) ? PinTable.Load(path, diagnostics.For(path)) : null;
+        bool hasTable = path is not null && File.Exists(path);
+        // A board with no pin table has no instance to configure a driver on: only an
+        // app that configures one needs it.
+        if (!hasTable && !configured)
+            return app;
+        PinTable? pins = hasTable ? PinTable.Load(path!, diagnostics.For(path!)) : null;
         if (pins is null)
         {
-            if (path is null || !File.Exists(path))
+            if (!hasTable)
                 top.Field("board", $"board '{board.Name}' has no {PinTable.File}, so no driver can be configured on it (docs/system-description.md says what it holds)");
             return null;
         }
@@ -58,13 +69,40 @@ public static class DriverConfigChecker
         foreach (var task in app.Tasks)
         {
             var section = AppChecker.TaskSection(top, task.Name);
-            tasks.Add(task.Config is null ? task : ResolveTask(task, section, board, pins, owners));
+            string? driver = drivers[task.Name] is string name && pins.Instances.Any(instance => Kind(instance.Name) == name) ? name : null;
+            if (task.Config is null && driver is not null)
+                section.Field("project", $"{task.Project} is the {driver} driver, which app.toml configures: add [tasks.{task.Name}.config] with its instance and pins, e.g. {Example(pins, driver, owners)} (docs/system-description.md, \"Drivers\")");
+            tasks.Add(task.Config is null ? task : ResolveTask(task, driver, section, board, pins, owners));
         }
         CheckClientBadges(tasks, top, owners);
         return diagnostics.All.Count > errors ? null : app with { Tasks = tasks };
     }
 
-    private static TaskDescription ResolveTask(TaskDescription task, Section section, BoardDescription board, PinTable pins, Dictionary<string, string> owners)
+    // The driver Keel's drivers/<name>/ folder holds, for a task whose project is one of
+    // them ("../keel/drivers/usart/Usart.csproj": "usart"), or null.
+    public static string? DriverName(TaskDescription task, string tomlPath)
+    {
+        if (task.Project is null)
+            return null;
+        var project = new FileInfo(Path.Combine(Path.GetDirectoryName(tomlPath)!, task.Project));
+        return project.Directory?.Parent?.Name == "drivers" ? project.Directory.Name : null;
+    }
+
+    // "i2c" of "i2c3".
+    private static string Kind(string instance) => instance.TrimEnd("0123456789".ToCharArray());
+
+    // What to write in a driver's missing configuration: the first instance of its kind,
+    // each function on its first pin that nothing holds yet.
+    private static string Example(PinTable pins, string driver, IReadOnlyDictionary<string, string> owners)
+    {
+        var instance = pins.Instances.First(candidate => Kind(candidate.Name) == driver);
+        var fields = instance.Functions.Select(function =>
+            $"{function.Key} = \"{function.Value.Keys.FirstOrDefault(pin => !owners.ContainsKey(pin)) ?? function.Value.Keys.First()}\"");
+        string example = string.Join(", ", [$"instance = \"{instance.Name}\"", .. fields]);
+        return driver == "spi" ? $"{example} and a free pin as {ChipSelect}" : example;
+    }
+
+    private static TaskDescription ResolveTask(TaskDescription task, string? driver, Section section, BoardDescription board, PinTable pins, Dictionary<string, string> owners)
     {
         var config = task.Config!;
         var configSection = section.Nested($"{section.Context}: config", "config");
@@ -80,7 +118,13 @@ public static class DriverConfigChecker
             return task;
         }
         peripheral = known.Value;
-        string kind = config.Instance.TrimEnd("0123456789".ToCharArray());
+        string kind = Kind(config.Instance);
+        if (driver is not null && kind != driver)
+        {
+            var candidates = pins.Instances.Where(candidate => Kind(candidate.Name) == driver).Select(candidate => candidate.Name);
+            configSection.Field("instance", $"{task.Project} is the {driver} driver, which cannot run {config.Instance} (expected one of: {string.Join(", ", candidates)})");
+            return task;
+        }
 
         // Pins: each function of the instance, on a pin that carries it, given once.
         var given = new List<DriverPin>();
