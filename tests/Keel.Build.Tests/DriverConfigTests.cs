@@ -258,7 +258,7 @@ public class DriverConfigTests
         Assert.Equal(
             "task 'serial': field 'project': keel/drivers/usart/Usart.csproj is the usart driver, which app.toml configures: " +
             "add [tasks.serial.config] with its instance and pins, e.g. instance = \"usart1\", tx = \"PA9\", rx = \"PA10\" " +
-            "(docs/system-description.md, \"Drivers\")",
+            "(docs/system-description.md, [tasks.<name>.config])",
             error.Message);
         Assert.Equal(LineOf(toml, "project = \"keel/drivers/usart"), error.Position!.Line);
 
@@ -266,7 +266,7 @@ public class DriverConfigTests
         Assert.Equal(
             ["task 'spi': field 'project': keel/drivers/spi/Spi.csproj is the spi driver, which app.toml configures: " +
              "add [tasks.spi.config] with its instance and pins, e.g. instance = \"spi1\", sck = \"PA5\", miso = \"PA6\", mosi = \"PA7\" and a free pin as chip-select " +
-             "(docs/system-description.md, \"Drivers\")"],
+             "(docs/system-description.md, [tasks.<name>.config])"],
             BuildWithDrivers(App(Unconfigured("spi", "keel/drivers/spi/Spi.csproj") + Unconfigured("sys2", "keel/drivers/sys/Sys.csproj"))).Diagnostics.Select(diagnostic => diagnostic.Message));
     }
 

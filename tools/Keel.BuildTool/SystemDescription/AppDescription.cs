@@ -41,7 +41,8 @@ public sealed record TaskDescription(
     IReadOnlyList<string> PlatformCalls,
     IReadOnlyList<string> TrustedPeripherals,
     DriverConfigDescription? Config = null,
-    DriverConfiguration? Driver = null);
+    DriverConfiguration? Driver = null,
+    string? Console = null);
 
 // A driver task's `[tasks.<name>.config]` as written (docs/system-description.md):
 // which instance, and its pins by function (`tx = "PA9"`); `Pins` holds every other

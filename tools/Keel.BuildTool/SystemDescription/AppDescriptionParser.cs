@@ -112,7 +112,8 @@ public static class AppDescriptionParser
             Caps: caps,
             PlatformCalls: task.StringList("platform-calls"),
             TrustedPeripherals: task.StringList("trusted-peripherals"),
-            Config: task.Table("config") is TomlTable config ? ParseDriverConfig(task.Nested(config, $"{task.Context}: config", "config"), config) : null);
+            Config: task.Table("config") is TomlTable config ? ParseDriverConfig(task.Nested(config, $"{task.Context}: config", "config"), config) : null,
+            Console: task.String(ConsoleRoute.Field, required: false));
         task.RejectUnknownFields();
         return description;
     }

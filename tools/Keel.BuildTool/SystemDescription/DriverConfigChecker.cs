@@ -71,7 +71,7 @@ public static class DriverConfigChecker
             var section = AppChecker.TaskSection(top, task.Name);
             string? driver = drivers[task.Name] is string name && pins.Instances.Any(instance => Kind(instance.Name) == name) ? name : null;
             if (task.Config is null && driver is not null)
-                section.Field("project", $"{task.Project} is the {driver} driver, which app.toml configures: add [tasks.{task.Name}.config] with its instance and pins, e.g. {Example(pins, driver, owners)} (docs/system-description.md, \"Drivers\")");
+                section.Field("project", $"{task.Project} is the {driver} driver, which app.toml configures: add [tasks.{task.Name}.config] with its instance and pins, e.g. {Example(pins, driver, owners)} (docs/system-description.md, [tasks.<name>.config])");
             tasks.Add(task.Config is null ? task : ResolveTask(task, driver, section, board, pins, owners));
         }
         CheckClientBadges(tasks, top, owners);

@@ -66,6 +66,7 @@ public static class SystemCommand
         var app = AppDescriptionParser.Parse(tomlPath, report);
         if (app is null)
             return (null, diagnostics.All);
+        app = ConsoleRoute.Resolve(app, diagnostics);
         var boardDescription = AppChecker.Check(app, boards, diagnostics, board);
         if (diagnostics.HasErrors || boardDescription is null)
             return (null, diagnostics.All);
