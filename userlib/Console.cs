@@ -1,6 +1,13 @@
 // A task's console: text goes to the kernel through the platform call DebugWrite
 // (docs/abi.md), which checks that the text lies in the task's own memory and prints
 // it on the board's console. Numbers are formatted here, without allocation.
+//
+// Every write leaves through one symbol, keel_console_write (ConsoleOutput.cs: a host
+// build, Keel.Testing, takes the text there instead), which Arm/Console.S
+// defines weakly as the kernel's debug console. A task whose app.toml gives its
+// console to a USART driver (`console = "<task>"`, docs/drivers.md) has its generated
+// Caps.g.cs define the symbol instead (Keel.Drivers.UsartConsole), and its link takes
+// that one: the same Console API, the text on the driver's USART.
 using System;
 using System.Runtime.InteropServices;
 using Keel.Kernel;
@@ -15,7 +22,14 @@ namespace Keel.UserLib
                 Write(chars, text.Length);
         }
 
-        public static void Write(char* text, int length) => Syscall.DebugWrite(text, length);
+        public static void Write(char* text, int length) => ConsoleOutput.Write(text, length);
+
+        // The kernel's debug console, whatever the task's console is.
+        public static void WriteToDebugConsole(char* text, int length) => Syscall.DebugWrite(text, length);
+
+        // The default keel_console_write branches here (Arm/Console.S).
+        [UnmanagedCallersOnly(EntryPoint = "keel_debug_console_write")]
+        private static void DebugConsoleWrite(char* text, int length) => WriteToDebugConsole(text, length);
 
         public static void Write(char c) => Write(&c, 1);
 

@@ -19,6 +19,38 @@ namespace Keel.Drivers
         public const uint MaxDeadlineMilliseconds = 0x7FFFFFFF;
     }
 
+    // The ends of a periodic wait's periods in the service's clock: start + period,
+    // start + 2 × period, ..., so a wake-up that comes late shortens the next wait
+    // instead of pushing every later period back (TimerSleep.WaitForNextPeriod).
+    public struct PeriodicSchedule
+    {
+        private readonly uint _period;
+        private uint _end;
+
+        public PeriodicSchedule(uint startMilliseconds, uint periodMilliseconds)
+        {
+            _period = periodMilliseconds;
+            _end = startMilliseconds;
+        }
+
+        // Moves to the next period's end and gives the milliseconds from `now` to it (0
+        // if it has passed). Periods that ended before `now` entirely are skipped, and
+        // counted in `missed`, rather than signalled in a burst.
+        public uint Next(uint nowMilliseconds, out uint missed)
+        {
+            missed = 0;
+            _end += _period;
+            int left = (int)(_end - nowMilliseconds);
+            if (left < 0 && _period > 0)
+            {
+                missed = ((uint)-left + _period - 1) / _period;
+                _end += missed * _period;
+                left = (int)(_end - nowMilliseconds);
+            }
+            return left > 0 ? (uint)left : 0;
+        }
+    }
+
     [IpcInterface]
     public interface ITimer
     {

@@ -37,30 +37,43 @@ namespace Keel.Drivers.I2c
         // Polls of a status register before a wait ends in Timeout (the design note above).
         public const int PollLimit = 200_000;
 
-        // Standard mode, 100 kHz.
-        public const uint BusHz = 100_000;
+        // Up to this bus speed standard mode, above it (to 400 kHz) fast mode.
+        public const uint StandardModeMaxHz = 100_000;
 
         private TRegisters _registers;
         private readonly uint _peripheralClockHz;
+        private readonly uint _busHz;
 
-        public I2cMaster(TRegisters registers, uint peripheralClockHz)
+        // `busHz`: the SCL rate, app.toml's `speed` (the build keeps it to 1 kHz-400 kHz).
+        public I2cMaster(TRegisters registers, uint peripheralClockHz, uint busHz)
         {
             _registers = registers;
             _peripheralClockHz = peripheralClockHz;
+            _busHz = busHz;
         }
 
-        // Resets the peripheral and configures it as a 100 kHz master: CR2.FREQ is the
-        // APB clock in MHz, CCR half an SCL period in APB clocks, TRISE the 1000 ns rise
-        // time of standard mode in APB clocks, plus one.
+        // Resets the peripheral and configures it as a master at the bus speed: CR2.FREQ
+        // is the APB clock in MHz; in standard mode CCR is half an SCL period in APB
+        // clocks and TRISE the 1000 ns rise time in APB clocks, plus one; in fast mode
+        // (F/S, DUTY clear) CCR is a third of the period and the rise time 300 ns.
         public void Initialise()
         {
             _registers.Write(Cr1, Cr1SoftwareReset);
             _registers.Write(Cr1, 0);
             uint megahertz = _peripheralClockHz / 1_000_000;
             _registers.Write(Cr2, megahertz & Cr2FrequencyMask);
-            uint ccr = _peripheralClockHz / (2 * BusHz);
-            _registers.Write(Ccr, (ccr < CcrMinimumStandard ? CcrMinimumStandard : ccr) & CcrMask);
-            _registers.Write(Trise, megahertz + 1);
+            if (_busHz <= StandardModeMaxHz)
+            {
+                uint ccr = _peripheralClockHz / (2 * _busHz);
+                _registers.Write(Ccr, (ccr < CcrMinimumStandard ? CcrMinimumStandard : ccr) & CcrMask);
+                _registers.Write(Trise, megahertz + 1);
+            }
+            else
+            {
+                uint ccr = (_peripheralClockHz + 3 * _busHz - 1) / (3 * _busHz);
+                _registers.Write(Ccr, CcrFastMode | ((ccr < CcrMinimumFast ? CcrMinimumFast : ccr) & CcrMask));
+                _registers.Write(Trise, megahertz * 300 / 1000 + 1);
+            }
             _registers.Write(Cr1, Cr1Enable);
         }
 

@@ -1,13 +1,15 @@
 // The I2C master task's entry and loop: the only file of the driver that makes system
-// calls. It asks sys for I2C1's clock and for PB8 (SCL) and PB9 (SDA) as open-drain
-// alternate function 4 with pull-ups, configures the peripheral (I2cMaster.cs) and
+// calls. It asks sys for its instance's clock and for its SCL and SDA pins as
+// open-drain alternate functions with pull-ups (which instance, pins and speed: app.toml's
+// [tasks.<name>.config], generated into DriverConfig), configures the peripheral (I2cMaster.cs) and
 // serves II2c on its `requests` endpoint with the generated I2cServer. Transfers poll
 // (the design note in I2cMaster.cs), so the task takes no interrupt and no
 // notification.
 //
 // Its CSpace, in the order app.toml declares it (docs/drivers.md lists the slots):
 // `requests` (the driver's endpoint, read) and `sys` (an endpoint cap to sys, write and
-// grant-reply, with the badge SysBadge.For(Port.B, (1 << 8) | (1 << 9), Peripheral.I2c1)).
+// grant-reply, whose badge the build mints: the instance's clock and its pins on the
+// first port), then `sys-<port>` for pins on another port (I2C3: PA8 and PC9).
 using System.Runtime.InteropServices;
 using Keel.Drivers.I2c;
 using Keel.Hal;
@@ -21,18 +23,14 @@ namespace Keel.Drivers.I2cTask
 {
     public static class Program
     {
-        // I2C1 is on APB1, which both boards run at 42 MHz (board/*/Board.cs).
-        private const uint ApbClockHz = 42_000_000;
-        private const ushort Pins = (1 << 8) | (1 << 9);
-        private const byte AlternateFunctionI2c = 4;
-
         [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
         private static void Main()
         {
-            var sys = new SysClient(Caps.Sys);
-            Error status = sys.EnableClock(Peripheral.I2c1);
+            Error status = new SysClient(Caps.Sys).EnableClock(DriverConfig.Peripheral);
             if (status == Error.Ok)
-                status = sys.Configure(Port.B, Pins, PinMode.Alternate, OutputType.OpenDrain, Pull.Up, AlternateFunctionI2c);
+                status = new SysClient(DriverConfig.SclSys).Configure(DriverConfig.SclPort, DriverConfig.SclPin, PinMode.Alternate, OutputType.OpenDrain, Pull.Up, DriverConfig.SclAlternateFunction);
+            if (status == Error.Ok)
+                status = new SysClient(DriverConfig.SdaSys).Configure(DriverConfig.SdaPort, DriverConfig.SdaPin, PinMode.Alternate, OutputType.OpenDrain, Pull.Up, DriverConfig.SdaAlternateFunction);
             if (status != Error.Ok)
             {
                 // The bus cannot work; the driver still serves, and every transfer ends
@@ -40,7 +38,7 @@ namespace Keel.Drivers.I2cTask
                 Console.WriteLine("i2c: sys refused the clock or the pins: ", status);
             }
 
-            var driver = new I2cMaster<MmioBlock>(new MmioBlock(I2cRegisters.I2c1Base), ApbClockHz);
+            var driver = new I2cMaster<MmioBlock>(new MmioBlock(DriverConfig.RegistersBase), DriverConfig.BusClockHz, DriverConfig.SpeedHz);
             driver.Initialise();
             Error ended = I2cServer.Serve(ref driver, Caps.Requests);
             // Only a receive on a capability that is gone ends the loop.

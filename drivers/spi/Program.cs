@@ -1,18 +1,15 @@
 // The SPI master task's entry and loop: the only file of the driver that makes system
-// calls. It asks sys for SPI2's clock, for PB13 (SCK), PB14 (MISO) and PB15 (MOSI) as
-// alternate function 5, and for PB12 as a push-pull output driven high (the device's
-// chip select, active low), configures the peripheral (SpiMaster.cs) and serves ISpi
-// on its `requests` endpoint with the generated SpiServer. Transfers poll, so the task
-// takes no interrupt and no notification.
-//
-// SPI2 rather than SPI1: SPI1's pins on the Nucleo's Arduino header (PA5, PA6, PA7)
-// include PA5, the board's LED (LD2), which the blink example drives; SPI2's are all
-// on port B, so one sys capability (one port, one peripheral) covers the bus and its
-// chip select.
+// calls. It asks sys for its instance's clock, for its SCK, MISO and MOSI pins as their
+// alternate functions, and for its chip-select pin as a push-pull output driven high
+// (the device's chip select, active low) — which instance and pins: app.toml's
+// [tasks.<name>.config], generated into DriverConfig — configures the peripheral
+// (SpiMaster.cs) and serves ISpi on its `requests` endpoint with the generated
+// SpiServer. Transfers poll, so the task takes no interrupt and no notification.
 //
 // Its CSpace, in the order app.toml declares it (docs/drivers.md lists the slots):
 // `requests` (the driver's endpoint, read) and `sys` (an endpoint cap to sys, write and
-// grant-reply, with the badge SysBadge.For(Port.B, 0xF000, Peripheral.Spi2)).
+// grant-reply, whose badge the build mints: the instance's clock and its pins on the
+// first port), then `sys-<port>` for pins on another port.
 using System.Runtime.InteropServices;
 using Keel.Drivers.Spi;
 using Keel.Hal;
@@ -26,43 +23,43 @@ namespace Keel.Drivers.SpiTask
 {
     public static class Program
     {
-        private const ushort BusPins = (1 << 13) | (1 << 14) | (1 << 15);
-        private const ushort ChipSelectPin = 1 << 12;
-        private const byte AlternateFunctionSpi2 = 5;
-
         [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
         private static void Main()
         {
-            var sys = new SysClient(Caps.Sys);
+            var chipSelect = new SysClient(DriverConfig.ChipSelectSys);
             // Chip select high (deselected) before the pin becomes an output.
-            Error status = sys.EnableClock(Peripheral.Spi2);
+            Error status = new SysClient(Caps.Sys).EnableClock(DriverConfig.Peripheral);
             if (status == Error.Ok)
-                status = sys.Write(Port.B, ChipSelectPin, 0);
+                status = chipSelect.Write(DriverConfig.ChipSelectPort, DriverConfig.ChipSelectPin, 0);
             if (status == Error.Ok)
-                status = sys.Configure(Port.B, ChipSelectPin, PinMode.Output, OutputType.PushPull, Pull.None, 0);
+                status = chipSelect.Configure(DriverConfig.ChipSelectPort, DriverConfig.ChipSelectPin, PinMode.Output, OutputType.PushPull, Pull.None, 0);
             if (status == Error.Ok)
-                status = sys.Configure(Port.B, BusPins, PinMode.Alternate, OutputType.PushPull, Pull.None, AlternateFunctionSpi2);
+                status = new SysClient(DriverConfig.SckSys).Configure(DriverConfig.SckPort, DriverConfig.SckPin, PinMode.Alternate, OutputType.PushPull, Pull.None, DriverConfig.SckAlternateFunction);
+            if (status == Error.Ok)
+                status = new SysClient(DriverConfig.MisoSys).Configure(DriverConfig.MisoPort, DriverConfig.MisoPin, PinMode.Alternate, OutputType.PushPull, Pull.None, DriverConfig.MisoAlternateFunction);
+            if (status == Error.Ok)
+                status = new SysClient(DriverConfig.MosiSys).Configure(DriverConfig.MosiPort, DriverConfig.MosiPin, PinMode.Alternate, OutputType.PushPull, Pull.None, DriverConfig.MosiAlternateFunction);
             if (status != Error.Ok)
             {
                 Console.WriteLine("spi: sys refused the clock or the pins: ", status);
             }
 
-            var driver = new SpiMaster<MmioBlock, SysChipSelect>(new MmioBlock(SpiRegisters.Spi2Base), new SysChipSelect(sys));
+            var driver = new SpiMaster<MmioBlock, SysChipSelect>(new MmioBlock(DriverConfig.RegistersBase), new SysChipSelect(chipSelect));
             driver.Initialise();
             Error ended = SpiServer.Serve(ref driver, Caps.Requests);
             Console.WriteLine("spi: stopped: ", ended);
         }
 
-        // PB12 through sys: one BSRR store each way.
+        // The configured chip select through sys: one BSRR store each way.
         private readonly struct SysChipSelect : IChipSelect
         {
             private readonly SysClient _sys;
 
             public SysChipSelect(SysClient sys) => _sys = sys;
 
-            public Error Select() => _sys.Write(Port.B, 0, ChipSelectPin);
+            public Error Select() => _sys.Write(DriverConfig.ChipSelectPort, 0, DriverConfig.ChipSelectPin);
 
-            public void Deselect() => _sys.Write(Port.B, ChipSelectPin, 0);
+            public void Deselect() => _sys.Write(DriverConfig.ChipSelectPort, DriverConfig.ChipSelectPin, 0);
         }
     }
 }

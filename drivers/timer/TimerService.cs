@@ -2,21 +2,23 @@
 // that host tests run it against a fake timer (tests/Keel.Drivers.Tests/TimerTests.cs);
 // Program.cs owns the system calls (capabilities, signals) and calls this struct.
 //
-// Tickless: the hardware interrupts only when the earliest deadline is due. The counter
-// runs at TimerClock.TicksPerMillisecond per millisecond from 0 after each restart, and
-// its update event (the counter passing ARR) is the one interrupt used: ARR is set to
-// the ticks left until the earliest deadline. With no deadline ARR is MaxPeriodTicks,
-// so a counter that nobody needs still interrupts once every few hours, to fold its
-// count into the clock before it could wrap. The compare channels are not used: QEMU's
-// model of the timer has no compare interrupt, only the update one.
+// A free-running count and a compare register. TIM5 counts TimerClock.TicksPerMillisecond
+// per millisecond over its full 32 bits (ARR = 2^32 - 1) and the service never writes
+// CNT after Start: the clock is the count as last read (`_lastCount`) folded into
+// milliseconds, and each read adds the ticks since the previous one (as a 32-bit
+// difference, right across the counter's wrap). No request can lose a tick or delay
+// another client's deadline, however often it comes (issue 28: the service used to
+// restart the counter at every SetDeadline and Cancel, losing the ticks counted between
+// its read and its write, so a client looping on Cancel made the clock lag).
 //
-// The clock is `_epochMilliseconds` (and a remainder of ticks) at the last restart plus
-// the ticks counted since. Every change of the earliest deadline restarts the counter
-// (reads it, adds it to the clock, writes 0), so ARR is always a count from 0. On the
-// chip (and Renode) the counter restarts from 0 by itself at the update event, having
-// counted ARR + 1 ticks; QEMU's model (hw/timer/stm32f2xx_timer.c) does not restart it,
-// its count keeps growing past ARR. ElapsedTicks reads both rightly: a count above ARR
-// is one that did not restart (on the chip the count never exceeds ARR).
+// The deadline interrupt is channel 1's compare match (CCR1, CC1IF): CCR1 holds the
+// count at which the earliest deadline is due, or, with none, MaxAheadTicks ahead, so
+// that the service reads the counter at least that often and no difference it takes
+// exceeds 32 bits. A compare value the counter passed while it was being written is
+// found by reading the counter after the write, and handled at once. QEMU's model
+// (hw/timer/stm32f2xx_timer.c) has no compare interrupt: there deadlines are found when
+// the service wakes for another reason (a request, or a tick signal given to its
+// notification in app.toml, docs/drivers.md).
 //
 // Clients are told apart by the badge of their capability (Caller.Badge); each has a
 // record (MaxClients of them) with its deadline in the millisecond clock. Comparisons
@@ -42,48 +44,46 @@ namespace Keel.Drivers.Timer
         // mask Update returns.
         public const int MaxClients = 8;
 
-        // The longest period the counter runs between restarts: 2^30 ticks (about three
-        // hours at 100 kHz), far below its 32 bits, so that a late interrupt still finds
-        // the count unwrapped.
-        public const uint MaxPeriodTicks = 1u << 30;
+        // The furthest ahead of the count the compare register is set: 2^30 ticks (about
+        // three hours at 100 kHz), a quarter of the counter's range, so that a late
+        // interrupt still finds the count less than one wrap past its last read.
+        public const uint MaxAheadTicks = 1u << 30;
 
         private TRegisters _registers;
         private readonly TimerClientRecord[] _clients;
-        private uint _epochMilliseconds;
-        private uint _epochTicks;   // ticks of the clock's current millisecond, < TicksPerMillisecond
-        private uint _period;       // ARR + 1: ticks from a restart to the update event
+        private uint _lastCount;           // CNT at the last read: the clock's time
+        private uint _clockMilliseconds;
+        private uint _clockTicks;          // ticks of the clock's current millisecond, < TicksPerMillisecond
 
         public TimerService(TRegisters registers, TimerClientRecord[] clients)
         {
             _registers = registers;
             _clients = clients;
-            _epochMilliseconds = 0;
-            _epochTicks = 0;
-            _period = MaxPeriodTicks;
+            _lastCount = 0;
+            _clockMilliseconds = 0;
+            _clockTicks = 0;
         }
 
-        public uint ProgrammedPeriodTicks => _period;
-
-        // Counts TicksPerMillisecond per millisecond from 0, the update event (and its
-        // interrupt) after MaxPeriodTicks. URS: the software update below, which loads
-        // the prescaler at once instead of at the first overflow, sets no flag.
+        // Counts TicksPerMillisecond per millisecond from 0 over all 32 bits, with the
+        // compare interrupt MaxAheadTicks ahead. URS: the software update below, which
+        // loads the prescaler at once instead of at the first overflow, sets no flag.
         public void Start()
         {
             _registers.Write(TimerRegisters.Cr1, TimerRegisters.Cr1UpdateOnOverflowOnly);
             _registers.Write(TimerRegisters.Psc, TimerClock.Prescaler);
-            _registers.Write(TimerRegisters.Arr, MaxPeriodTicks - 1);
+            _registers.Write(TimerRegisters.Arr, uint.MaxValue);
+            _registers.Write(TimerRegisters.Ccr1, MaxAheadTicks);
             _registers.Write(TimerRegisters.Egr, TimerRegisters.EgrUpdateGeneration);
             _registers.Write(TimerRegisters.Cnt, 0);
-            _registers.Write(TimerRegisters.Sr, ~TimerRegisters.SrUpdate);
-            _registers.Write(TimerRegisters.Dier, TimerRegisters.DierUpdateInterrupt);
+            _registers.Write(TimerRegisters.Sr, 0);
+            _registers.Write(TimerRegisters.Dier, TimerRegisters.DierCompare1Interrupt);
             _registers.Write(TimerRegisters.Cr1, TimerRegisters.Cr1UpdateOnOverflowOnly | TimerRegisters.Cr1CounterEnable);
-            _period = MaxPeriodTicks;
         }
 
         public uint NowMilliseconds()
         {
-            uint ticks = _epochTicks + ElapsedTicks();
-            return _epochMilliseconds + ticks / TimerClock.TicksPerMillisecond;
+            CatchUp();
+            return _clockMilliseconds;
         }
 
         // The record of `badge`, taken if it has none yet; Busy when all are others'.
@@ -125,40 +125,63 @@ namespace Keel.Drivers.Timer
             return Error.Ok;
         }
 
-        // After every request and every interrupt: restarts the counter, disarms and
-        // returns (a bit per record) the clients whose deadline has come, and programs
-        // the update event for the earliest deadline left.
+        // After every request and every interrupt: disarms and returns (a bit per record)
+        // the clients whose deadline has come, and sets the compare register for the
+        // earliest deadline left. Should the counter pass that value while it is being
+        // written, the deadline is taken now instead of a wrap later.
         public uint Update()
         {
-            Restart();
-            uint now = _epochMilliseconds;
             uint due = 0;
-            bool any = false;
-            uint earliest = 0;   // milliseconds from now to the earliest deadline left
+            while (true)
+            {
+                due |= TakeDue(out uint ticksAhead);
+                uint compare = _lastCount + ticksAhead;
+                _registers.Write(TimerRegisters.Sr, ~TimerRegisters.SrCompare1);
+                _registers.Write(TimerRegisters.Ccr1, compare);
+                if ((int)(compare - _registers.Read(TimerRegisters.Cnt)) > 0)
+                    return due;
+            }
+        }
+
+        public bool IsArmed(int client) => _clients[client].Armed;
+
+        // Disarms the clients whose deadline has come (a bit each in the result) and
+        // gives the ticks from the clock's time to the earliest deadline left, at most
+        // MaxAheadTicks.
+        private uint TakeDue(out uint ticksAhead)
+        {
+            CatchUp();
+            uint due = 0;
+            ticksAhead = MaxAheadTicks;
             for (int i = 0; i < _clients.Length; i++)
             {
                 if (!_clients[i].InUse || !_clients[i].Armed)
                     continue;
-                int left = (int)(_clients[i].DeadlineMilliseconds - now);
+                int left = (int)(_clients[i].DeadlineMilliseconds - _clockMilliseconds);
                 if (left <= 0)
                 {
                     _clients[i].Armed = false;
                     due |= 1u << i;
                 }
-                else if (!any || (uint)left < earliest)
+                else if ((uint)left <= MaxAheadTicks / TimerClock.TicksPerMillisecond)
                 {
-                    any = true;
-                    earliest = (uint)left;
+                    uint ticks = (uint)left * TimerClock.TicksPerMillisecond - _clockTicks;
+                    if (ticks < ticksAhead)
+                        ticksAhead = ticks;
                 }
             }
-            uint period = MaxPeriodTicks;
-            if (any && earliest <= MaxPeriodTicks / TimerClock.TicksPerMillisecond)
-                period = earliest * TimerClock.TicksPerMillisecond - _epochTicks;
-            ProgramPeriod(period);
             return due;
         }
 
-        public bool IsArmed(int client) => _clients[client].Armed;
+        // Adds the ticks counted since the last read to the clock.
+        private void CatchUp()
+        {
+            uint count = _registers.Read(TimerRegisters.Cnt);
+            uint ticks = _clockTicks + (count - _lastCount);
+            _lastCount = count;
+            _clockMilliseconds += ticks / TimerClock.TicksPerMillisecond;
+            _clockTicks = ticks % TimerClock.TicksPerMillisecond;
+        }
 
         private int Find(uint badge)
         {
@@ -168,39 +191,6 @@ namespace Keel.Drivers.Timer
                     return i;
             }
             return -1;
-        }
-
-        // Ticks since the last restart. Reads the count, then the update flag, then the
-        // count again: a flag still clear says the first count came before any update
-        // event; a set flag says the second came after one.
-        private uint ElapsedTicks()
-        {
-            uint first = _registers.Read(TimerRegisters.Cnt);
-            uint status = _registers.Read(TimerRegisters.Sr);
-            if ((status & TimerRegisters.SrUpdate) == 0)
-                return first;
-            uint second = _registers.Read(TimerRegisters.Cnt);
-            if (second >= _period)
-                return second;              // QEMU: the count did not restart at ARR
-            return _period + second;        // the chip: it restarted from 0 after _period ticks
-        }
-
-        // Adds the ticks since the last restart to the clock and counts from 0 again.
-        private void Restart()
-        {
-            uint ticks = _epochTicks + ElapsedTicks();
-            _registers.Write(TimerRegisters.Cnt, 0);
-            _registers.Write(TimerRegisters.Sr, ~TimerRegisters.SrUpdate);
-            _epochMilliseconds += ticks / TimerClock.TicksPerMillisecond;
-            _epochTicks = ticks % TimerClock.TicksPerMillisecond;
-        }
-
-        private void ProgramPeriod(uint period)
-        {
-            if (period == _period)
-                return;
-            _period = period;
-            _registers.Write(TimerRegisters.Arr, period - 1);
         }
     }
 }

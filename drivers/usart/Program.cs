@@ -1,14 +1,16 @@
 // The USART driver task's entry and loop: the only file of the driver that makes
-// system calls. It builds the logic (UsartDriver.cs) over USART1's registers (the
-// `usart1` region app.toml grants it), then serves IUsart on its `requests` endpoint
-// and USART1's interrupt (IRQ 37) on its bound notification from one loop: a request
+// system calls. It builds the logic (UsartDriver.cs) over its instance's registers
+// (app.toml's [tasks.<name>.config], generated into DriverConfig: the build grants the
+// instance's region), then serves IUsart on its `requests` endpoint and the
+// instance's interrupt on its bound notification from one loop: a request
 // goes to the generated UsartServer, a notification to UsartDriver.OnInterrupt, after
 // which the interrupt is acknowledged (`irq`) and the subscriber signalled if it has
 // something to hear.
 //
-// Clock and pins: through its `sys` slot (the sys task's endpoint, badge
-// SysBadge.For(Port.A, PA9 | PA10, Peripheral.Usart1)) it enables USART1's clock and
-// routes PA9 (TX) and PA10 (RX) to alternate function 7 first, as a board needs.
+// Clock and pins: through its `sys` slot (the sys task's endpoint, with the badge the
+// build mints from the configuration) it enables the instance's clock and routes its
+// TX and RX pins to their alternate function first, as a board needs (through
+// `sys-<port>` for a pin on another port).
 //
 // Its CSpace (docs/drivers.md lists the slots): `requests`, `irq`, `sys`,
 // then free slots: the first receives a transferred notification, the second keeps the
@@ -30,31 +32,27 @@ namespace Keel.Drivers.UsartTask
         private const uint ReceiveSlot = Caps.FirstFreeSlot;
         private const uint SubscriberSlot = Caps.FirstFreeSlot + 1;
 
-        // USART1 is on APB2, at 84 MHz on both boards (board/*/Board.cs).
-        private const uint BusClockHz = 84_000_000;
-        private const uint Baud = 115_200;
-        private const ushort Pins = (1 << 9) | (1 << 10);
-        private const byte AlternateFunctionUsart = 7;
-
         private static readonly byte[] s_transmit = new byte[256];
         private static readonly byte[] s_receive = new byte[256];
 
         [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
         private static void Main()
         {
-            var sys = new SysClient(Caps.Sys);
-            Error clock = sys.EnableClock(Peripheral.Usart1);
-            Error pins = clock == Error.Ok ? sys.Configure(Port.A, Pins, PinMode.Alternate, OutputType.PushPull, Pull.Up, AlternateFunctionUsart) : clock;
+            Error pins = new SysClient(Caps.Sys).EnableClock(DriverConfig.Peripheral);
+            if (pins == Error.Ok)
+                pins = new SysClient(DriverConfig.TxSys).Configure(DriverConfig.TxPort, DriverConfig.TxPin, PinMode.Alternate, OutputType.PushPull, Pull.Up, DriverConfig.TxAlternateFunction);
+            if (pins == Error.Ok)
+                pins = new SysClient(DriverConfig.RxSys).Configure(DriverConfig.RxPort, DriverConfig.RxPin, PinMode.Alternate, OutputType.PushPull, Pull.Up, DriverConfig.RxAlternateFunction);
             if (pins != Error.Ok)
             {
-                Console.WriteLine("usart: sys refused USART1's clock or pins: ", pins);
+                Console.WriteLine("usart: sys refused the clock or the pins: ", pins);
                 return;
             }
             var service = new Service
             {
-                Driver = new UsartDriver<MmioBlock>(new MmioBlock(Keel.Hal.Stm32f4.Usart.Usart1.Base), s_transmit, s_receive),
+                Driver = new UsartDriver<MmioBlock>(new MmioBlock(DriverConfig.RegistersBase), s_transmit, s_receive),
             };
-            service.Driver.Start(BusClockHz, Baud);
+            service.Driver.Start(DriverConfig.BusClockHz, DriverConfig.Baud);
 
             Message message = UsartServer.Receive(Caps.Requests, ReceiveSlot);
             while (message.Status == Error.Ok)

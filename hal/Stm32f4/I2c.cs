@@ -55,5 +55,8 @@ namespace Keel.Hal.Stm32f4
         // CCR: standard mode (F/S = 0), SCL high and low each CCR periods of the APB clock.
         public const uint CcrMask = 0xFFF;
         public const uint CcrMinimumStandard = 4;
+        // F/S: fast mode (up to 400 kHz); with DUTY clear, SCL is low 2 CCR and high 1.
+        public const uint CcrFastMode = 1u << 15;
+        public const uint CcrMinimumFast = 1;
     }
 }

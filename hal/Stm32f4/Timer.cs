@@ -17,13 +17,18 @@ namespace Keel.Hal.Stm32f4
         public const uint Cnt = 0x24;
         public const uint Psc = 0x28;
         public const uint Arr = 0x2C;
+        public const uint Ccr1 = 0x34;
 
         public const uint Cr1CounterEnable = 1u << 0;
         // URS: only a counter overflow sets UIF, not a software update (EGR.UG).
         public const uint Cr1UpdateOnOverflowOnly = 1u << 2;
         public const uint DierUpdateInterrupt = 1u << 0;
+        // CC1IE: the interrupt when the counter matches CCR1 (channel 1 as output compare,
+        // its reset configuration: CCMR1 = 0, frozen output).
+        public const uint DierCompare1Interrupt = 1u << 1;
         // SR flags are cleared by writing 0 to them (rc_w0); 1s leave the others alone.
         public const uint SrUpdate = 1u << 0;
+        public const uint SrCompare1 = 1u << 1;
         public const uint EgrUpdateGeneration = 1u << 0;
         public const uint PrescalerMax = 0xFFFF;
 

@@ -18,7 +18,7 @@ public class I2cMasterTests
     private static (I2cMaster<FakeRegisters> Master, I2cBusModel Bus) Setup()
     {
         var bus = new I2cBusModel();
-        var master = new I2cMaster<FakeRegisters>(bus.Registers, 42_000_000);
+        var master = new I2cMaster<FakeRegisters>(bus.Registers, 42_000_000, 100_000);
         master.Initialise();
         return (master, bus);
     }
@@ -32,6 +32,26 @@ public class I2cMasterTests
         Assert.Equal(43u, bus.Registers[Trise]);      // 1000 ns × 42 MHz + 1
         Assert.Equal(Cr1Enable, bus.Registers[Cr1]);
         Assert.Equal(1, bus.SoftwareResets);
+    }
+
+    // A configuration other than the examples' (app.toml `speed = 400000`, on I2C3):
+    // fast mode, from the same APB clock.
+    [Fact]
+    public void InitialiseConfiguresA400KilohertzFastModeMasterWhenTheConfigurationAsks()
+    {
+        var bus = new I2cBusModel();
+        var master = new I2cMaster<FakeRegisters>(bus.Registers, 42_000_000, 400_000);
+        master.Initialise();
+
+        Assert.Equal(42u, bus.Registers[Cr2] & Cr2FrequencyMask);
+        Assert.Equal(CcrFastMode | 35u, bus.Registers[Ccr]);   // 42 MHz / (3 × 400 kHz) = 35: SCL at 400 kHz
+        Assert.Equal(13u, bus.Registers[Trise]);               // 300 ns × 42 MHz + 1
+        Assert.Equal(Cr1Enable, bus.Registers[Cr1]);
+
+        // And it transfers as in standard mode.
+        I2cBusModel.Device device = bus.Add(SensorAddress);
+        Assert.Equal(Error.Ok, master.Write(SensorAddress, [0x01]));
+        Assert.Equal([0x01], Assert.Single(device.Written));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Linq;
 using Keel.Drivers.Timer;
 using Keel.Hal.Stm32f4;
 using Keel.Kernel;
@@ -7,20 +8,32 @@ namespace Keel.Drivers.Tests;
 
 // The timer service's logic (drivers/timer) against a fake TIM5 that counts as the
 // chip does (RM0368 section 13): CNT counts up to ARR, then restarts from 0 with the
-// update flag (UIF) set; SR's flags clear by writing 0. `Restarts = false` makes it
-// count as QEMU's model does instead: past ARR, without restarting.
+// update flag (UIF) set; the compare flag (CC1IF) sets when the count reaches CCR1; SR's
+// flags clear by writing 0. `CompareInterrupts = false` makes it behave as QEMU's model
+// does instead: CCR1 is kept but nothing ever sets CC1IF.
 public class TimerTests
 {
     private const uint TicksPerMs = TimerClock.TicksPerMillisecond;
+    private const uint MaxAheadTicks = TimerService<FakeRegisters>.MaxAheadTicks;
 
     private sealed class FakeTimer
     {
         public FakeRegisters Registers { get; } = new();
-        public bool Restarts = true;
-        public int UpdateEvents;
+        public bool CompareInterrupts = true;
+        public int CompareEvents;
+        // Timer clocks that pass while the service reads CNT once: the counter goes on
+        // counting while the service works. TicksCounted is the time that really passed.
+        public uint TicksPerCountRead;
+        public ulong TicksCounted;
 
         public FakeTimer()
         {
+            Registers.OnRead = (offset, value) =>
+            {
+                if (offset == TimerRegisters.Cnt && TicksPerCountRead > 0)
+                    Advance(TicksPerCountRead);
+                return value;
+            };
             Registers.OnWrite = (offset, value) =>
             {
                 if (offset == TimerRegisters.Sr)
@@ -38,46 +51,47 @@ public class TimerTests
         public uint Count
         {
             get => Registers[TimerRegisters.Cnt];
-            set => Registers[TimerRegisters.Cnt] = value;
+            private set => Registers[TimerRegisters.Cnt] = value;
         }
 
-        public uint Period => Registers[TimerRegisters.Arr] + 1;
+        public uint Compare => Registers[TimerRegisters.Ccr1];
 
-        public bool UpdatePending => (Status & TimerRegisters.SrUpdate) != 0;
+        // Ticks from the count to the next compare match.
+        public uint CompareAhead => Compare - Count;
 
-        // Counts `ticks` timer clocks in a few steps: up to the next update event, then
-        // on from there.
-        public void Advance(uint ticks)
+        public bool ComparePending => (Status & TimerRegisters.SrCompare1) != 0;
+
+        // Counts `ticks` timer clocks one step at a time to each event: the compare match,
+        // the update event at ARR (then from 0).
+        public void Advance(ulong ticks)
         {
+            TicksCounted += ticks;
             while (ticks > 0)
             {
                 uint arr = Registers[TimerRegisters.Arr];
-                if (!Restarts)
+                ulong toUpdate = (ulong)arr - Count + 1;
+                ulong toMatch = Compare > Count && Compare <= arr ? Compare - Count : ulong.MaxValue;
+                ulong step = System.Math.Min(ticks, System.Math.Min(toUpdate, toMatch));
+                ticks -= step;
+                if (step == toUpdate)
                 {
-                    bool crosses = Count < arr && ticks >= arr - Count;
-                    Count += ticks;
-                    if (crosses)
-                    {
-                        Status |= TimerRegisters.SrUpdate;
-                        UpdateEvents++;
-                    }
-                    return;
+                    Count = 0;
+                    Status |= TimerRegisters.SrUpdate;
                 }
-                // The chip: from Count, the update event comes after arr - Count + 1 clocks.
-                uint toUpdate = arr - Count + 1;
-                if (ticks < toUpdate)
+                else
+                    Count += (uint)step;
+                if (step == toMatch && CompareInterrupts)
                 {
-                    Count += ticks;
-                    return;
+                    Status |= TimerRegisters.SrCompare1;
+                    CompareEvents++;
                 }
-                ticks -= toUpdate;
-                Count = 0;
-                Status |= TimerRegisters.SrUpdate;
-                UpdateEvents++;
             }
         }
 
-        public void AdvanceMs(uint milliseconds) => Advance(milliseconds * TicksPerMs);
+        public void AdvanceMs(uint milliseconds) => Advance((ulong)milliseconds * TicksPerMs);
+
+        // To the next compare match.
+        public void AdvanceToCompare() => Advance(CompareAhead == 0 ? 1ul << 32 : CompareAhead);
     }
 
     private static (FakeTimer, TimerService<FakeRegisters>) Started(int clients = TimerService<FakeRegisters>.MaxClients)
@@ -89,18 +103,68 @@ public class TimerTests
     }
 
     [Fact]
-    public void StartCountsAt100KilohertzWithTheUpdateInterruptOnAndTheCounterRunning()
+    public void StartCountsAt100KilohertzOverAll32BitsWithTheCompareInterruptOn()
     {
         (FakeTimer timer, _) = Started();
 
         Assert.Equal(839u, timer.Registers[TimerRegisters.Psc]);   // 84 MHz / 840 = 100 kHz
-        Assert.Equal(TimerService<FakeRegisters>.MaxPeriodTicks - 1, timer.Registers[TimerRegisters.Arr]);
-        Assert.Equal(TimerRegisters.DierUpdateInterrupt, timer.Registers[TimerRegisters.Dier]);
+        Assert.Equal(uint.MaxValue, timer.Registers[TimerRegisters.Arr]);
+        Assert.Equal(MaxAheadTicks, timer.Compare);
+        Assert.Equal(TimerRegisters.DierCompare1Interrupt, timer.Registers[TimerRegisters.Dier]);
         Assert.Equal(TimerRegisters.Cr1CounterEnable | TimerRegisters.Cr1UpdateOnOverflowOnly, timer.Registers[TimerRegisters.Cr1]);
         // The prescaler is loaded by a software update, before the counter starts.
         int update = timer.Registers.Writes.FindIndex(w => w.Offset == TimerRegisters.Egr);
         int enable = timer.Registers.Writes.FindLastIndex(w => w.Offset == TimerRegisters.Cr1);
         Assert.InRange(update, 0, enable - 1);
+    }
+
+    // Issue 28: the service restarted its counter (read CNT, write 0) on every
+    // SetDeadline and Cancel, even from a client with nothing armed, losing the ticks
+    // counted between the read and the write. A client looping on Cancel made the
+    // clock lag, and another client's deadline came late: with one tick lost per
+    // Cancel, this test's 10 ms deadline came at 20 ms.
+    [Fact]
+    public void AClientLoopingOnCancelNeitherSlowsTheClockNorDelaysAnothersDeadline()
+    {
+        (FakeTimer timer, TimerService<FakeRegisters> service) = Started();
+        timer.TicksPerCountRead = 1;
+        service.Subscribe(1, out int sleeper);
+        service.Subscribe(2, out _);
+        service.SetDeadline(1, 10);
+        service.Update();
+
+        ulong signalledAt = 0;
+        while (signalledAt == 0 && timer.TicksCounted < 40 * TicksPerMs)
+        {
+            // What the task does for each Cancel: the logic's Cancel, then Update.
+            Assert.Equal(Error.Ok, service.Cancel(2));
+            if ((service.Update() & (1u << sleeper)) != 0)
+                signalledAt = timer.TicksCounted;
+            timer.Advance(1);
+        }
+
+        // Signalled by the first Update that reads the count at 10 ms: the ticks of one
+        // turn of the loop (its Update reads the counter twice, then a tick) at most late.
+        Assert.InRange(signalledAt, 10 * TicksPerMs, 10 * TicksPerMs + 3);
+        Assert.InRange(service.NowMilliseconds(), (uint)(timer.TicksCounted / TicksPerMs) - 1, (uint)(timer.TicksCounted / TicksPerMs));
+    }
+
+    [Fact]
+    public void TheServiceNeverWritesTheCounterAfterStart()
+    {
+        (FakeTimer timer, TimerService<FakeRegisters> service) = Started();
+        int writesAtStart = timer.Registers.Writes.Count;
+        service.Subscribe(1, out _);
+        for (uint i = 0; i < 50; i++)
+        {
+            service.SetDeadline(1, i);
+            service.Update();
+            service.Cancel(1);
+            service.Update();
+            timer.Advance(7);
+        }
+
+        Assert.DoesNotContain(timer.Registers.Writes.Skip(writesAtStart), w => w.Offset == TimerRegisters.Cnt);
     }
 
     [Fact]
@@ -112,6 +176,21 @@ public class TimerTests
         Assert.Equal(1234u, service.NowMilliseconds());
         timer.Advance(1);
         Assert.Equal(1235u, service.NowMilliseconds());
+    }
+
+    [Fact]
+    public void TheClockGoesOnAcrossTheCountersWrap()
+    {
+        (FakeTimer timer, TimerService<FakeRegisters> service) = Started();
+        ulong ticks = 0;
+        // Read at least every MaxAheadTicks, as the compare interrupt makes it.
+        for (int i = 0; i < 5; i++)
+        {
+            timer.Advance(MaxAheadTicks - 3);
+            ticks += MaxAheadTicks - 3;
+            Assert.Equal((uint)(ticks / TicksPerMs), service.NowMilliseconds());
+        }
+        Assert.True(ticks > 1ul << 32);
     }
 
     [Fact]
@@ -128,74 +207,91 @@ public class TimerTests
         Assert.Equal(0u, service.Update());
         service.SetDeadline(30, 35);
         Assert.Equal(0u, service.Update());
-        Assert.Equal(20 * TicksPerMs, timer.Period);
+        Assert.Equal(20 * TicksPerMs, timer.Compare);
 
         timer.Advance(20 * TicksPerMs - 1);
-        Assert.False(timer.UpdatePending);
+        Assert.False(timer.ComparePending);
         timer.Advance(1);
-        Assert.True(timer.UpdatePending);
+        Assert.True(timer.ComparePending);
         Assert.Equal(1u << b, service.Update());
-        Assert.False(timer.UpdatePending);
-        Assert.Equal(15 * TicksPerMs, timer.Period);
+        Assert.False(timer.ComparePending);
+        Assert.Equal(15 * TicksPerMs, timer.CompareAhead);
 
-        timer.Advance(15 * TicksPerMs);
+        timer.AdvanceToCompare();
         Assert.Equal(1u << c, service.Update());
-        timer.Advance(15 * TicksPerMs);
+        timer.AdvanceToCompare();
         Assert.Equal(1u << a, service.Update());
         Assert.Equal(50u, service.NowMilliseconds());
 
-        // Nothing left: the counter runs its longest period, with no interrupt due soon.
-        Assert.Equal(TimerService<FakeRegisters>.MaxPeriodTicks, timer.Period);
-        Assert.Equal(3, timer.UpdateEvents);
+        // Nothing left: the compare register lies as far ahead as it may.
+        Assert.Equal(MaxAheadTicks, timer.CompareAhead);
+        Assert.Equal(3, timer.CompareEvents);
     }
 
     [Fact]
-    public void AnInterruptServedLateStillSignalsAndTheClockKeepsTheTicksSinceTheUpdate()
+    public void AnInterruptServedLateStillSignalsAndTheClockKeepsTheTicksSinceTheMatch()
     {
         (FakeTimer timer, TimerService<FakeRegisters> service) = Started();
         service.Subscribe(1, out int client);
         service.SetDeadline(1, 10);
         service.Update();
 
-        // The update event, then 3 ms before the service runs.
+        // The compare match, then 3 ms before the service runs.
         timer.AdvanceMs(13);
+        Assert.True(timer.ComparePending);
         Assert.Equal(13u, service.NowMilliseconds());
         Assert.Equal(1u << client, service.Update());
         Assert.Equal(13u, service.NowMilliseconds());
     }
 
     [Fact]
-    public void UnderQemusCounterWhichDoesNotRestartAtArrTheClockIsTheSame()
+    public void ACompareValueTheCounterPassedWhileItWasWrittenIsTakenAtOnce()
     {
         (FakeTimer timer, TimerService<FakeRegisters> service) = Started();
-        timer.Restarts = false;
+        service.Subscribe(1, out int client);
+        service.SetDeadline(1, 1);
+        // The service is slow: 3 ms pass at each read of the counter, so CCR1 is behind
+        // the count by the time it is written, and no match would come before the wrap.
+        timer.TicksPerCountRead = 3 * TicksPerMs;
+
+        Assert.Equal(1u << client, service.Update());
+        Assert.False(service.IsArmed(client));
+    }
+
+    [Fact]
+    public void UnderQemuWithNoCompareInterruptDeadlinesAreFoundAtEachWakeUp()
+    {
+        (FakeTimer timer, TimerService<FakeRegisters> service) = Started();
+        timer.CompareInterrupts = false;
         service.Subscribe(1, out int client);
         service.SetDeadline(1, 10);
         service.Update();
 
-        timer.AdvanceMs(13);
-        Assert.True(timer.UpdatePending);
-        Assert.Equal(13u, service.NowMilliseconds());
+        // A tick signal every 5 ms wakes the service.
+        timer.AdvanceMs(5);
+        Assert.Equal(0u, service.Update());
+        timer.AdvanceMs(5);
+        Assert.False(timer.ComparePending);
         Assert.Equal(1u << client, service.Update());
-        timer.AdvanceMs(2);
-        Assert.Equal(15u, service.NowMilliseconds());
+        Assert.Equal(10u, service.NowMilliseconds());
     }
 
     [Fact]
-    public void ADeadlineBeyondTheLongestPeriodIsReachedInSeveralPeriods()
+    public void ADeadlineBeyondTheFurthestCompareIsReachedInSeveralMatches()
     {
         (FakeTimer timer, TimerService<FakeRegisters> service) = Started();
-        uint maxPeriodMs = TimerService<FakeRegisters>.MaxPeriodTicks / TicksPerMs;
+        uint maxAheadMs = MaxAheadTicks / TicksPerMs;
         service.Subscribe(1, out int client);
-        service.SetDeadline(1, maxPeriodMs + 500);
+        service.SetDeadline(1, maxAheadMs + 500);
         service.Update();
-        Assert.Equal(TimerService<FakeRegisters>.MaxPeriodTicks, timer.Period);
+        Assert.Equal(MaxAheadTicks, timer.CompareAhead);
 
-        timer.Advance(timer.Period);
+        timer.AdvanceToCompare();
         Assert.Equal(0u, service.Update());
         Assert.True(service.IsArmed(client));
-        Assert.InRange(timer.Period, 500 * TicksPerMs - TicksPerMs, 500 * TicksPerMs);
-        timer.Advance(timer.Period);
+        // The deadline is in whole milliseconds, the match counted from the clock's tick.
+        Assert.InRange(timer.CompareAhead, 500 * TicksPerMs - TicksPerMs, 500 * TicksPerMs);
+        timer.AdvanceToCompare();
         Assert.Equal(1u << client, service.Update());
     }
 
@@ -205,31 +301,28 @@ public class TimerTests
         (FakeTimer timer, TimerService<FakeRegisters> service) = Started();
         service.Subscribe(1, out int early);
         service.Subscribe(2, out int late);
-        // Run the clock to 40 ms before it wraps, one longest period at a time.
+        // Run the clock to 40 ms before it wraps, one compare match at a time.
         uint target = uint.MaxValue - 39;
         while (service.NowMilliseconds() != target)
         {
-            uint left = target - service.NowMilliseconds();
-            ulong toTarget = (ulong)left * TicksPerMs;
-            uint toUpdate = timer.Period - timer.Count;
-            uint step = toTarget < toUpdate ? (uint)toTarget : toUpdate;
-            timer.Advance(step);
+            ulong toTarget = (ulong)(target - service.NowMilliseconds()) * TicksPerMs;
+            timer.Advance(System.Math.Min(toTarget, timer.CompareAhead));
             service.Update();
         }
 
         service.SetDeadline(1, 30);    // before the wrap
         service.SetDeadline(2, 100);   // after it: deadline 59
         service.Update();
-        // The clock may be part of its way into its millisecond: the period counts from there.
-        Assert.InRange(timer.Period, 29 * TicksPerMs + 1, 30 * TicksPerMs);
+        // The clock may be part of its way into its millisecond: the match counts from there.
+        Assert.InRange(timer.CompareAhead, 29 * TicksPerMs + 1, 30 * TicksPerMs);
 
-        timer.Advance(timer.Period - 1);
+        timer.Advance(timer.CompareAhead - 1);
         Assert.Equal(0u, service.Update());
-        timer.Advance(timer.Period);
+        timer.AdvanceToCompare();
         Assert.Equal(uint.MaxValue - 9, service.NowMilliseconds());
         Assert.Equal(1u << early, service.Update());
-        Assert.Equal(70 * TicksPerMs, timer.Period);
-        timer.Advance(timer.Period);
+        Assert.Equal(70 * TicksPerMs, timer.CompareAhead);
+        timer.AdvanceToCompare();
         Assert.Equal(1u << late, service.Update());
         Assert.Equal(60u, service.NowMilliseconds());
     }
@@ -243,11 +336,11 @@ public class TimerTests
         service.SetDeadline(1, 10);
         service.SetDeadline(2, 40);
         service.Update();
-        Assert.Equal(10 * TicksPerMs, timer.Period);
+        Assert.Equal(10 * TicksPerMs, timer.CompareAhead);
 
         Assert.Equal(Error.Ok, service.Cancel(1));
         Assert.Equal(0u, service.Update());
-        Assert.Equal(40 * TicksPerMs, timer.Period);
+        Assert.Equal(40 * TicksPerMs, timer.CompareAhead);
         timer.AdvanceMs(40);
         Assert.Equal(1u << second, service.Update());
         Assert.False(service.IsArmed(first));
@@ -265,7 +358,7 @@ public class TimerTests
         service.SetDeadline(7, 100);
         service.SetDeadline(7, 5);
         service.Update();
-        Assert.Equal(5 * TicksPerMs, timer.Period);
+        Assert.Equal(5 * TicksPerMs, timer.CompareAhead);
         timer.AdvanceMs(5);
         Assert.Equal(1u << client, service.Update());
         timer.AdvanceMs(200);
@@ -300,6 +393,45 @@ public class TimerTests
         Assert.False(service.IsArmed(client));
         Assert.Equal(Error.Ok, service.SetDeadline(3, TimerLimits.MaxDeadlineMilliseconds));
         Assert.Equal(0u, service.Update());
-        Assert.Equal(TimerService<FakeRegisters>.MaxPeriodTicks, timer.Period);
+        Assert.Equal(MaxAheadTicks, timer.CompareAhead);
+    }
+}
+
+// The periodic wait's schedule (drivers/Keel.Drivers.Api/Timer.cs): period ends counted
+// from the start, so lateness does not accumulate.
+public class PeriodicScheduleTests
+{
+    [Fact]
+    public void EachWaitLastsUntilThePeriodsEndHoweverLongTheTurnTook()
+    {
+        var schedule = new PeriodicSchedule(startMilliseconds: 1000, periodMilliseconds: 100);
+
+        Assert.Equal(100u, schedule.Next(1000, out uint missed));
+        Assert.Equal(0u, missed);
+        // The caller woke at 1100 and worked 30 ms: the next wait is 70 ms, to 1200.
+        Assert.Equal(70u, schedule.Next(1130, out _));
+        Assert.Equal(100u, schedule.Next(1200, out _));
+    }
+
+    [Fact]
+    public void PeriodsThatEndedWhileTheCallerWasBusyAreSkippedAndCounted()
+    {
+        var schedule = new PeriodicSchedule(startMilliseconds: 0, periodMilliseconds: 100);
+
+        // Busy until 350: the ends at 100, 200 and 300 have passed; the wait is to 400.
+        Assert.Equal(50u, schedule.Next(350, out uint missed));
+        Assert.Equal(3u, missed);
+        Assert.Equal(100u, schedule.Next(400, out missed));
+        Assert.Equal(0u, missed);
+    }
+
+    [Fact]
+    public void TheScheduleHoldsAcrossTheClocksWrap()
+    {
+        var schedule = new PeriodicSchedule(startMilliseconds: uint.MaxValue - 150, periodMilliseconds: 100);
+
+        Assert.Equal(100u, schedule.Next(uint.MaxValue - 150, out _));
+        Assert.Equal(100u, schedule.Next(uint.MaxValue - 50, out _));   // to 49 after the wrap
+        Assert.Equal(40u, schedule.Next(109, out _));                    // to 149
     }
 }

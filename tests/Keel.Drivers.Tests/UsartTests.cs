@@ -84,6 +84,21 @@ public class UsartTests
         Assert.Equal(UsartRegisters.Cr1Enable | UsartRegisters.Cr1TransmitterEnable | UsartRegisters.Cr1ReceiverEnable | UsartRegisters.Cr1ReceiveInterrupt, control);
     }
 
+    // A configuration other than the examples' (app.toml: USART2 on APB1, 9600 baud).
+    [Fact]
+    public void StartSetsTheBaudRateTheConfigurationGivesFromItsBusClock()
+    {
+        var usart = new FakeUsart();
+        UsartDriver<FakeRegisters> driver = Driver(usart);
+
+        driver.Start(42_000_000, 9_600);
+
+        Assert.Equal(4375u, usart.Registers[UsartRegisters.Brr]);   // 42 MHz / 9600 = 4375
+        Assert.Equal(Error.Ok, driver.Write("a"u8, out int accepted));
+        Assert.Equal(1, accepted);
+        Assert.Equal("a"u8.ToArray(), usart.Sent);
+    }
+
     [Fact]
     public void WriteSendsTheFirstByteAtOnceAndTheRestFromTheTransmitInterrupt()
     {

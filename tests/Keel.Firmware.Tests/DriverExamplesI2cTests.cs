@@ -74,13 +74,23 @@ public class DriverExamplesI2cTests
             // The wait for SB is bounded: exactly PollLimit reads of SR1 per transfer.
             Assert.Equal(2 * 200_000, Accesses(lines, "I2C1: unimplemented device read").Count(read => read.Contains("offset 0x014", StringComparison.Ordinal)));
 
-            // The pins, through sys (GPIOB is not modelled either): PB8 and PB9 open-drain
-            // on alternate function 4 for I2C1, PB13-PB15 on alternate function 5 for
-            // SPI2, and PB12 (the chip select) high, low for the one transfer, high.
+            // The pins, through sys (GPIOB is not modelled either, and reads as 0), one
+            // configured pin at a time (DriverConfig): PB8 and PB9 open-drain on alternate
+            // function 4 for I2C1, PB13-PB15 on alternate function 5 for SPI2, and PB12
+            // (the chip select) high, low for the one transfer, high.
             string[] gpiob = Accesses(lines, "GPIOB: unimplemented device write");
-            Assert.Contains("(size 4, offset 0x004, value 0x00000300)", gpiob);
-            Assert.Contains("(size 4, offset 0x024, value 0x00000044)", gpiob);
-            Assert.Contains("(size 4, offset 0x024, value 0x55500000)", gpiob);
+            string[] afrh = gpiob.Where(write => write.Contains("offset 0x024", StringComparison.Ordinal)).ToArray();
+            Assert.Contains("(size 4, offset 0x004, value 0x00000100)", gpiob);
+            Assert.Contains("(size 4, offset 0x004, value 0x00000200)", gpiob);
+            Assert.Equal(
+                [
+                    "(size 4, offset 0x024, value 0x00000004)",   // PB8: AF4
+                    "(size 4, offset 0x024, value 0x00000040)",   // PB9: AF4
+                    "(size 4, offset 0x024, value 0x00500000)",   // PB13: AF5
+                    "(size 4, offset 0x024, value 0x05000000)",   // PB14: AF5
+                    "(size 4, offset 0x024, value 0x50000000)",   // PB15: AF5
+                ],
+                afrh);
             Assert.Equal(
                 ["value 0x00001000", "value 0x00001000", "value 0x10000000", "value 0x00001000"],
                 gpiob.Where(write => write.Contains("offset 0x018", StringComparison.Ordinal)).Select(write => write[^("value 0x00000000)".Length)..^1]).ToArray());

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Keel.Emulation;
@@ -51,9 +50,9 @@ public class DriverExamplesUsartTests
                 ready.TrySetResult();
         });
 
-        using TcpClient usart1 = await ConnectAsync(port, running);
+        using TcpClient usart1 = await Usart1Line.ConnectAsync(port, running);
         NetworkStream line = usart1.GetStream();
-        Task<string> echoed = ReadUntilClosedAsync(line);
+        Task<string> echoed = Usart1Line.ReadUntilClosedAsync(line);
         Task first = await Task.WhenAny(ready.Task, running, Task.Delay(TimeSpan.FromSeconds(60)));
         if (first != ready.Task)
             Assert.Fail("the echo client never said it was ready:\n" + (running.IsCompleted ? (await running).Describe() : "(still running)"));
@@ -85,43 +84,5 @@ public class DriverExamplesUsartTests
         // schedules the update interrupt the time since boot after the time asked for.)
         if (clockFollowsHost)
             Assert.True(sinceLastInput.Elapsed >= IdleTime, $"the run ended {sinceLastInput.Elapsed.TotalMilliseconds:0} ms after the last input");
-    }
-
-    // QEMU listens once it has started: connect as soon as it does.
-    private static async Task<TcpClient> ConnectAsync(int port, Task<EmulatorRun> running)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var client = new TcpClient();
-            try
-            {
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return client;
-            }
-            catch (SocketException) when (deadline.Elapsed < TimeSpan.FromSeconds(20) && !running.IsCompleted)
-            {
-                client.Dispose();
-                await Task.Delay(50);
-            }
-        }
-    }
-
-    // What the image sends on USART1, until QEMU closes the connection (it exits).
-    private static async Task<string> ReadUntilClosedAsync(NetworkStream stream)
-    {
-        var received = new MemoryStream();
-        byte[] buffer = new byte[256];
-        try
-        {
-            int count;
-            while ((count = await stream.ReadAsync(buffer)) > 0)
-                received.Write(buffer, 0, count);
-        }
-        catch (IOException)
-        {
-            // A reset connection ends it like a closed one.
-        }
-        return Encoding.ASCII.GetString(received.ToArray());
     }
 }

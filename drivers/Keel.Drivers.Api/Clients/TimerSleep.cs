@@ -1,5 +1,6 @@
-// Sleep: a client-side helper over the generated TimerClient (docs/drivers.md "Timer
-// service"), SetDeadline then Wait until the timer service's signal. In a folder of its
+// Sleep and a periodic wait: client-side helpers over the generated TimerClient
+// (docs/drivers.md "Timer service"), SetDeadline then Wait until the timer service's
+// signal. In a folder of its
 // own because it calls the kernel (Notifications) and the generated client, which the
 // drivers' host tests, compiling drivers/*/*.cs, have neither of.
 using Keel.Kernel;
@@ -25,6 +26,20 @@ namespace Keel.Drivers
                     break;
             }
             return status;
+        }
+
+        // Waits until the end of the schedule's next period (PeriodicSchedule), as Sleep
+        // waits: a loop that calls it runs once per period without drifting, however
+        // long each turn takes. `missed` counts the periods that ended while the caller
+        // was busy past them.
+        public static Error WaitForNextPeriod(this TimerClient timer, ref PeriodicSchedule schedule, uint notification, uint timerBits, out uint missed, out uint otherBits)
+        {
+            missed = 0;
+            otherBits = 0;
+            Error status = timer.Now(out uint now);
+            if (status != Error.Ok)
+                return status;
+            return timer.Sleep(schedule.Next(now, out missed), notification, timerBits, out otherBits);
         }
     }
 }

@@ -195,7 +195,7 @@ public static class AppChecker
         CheckRange(field, "badge", irq.Badge, 0, MaxBadge);
     }
 
-    private static Section CapSection(Section task, string name) => task.Nested($"{task.Context}: cap '{name}'", "caps", name);
+    public static Section CapSection(Section task, string name) => task.Nested($"{task.Context}: cap '{name}'", "caps", name);
 
     private static void CheckCaps(AppDescription app, TaskDescription task, Section section)
     {

@@ -39,7 +39,15 @@ public sealed record TaskDescription(
     long? CapSlots,
     IReadOnlyList<CapDescription> Caps,
     IReadOnlyList<string> PlatformCalls,
-    IReadOnlyList<string> TrustedPeripherals);
+    IReadOnlyList<string> TrustedPeripherals,
+    DriverConfigDescription? Config = null,
+    DriverConfiguration? Driver = null,
+    string? Console = null);
+
+// A driver task's `[tasks.<name>.config]` as written (docs/system-description.md):
+// which instance, and its pins by function (`tx = "PA9"`); `Pins` holds every other
+// string field, judged against the instance's functions by DriverConfigChecker.
+public sealed record DriverConfigDescription(string? Instance, IReadOnlyList<(string Function, string Pin)> Pins, long? Baud, long? Speed, string? ChipSelect);
 
 // A platform call (docs/abi.md) a task may be allowed in `platform-calls`. DebugOnly
 // calls exist only in an image with `[kernel] debug-invariants = true`.

@@ -111,9 +111,29 @@ public static class AppDescriptionParser
             CapSlots: task.Integer("cap-slots", required: false) ?? DefaultCapSlots,
             Caps: caps,
             PlatformCalls: task.StringList("platform-calls"),
-            TrustedPeripherals: task.StringList("trusted-peripherals"));
+            TrustedPeripherals: task.StringList("trusted-peripherals"),
+            Config: task.Table("config") is TomlTable config ? ParseDriverConfig(task.Nested(config, $"{task.Context}: config", "config"), config) : null,
+            Console: task.String(ConsoleRoute.Field, required: false));
         task.RejectUnknownFields();
         return description;
+    }
+
+    // The driver's configuration: its named fields, and every other field a pin by
+    // function (which functions the instance has is the board's pin table's to say).
+    private static DriverConfigDescription ParseDriverConfig(TomlTableReader config, TomlTable table)
+    {
+        string? instance = config.String("instance");
+        long? baud = config.Integer("baud", required: false);
+        long? speed = config.Integer("speed", required: false);
+        string? chipSelect = config.String("chip-select", required: false);
+        var pins = new List<(string, string)>();
+        foreach (string function in table.Keys.Where(key => key is not ("instance" or "baud" or "speed" or "chip-select")))
+        {
+            if (config.String(function) is string pin)
+                pins.Add((function, pin));
+        }
+        config.RejectUnknownFields();
+        return new DriverConfigDescription(instance, pins, baud, speed, chipSelect);
     }
 
     private static IrqDescription ParseIrq(TomlTableReader irq, int index)

@@ -66,8 +66,12 @@ public static class SystemCommand
         var app = AppDescriptionParser.Parse(tomlPath, report);
         if (app is null)
             return (null, diagnostics.All);
+        app = ConsoleRoute.Resolve(app, diagnostics);
         var boardDescription = AppChecker.Check(app, boards, diagnostics, board);
         if (diagnostics.HasErrors || boardDescription is null)
+            return (null, diagnostics.All);
+        app = DriverConfigChecker.Resolve(app, boardDescription, boards, diagnostics)!;
+        if (diagnostics.HasErrors)
             return (null, diagnostics.All);
 
         var layout = SystemLayout.Compute(app, boardDescription);

@@ -11,7 +11,9 @@
 //
 // Class Layout beside it holds every window of the system, the kernel's and every
 // task's, so test and demonstration tasks can name another task's memory (to show that
-// touching it faults): knowing an address grants nothing, the MPU decides.
+// touching it faults): knowing an address grants nothing, the MPU decides. A configured
+// driver task gets class DriverConfig too (DriverConfigWriter), a task whose console is
+// a USART driver class ConsoleOutput (ConsoleRoute).
 using System.Text;
 
 namespace Keel.BuildTool.SystemDescription;
@@ -53,6 +55,8 @@ public static class TaskCapsWriter
         code.AppendLine($"        public const uint SlotCount = {task.CapSlots};");
         code.AppendLine($"        public const uint FirstFreeSlot = {task.Caps.Count + 1};");
         code.AppendLine("    }");
+        DriverConfigWriter.Append(code, task);
+        ConsoleRoute.Append(code, task);
         code.AppendLine();
         code.AppendLine("    // The memory windows of the system (an address grants no access: the MPU decides).");
         code.AppendLine("    public static class Layout");

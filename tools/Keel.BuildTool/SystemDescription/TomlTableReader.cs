@@ -86,6 +86,22 @@ public sealed class TomlTableReader
         return strings;
     }
 
+    // An array whose elements must all be integers; wrong elements are reported and left out.
+    public IReadOnlyList<long> IntegerList(string field)
+    {
+        var integers = new List<long>();
+        if (!TryRead(field, required: false, out TomlArray? array))
+            return integers;
+        for (int i = 0; i < array.Count; i++)
+        {
+            if (array[i] is long number)
+                integers.Add(number);
+            else
+                ReportField(field, $"element {i}: expected an integer, found {Describe(array[i])}");
+        }
+        return integers;
+    }
+
     // An array of tables, written inline (`x = [{...}]`) or as `[[x]]` sections.
     public IReadOnlyList<TomlTable> TableList(string field)
     {
