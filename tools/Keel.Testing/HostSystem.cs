@@ -29,6 +29,8 @@ public sealed unsafe class HostSystem : IDisposable
 
     private static HostSystem? s_running;
     [ThreadStatic] private static int t_task;
+    // The system whose task runs on this thread (null on any other thread).
+    [ThreadStatic] private static HostSystem? t_system;
 
     private static readonly delegate* unmanaged<uint*, void> s_setIpcBuffer =
         (delegate* unmanaged<uint*, void>)typeof(Task).GetMethod("SetIpcBuffer", BindingFlags.NonPublic | BindingFlags.Static)!
@@ -106,6 +108,7 @@ public sealed unsafe class HostSystem : IDisposable
     private void Body(int task, int until)
     {
         t_task = task;
+        t_system = this;
         _turn[task].Wait();
         try
         {
@@ -136,11 +139,12 @@ public sealed unsafe class HostSystem : IDisposable
     }
 
     // The console's platform call (HostSyscall.cs), answered as the hardware layer
-    // answers it on the target: inside a run into Output, outside one (code tested
-    // without tasks) into HostConsole.
+    // answers it on the target: from a task's thread into its system's Output, from
+    // any other (code tested without tasks, tests running beside a HostSystem) into
+    // HostConsole.
     internal static void Write(string text)
     {
-        HostSystem? host = s_running;
+        HostSystem? host = t_system;
         if (host is null)
         {
             HostConsole.Append(text);
