@@ -66,7 +66,7 @@ namespace Keel.Analyzers
             "converting float to {0} is compiled through double (vcvt.f64.f32) and this target's FPU is single precision (the Cortex-M4F's FPv4-SP), so it would stop with an undefined-instruction fault at run time: convert to int or uint first (`(long)(int)value`), after checking the value fits");
 
         public static readonly DiagnosticDescriptor CheckedFloatConversion = Create(1018, "A checked conversion from float",
-            "a checked conversion from {0} to {1} needs an overflow helper the core library does not have, so ILC cannot compile it: compare the value with {1}'s range first, then convert unchecked");
+            "a checked conversion from {0} to {1} is compiled through double (vcvt.f64.f32, then an overflow check) and this target's FPU is single precision (the Cortex-M4F's FPv4-SP), so it would stop with an undefined-instruction fault at run time: compare the value with {1}'s range first, then convert unchecked");
 
         private static DiagnosticDescriptor Create(int number, string title, string message) =>
             new DiagnosticDescriptor($"KEEL{number}", title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,

@@ -1,10 +1,10 @@
 // Conversions from float that ILC's ARM32 code cannot do in single precision
-// (KEEL1017, KEEL1018), found by building them: float to long or ulong goes through a
-// double (vcvt.f64.f32, then a helper), which faults on a single-precision FPU like any
-// double; a checked conversion from float or double to an integer needs an overflow
-// helper the core library lacks, and ILC stops with "Code generation failed". Float to
-// int or uint is one instruction (vcvt.s32.f32), so that is the way through. A constant
-// conversion is folded by the compiler and never runs.
+// (KEEL1017, KEEL1018), found by building them: float to long or ulong, and any checked
+// conversion to an integer, go through a double (vcvt.f64.f32, then a helper: the
+// checked ones are corelib/Internal/Arithmetic.cs's ConvertTo*Checked), which faults on
+// a single-precision FPU like any double. Float to int or uint is one instruction
+// (vcvt.s32.f32), so that is the way through. A constant conversion is folded by the
+// compiler and never runs.
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -40,10 +40,12 @@ namespace Keel.Analyzers
                 return;
             string fromName = from.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
             string toName = to.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+            if (doublePrecisionFpu)
+                return;
             if (conversion.IsChecked)
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.CheckedFloatConversion, conversion.Syntax.GetLocation(), fromName, toName));
             // From double, KEEL1012 has already refused the value where it was written.
-            else if (!doublePrecisionFpu && from.SpecialType == SpecialType.System_Single && to.SpecialType is SpecialType.System_Int64 or SpecialType.System_UInt64)
+            else if (from.SpecialType == SpecialType.System_Single && to.SpecialType is SpecialType.System_Int64 or SpecialType.System_UInt64)
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.FloatToLong, conversion.Syntax.GetLocation(), toName));
         }
     }

@@ -47,32 +47,20 @@ namespace System
 
         public static float Max(float a, float b) => MathF.Max(a, b);
 
-        public static int Clamp(int value, int min, int max)
-        {
-            if (min > max)
-                ThrowHelpers.ThrowArgumentException();
-            return value < min ? min : value > max ? max : value;
-        }
+        public static int Clamp(int value, int min, int max) => min <= max ? Min(Max(value, min), max) : Unordered<int>();
 
-        public static uint Clamp(uint value, uint min, uint max)
-        {
-            if (min > max)
-                ThrowHelpers.ThrowArgumentException();
-            return value < min ? min : value > max ? max : value;
-        }
+        public static uint Clamp(uint value, uint min, uint max) => min <= max ? Min(Max(value, min), max) : Unordered<uint>();
 
-        public static long Clamp(long value, long min, long max)
-        {
-            if (min > max)
-                ThrowHelpers.ThrowArgumentException();
-            return value < min ? min : value > max ? max : value;
-        }
+        public static long Clamp(long value, long min, long max) => min <= max ? Min(Max(value, min), max) : Unordered<long>();
 
-        public static float Clamp(float value, float min, float max)
+        // A NaN bound is not "above" the other, as in .NET.
+        public static float Clamp(float value, float min, float max) => !(min > max) ? MathF.Min(MathF.Max(value, min), max) : Unordered<float>();
+
+        // A clamp whose minimum is above its maximum: .NET's ArgumentException.
+        private static T Unordered<T>()
         {
-            if (min > max)
-                ThrowHelpers.ThrowArgumentException();
-            return value < min ? min : value > max ? max : value;
+            ThrowHelpers.ThrowArgumentException();
+            return default!;
         }
     }
 

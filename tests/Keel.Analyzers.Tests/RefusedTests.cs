@@ -249,6 +249,7 @@ public partial class RefusedTests
     [Theory]
     [InlineData("KEEL1012 double")]
     [InlineData("KEEL1017 float to a 64-bit integer")]
+    [InlineData("KEEL1018 checked conversion from float")]
     public void DoubleIsAllowedWhereTheBoardHasADoublePrecisionFpu(string name)
     {
         Assert.Empty(Firmware.Analyze(Cases[name], doublePrecisionFpu: true));

@@ -96,7 +96,17 @@ public partial class CSharpConformanceTests
         Assert.All(rows, r => Assert.True(r.Status is "runs" or "not yet" || RefusedStatus().IsMatch(r.Status), $"row '{r.Construct}': status '{r.Status}'"));
         Assert.All(rows.Where(r => r.Status != "runs"), r => Assert.True(r.Instead.Length > 0, $"row '{r.Construct}' says what to write instead"));
         Assert.Contains(rows, r => r.Status == "not yet");
+
+        // The counts the page states are the table's.
+        Match counts = StatedCounts().Match(File.ReadAllText(CSharpPage));
+        Assert.True(counts.Success, "docs/csharp.md states the table's counts");
+        Assert.Equal(
+            (rows.Count(r => r.Status == "runs"), rows.Count(r => r.Status != "runs" && r.Status != "not yet"), rows.Count(r => r.Status == "not yet")),
+            (int.Parse(counts.Groups["runs"].Value), int.Parse(counts.Groups["refused"].Value), int.Parse(counts.Groups["notYet"].Value)));
     }
+
+    [GeneratedRegex(@"\*\*(?<runs>\d+) constructs run, (?<refused>\d+) are refused at their line with a KEEL code,\s+(?<notYet>\d+) are not yet served\.\*\*")]
+    private static partial Regex StatedCounts();
 
     private sealed record TableRow(string Construct, string Status, string[] CheckedBy, string Instead);
 

@@ -1,5 +1,6 @@
-// A checked conversion from float needs an overflow helper the core library does not
-// have, so ILC fails on Scale.ToCount (the analyzer's KEEL1018 is off here).
+// A [MethodImpl(MethodImplOptions.Synchronized)] method takes a lock around its body,
+// which needs System.Threading.Monitor: the core library has none (a task has one
+// thread), so ILC fails on Counter.Next. No analyzer refuses it yet.
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Keel.Boards;
@@ -7,16 +8,18 @@ using Keel.Hal;
 
 namespace Keel.Tests.Images
 {
-    public static class Scale
+    public static class Counter
     {
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static int ToCount(float value) => checked((int)value);
+        private static uint s_count;
+
+        [MethodImpl(MethodImplOptions.Synchronized | MethodImplOptions.NoInlining)]
+        private static uint Next() => ++s_count;
 
         [UnmanagedCallersOnly(EntryPoint = "keel_main")]
         private static void Main()
         {
             Board.Init();
-            Console.WriteDecimal(ToCount(Board.ExitSuccess + 0.5f));
+            Console.WriteDecimal(Next());
             Board.Stop(Board.ExitSuccess);
         }
     }

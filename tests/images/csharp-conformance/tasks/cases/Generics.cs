@@ -99,7 +99,7 @@ namespace Conformance
             check.Equal(5, PerType<uint>.Count, "uint's");
         }
 
-        [TestCase("default(T) and generic equality through a constraint")]
+        [TestCase("default(T) of a number and of a struct")]
         public static void DefaultOfT(ref Check check)
         {
             check.Equal(0, Default<int>(), "default(int)");

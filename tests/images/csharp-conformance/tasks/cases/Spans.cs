@@ -46,10 +46,7 @@ namespace Conformance
             values.Fill(Opaque.Int(2));
             foreach (ref int v in values)
                 v *= 3;
-            int sum = 0;
-            foreach (int v in values)
-                sum += v;
-            check.Equal(24, sum, "4 * 2 * 3");
+            check.Equal(24, Statics.Sum(values), "4 * 2 * 3");
         }
 
         [TestCase("a span over a static array")]

@@ -128,7 +128,7 @@ namespace Conformance
             check.Equal(6, Sum([1, 2, 3]), "a collection expression");
         }
 
-        private static int Sum(ReadOnlySpan<int> values)
+        internal static int Sum(ReadOnlySpan<int> values)
         {
             int sum = 0;
             foreach (int v in values)
