@@ -57,7 +57,7 @@ namespace Keel.Tests.Images
             int captured = Apply(x => x + n, 1); // KEEL1007
             int converted = Apply(Twice, 1); // KEEL1008
             var query = from v in buffer select v; // KEEL1009
-            if (n > 5) throw new System.Exception("too big"); // KEEL1010
+            if (n > 5) throw null; // KEEL1010
             try { n++; } finally { n--; } // KEEL1011
             double precise = n; // KEEL1012
             lock (s_gate) { n++; } // KEEL1014
@@ -65,6 +65,12 @@ namespace Keel.Tests.Images
             var pair = (n, f); // KEEL1016
             long wide = (long)f; // KEEL1017
             int exact = checked((int)f); // KEEL1018
+            var list = new System.Collections.Generic.List<int>(); // KEEL1101
+            var exception = new System.InvalidOperationException(); // KEEL1102
+            var builder = new System.Text.StringBuilder(); // KEEL1103
+            System.Threading.Thread.Sleep(n); // KEEL1104
+            var clock = new System.Diagnostics.Stopwatch(); // KEEL1105
+            var random = new System.Random(n); // KEEL1106
             Board.Stop(Board.ExitSuccess);
         }
     }

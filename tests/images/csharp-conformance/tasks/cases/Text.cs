@@ -1,5 +1,6 @@
 // Text without a heap: UTF-8 literals, string literals read in place, constants.
 using System;
+using Keel.UserLib;
 using Keel.UserLib.Testing;
 
 namespace Conformance
@@ -47,6 +48,28 @@ namespace Conformance
             char tab = '\t', unicode = '\u00e9';
             check.Equal(9, tab, "tab");
             check.Equal(0xE9, unicode, "é");
+        }
+
+        private enum Mode : byte { Off, Heat, Cool }
+
+        [TestCase("interpolated strings formatted into a caller's bytes (Utf8.TryWrite)")]
+        public static void InterpolationIntoSpan(ref Check check)
+        {
+            Span<byte> line = stackalloc byte[64];
+            float t = Opaque.Int(2145) / 100f;
+            int n = Opaque.Int(12);
+            Mode mode = (Mode)Opaque.Int(2);
+            check.True(Utf8.TryWrite(line, $"{t:F1} C, {n,3} x{n:X2}, {n > 10}, {mode}, {Keel.Kernel.Error.Ok}", out int written), "fits");
+            check.Equal("21.5 C,  12 x0C, True, Cool, Ok"u8, line.Slice(0, written), "formatted");
+            check.False(Utf8.TryWrite(line.Slice(0, 4), $"{n} samples", out _), "too small");
+        }
+
+        [TestCase("interpolated strings into Console.WriteLine")]
+        public static void InterpolationIntoConsole(ref Check check)
+        {
+            int n = Opaque.Int(3);
+            Console.WriteLine($"  interpolated: {n} of {n + 1}");
+            check.True(true, "printed");
         }
     }
 }
