@@ -28,6 +28,7 @@ public sealed record TickSignalDescription(string Notification, long EveryTicks,
 public sealed record TaskDescription(
     string Name,
     string? Project,
+    string? Driver,
     long? Priority,
     long? Stack,
     long? Flash,
