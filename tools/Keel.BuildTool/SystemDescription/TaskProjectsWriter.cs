@@ -26,8 +26,8 @@ public static class TaskProjectsWriter
             if (!Path.IsPathRooted(task.Task.Project))
                 project = "$(KeelAppDir)" + project;
             string caps = $"$(MSBuildThisFileDirectory){name}/{GeneratedFiles.TaskCaps}";
-            string outputRoot = task.Task.Driver is null ? "" : $"$(KeelAppDir)obj/keel/driver-tasks/{name}/";
-            text.AppendLine($"    <KeelAppTask Include=\"{Xml(project)}\" TaskName=\"{Xml(name)}\" CapsFile=\"{Xml(caps)}\" OutputRoot=\"{Xml(outputRoot)}\" />");
+            string outputRoot = task.Task.Driver is null ? "" : $" OutputRoot=\"$(KeelAppDir)obj/keel/driver-tasks/{name}/\"";
+            text.AppendLine($"    <KeelAppTask Include=\"{Xml(project)}\" TaskName=\"{Xml(name)}\" CapsFile=\"{Xml(caps)}\"{outputRoot} />");
         }
         text.AppendLine("  </ItemGroup>");
         text.AppendLine("  <Target Name=\"KeelAppTasks\" Returns=\"@(KeelAppTask)\" />");
