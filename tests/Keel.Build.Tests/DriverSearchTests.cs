@@ -22,6 +22,10 @@ public sealed class DriverSearchTests
 
         """;
 
+    // A task `name` whose program is `program` (its project or driver field).
+    private static string Task(string name, string program) =>
+        $"[tasks.{name}]\n{program}\npriority = 1\nstack = 1024\nflash = 16384\nram = 4096\n";
+
     private static (SystemLayout? Layout, IReadOnlyList<Diagnostic> Diagnostics) Build(string tasks, DriverSearch? drivers) =>
         SystemCommand.Build(TestApps.WriteApp(Head + tasks, "Solo.csproj"), TestApps.BoardsDirectory, drivers: drivers);
 
@@ -54,44 +58,22 @@ public sealed class DriverSearchTests
     [Fact]
     public void An_unknown_driver_is_refused_at_its_field_with_the_drivers_there_are()
     {
-        string[] errors = Errors("""
-            [tasks.serial]
-            driver = "uart"
-            priority = 1
-            stack = 1024
-            flash = 16384
-            ram = 4096
-            """);
+        string[] errors = Errors(Task("serial", "driver = \"uart\""));
         Assert.Equal(["task 'serial': field 'driver': Keel has no driver 'uart' (its drivers: i2c, spi, sys, timer, usart)"], errors);
     }
 
     [Fact]
     public void A_task_with_both_a_project_and_a_driver_or_neither_is_refused()
     {
-        const string Task = """
-            [tasks.solo]
-            {0}
-            priority = 1
-            stack = 1024
-            flash = 16384
-            ram = 4096
-            """;
         const string Rule = "task 'solo': needs exactly one of 'project' (the path of a task project of the application's) or 'driver' (one of Keel's driver tasks by name, e.g. driver = \"usart\")";
-        Assert.Contains(Rule, Errors(string.Format(Task, "project = \"Solo.csproj\"\ndriver = \"sys\"")));
-        Assert.Contains(Rule, Errors(string.Format(Task, "")));
+        Assert.Contains(Rule, Errors(Task("solo", "project = \"Solo.csproj\"\ndriver = \"sys\"")));
+        Assert.Contains(Rule, Errors(Task("solo", "")));
     }
 
     [Fact]
     public void A_driver_without_a_drivers_folder_says_what_the_build_lacks()
     {
-        string[] errors = Build("""
-            [tasks.sys]
-            driver = "sys"
-            priority = 1
-            stack = 1024
-            flash = 16384
-            ram = 4096
-            """, drivers: null).Diagnostics.Select(diagnostic => diagnostic.Message).ToArray();
+        string[] errors = Build(Task("sys", "driver = \"sys\""), drivers: null).Diagnostics.Select(diagnostic => diagnostic.Message).ToArray();
         Assert.Equal(["task 'sys': field 'driver': names Keel's driver 'sys', but this build was given no drivers folder (Keel.BuildTool system --drivers <dir>)"], errors);
     }
 

@@ -17,15 +17,11 @@ namespace Keel.Cli;
 
 public sealed class AddDriverCommand(CliContext context) : AsyncCommand<AddDriverCommand.Settings>
 {
-    public sealed class Settings : KeelSettings
+    public sealed class Settings : AddToAppSettings
     {
         [CommandArgument(0, "<NAME>")]
         [Description("The driver: sys, usart, timer, i2c or spi (the folders of Keel's drivers).")]
-        public string Name { get; set; } = "";
-
-        [CommandOption("-a|--app <DIR>")]
-        [Description("The application's folder. Default: the application the current folder is in; inside Keel's tree, firmware/policy-demo.")]
-        public string? App { get; set; }
+        public override string Name { get; set; } = "";
 
         protected override ValidationResult CheckValues() => Identifiers.IsValidName(Name)
             ? ValidationResult.Success()
@@ -39,11 +35,7 @@ public sealed class AddDriverCommand(CliContext context) : AsyncCommand<AddDrive
         string name = settings.Name;
         Workspace workspace = context.Workspace;
         Application app = workspace.Application(settings.App);
-
-        var existing = AppDescriptionParser.Parse(app.Description, (_, _) => { })
-            ?? throw new CliError($"{app.Description} does not parse.", $"keel build {workspace.Show(app.Folder)}", ExitCodes.BuildFailed);
-        if (existing.Tasks.Any(task => task.Name == name))
-            throw CliError.Usage($"add driver: {Path.GetFileName(app.Folder)} already has a task '{name}'.");
+        app.WithoutTask(workspace, "add driver", name);
         DriverSearch drivers = await app.DriversAsync(context, restore: true);
         string entry = drivers.Entry(name)
             ?? throw CliError.Usage($"add driver: Keel has no driver '{name}' (its drivers: {string.Join(", ", drivers.Known)}).");

@@ -129,6 +129,17 @@ public sealed class Application
         _drivers = new DriverSearch(drivers ?? "");
     }
 
+    // The description as it is (it must parse), for `command` (keel new task, keel add
+    // driver) to add a task `name` to: a usage error if it has one already.
+    public AppDescription WithoutTask(Workspace workspace, string command, string name)
+    {
+        var existing = AppDescriptionParser.Parse(Description, (_, _) => { })
+            ?? throw new CliError($"{Description} does not parse.", $"keel build {workspace.Show(Folder)}", ExitCodes.BuildFailed);
+        return existing.Tasks.Any(task => task.Name == name)
+            ? throw CliError.Usage($"{command}: {Path.GetFileName(Folder)} already has a task '{name}'.")
+            : existing;
+    }
+
     // A usage error unless `board` is one the application's build can find.
     public async Task RequireBoardAsync(CliContext context, string board)
     {
