@@ -1,12 +1,14 @@
 // What a new user does, from Keel's packages to a tested application of their own,
-// with nothing of Keel's tree in sight: the packages (Keel.Sdk, Keel.Templates, the
-// keel tool Keel.Cli, Keel.Testing: Keel.Packages.slnf) are packed into a folder feed, and everything after happens
-// in a temporary folder outside the tree whose nuget.config names that feed (beside the
-// machine's own registry) and a package folder of its own, so no package of an earlier
-// run with the same version can stand in for the ones just packed. Restore may take
-// what the machine's package folder already holds (ILC above all) through a fallback
-// folder. Each step is one command, its output kept in a transcript that the test
-// writes beside itself (user-path-session.txt) and prints when a step fails.
+// with nothing of Keel's tree in sight: the five packages (Keel.Sdk, Keel.Drivers,
+// Keel.Templates, the keel tool Keel.Cli, Keel.Testing: Keel.Packages.slnf) are packed into a folder
+// feed, and everything after happens in a temporary folder outside the tree, in a clean
+// HOME, with a package folder of the test's own (so no package of an earlier run with the
+// same version can stand in for the ones just packed): the application's own nuget.config,
+// which the template writes, is the only NuGet configuration there is. Restore may take
+// the ILC compiler, and only it, from the machine's package folder (as CI would from a
+// cache), through a fallback folder. Each step is one command, its output kept in a
+// transcript that the test writes beside itself (user-path-session.txt) and prints when
+// a step fails.
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -18,49 +20,48 @@ namespace Keel.Sdk.Tests;
 public sealed partial class UserPathTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan StepLimit = TimeSpan.FromMinutes(10);
+    private static readonly string[] Packages = ["Keel.Sdk", "Keel.Drivers", "Keel.Templates", "Keel.Cli", "Keel.Testing"];
+    private static readonly string[] Drivers = ["sys", "usart", "i2c", "timer"];
+    private const string IlcPackage = "runtime.linux-x64.microsoft.dotnet.ilcompiler";
 
     private readonly string _root = Directory.CreateTempSubdirectory("keel-user-").FullName;
     private readonly StringBuilder _session = new();
 
     [Fact]
-    public async Task A_new_application_builds_runs_grows_a_task_builds_for_its_own_board_and_passes_its_tests()
+    public async Task A_new_application_passes_its_CI_workflow_runs_for_its_own_board_and_grows_into_a_thermostat_of_Keels_drivers_from_packages_alone()
     {
         string feed = Path.Combine(_root, "feed");
         await StepWith(KeelsEnvironment, Repository.Root, "dotnet", "pack", Path.Combine(Repository.Root, "Keel.Packages.slnf"), "-c", "Release", "-o", feed, "-nologo", "-v:q");
         string version = PackageVersion(feed, "Keel.Sdk");
-        Assert.Equal(version, PackageVersion(feed, "Keel.Templates"));
-        Assert.Equal(version, PackageVersion(feed, "Keel.Cli"));
-        Assert.Equal(version, PackageVersion(feed, "Keel.Testing"));
+        Assert.All(Packages, package => Assert.Equal(version, PackageVersion(feed, package)));
 
-        string userHome = Path.Combine(_root, "user");
-        Directory.CreateDirectory(userHome);
-        File.WriteAllText(Path.Combine(userHome, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <config>
-                <add key="globalPackagesFolder" value="{Path.Combine(_root, "packages")}" />
-              </config>
-              <packageSources>
-                <add key="keel" value="{feed}" />
-              </packageSources>
-              <fallbackPackageFolders>
-                <add key="machine" value="{MachinePackageFolder()}" />
-              </fallbackPackageFolders>
-            </configuration>
-            """);
+        string userHome = Directory.CreateDirectory(Path.Combine(_root, "user")).FullName;
         string hive = Path.Combine(_root, "templates-hive");
         await Step(userHome, "dotnet", "new", "install", Path.Combine(feed, $"Keel.Templates.{version}.nupkg"), "--debug:custom-hive", hive);
         await Step(userHome, "dotnet", "new", "keel-app", "-n", "Orchard", "--debug:custom-hive", hive);
         string app = Path.Combine(userHome, "Orchard");
         Assert.Contains($"\"Keel.Sdk\": \"{version}\"", File.ReadAllText(Path.Combine(app, "global.json")));
+        // Keel's packages where the template's nuget.config says they come from.
+        string appFeed = Directory.CreateDirectory(Path.Combine(app, "keel-packages")).FullName;
+        foreach (string package in Directory.GetFiles(feed, "*.nupkg"))
+            File.Copy(package, Path.Combine(appFeed, Path.GetFileName(package)));
 
-        await Step(app, "dotnet", "tool", "restore");
+        // The CI workflow the template writes, its steps in order. Installing the ARM
+        // toolchain and QEMU (sudo apt-get) is the machine's business, and done here.
+        string report = Path.Combine(app, "TestResults", "keel-test.xml");
+        string[] steps = WorkflowSteps(Path.Combine(app, ".github", "workflows", "ci.yml"));
+        Assert.Contains("dotnet tool restore", steps);
+        var printed = new Dictionary<string, string>();
+        foreach (string step in steps.Where(step => !step.StartsWith("sudo ", StringComparison.Ordinal)))
+            printed[step] = await Step(app, "bash", "-c", step);
+        AssertTestsPassed(report);
+        // The host tests (Keel.Testing): the counter's logic and its generated client and
+        // server on Keel's kernel compiled for .NET, no emulator.
+        Assert.Matches(@"Passed!\s+-\s+Failed:\s+0, Passed:\s+2,", printed["dotnet test tests/host"]);
+        Assert.True(File.Exists(Path.Combine(app, "bin", "netduinoplus2", "Orchard.elf")), "the workflow's build made no Orchard.elf");
+
         string keelVersion = await Step(app, "dotnet", "keel", "--version");
         Assert.StartsWith(version, keelVersion.Trim());
-
-        await Step(app, "dotnet", "build", "-nologo", "-v:q");
-        Assert.True(File.Exists(Path.Combine(app, "bin", "netduinoplus2", "Orchard.elf")), "dotnet build made no Orchard.elf");
-
         string run = await Step(app, "dotnet", "keel", "run", "--no-build");
         Assert.Contains("client: added 10, total 10: Ok", run);
         Assert.Contains("client: added 30, total 60: Ok", run);
@@ -68,12 +69,6 @@ public sealed partial class UserPathTests(ITestOutputHelper output) : IDisposabl
         Assert.Matches(@"supervisor: client faulted: memory access at address 0x40023800, pc 0x[0-9a-f]{8}", run);
         Assert.Contains("supervisor: done", run);
         Assert.DoesNotContain("isolation is broken", run);
-
-        await Step(app, "dotnet", "keel", "new", "task", "sensor");
-        Assert.Contains("[tasks.sensor]", File.ReadAllText(Path.Combine(app, "app.toml")));
-        string grown = await Step(app, "dotnet", "keel", "run");
-        Assert.Contains("sensor: started", grown);
-        Assert.Contains("supervisor: done", grown);
 
         // A board of the user's own (docs/getting-started.md): Keel's netduinoplus2, copied
         // out of the restored Keel.Sdk into boards/, under a name no built-in board has.
@@ -84,18 +79,76 @@ public sealed partial class UserPathTests(ITestOutputHelper output) : IDisposabl
         await Step(app, "dotnet", "build", "-nologo", "-v:q", "-p:KeelBoard=orchard-board");
         Assert.True(File.Exists(Path.Combine(app, "bin", "orchard-board", "Orchard.elf")), "the build for the application's own board made no image");
 
-        string report = Path.Combine(app, "TestResults", "keel-test.xml");
+        // The demo becomes a thermostat (examples/thermostat): its tasks replace the
+        // demo's in app.toml (the counter stays, for the tests/ application that tests
+        // it), Keel's drivers come by name with `keel add driver`, and the sensor and the
+        // control reference the drivers' interfaces from the package.
+        string description = Path.Combine(app, "app.toml");
+        string template = File.ReadAllText(description);
+        File.WriteAllText(description, template[..template.IndexOf("[endpoints]", StringComparison.Ordinal)]);
+        foreach (string driver in Drivers)
+            await Step(app, "dotnet", "keel", "add", "driver", driver);
+        string example = Path.Combine(Repository.Root, "examples", "thermostat");
+        string exampleDescription = File.ReadAllText(Path.Combine(example, "app.toml"));
+        int ownStart = exampleDescription.IndexOf("[endpoints]", StringComparison.Ordinal);
+        File.AppendAllText(description, "\n" + exampleDescription[ownStart..exampleDescription.IndexOf("# --- sys", StringComparison.Ordinal)]);
+        File.Copy(Path.Combine(example, "shared", "Thermostat.cs"), Path.Combine(app, "shared", "Thermostat.cs"));
+        foreach (string task in new[] { "control", "sensor" })
+        {
+            string folder = Directory.CreateDirectory(Path.Combine(app, "tasks", task)).FullName;
+            File.Copy(Path.Combine(example, "tasks", task, "Program.cs"), Path.Combine(folder, "Program.cs"));
+            File.WriteAllText(Path.Combine(folder, $"{char.ToUpperInvariant(task[0])}{task[1..]}.csproj"), """
+                <Project Sdk="Keel.Sdk">
+                  <ItemGroup>
+                    <KeelLibrary Include="Keel.Drivers.Api" />
+                    <Compile Include="../../shared/Thermostat.cs" Link="shared/Thermostat.cs" />
+                  </ItemGroup>
+                </Project>
+                """);
+        }
+        string grown = File.ReadAllText(description);
+        Assert.StartsWith(template[..template.IndexOf("[endpoints]", StringComparison.Ordinal)], grown);
+        Assert.All(Drivers, driver => Assert.Contains($"[tasks.{driver}]\ndriver = \"{driver}\"\n", grown));
+        Assert.DoesNotContain("project = \"/", grown);
+
+        await Step(app, "dotnet", "build", "-nologo", "-v:q");
+        string thermostat = await Step(app, "dotnet", "keel", "run", "--no-build");
+        const string Round = "control: no temperature (Timeout), heater off, LED Ok, UART Ok";
+        Assert.Contains("control: LED configured: Ok", thermostat);
+        for (int reading = 1; reading <= 3; reading++)
+            Assert.Contains($"{Round}\nsensor: reading {reading}: Timeout, heater off\n", thermostat.ReplaceLineEndings("\n"));
+        Assert.Contains("sensor: done", thermostat);
+
+        File.Delete(report);
         string tested = await Step(app, "dotnet", "keel", "test", "--report", report);
+        AssertTestsPassed(report);
+        Assert.Matches(ClosingLine(), tested);
+
+        // Nothing the builds wrote or generated points into Keel's tree.
+        Assert.Empty(FilesNaming(app, Repository.Root));
+    }
+
+    // The `run:` commands of a GitHub Actions workflow, in order.
+    private static string[] WorkflowSteps(string workflow) => File.ReadAllLines(workflow)
+        .Select(line => RunStep().Match(line))
+        .Where(match => match.Success)
+        .Select(match => match.Groups["command"].Value.Trim())
+        .ToArray();
+
+    private static void AssertTestsPassed(string report)
+    {
         var cases = XDocument.Load(report).Descendants("testcase").ToList();
         Assert.NotEmpty(cases);
         Assert.All(cases, c => Assert.Empty(c.Elements("failure")));
-        Assert.Matches(ClosingLine(), tested);
-
-        // The template's host tests: the counter's logic and its generated client and
-        // server on Keel's kernel compiled for .NET (Keel.Testing), no emulator.
-        string hostTested = await Step(app, "dotnet", "test", "tests/host", "-nologo");
-        Assert.Matches(@"Passed!\s+-\s+Failed:\s+0, Passed:\s+2,", hostTested);
     }
+
+    // The text files under `folder` (obj/, the generated system files, projects,
+    // descriptions; not the images and objects, whose debug information names the
+    // sources the packages were built from) that contain `path`.
+    private static IEnumerable<string> FilesNaming(string folder, string path) => Directory
+        .EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+        .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}keel-packages{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+        .Where(file => File.ReadAllBytes(file) is var bytes && !bytes.Contains((byte)0) && Encoding.UTF8.GetString(bytes).Contains(path.TrimEnd('/'), StringComparison.Ordinal));
 
     // Runs one command of the user's in `folder`; it must succeed. Returns what it printed.
     private Task<string> Step(string folder, string executable, params string[] arguments) =>
@@ -119,17 +172,34 @@ public sealed partial class UserPathTests(ITestOutputHelper output) : IDisposabl
     // and every later build in the tree would fail.
     private static readonly IReadOnlyDictionary<string, string> KeelsEnvironment = new Dictionary<string, string>();
 
-    // The user's dotnet keeps its own state (the local tools' resolver cache above all,
-    // which maps a tool's id and version to where it was restored) in a home of the
-    // test's: an earlier run of the same version, whose packages are gone, must not be
-    // taken for this one.
+    // A clean HOME: the user's dotnet keeps its state (the local tools' resolver cache
+    // above all, which maps a tool's id and version to where it was restored) and NuGet
+    // its user configuration there, and the packages go to a folder of the test's.
+    // ILC may come from the machine's package folder, as from a CI cache.
     private IReadOnlyDictionary<string, string> UserEnvironment => new Dictionary<string, string>
     {
+        ["HOME"] = Path.Combine(_root, "home"),
         ["DOTNET_CLI_HOME"] = Path.Combine(_root, "home"),
+        ["NUGET_PACKAGES"] = Path.Combine(_root, "packages"),
+        ["NUGET_FALLBACK_PACKAGES"] = IlcCache(),
         ["DOTNET_NOLOGO"] = "1",
         ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
         ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
     };
+
+    // A fallback package folder holding the machine's ILC package and nothing else.
+    private string IlcCache()
+    {
+        string cache = Path.Combine(_root, "ilc-cache");
+        string machineIlc = Path.Combine(MachinePackageFolder(), IlcPackage);
+        if (!Directory.Exists(cache))
+        {
+            Directory.CreateDirectory(cache);
+            if (Directory.Exists(machineIlc))
+                Directory.CreateSymbolicLink(Path.Combine(cache, IlcPackage), machineIlc);
+        }
+        return cache;
+    }
 
     private static string PackageVersion(string feed, string id)
     {
@@ -148,6 +218,9 @@ public sealed partial class UserPathTests(ITestOutputHelper output) : IDisposabl
 
     [GeneratedRegex(@"\d+ passed, 0 failed")]
     private static partial Regex ClosingLine();
+
+    [GeneratedRegex(@"^\s*(-\s+)?run:\s*(?<command>.+)$")]
+    private static partial Regex RunStep();
 
     public void Dispose()
     {

@@ -16,6 +16,7 @@ public sealed class Application
 
     private readonly XDocument _projectXml;
     private BoardSearch? _boards;
+    private DriverSearch? _drivers;
 
     private Application(string folder, string project)
     {
@@ -74,11 +75,42 @@ public sealed class Application
     // evaluates the project (one `dotnet msbuild -getProperty`, about a second).
     public async Task<BoardSearch> BoardsAsync(CliContext context)
     {
-        if (_boards is not null)
-            return _boards;
-        string[] arguments = ["msbuild", Project, "-nologo", "-getProperty:KeelOwnBoardsDir", "-getProperty:KeelSdkBoardsDir"];
+        if (_boards is null)
+            await LocateAsync(context);
+        return _boards!;
+    }
+
+    // Where Keel's driver tasks are for this application (KeelDriversDir: the tree's
+    // drivers/, or the Keel.Drivers package of its SDK's version). From packages that
+    // folder exists once the project is restored, so a fresh application is restored
+    // first (`dotnet restore`, as its first build would) when `restore` says so;
+    // otherwise (after a build) the folder is taken as MSBuild says.
+    public async Task<DriverSearch> DriversAsync(CliContext context, bool restore = false)
+    {
+        if (_drivers is null)
+            await LocateAsync(context);
+        if (!restore)
+            return _drivers!;
+        if (!Directory.Exists(_drivers!.Directory))
+        {
+            ProcessResult restored = await context.Runner.RunAsync("dotnet", ["restore", Project, "-nologo"]);
+            if (!restored.Succeeded)
+                throw new CliError($"{Path.GetFileName(Project)} could not be restored, so Keel's drivers are not there: {restored.Output.Trim()}",
+                    $"dotnet restore {Project}", ExitCodes.BuildFailed);
+            await LocateAsync(context);
+        }
+        return Directory.Exists(_drivers!.Directory)
+            ? _drivers
+            : throw new CliError($"Keel's drivers are not where {Path.GetFileName(Project)}'s build looks for them ({_drivers.Directory}).",
+                $"dotnet restore {Project}", ExitCodes.BuildFailed);
+    }
+
+    // Asks MSBuild where the boards and the drivers are.
+    private async Task LocateAsync(CliContext context)
+    {
+        string[] arguments = ["msbuild", Project, "-nologo", "-getProperty:KeelOwnBoardsDir", "-getProperty:KeelSdkBoardsDir", "-getProperty:KeelDriversDir"];
         ProcessResult result = await context.Runner.RunAsync("dotnet", arguments);
-        string? own = null, sdk = null;
+        string? own = null, sdk = null, drivers = null;
         if (result.Succeeded)
         {
             try
@@ -86,6 +118,7 @@ public sealed class Application
                 JsonElement properties = JsonDocument.Parse(result.Output[result.Output.IndexOf('{')..]).RootElement.GetProperty("Properties");
                 own = properties.GetProperty("KeelOwnBoardsDir").GetString();
                 sdk = properties.GetProperty("KeelSdkBoardsDir").GetString();
+                drivers = properties.TryGetProperty("KeelDriversDir", out JsonElement driversDir) ? driversDir.GetString() : null;
             }
             catch (Exception failure) when (failure is JsonException or KeyNotFoundException or ArgumentOutOfRangeException or InvalidOperationException)
             {
@@ -94,7 +127,19 @@ public sealed class Application
         if (string.IsNullOrEmpty(sdk))
             throw new CliError($"MSBuild could not tell where {Path.GetFileName(Project)}'s boards are (is it a Keel application project?): {result.Output.Trim()}",
                 "dotnet " + string.Join(' ', arguments), ExitCodes.BuildFailed);
-        return _boards = new BoardSearch(string.IsNullOrEmpty(own) ? [sdk] : [own, sdk]);
+        _boards = new BoardSearch(string.IsNullOrEmpty(own) ? [sdk] : [own, sdk]);
+        _drivers = new DriverSearch(drivers ?? "");
+    }
+
+    // The description as it is (it must parse), for `command` (keel new task, keel add
+    // driver) to add a task `name` to: a usage error if it has one already.
+    public AppDescription WithoutTask(Workspace workspace, string command, string name)
+    {
+        var existing = AppDescriptionParser.Parse(Description, (_, _) => { })
+            ?? throw new CliError($"{Description} does not parse.", $"keel build {workspace.Show(Folder)}", ExitCodes.BuildFailed);
+        return existing.Tasks.Any(task => task.Name == name)
+            ? throw CliError.Usage($"{command}: {Path.GetFileName(Folder)} already has a task '{name}'.")
+            : existing;
     }
 
     // A usage error unless `board` is one the application's build can find.
@@ -110,7 +155,7 @@ public sealed class Application
     // it changed since.
     public async Task<SystemLayout> LayoutAsync(CliContext context, Workspace workspace, string board)
     {
-        var (layout, diagnostics) = SystemCommand.Build(Description, await BoardsAsync(context), board);
+        var (layout, diagnostics) = SystemCommand.Build(Description, await BoardsAsync(context), board, await DriversAsync(context));
         return layout ?? throw new CliError(
             $"{Description} has errors: {string.Join("; ", diagnostics.Select(d => d.ToString()))}.",
             $"keel build {workspace.Show(Folder)} --board {board}", ExitCodes.BuildFailed);

@@ -77,3 +77,14 @@ public static class OptionValues
         }
     }
 }
+
+// A command that adds a named task to an application (keel new task, keel add driver):
+// the application is an option, since the task's name is the argument.
+public abstract class AddToAppSettings : KeelSettings
+{
+    [CommandOption("-a|--app <DIR>")]
+    [Description("The application's folder. Default: the application the current folder is in; inside Keel's tree, firmware/policy-demo.")]
+    public string? App { get; set; }
+
+    public abstract string Name { get; set; }
+}

@@ -53,11 +53,20 @@ public static class KeelCli
                     .WithDescription("Add a task project under tasks/NAME and its entry in app.toml.")
                     .WithExample("new", "task", "sensor");
             });
+            config.AddBranch("add", branch =>
+            {
+                branch.SetDescription("Add one of Keel's driver tasks to an application.");
+                branch.AddCommand<AddDriverCommand>("driver")
+                    .WithDescription("Add Keel's driver task NAME (sys, usart, timer, i2c, spi) to app.toml: its entry, capabilities and sys badge, named without a path.")
+                    .WithExample("add", "driver", "sys").WithExample("add", "driver", "i2c");
+            });
         });
         // Spectre shows a branch's help and returns 1 (keel's "tests failed") for
         // `keel new` alone: it is a usage error, said in one line.
         if (arguments is ["new"])
             return Guard(error, () => throw CliError.Usage("new: say what to make: keel new app NAME, or keel new task NAME."));
+        if (arguments is ["add"])
+            return Guard(error, () => throw CliError.Usage("add: say what to add: keel add driver NAME."));
         return Guard(error, () => app.RunAsync(arguments));
     }
 

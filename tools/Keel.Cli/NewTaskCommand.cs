@@ -20,15 +20,11 @@ public sealed class NewTaskCommand(CliContext context) : AsyncCommand<NewTaskCom
     public const int Ram = 4096;
     public const int LowestPriority = 31;
 
-    public sealed class Settings : KeelSettings
+    public sealed class Settings : AddToAppSettings
     {
         [CommandArgument(0, "<NAME>")]
         [Description("The task's name: a lower-case letter, then lower-case letters, digits, '-' and '_'.")]
-        public string Name { get; set; } = "";
-
-        [CommandOption("-a|--app <DIR>")]
-        [Description("The application's folder. Default: the application the current folder is in; inside Keel's tree, firmware/policy-demo.")]
-        public string? App { get; set; }
+        public override string Name { get; set; } = "";
 
         protected override ValidationResult CheckValues() => Identifiers.IsValidName(Name)
             ? ValidationResult.Success()
@@ -42,11 +38,7 @@ public sealed class NewTaskCommand(CliContext context) : AsyncCommand<NewTaskCom
         string name = settings.Name;
         Workspace workspace = context.Workspace;
         Application app = workspace.Application(settings.App);
-
-        var existing = AppDescriptionParser.Parse(app.Description, (_, _) => { })
-            ?? throw new CliError($"{app.Description} does not parse.", $"keel build {workspace.Show(app.Folder)}", ExitCodes.BuildFailed);
-        if (existing.Tasks.Any(task => task.Name == name))
-            throw CliError.Usage($"new task: {Path.GetFileName(app.Folder)} already has a task '{name}'.");
+        var existing = app.WithoutTask(workspace, "new task", name);
         string folder = Path.Combine(app.Folder, "tasks", name);
         if (Directory.Exists(folder))
             throw CliError.Usage($"new task: {folder} already exists.");

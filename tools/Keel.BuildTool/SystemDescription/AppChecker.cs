@@ -25,7 +25,9 @@ public static class AppChecker
     // (the command's --board) replaces the description's `board`; a problem with it is
     // still reported against that field, but says where the name came from, since the
     // file names another board.
-    public static BoardDescription? Check(AppDescription app, BoardSearch boards, DiagnosticBag diagnostics, string? boardOverride = null)
+    // `drivers` is where a task's `driver` is found (null: the caller has no drivers,
+    // so a task naming one is an error).
+    public static BoardDescription? Check(AppDescription app, BoardSearch boards, DiagnosticBag diagnostics, string? boardOverride = null, DriverSearch? drivers = null)
     {
         var top = new Section(AppDescriptionParser.TopLevel, [], app.Source, diagnostics.For(app.TomlPath));
         string? boardName = boardOverride ?? app.Board;
@@ -45,7 +47,7 @@ public static class AppChecker
         var irqOwners = new Dictionary<long, string>();
         var boundTasks = new Dictionary<string, string>();
         foreach (var task in app.Tasks)
-            CheckTask(app, board, task, TaskSection(top, task.Name), irqOwners, boundTasks);
+            CheckTask(app, board, drivers, task, TaskSection(top, task.Name), irqOwners, boundTasks);
         return board;
     }
 
@@ -88,13 +90,17 @@ public static class AppChecker
             top.Nested($"notification '{name}'", "notifications", name).Problem("an endpoint has the same name");
     }
 
-    private static void CheckTask(AppDescription app, BoardDescription? board, TaskDescription task, Section section, Dictionary<long, string> irqOwners, Dictionary<string, string> boundTasks)
+    private static void CheckTask(AppDescription app, BoardDescription? board, DriverSearch? drivers, TaskDescription task, Section section, Dictionary<long, string> irqOwners, Dictionary<string, string> boundTasks)
     {
         Action<string, string> field = section.Field;
         if (!Identifiers.IsValidName(task.Name))
             section.Problem(Identifiers.NameRule);
         if (task.Project is not null && !File.Exists(Path.Combine(Path.GetDirectoryName(app.TomlPath)!, task.Project)))
             field("project", $"{task.Project} does not exist");
+        if (task.Driver is not null && drivers is null)
+            field("driver", $"names Keel's driver '{task.Driver}', but this build was given no drivers folder (Keel.BuildTool system --drivers <dir>)");
+        else if (task.Driver is not null && drivers!.FindProject(task.Driver) is null)
+            field("driver", $"Keel has no driver '{task.Driver}' (its drivers: {string.Join(", ", drivers.Known)})");
         CheckRange(field, "priority", task.Priority, 0, LowestPriority);
         CheckTaskRegionSize(field, "flash", task.Flash);
         CheckTaskRegionSize(field, "ram", task.Ram);

@@ -28,6 +28,7 @@ public sealed record TickSignalDescription(string Notification, long EveryTicks,
 public sealed record TaskDescription(
     string Name,
     string? Project,
+    string? Driver,
     long? Priority,
     long? Stack,
     long? Flash,
@@ -41,7 +42,7 @@ public sealed record TaskDescription(
     IReadOnlyList<string> PlatformCalls,
     IReadOnlyList<string> TrustedPeripherals,
     DriverConfigDescription? Config = null,
-    DriverConfiguration? Driver = null,
+    DriverConfiguration? ResolvedConfig = null,
     string? Console = null);
 
 // A driver task's `[tasks.<name>.config]` as written (docs/system-description.md):

@@ -99,7 +99,8 @@ public static class AppDescriptionParser
         }
         var description = new TaskDescription(
             Name: name,
-            Project: task.String("project"),
+            Project: task.String("project", required: false),
+            Driver: task.String("driver", required: false),
             Priority: task.Integer("priority"),
             Stack: task.Integer("stack"),
             Flash: task.Integer("flash"),
@@ -114,6 +115,9 @@ public static class AppDescriptionParser
             TrustedPeripherals: task.StringList("trusted-peripherals"),
             Config: task.Table("config") is TomlTable config ? ParseDriverConfig(task.Nested(config, $"{task.Context}: config", "config"), config) : null,
             Console: task.String(ConsoleRoute.Field, required: false));
+        // The task's program: a project of the application's, or one of Keel's drivers.
+        if (task.Has("project") == task.Has("driver"))
+            task.Report("needs exactly one of 'project' (the path of a task project of the application's) or 'driver' (one of Keel's driver tasks by name, e.g. driver = \"usart\")");
         task.RejectUnknownFields();
         return description;
     }

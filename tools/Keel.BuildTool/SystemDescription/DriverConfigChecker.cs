@@ -78,10 +78,13 @@ public static class DriverConfigChecker
         return diagnostics.All.Count > errors ? null : app with { Tasks = tasks };
     }
 
-    // The driver Keel's drivers/<name>/ folder holds, for a task whose project is one of
-    // them ("../keel/drivers/usart/Usart.csproj": "usart"), or null.
+    // Which of Keel's drivers a task is: the one it names (driver = "usart"), or the one
+    // whose drivers/<name>/ folder holds its project ("../keel/drivers/usart/Usart.csproj":
+    // "usart"); null for the application's own tasks.
     public static string? DriverName(TaskDescription task, string tomlPath)
     {
+        if (task.Driver is not null)
+            return task.Driver;
         if (task.Project is null)
             return null;
         var project = new FileInfo(Path.Combine(Path.GetDirectoryName(tomlPath)!, task.Project));
@@ -204,7 +207,7 @@ public static class DriverConfigChecker
             caps[index] = caps[index] with { Badge = badge };
         }
         var resolved = new DriverConfiguration(kind, instance.Name, peripheral, window.Base, busHz, instance.Irqs, given, baud, speed);
-        return task with { Peripherals = peripherals, Caps = caps, Driver = resolved };
+        return task with { Peripherals = peripherals, Caps = caps, ResolvedConfig = resolved };
 
         void Claim(string function, string pin, int alternate)
         {
@@ -229,14 +232,14 @@ public static class DriverConfigChecker
     // give a pin a driver or the console has.
     private static void CheckClientBadges(IReadOnlyList<TaskDescription> tasks, Section top, IReadOnlyDictionary<string, string> owners)
     {
-        var sysEndpoints = tasks.Where(task => task.Driver is not null)
+        var sysEndpoints = tasks.Where(task => task.ResolvedConfig is not null)
             .SelectMany(task => task.Caps.Where(cap => cap.Name == SysCap && cap.Kind == CapKind.Endpoint).Select(cap => cap.Object))
             .ToHashSet();
         foreach (var task in tasks)
         {
             foreach (var cap in task.Caps.Where(cap => cap.Kind == CapKind.Endpoint && sysEndpoints.Contains(cap.Object) && cap.Badge is long))
             {
-                if (task.Driver is not null && (cap.Name == SysCap || cap.Name.StartsWith(SysCap + "-")))
+                if (task.ResolvedConfig is not null && (cap.Name == SysCap || cap.Name.StartsWith(SysCap + "-")))
                     continue;
                 uint badge = (uint)cap.Badge!.Value;
                 ushort mask = SysBadge.Pins(badge);

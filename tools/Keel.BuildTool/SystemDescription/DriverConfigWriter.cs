@@ -11,7 +11,7 @@ public static class DriverConfigWriter
 {
     public static void Append(StringBuilder code, TaskDescription task)
     {
-        if (task.Driver is not DriverConfiguration driver)
+        if (task.ResolvedConfig is not DriverConfiguration driver)
             return;
         code.AppendLine();
         code.AppendLine($"    // The driver's configuration: [tasks.{task.Name}.config] (docs/system-description.md).");

@@ -1,19 +1,20 @@
-// `Keel.BuildTool system <app.toml> <output dir> [--board <name>] [--boards <dir>]...`:
+// `Keel.BuildTool system <app.toml> <output dir> [--board <name>] [--boards <dir>]... [--drivers <dir>]`:
 // reads a system description, checks it against its board (or the one --board names
 // instead, so one description builds for several boards) found in the --boards folders
-// in order (BoardSearch), lays it out and writes the generated files
+// in order (BoardSearch), finds each driver task it names in the --drivers folder
+// (DriverSearch), lays it out and writes the generated files
 // — or, if anything is wrong, writes nothing and prints every error as
 //   <app.toml>(<line>,<column>): error KEEL01xx: <message>
 // (MSBuild's canonical form, so the build lists them; the codes are Diagnostic's) and
 // exits with status 1.
 namespace Keel.BuildTool.SystemDescription;
 
-public sealed record SystemArguments(string TomlPath, string OutputDirectory, string? Board, IReadOnlyList<string> BoardsDirectories);
+public sealed record SystemArguments(string TomlPath, string OutputDirectory, string? Board, IReadOnlyList<string> BoardsDirectories, string? DriversDirectory = null);
 
 public static class SystemCommand
 {
     public const string BoardsFolder = "board";
-    public const string Usage = "system <app.toml> <output dir> [--board <name>] [--boards <dir>]...";
+    public const string Usage = "system <app.toml> <output dir> [--board <name>] [--boards <dir>]... [--drivers <dir>]";
 
     // The command's arguments (those after `system`), or null if they do not match
     // Usage: a misspelt option or a missing value must stop the build, not be ignored.
@@ -21,6 +22,7 @@ public static class SystemCommand
     {
         var positional = new List<string>();
         string? board = null;
+        string? drivers = null;
         var boards = new List<string>();
         for (int i = 0; i < arguments.Count; i++)
         {
@@ -29,19 +31,21 @@ public static class SystemCommand
                 board = arguments[++i];
             else if (arguments[i] == "--boards" && hasValue)
                 boards.Add(arguments[++i]);
+            else if (arguments[i] == "--drivers" && drivers is null && hasValue)
+                drivers = arguments[++i];
             else if (arguments[i].StartsWith('-'))
                 return null;
             else
                 positional.Add(arguments[i]);
         }
-        return positional.Count == 2 ? new SystemArguments(positional[0], positional[1], board, boards) : null;
+        return positional.Count == 2 ? new SystemArguments(positional[0], positional[1], board, boards, drivers) : null;
     }
 
     public static int Run(SystemArguments arguments)
     {
         string tomlPath = Path.GetFullPath(arguments.TomlPath);
         BoardSearch boards = arguments.BoardsDirectories.Count > 0 ? new BoardSearch(arguments.BoardsDirectories) : FindBoardsDirectory(tomlPath);
-        var (layout, diagnostics) = Build(tomlPath, boards, arguments.Board);
+        var (layout, diagnostics) = Build(tomlPath, boards, arguments.Board, arguments.DriversDirectory is string drivers ? new DriverSearch(drivers) : null);
         if (layout is null)
         {
             foreach (var diagnostic in diagnostics)
@@ -53,8 +57,9 @@ public static class SystemCommand
     }
 
     // The layout of a valid description, or null and the reasons it is not valid.
-    // `board`, if given, replaces the description's own.
-    public static (SystemLayout? Layout, IReadOnlyList<Diagnostic> Diagnostics) Build(string tomlPath, BoardSearch boards, string? board = null)
+    // `board`, if given, replaces the description's own; `drivers` is where the tasks'
+    // `driver` names are found.
+    public static (SystemLayout? Layout, IReadOnlyList<Diagnostic> Diagnostics) Build(string tomlPath, BoardSearch boards, string? board = null, DriverSearch? drivers = null)
     {
         var diagnostics = new DiagnosticBag();
         var report = diagnostics.For(tomlPath);
@@ -67,9 +72,12 @@ public static class SystemCommand
         if (app is null)
             return (null, diagnostics.All);
         app = ConsoleRoute.Resolve(app, diagnostics);
-        var boardDescription = AppChecker.Check(app, boards, diagnostics, board);
+        var boardDescription = AppChecker.Check(app, boards, diagnostics, board, drivers);
         if (diagnostics.HasErrors || boardDescription is null)
             return (null, diagnostics.All);
+        // A driver task is built from its project in the drivers folder; from here on it
+        // is known as a driver by that project's folder (DriverConfigChecker.DriverName).
+        app = app with { Tasks = app.Tasks.Select(task => task.Driver is string driver ? task with { Project = drivers!.FindProject(driver) } : task).ToList() };
         app = DriverConfigChecker.Resolve(app, boardDescription, boards, diagnostics)!;
         if (diagnostics.HasErrors)
             return (null, diagnostics.All);

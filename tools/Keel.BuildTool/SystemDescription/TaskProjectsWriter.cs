@@ -2,7 +2,9 @@
 // projects to build, and with which generated Caps.g.cs, by calling this file's
 // KeelAppTasks target (the MSBuild task) instead of parsing app.toml itself. Project
 // paths are relative to the TOML file, so the caller passes that file's folder as
-// $(KeelAppDir), with a trailing slash like MSBuild's own directory properties.
+// $(KeelAppDir), with a trailing slash like MSBuild's own directory properties. A
+// driver task's project lies in Keel's drivers folder (a package's, shared by every
+// application): its OutputRoot puts what its build writes in the application's obj/.
 using System.Security;
 using System.Text;
 
@@ -24,7 +26,8 @@ public static class TaskProjectsWriter
             if (!Path.IsPathRooted(task.Task.Project))
                 project = "$(KeelAppDir)" + project;
             string caps = $"$(MSBuildThisFileDirectory){name}/{GeneratedFiles.TaskCaps}";
-            text.AppendLine($"    <KeelAppTask Include=\"{Xml(project)}\" TaskName=\"{Xml(name)}\" CapsFile=\"{Xml(caps)}\" />");
+            string outputRoot = task.Task.Driver is null ? "" : $" OutputRoot=\"$(KeelAppDir)obj/keel/driver-tasks/{name}/\"";
+            text.AppendLine($"    <KeelAppTask Include=\"{Xml(project)}\" TaskName=\"{Xml(name)}\" CapsFile=\"{Xml(caps)}\"{outputRoot} />");
         }
         text.AppendLine("  </ItemGroup>");
         text.AppendLine("  <Target Name=\"KeelAppTasks\" Returns=\"@(KeelAppTask)\" />");
