@@ -59,7 +59,9 @@ public sealed class AddDriverTests : IDisposable
         Assert.True(layout is not null, string.Join("\n", diagnostics));
         Assert.Equal(["sys", "usart", "i2c", "timer"], layout.Tasks.Select(task => task.Task.Name));
         Assert.All(layout.Tasks, task => Assert.Equal(task.Task.Name, task.Task.Driver));
-        Assert.Contains("sys = { endpoint = \"sys\", rights = [\"write\", \"grant-reply\"], badge = 0x390300 }", Description);
+        // The I2C driver's sys badge is minted from its [tasks.i2c.config] (I2C1's clock, PB8 and PB9).
+        Assert.Contains("[tasks.i2c.config]\ninstance = \"i2c1\"", Description);
+        Assert.Equal(0x390300, layout.Tasks.Single(task => task.Task.Name == "i2c").Task.Caps.Single(cap => cap.Name == "sys").Badge);
     }
 
     // A driver whose sys capability has no sys task to go to is refused, as the build
