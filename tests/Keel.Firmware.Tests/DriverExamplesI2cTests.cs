@@ -63,16 +63,22 @@ public class DriverExamplesI2cTests
                 "sensor: temperature: Timeout\n" +
                 "sensor: SPI mode 0, clock / 8: Ok\n" +
                 "sensor: SPI sent 9f 00 00, received 00 00 00\n" +
+                "sensor: BME280 at 0x76: Timeout\n" +
+                "sensor: ADXL345 at 0x53: Timeout\n" +
+                "sensor: SSD1306 at 0x3c: Timeout\n" +
+                "sensor: 24C32 at 0x50: Timeout\n" +
                 "sensor: done\n",
                 run.Console);
 
             string[] lines = File.ReadAllLines(log);
-            // Configured at start; each of the two transfers that reached the bus (the
-            // probe, the temperature) sent START, waited for SB, and reset the peripheral
-            // when it did not come. The bad address and the long write never touched it.
-            Assert.Equal([.. Initialise, Start, .. Initialise, Start, .. Initialise], Accesses(lines, "I2C1: unimplemented device write"));
+            // Configured at start; each of the six transfers that reached the bus (the
+            // probe, the temperature, the first of each other device) sent START, waited
+            // for SB, and reset the peripheral when it did not come. The bad address and
+            // the long write never touched it.
+            const int Transfers = 6;
+            Assert.Equal([.. Initialise, .. Enumerable.Repeat<string[]>([Start, .. Initialise], Transfers).SelectMany(writes => writes)], Accesses(lines, "I2C1: unimplemented device write"));
             // The wait for SB is bounded: exactly PollLimit reads of SR1 per transfer.
-            Assert.Equal(2 * 200_000, Accesses(lines, "I2C1: unimplemented device read").Count(read => read.Contains("offset 0x014", StringComparison.Ordinal)));
+            Assert.Equal(Transfers * 200_000, Accesses(lines, "I2C1: unimplemented device read").Count(read => read.Contains("offset 0x014", StringComparison.Ordinal)));
 
             // The pins, through sys (GPIOB is not modelled either, and reads as 0), one
             // configured pin at a time (DriverConfig): PB8 and PB9 open-drain on alternate
@@ -133,6 +139,10 @@ public class DriverExamplesI2cTests
             $"sensor: temperature: {printed}\n" +
             "sensor: SPI mode 0, clock / 8: Ok\n" +
             $"sensor: SPI sent 9f 00 00, received {string.Join(' ', spiAnswer.Select(value => value.ToString("x2", CultureInfo.InvariantCulture)))}\n" +
+            "sensor: BME280 at 0x76: Nack\n" +
+            "sensor: ADXL345 at 0x53: Nack\n" +
+            "sensor: SSD1306 at 0x3c: Nack\n" +
+            "sensor: 24C32 at 0x50: Nack\n" +
             "sensor: done\n",
             run.Console);
     }

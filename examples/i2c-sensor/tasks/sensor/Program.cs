@@ -14,6 +14,9 @@
 //
 // On QEMU, whose STM32F405 has no I2C model (its registers read 0), every transfer ends
 // in Timeout, and the transcript shows each error and the driver still answering.
+//
+// Last, each of Keel.Devices' other I2C device drivers makes one call at its part's
+// default address, where nothing answers: the image carries them, compiled for the chip.
 using System;
 using System.Runtime.InteropServices;
 using Keel.Devices;
@@ -32,6 +35,7 @@ namespace Keel.Examples.I2cSensor
         // A JEDEC "read identification" command and two bytes of answer.
         private static readonly byte[] s_identify = { 0x9F, 0x00, 0x00 };
         private static readonly byte[] s_tooLong = new byte[I2cLimits.MaxWrite + 1];
+        private static readonly byte[] s_frame = new byte[Ssd1306.FrameBytes];
 
         [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
         private static void Main()
@@ -77,6 +81,19 @@ namespace Keel.Examples.I2cSensor
             {
                 Console.WriteLine(": ", transferred);
             }
+
+            // Keel.Devices' other I2C drivers, each at its part's default address, where
+            // this board has nothing (and QEMU no bus): each hands on the I2C driver's
+            // error, and the image shows that they compile for the chip.
+            var climate = Bme280.OnI2c(i2c);
+            Report("sensor: BME280 at 0x76: ", climate.Read(out Bme280Reading _));
+            var accelerometer = new Adxl345<I2cClient>(i2c);
+            Report("sensor: ADXL345 at 0x53: ", accelerometer.Read(out Acceleration3D _));
+            var display = new Ssd1306<I2cClient>(i2c, s_frame);
+            display.DrawText(0, 0, "Keel");
+            Report("sensor: SSD1306 at 0x3c: ", display.Initialise());
+            var memory = new Eeprom24<I2cClient>(i2c, EepromGeometry.At24c32);
+            Report("sensor: 24C32 at 0x50: ", memory.Write(0, s_identify));
 
             Console.WriteLine("sensor: done");
             Task.Halt(0);
