@@ -267,11 +267,39 @@ namespace Keel.Port
             next = regs.R11 < (uint)PlatformCallNumber.First
                 ? Kernel.Kernel.SyscallGeneral(ref s_kernel, caller, ref thread)
                 : PlatformCall(caller, ref regs);
+            if (thread.RepeatSyscall)
+                next = RepeatSyscall(caller, ref thread, next);
             if (next != caller)
                 return SwitchTo(next);
             // A thread that restarted itself must be rebuilt (SwitchTo) before it resumes.
             return thread.RestartPending ? SwitchTo(caller) : ResumeCurrent;
         }
+
+        // The kernel stopped the caller's system call part-way (a long Revoke) and wants it
+        // issued again: the pc in the thread's exception frame goes back onto its SVC
+        // instruction (always 16-bit in Thumb), so the thread makes the same call, with the
+        // registers the kernel left as they were, when it next runs - after the interrupts
+        // now pending, which the CPU takes as this entry returns (they share its priority).
+        // The frame was stacked by the hardware with the thread's own privilege; the port
+        // rewrites it only when it lies in the task's own RAM window, and only when the SVC
+        // was not inside an IT block, whose state the frame has already advanced past the
+        // SVC. Otherwise the call cannot be repeated, and the thread faults as a bad system
+        // call, so that no entry lasts longer than one batch. Returns the thread to run next.
+        private static int RepeatSyscall(int caller, ref Tcb thread, int next)
+        {
+            thread.RepeatSyscall = false;
+            uint* frame = Pool.At(s_contexts, caller).HardwareFrame;
+            bool frameInOwnRam = Pool.At(s_tasks, caller).RamHolds((uint)frame, ThreadContext.HardwareFrameWords * sizeof(uint));
+            if (frameInOwnRam && (frame[ThreadContext.FrameXpsr] & ThreadContext.XpsrItStateMask) == 0)
+            {
+                frame[ThreadContext.FramePc] -= SvcInstructionBytes;
+                return next;
+            }
+            return Kernel.Kernel.Fault(ref s_kernel, caller,
+                new FaultRecord { Kind = FaultKind.BadSyscall, Status = thread.Regs.R11 }, contextLost: false);
+        }
+
+        private const uint SvcInstructionBytes = 2;
 
         // A platform call (docs/abi.md); returns the thread to run next.
         private static int PlatformCall(int caller, ref ThreadRegisters regs)
@@ -432,8 +460,8 @@ namespace Keel.Port
         {
             for (int i = 0; i < ThreadContext.HardwareFrameWords; i++)
                 frame[i] = 0; // r0-r3, r12, lr (the code never returns), pc, xPSR
-            frame[6] = entry & ~1u;
-            frame[7] = ThumbState;
+            frame[ThreadContext.FramePc] = entry & ~1u;
+            frame[ThreadContext.FrameXpsr] = ThumbState;
         }
 
         // A (re)started task: fresh statics from its image, cleared registers (the FPU's
