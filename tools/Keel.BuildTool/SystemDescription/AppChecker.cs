@@ -192,7 +192,8 @@ public static class AppChecker
         }
         if (irq.Notification is not null && !app.Notifications.Contains(irq.Notification))
             field("notification", $"no notification '{irq.Notification}'");
-        CheckRange(field, "badge", irq.Badge, 0, MaxBadge);
+        // Badge 0 is "not routed" to the kernel (IrqBinding): the interrupt would stay masked for good.
+        CheckRange(field, "badge", irq.Badge, 1, MaxBadge);
     }
 
     private static Section CapSection(Section task, string name) => task.Nested($"{task.Context}: cap '{name}'", "caps", name);
