@@ -208,7 +208,7 @@ public sealed class Model
                 if (source.Type == CapType.Reply) return Error.WrongType;
                 if (mask > 15) return Error.InvalidArgument;
                 bool badgeable = source.Type is CapType.Endpoint or CapType.Notification;
-                if (badge != 0 && (!badgeable || source.Badge != 0)) return Error.InvalidArgument;
+                if (badge != 0 && (!badgeable || source.Badge != 0 || badge > Capability.MaxBadge)) return Error.InvalidArgument;
                 me.CSpace[b] = Derive(source, source with { Rights = source.Rights & (Rights)mask, Badge = badge != 0 ? badge : source.Badge });
                 return Error.Ok;
             }

@@ -16,7 +16,7 @@ public static class AppChecker
     public const int LowestPriority = 31;
     public const long MinimumTaskRegion = 1024;
     public const long StackAlignment = 8;
-    public const long MaxBadge = (1L << 28) - 1;
+    public const long MaxBadge = Keel.Kernel.Capability.MaxBadge;
     // Every slot of every CSpace is a Capability in the kernel's slot pool, in kernel
     // RAM: the bound catches a typo (8000) before it eats that RAM.
     public const int MaxCapSlots = 255;
