@@ -81,12 +81,13 @@ public sealed unsafe class Noninterference
         Enumerable.Range(0, Lifecycle.RevokeBatch)
             .Select(i => new Call(SyscallNumber.Copy, 2, default, (uint)(LowSlots - 1 - i), 0, 0, 0)).ToArray());
 
-    public sealed record Result(long States, long LowCallsChecked, int Schedules, string? Violation);
+    public sealed record Result(int LowAlphabet, int HighAlphabet, long States, long LowCallsChecked, int Schedules, string? Violation);
 
     readonly Sim sim = new(threads: 4, endpoints: 3, notifications: 2, priorityLevels: 2);
     readonly Call[] lowCalls, highCalls;
     readonly int maxHighCalls;
     readonly HashSet<(int, ulong, ulong)> explored = new();
+    readonly byte[] scratch;
     long states, lowCallsChecked;
     int schedules;
     string? violation;
@@ -126,6 +127,7 @@ public sealed unsafe class Noninterference
         SetReceiveSlots(High, 4, 5);
         SetReceiveSlots(High2, 4, 5);
         sim.Start(Low, High, High2);
+        scratch = new byte[StateSize()];
     }
 
     void SetReceiveSlots(int thread, uint first, uint second)
@@ -147,7 +149,7 @@ public sealed unsafe class Noninterference
             checker.Perform(Low, call);
         var start = new Node(checker.Capture(), 0, null, $"[{configuration.Name}]");
         checker.Explore(new List<Node> { start }, lowCallsPerSchedule);
-        return new Result(checker.states, checker.lowCallsChecked, checker.schedules, checker.violation);
+        return new Result(checker.lowCalls.Length, checker.highCalls.Length, checker.states, checker.lowCallsChecked, checker.schedules, checker.violation);
     }
 
     void Explore(List<Node> nodes, int lowCallsLeft)
@@ -182,9 +184,12 @@ public sealed unsafe class Noninterference
                         + $"history B:\n{node.History}\n  low:   {call}\n  observes {Describe(seen)}";
                     return;
                 }
-                byte[] state = Capture();
-                if (!next.TryGetValue(state, out Node? known) || known.HighCalls > node.HighCalls)
+                CaptureInto(scratch);
+                if (!next.TryGetValue(scratch, out Node? known) || known.HighCalls > node.HighCalls)
+                {
+                    byte[] state = known?.State ?? (byte[])scratch.Clone();
                     next[state] = new Node(state, node.HighCalls, node, $"low:   {call}");
+                }
             }
             if (!explored.Add(SetKey(lowCallsLeft, next)))
                 continue;
@@ -240,9 +245,10 @@ public sealed unsafe class Noninterference
                     if (sim.T(thread).State != ThreadState.Runnable)
                         break;
                     Perform(thread, call);
-                    byte[] state = Capture();
-                    if (all.TryGetValue(state, out Node? known) && known.HighCalls <= node.HighCalls + 1)
+                    CaptureInto(scratch);
+                    if (all.TryGetValue(scratch, out Node? known) && known.HighCalls <= node.HighCalls + 1)
                         continue;
+                    byte[] state = known?.State ?? (byte[])scratch.Clone();
                     var reached = new Node(state, node.HighCalls + 1, node, $"{(thread == High ? "high" : "high2")}: {call}");
                     all[state] = reached;
                     work.Enqueue(reached);
@@ -287,6 +293,12 @@ public sealed unsafe class Noninterference
     byte[] Capture()
     {
         var state = new byte[StateSize()];
+        CaptureInto(state);
+        return state;
+    }
+
+    void CaptureInto(byte[] state)
+    {
         int at = 0;
         Store(state, ref at, sim.K.Threads);
         Store(state, ref at, sim.K.Endpoints);
@@ -301,7 +313,6 @@ public sealed unsafe class Noninterference
         BitConverter.TryWriteBytes(state.AsSpan(at), sim.K.ReadyLevels);
         BitConverter.TryWriteBytes(state.AsSpan(at + 4), sim.K.Current);
         Normalise(state);
-        return state;
     }
 
     int StateSize() =>
