@@ -299,57 +299,41 @@ public sealed unsafe class Noninterference
 
     void CaptureInto(byte[] state)
     {
-        int at = 0;
-        Store(state, ref at, sim.K.Threads);
-        Store(state, ref at, sim.K.Endpoints);
-        Store(state, ref at, sim.K.Notifications);
-        Store(state, ref at, sim.K.Slots);
-        Store(state, ref at, sim.K.ReadyQueues);
-        for (int t = 0; t < sim.K.Threads.Length; t++)
-        {
-            new ReadOnlySpan<byte>(sim.Buffer(t), IpcBuffer.Words * sizeof(uint)).CopyTo(state.AsSpan(at));
-            at += IpcBuffer.Words * sizeof(uint);
-        }
-        BitConverter.TryWriteBytes(state.AsSpan(at), sim.K.ReadyLevels);
-        BitConverter.TryWriteBytes(state.AsSpan(at + 4), sim.K.Current);
+        Transfer(state, capture: true);
         Normalise(state);
     }
 
+    void Restore(byte[] state) => Transfer(state, capture: false);
+
     int StateSize() =>
         Bytes(sim.K.Threads) + Bytes(sim.K.Endpoints) + Bytes(sim.K.Notifications) + Bytes(sim.K.Slots) + Bytes(sim.K.ReadyQueues)
-        + sim.K.Threads.Length * IpcBuffer.Words * sizeof(uint) + 8;
+        + sim.K.Threads.Length * IpcBuffer.Words * sizeof(uint) + sizeof(uint) + sizeof(int);
 
     static int Bytes<T>(T[] pool) where T : unmanaged => pool.Length * sizeof(T);
 
-    static void Store<T>(byte[] state, ref int at, T[] pool) where T : unmanaged
-    {
-        ReadOnlySpan<byte> source = MemoryMarshal.AsBytes(pool.AsSpan());
-        source.CopyTo(state.AsSpan(at));
-        at += source.Length;
-    }
-
-    void Restore(byte[] state)
+    /// <summary>Copies the kernel's state (every pool, every IPC buffer, the scalars) into <paramref name="state"/>, or back from it.</summary>
+    void Transfer(byte[] state, bool capture)
     {
         int at = 0;
-        Load(state, ref at, sim.K.Threads);
-        Load(state, ref at, sim.K.Endpoints);
-        Load(state, ref at, sim.K.Notifications);
-        Load(state, ref at, sim.K.Slots);
-        Load(state, ref at, sim.K.ReadyQueues);
+        Move(state, ref at, MemoryMarshal.AsBytes(sim.K.Threads.AsSpan()), capture);
+        Move(state, ref at, MemoryMarshal.AsBytes(sim.K.Endpoints.AsSpan()), capture);
+        Move(state, ref at, MemoryMarshal.AsBytes(sim.K.Notifications.AsSpan()), capture);
+        Move(state, ref at, MemoryMarshal.AsBytes(sim.K.Slots.AsSpan()), capture);
+        Move(state, ref at, MemoryMarshal.AsBytes(sim.K.ReadyQueues.AsSpan()), capture);
         for (int t = 0; t < sim.K.Threads.Length; t++)
-        {
-            new ReadOnlySpan<byte>(state, at, IpcBuffer.Words * sizeof(uint)).CopyTo(new Span<byte>(sim.Buffer(t), IpcBuffer.Words * sizeof(uint)));
-            at += IpcBuffer.Words * sizeof(uint);
-        }
-        sim.K.ReadyLevels = BitConverter.ToUInt32(state, at);
-        sim.K.Current = BitConverter.ToInt32(state, at + 4);
+            Move(state, ref at, new Span<byte>(sim.Buffer(t), IpcBuffer.Words * sizeof(uint)), capture);
+        Move(state, ref at, MemoryMarshal.AsBytes(new Span<uint>(ref sim.K.ReadyLevels)), capture);
+        Move(state, ref at, MemoryMarshal.AsBytes(new Span<int>(ref sim.K.Current)), capture);
     }
 
-    static void Load<T>(byte[] state, ref int at, T[] pool) where T : unmanaged
+    static void Move(byte[] state, ref int at, Span<byte> live, bool capture)
     {
-        Span<byte> target = MemoryMarshal.AsBytes(pool.AsSpan());
-        new ReadOnlySpan<byte>(state, at, target.Length).CopyTo(target);
-        at += target.Length;
+        Span<byte> saved = state.AsSpan(at, live.Length);
+        if (capture)
+            live.CopyTo(saved);
+        else
+            saved.CopyTo(live);
+        at += live.Length;
     }
 
     /// <summary>

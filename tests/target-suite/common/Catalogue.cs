@@ -71,6 +71,7 @@ namespace Keel.Suite
         RevokeReachesEveryCSpace,
         CancelBadgedSends,
         NoCapabilityLeftWakesWaiters,
+        DebugCallsStayInReach,
         // The MPU matrix: for each worker (1..4) the same six cases, in this order.
         MpuFirst,
     }
@@ -231,6 +232,7 @@ namespace Keel.Suite
             Case.RevokeReachesEveryCSpace => "CAP0001",
             Case.CancelBadgedSends => "CAP0002",
             Case.NoCapabilityLeftWakesWaiters => "CAP0003",
+            Case.DebugCallsStayInReach => "DBG0003",
             _ => "?",
         };
 
@@ -302,6 +304,7 @@ namespace Keel.Suite
             Case.RevokeReachesEveryCSpace => "Revoke reaches every CSpace",
             Case.CancelBadgedSends => "CancelBadgedSends ends one badge",
             Case.NoCapabilityLeftWakesWaiters => "No capability left: waiters woken",
+            Case.DebugCallsStayInReach => "Debug call reach",
             _ => "?",
         };
     }
