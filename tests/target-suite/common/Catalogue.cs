@@ -72,6 +72,7 @@ namespace Keel.Suite
         CancelBadgedSends,
         NoCapabilityLeftWakesWaiters,
         DebugCallsStayInReach,
+        LongRevokeIsRepeated,
         // The MPU matrix: for each worker (1..4) the same six cases, in this order.
         MpuFirst,
     }
@@ -233,6 +234,7 @@ namespace Keel.Suite
             Case.CancelBadgedSends => "CAP0002",
             Case.NoCapabilityLeftWakesWaiters => "CAP0003",
             Case.DebugCallsStayInReach => "DBG0003",
+            Case.LongRevokeIsRepeated => "CAP0004",
             _ => "?",
         };
 
@@ -305,6 +307,7 @@ namespace Keel.Suite
             Case.CancelBadgedSends => "CancelBadgedSends ends one badge",
             Case.NoCapabilityLeftWakesWaiters => "No capability left: waiters woken",
             Case.DebugCallsStayInReach => "Debug call reach",
+            Case.LongRevokeIsRepeated => "Long Revoke",
             _ => "?",
         };
     }

@@ -112,6 +112,7 @@ namespace Keel.Suite
                 case Case.RevokeReachesEveryCSpace: RevokeReachesEveryCSpace(); break;
                 case Case.CancelBadgedSends: CancelBadgedSends(); break;
                 case Case.NoCapabilityLeftWakesWaiters: NoCapabilityLeftWakesWaiters(); break;
+                case Case.LongRevokeIsRepeated: LongRevokeIsRepeated(); break;
             }
         }
 
