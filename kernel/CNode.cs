@@ -103,7 +103,8 @@ internal static class CSpace
 
     /// <summary>
     /// Builds a capability from another: same object and type, rights ANDed with
-    /// the mask, and the badge kept or - only if there was none - set.
+    /// the mask, and the badge kept or - only if there was none - set (to at most
+    /// Capability.MaxBadge).
     /// </summary>
     static Error Derive(Capability source, uint rightsMask, uint badge, out Capability derived)
     {
@@ -115,7 +116,7 @@ internal static class CSpace
         if (badge != 0)
         {
             bool badgeable = source.Type == CapType.Endpoint || source.Type == CapType.Notification;
-            if (!badgeable || source.Badge != 0)
+            if (!badgeable || source.Badge != 0 || badge > Capability.MaxBadge)
                 return Error.InvalidArgument;
             derived.Badge = badge;
         }

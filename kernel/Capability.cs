@@ -50,8 +50,14 @@ public struct Capability
     /// <summary>Index of the object in its pool (for Reply: the calling thread; for IrqHandler: the IRQ number).</summary>
     public int Object;
 
-    /// <summary>Endpoint and notification capabilities only; zero means unbadged.</summary>
+    /// <summary>Endpoint and notification capabilities only; zero means unbadged. At most MaxBadge.</summary>
     public uint Badge;
+
+    /// <summary>
+    /// The widest badge, 28 bits: Mint refuses a wider one, and the build (which compiles
+    /// this file too) the same in a system description, so a badge means one thing everywhere.
+    /// </summary>
+    public const uint MaxBadge = (1u << 28) - 1;
 
     public readonly bool IsEmpty => Type == CapType.Null;
 

@@ -21,7 +21,10 @@
 //
 // Revoke (rule 18) deletes, in any CSpace, every capability derived from the
 // one it names, last in derivation order first, so each one deleted is a leaf
-// and leaving a revocation half done leaves a consistent forest. CancelBadgedSends
+// and leaving a revocation half done leaves a consistent forest. It returns
+// only when all are gone, and nothing but its status: how many there were, and
+// so whether a receiver took a copy the caller sent with a one-way NBSend, is
+// about other CSpaces, which the caller must not learn of (rule 2). CancelBadgedSends
 // (rule 19) ends the sends queued with one badge, for a server that keeps the
 // badge but wants what its holders queued gone.
 //
@@ -31,13 +34,15 @@
 // slot walks its object's queue, O(T) - cheaper in memory than a list per slot,
 // which would need storage of its own - so Move and the deletion of one capability
 // cost O(T), plus, for Delete, O(n) to lift its n descendants (n < S). A
-// revocation could delete up to S - 1 capabilities, so one Revoke call deletes at
-// most RevokeBatch of them, after one O(S) walk to the end of the descendants,
-// and says in MR0 whether any are left; the caller calls again (userlib's
-// CSpaceOps.Revoke does), and in between the kernel is left and pending
-// interrupts are taken, as at seL4's preemption points. A Revoke call is
-// therefore O(S + RevokeBatch x T) whatever the size of the revocation;
-// docs/performance.md gives the figures. CancelBadgedSends is O(T).
+// revocation could delete up to S - 1 capabilities, so one kernel entry deletes at
+// most RevokeBatch of them, after one O(S) walk to the end of the descendants;
+// if any are left it stops there, as at seL4's preemption points: the progress is
+// the derivation forest itself (what is deleted stays deleted), the caller's
+// registers are left as they were and Tcb.RepeatSyscall makes the hardware layer
+// issue the same Revoke again, after the kernel has been left and pending
+// interrupts taken. A kernel entry is therefore O(S + RevokeBatch x T) whatever
+// the size of the revocation; docs/performance.md gives the figures.
+// CancelBadgedSends is O(T).
 
 namespace Keel.Kernel;
 
@@ -86,8 +91,8 @@ internal static class Lifecycle
 
     /// <summary>
     /// Revoke (r4 = any capability): deletes the capabilities derived from it, in any
-    /// CSpace, at most RevokeBatch of them; MR0 = 1 if some are left (call again), 0 when
-    /// none are. The capability itself stays.
+    /// CSpace; the capability itself stays. At most RevokeBatch of them per kernel entry:
+    /// if some are left, the call is to be repeated (Tcb.RepeatSyscall) and returns nothing yet.
     /// </summary>
     public static Error Revoke(ref KernelState k, int caller)
     {
@@ -103,7 +108,7 @@ internal static class Lifecycle
             Delete(ref k, last);
             last = before;
         }
-        regs.SetMr(0, last != slot ? 1u : 0u);
+        k.Threads[caller].RepeatSyscall = last != slot;
         return Error.Ok;
     }
 

@@ -12,7 +12,9 @@
 // which Handle tries first and which does both itself for the few cases it
 // completes, with the same outcome. An unknown system-call number is not
 // an error returned to the caller but a fault (rule 14), and the caller's
-// registers are left as they were.
+// registers are left as they were. A call the kernel stops part-way to let
+// interrupts in (Tcb.RepeatSyscall) gets no status either: the caller issues it
+// again, with the same registers, and only its last part returns.
 
 using System.Runtime.CompilerServices;
 
@@ -74,7 +76,8 @@ internal static class Syscalls
         }
         Error status = Dispatch(ref k, caller, number);
         // A thread that restarted itself has had its registers cleared; Ok is 0, so this keeps them clear.
-        thread.Regs.Status = status;
+        if (!thread.RepeatSyscall)
+            thread.Regs.Status = status;
         return Scheduler.ChooseNext(ref k);
     }
 

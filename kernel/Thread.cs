@@ -86,6 +86,15 @@ public unsafe struct Tcb
     /// </summary>
     public bool RestartPending;
 
+    /// <summary>
+    /// Set by the kernel when it stopped the thread's system call part-way (a long Revoke,
+    /// Lifecycle.cs), having kept its progress and left its registers as they were: the
+    /// hardware layer must make the thread issue the same call again when it next runs
+    /// (on the target, by moving its pc back onto the SVC instruction), so that pending
+    /// interrupts are taken in between, and then clear the flag.
+    /// </summary>
+    public bool RepeatSyscall;
+
     // ---- Configuration, set by boot code ----
 
     /// <summary>Fixed priority; larger runs first. Must be below KernelState.ReadyQueues.Length (at most Scheduler.MaxLevels).</summary>

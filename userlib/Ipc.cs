@@ -114,19 +114,9 @@ namespace Keel.UserLib
 
         public static Error SaveCaller(uint destination) => (Error)Syscall.Invoke(SyscallNumber.SaveCaller, destination).R4;
 
-        // Deletes every capability derived from the one in `slot`, in any CSpace (it stays).
-        // The kernel deletes a bounded batch per call and says in MR0 whether more are left,
-        // so that a long revocation never keeps interrupts waiting long (docs/ipc.md rule 18):
-        // this calls again until none are.
-        public static Error Revoke(uint slot)
-        {
-            while (true)
-            {
-                ThreadRegisters frame = Syscall.Invoke(SyscallNumber.Revoke, slot);
-                if ((Error)frame.R4 != Error.Ok || frame.R7 == 0)
-                    return (Error)frame.R4;
-            }
-        }
+        // Deletes every capability derived from the one in `slot`, in any CSpace (it stays),
+        // and returns when all are gone (docs/ipc.md rule 18).
+        public static Error Revoke(uint slot) => (Error)Syscall.Invoke(SyscallNumber.Revoke, slot).R4;
 
         public static Error Identify(uint slot, out CapType type, out Rights rights)
         {

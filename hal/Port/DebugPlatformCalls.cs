@@ -21,7 +21,7 @@ namespace Keel.Port
     public unsafe struct DebugCalls
     {
         public delegate*<void> AtBoot;
-        public delegate*<ref KernelState, ref ThreadRegisters, TaskConfig[], void> Handle;
+        public delegate*<ref KernelState, ref ThreadRegisters, TaskConfig[], int, void> Handle;
 
         public static DebugCalls None => default;
 
@@ -39,7 +39,7 @@ namespace Keel.Port
 
         // A permitted call numbered CheckInvariants, Digest or PendIrq (PlatformCalls.Handle
         // has checked both).
-        private static void Handle(ref KernelState kernel, ref ThreadRegisters regs, TaskConfig[] tasks)
+        private static void Handle(ref KernelState kernel, ref ThreadRegisters regs, TaskConfig[] tasks, int caller)
         {
             switch ((PlatformCallNumber)regs.R11)
             {
@@ -52,25 +52,28 @@ namespace Keel.Port
                     regs.Status = Digest(regs.R4, regs.R5, tasks, out regs.R5);
                     break;
                 case PlatformCallNumber.PendIrq:
-                    regs.Status = PendIrq(ref kernel, regs.R4);
+                    regs.Status = PendIrq(regs.R4, caller);
                     break;
             }
         }
 
-        private static Error PendIrq(ref KernelState kernel, uint irq)
+        // Only an interrupt routed to the caller: another task's would forge its device.
+        private static Error PendIrq(uint irq, int caller)
         {
-            if (irq >= (uint)kernel.IrqBindings.Length || kernel.IrqBindings[irq].Badge == 0)
+            if (!KernelPort.RoutesIrqTo(irq, caller))
                 return Error.InvalidArgument;
             Nvic.Pend(irq);
             return Error.Ok;
         }
 
+        // Only over a task's whole RAM window: the digest of a part (a byte or two) inverts
+        // to its contents, a read of another task's memory.
         private static Error Digest(uint start, uint length, TaskConfig[] tasks, out uint digest)
         {
             digest = 0;
             for (int i = 0; i < tasks.Length; i++)
             {
-                if (tasks[i].RamHolds(start, length))
+                if (start == tasks[i].RamBase && length == tasks[i].RamSize)
                 {
                     digest = Fnv1a.Of((byte*)start, length);
                     return Error.Ok;

@@ -41,7 +41,7 @@ namespace Keel.Port
                 | Cfsr.MemManageUnstacking | Cfsr.BusFaultUnstacking)) != 0;
             FaultInfo fault;
             fault.ContextLost = frameLost;
-            fault.Pc = frameLost ? 0 : frame[6];
+            fault.Pc = frameLost ? 0 : frame[ThreadContext.FramePc];
             fault.ReturnAddress = frameLost ? 0 : frame[5];
             fault.Status = cfsr;
             fault.Address = 0;

@@ -30,6 +30,7 @@ namespace Keel.Port
         private static ThreadContext[] s_contexts;
         private static TaskConfig[] s_tasks;
         private static MpuRegionConfig[] s_regions;
+        private static IrqConfig[] s_irqs;
         private static TaskImage* s_images;
         private static delegate*<int, string> s_taskName;
         private static delegate*<uint, void> s_halt;
@@ -92,6 +93,7 @@ namespace Keel.Port
             s_contexts = contexts;
             s_tasks = tasks;
             s_regions = regions;
+            s_irqs = irqs;
             s_images = TaskImageTable();
             s_taskName = taskName;
             s_halt = halt;
@@ -107,7 +109,7 @@ namespace Keel.Port
                 s_kernel.CNodes[task] = new CNode { FirstSlot = tasks[task].FirstSlot, SlotCount = tasks[task].SlotCount };
             LoadCapabilities(caps);
             s_kernelEntryPriority = Nvic.LowestImplementedPriority();
-            RouteInterrupts(irqs);
+            RouteInterrupts();
             for (int task = 0; task < tasks.Length; task++)
             {
                 ref Tcb thread = ref s_kernel.Threads[task];
@@ -141,11 +143,15 @@ namespace Keel.Port
             SetCurrent((ThreadContext*)Unsafe(ref s_idleContext));
             if (debugCalls.AtBoot != null)
                 debugCalls.AtBoot();
-            // The console's interrupt is the kernel's own (OnInterrupt). Taken only now,
-            // with idle's context current, so an interrupt has a context to save into;
-            // from here the console queues and no kernel entry waits for the UART.
+            // Interrupts are taken only from here, with the MPU on (ConfigureCpu) and idle's
+            // context current, so an interrupt has a context to save into: a line already
+            // pending (a device a bootloader left running) waits until now. The console's
+            // interrupt is the kernel's own (OnInterrupt); from here the console queues and
+            // no kernel entry waits for the UART.
             Nvic.SetPriority(Console.Irq, s_kernelEntryPriority);
             Nvic.Enable(Console.Irq);
+            for (int i = 0; i < s_irqs.Length; i++)
+                Nvic.Enable((uint)s_irqs[i].Irq);
             Console.StartQueueing();
             EnterFirstTask();
         }
@@ -170,16 +176,28 @@ namespace Keel.Port
             }
         }
 
-        private static void RouteInterrupts(IrqConfig[] irqs)
+        // Binds each routed interrupt to its notification and gives it the kernel entries'
+        // priority; its line is enabled only at the end of boot (Start).
+        private static void RouteInterrupts()
         {
-            for (int i = 0; i < irqs.Length; i++)
+            for (int i = 0; i < s_irqs.Length; i++)
             {
-                ref IrqConfig irq = ref irqs[i];
+                ref IrqConfig irq = ref s_irqs[i];
                 s_kernel.IrqBindings[irq.Irq].Notification = irq.Notification;
                 s_kernel.IrqBindings[irq.Irq].Badge = irq.Badge;
                 Nvic.SetPriority((uint)irq.Irq, s_kernelEntryPriority);
-                Nvic.Enable((uint)irq.Irq);
             }
+        }
+
+        // Whether the system description routes `irq` to `task` (its `irqs`).
+        internal static bool RoutesIrqTo(uint irq, int task)
+        {
+            for (int i = 0; i < s_irqs.Length; i++)
+            {
+                if ((uint)s_irqs[i].Irq == irq)
+                    return s_irqs[i].Task == task;
+            }
+            return false;
         }
 
         private static void LoadTickSignals(TickSignalConfig[] tickSignals)
@@ -267,11 +285,39 @@ namespace Keel.Port
             next = regs.R11 < (uint)PlatformCallNumber.First
                 ? Kernel.Kernel.SyscallGeneral(ref s_kernel, caller, ref thread)
                 : PlatformCall(caller, ref regs);
+            if (thread.RepeatSyscall)
+                next = RepeatSyscall(caller, ref thread, next);
             if (next != caller)
                 return SwitchTo(next);
             // A thread that restarted itself must be rebuilt (SwitchTo) before it resumes.
             return thread.RestartPending ? SwitchTo(caller) : ResumeCurrent;
         }
+
+        // The kernel stopped the caller's system call part-way (a long Revoke) and wants it
+        // issued again: the pc in the thread's exception frame goes back onto its SVC
+        // instruction (always 16-bit in Thumb), so the thread makes the same call, with the
+        // registers the kernel left as they were, when it next runs - after the interrupts
+        // now pending, which the CPU takes as this entry returns (they share its priority).
+        // The frame was stacked by the hardware with the thread's own privilege; the port
+        // rewrites it only when it lies in the task's own RAM window, and only when the SVC
+        // was not inside an IT block, whose state the frame has already advanced past the
+        // SVC. Otherwise the call cannot be repeated, and the thread faults as a bad system
+        // call, so that no entry lasts longer than one batch. Returns the thread to run next.
+        private static int RepeatSyscall(int caller, ref Tcb thread, int next)
+        {
+            thread.RepeatSyscall = false;
+            uint* frame = Pool.At(s_contexts, caller).HardwareFrame;
+            bool frameInOwnRam = Pool.At(s_tasks, caller).RamHolds((uint)frame, ThreadContext.HardwareFrameWords * sizeof(uint));
+            if (frameInOwnRam && (frame[ThreadContext.FrameXpsr] & ThreadContext.XpsrItStateMask) == 0)
+            {
+                frame[ThreadContext.FramePc] -= SvcInstructionBytes;
+                return next;
+            }
+            return Kernel.Kernel.Fault(ref s_kernel, caller,
+                new FaultRecord { Kind = FaultKind.BadSyscall, Status = thread.Regs.R11 }, contextLost: false);
+        }
+
+        private const uint SvcInstructionBytes = 2;
 
         // A platform call (docs/abi.md); returns the thread to run next.
         private static int PlatformCall(int caller, ref ThreadRegisters regs)
@@ -432,8 +478,8 @@ namespace Keel.Port
         {
             for (int i = 0; i < ThreadContext.HardwareFrameWords; i++)
                 frame[i] = 0; // r0-r3, r12, lr (the code never returns), pc, xPSR
-            frame[6] = entry & ~1u;
-            frame[7] = ThumbState;
+            frame[ThreadContext.FramePc] = entry & ~1u;
+            frame[ThreadContext.FrameXpsr] = ThumbState;
         }
 
         // A (re)started task: fresh statics from its image, cleared registers (the FPU's

@@ -28,13 +28,15 @@
 //         not hold (kernel/Invariants.cs, plus one if the port's boot configuration
 //         changed since boot), for test images that attack the kernel.
 //   0x105 Digest(r4 = address, r5 = length in bytes): r4 = Ok and r5 = a digest of
-//         that memory, which must lie inside one task's RAM window (InvalidArgument
+//         that memory, which must be one task's whole RAM window (InvalidArgument
 //         otherwise), so a test can check that an attack left other tasks' memory as
-//         it was.
+//         it was. Never part of a window: the digest of a byte or two inverts to their
+//         contents, a read of another task's RAM.
 //   0x106 PendIrq(r4 = IRQ number): makes the interrupt pending, as its device would;
-//         the IRQ must be one the system routes to a task (`irqs` in app.toml), else
-//         InvalidArgument. The kernel then signals that task's notification as for the
-//         device's own interrupt. For tests on an emulator that does not model what a
+//         the IRQ must be one the system routes to the caller (its `irqs` in
+//         app.toml), else InvalidArgument: another task's would forge its device.
+//         The kernel then signals the caller's notification as for the device's own
+//         interrupt. For tests on an emulator that does not model what a
 //         board does with `unprivileged-irq-trigger` (Renode applies the MPU to an
 //         unprivileged STIR write whatever CCR.USERSETMPEND says).
 //   CheckInvariants, Digest and PendIrq exist only when the system description enables
@@ -81,7 +83,7 @@ namespace Keel.Port
             // instructions); this way it costs 12,602.
             if (number >= PlatformCallNumber.CheckInvariants)
             {
-                debugCalls->Handle(ref kernel, ref regs, tasks);
+                debugCalls->Handle(ref kernel, ref regs, tasks, caller);
                 return;
             }
             switch (number)

@@ -48,5 +48,10 @@ namespace Keel.Port
         public uint* HardwareFrame => (uint*)StackPointer;
 
         public const int HardwareFrameWords = 8;
+        public const int FramePc = 6;
+        public const int FrameXpsr = 7;
+
+        // xPSR's IT-block state, ICI/IT[7:2] (bits 10-15) and IT[1:0] (bits 25-26).
+        public const uint XpsrItStateMask = 0x0600FC00;
     }
 }

@@ -124,7 +124,9 @@ public class CheckTests
     // Interrupts.
     [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 82, notification = \"timer\" }]", "task 'solo': irqs[0]: field 'irq': 82 is out of range 0..81 (board 'netduinoplus2' has 82 interrupts)")]
     [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 37, notification = \"uart\" }]", "task 'solo': irqs[0]: field 'notification': no notification 'uart'")]
-    [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 37, notification = \"timer\", badge = -1 }]", "task 'solo': irqs[0]: field 'badge': -1 is out of range 0..268435455")]
+    [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 37, notification = \"timer\", badge = -1 }]", "task 'solo': irqs[0]: field 'badge': -1 is out of range 1..268435455")]
+    // Badge 0 would mean "not routed" to the kernel (IrqBinding): the interrupt would stay masked for good.
+    [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 37, notification = \"timer\", badge = 0 }]", "task 'solo': irqs[0]: field 'badge': 0 is out of range 1..268435455")]
     [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 37, notification = \"timer\" }, { irq = 37, notification = \"timer\" }]", "task 'solo': irqs[1]: irq 37 is already delivered to task 'solo'")]
     [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 37, notification = \"timer\" }]" + OtherTask + "\nirqs = [{ irq = 37, notification = \"timer\" }]", "task 'other': irqs[0]: irq 37 is already delivered to task 'solo'")]
     // Capabilities.

@@ -74,6 +74,16 @@ public class CapabilityRuleTests
     }
 
     [Fact]
+    public void Rule09_ABadgeIsAtMost28BitsWideAsTheBuildAllows()
+    {
+        var sim = Setup();
+        sim.ExpectRejected(Error.InvalidArgument, Owner, SyscallNumber.Mint, 0, r6: 5, mr0: (uint)Rights.All, mr1: 1u << 28);
+        sim.ExpectRejected(Error.InvalidArgument, Owner, SyscallNumber.Mint, 0, r6: 5, mr0: (uint)Rights.All, mr1: uint.MaxValue);
+        Assert.Equal(Error.Ok, sim.Sys(Owner, SyscallNumber.Mint, 0, r6: 5, mr0: (uint)Rights.All, mr1: (1u << 28) - 1));
+        Assert.Equal((1u << 28) - 1, sim.Slot(Owner, 5).Badge);
+    }
+
+    [Fact]
     public void Rule09_OnlyEndpointAndNotificationCapabilitiesTakeBadges()
     {
         var sim = Setup();

@@ -232,7 +232,7 @@ public unsafe class ModelBasedTests
             return Kernel.Tick(ref sim.K);
         sim.T(current).Regs = Registers(step, number);
         sim.Buffer(current)[IpcBuffer.SendCaps] = step.Attach;
-        return Kernel.Syscall(ref sim.K, current);
+        return sim.EnterSyscall(current);
     }
 
     static ThreadRegisters Registers(Step step, SyscallNumber number) => new()

@@ -62,8 +62,6 @@ public sealed class Model
     /// <summary>How many capabilities Revoke deleted, sends CancelBadgedSends ended, and blocked threads Suspend stopped (likewise).</summary>
     public int Revoked, SendsCancelled, BlockedSuspended;
 
-    /// <summary>The most capabilities one Revoke call deletes (docs/ipc.md rule 18).</summary>
-    const int RevokeBatch = 16;
 
     // The derivation tree: what each capability was derived from, and its children, newest
     // first. Capabilities are told apart by identity (an equal capability is another one).
@@ -210,7 +208,7 @@ public sealed class Model
                 if (source.Type == CapType.Reply) return Error.WrongType;
                 if (mask > 15) return Error.InvalidArgument;
                 bool badgeable = source.Type is CapType.Endpoint or CapType.Notification;
-                if (badge != 0 && (!badgeable || source.Badge != 0)) return Error.InvalidArgument;
+                if (badge != 0 && (!badgeable || source.Badge != 0 || badge > Capability.MaxBadge)) return Error.InvalidArgument;
                 me.CSpace[b] = Derive(source, source with { Rights = source.Rights & (Rights)mask, Badge = badge != 0 ? badge : source.Badge });
                 return Error.Ok;
             }
@@ -219,13 +217,12 @@ public sealed class Model
                 if (a >= Slots) return Error.InvalidIndex;
                 if (me.CSpace[a] is not MCap revoked) return Error.EmptySlot;
                 List<MCap> descendants = Descendants(revoked).ToList();
-                for (int i = 1; i <= System.Math.Min(RevokeBatch, descendants.Count); i++)
+                for (int i = 1; i <= descendants.Count; i++)
                 {
                     (MCap?[] cspace, uint slot) = Find(descendants[^i]);
                     Delete(cspace, slot);
                     Revoked++;
                 }
-                me.R[3] = descendants.Count > RevokeBatch ? 1u : 0u;
                 return Error.Ok;
             }
             case SyscallNumber.CancelBadgedSends:

@@ -71,6 +71,8 @@ namespace Keel.Suite
         RevokeReachesEveryCSpace,
         CancelBadgedSends,
         NoCapabilityLeftWakesWaiters,
+        DebugCallsStayInReach,
+        LongRevokeIsRepeated,
         // The MPU matrix: for each worker (1..4) the same six cases, in this order.
         MpuFirst,
     }
@@ -231,6 +233,8 @@ namespace Keel.Suite
             Case.RevokeReachesEveryCSpace => "CAP0001",
             Case.CancelBadgedSends => "CAP0002",
             Case.NoCapabilityLeftWakesWaiters => "CAP0003",
+            Case.DebugCallsStayInReach => "DBG0003",
+            Case.LongRevokeIsRepeated => "CAP0004",
             _ => "?",
         };
 
@@ -302,6 +306,8 @@ namespace Keel.Suite
             Case.RevokeReachesEveryCSpace => "Revoke reaches every CSpace",
             Case.CancelBadgedSends => "CancelBadgedSends ends one badge",
             Case.NoCapabilityLeftWakesWaiters => "No capability left: waiters woken",
+            Case.DebugCallsStayInReach => "Debug call reach",
+            Case.LongRevokeIsRepeated => "Long Revoke",
             _ => "?",
         };
     }

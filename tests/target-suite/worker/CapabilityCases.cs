@@ -75,6 +75,28 @@ namespace Keel.Suite
             }
         }
 
+        // A revocation longer than one batch (kernel/Lifecycle.cs: RevokeBatch, 16): the
+        // kernel stops after each batch and the port moves alpha's pc back onto its SVC,
+        // so alpha issues the same Revoke again until it returns, once, with every copy
+        // gone and nothing but its status written (docs/ipc.md rule 18).
+        private static void LongRevokeIsRepeated()
+        {
+            const uint copies = 18;
+            if (Self != Alpha)
+                return;
+            Check.Ok(CSpaceOps.Copy(Caps.Ep, Free0), "Copy of ep");
+            for (uint i = 1; i <= copies; i++)
+                Check.Ok(CSpaceOps.Copy(Free0, Free0 + i), "Copy of the copy");
+            const uint mr0 = 0x5A5A;
+            ThreadRegisters results = Syscall.Invoke(SyscallNumber.Revoke, Free0, 0, 0, mr0);
+            Check.Ok(results.Status, "Revoke");
+            Check.Equal(results.R7, mr0, "MR0 after Revoke (it writes only its status)");
+            for (uint i = 1; i <= copies; i++)
+                Check.Slot(Free0 + i, CapType.Null, Rights.None, "a copy after Revoke");
+            Check.Ok(CSpaceOps.Delete(Free0), "Delete of the revoked copy");
+            Report.Pass();
+        }
+
         // Alpha alone holds its spare endpoint and notification. It sends beta a copy of
         // the one and gamma a copy of the other; beta receives on the endpoint and gamma
         // waits on the notification, both through their copy. Alpha then revokes the

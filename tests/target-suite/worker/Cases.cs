@@ -95,6 +95,7 @@ namespace Keel.Suite
                 case Case.StackOverflow: FaultOnce(step, &StackOverflow); break;
                 case Case.FaultLoopLeavesOthersRunning: FaultLoopLeavesOthersRunning(); break;
                 case Case.DebugCallsNeedPermission: DebugCallsNeedPermission(); break;
+                case Case.DebugCallsStayInReach: DebugCallsStayInReach(); break;
                 case Case.FpuFrameAtWindowBaseWritesNothingBelow: FpuFrameAtWindowBaseWritesNothingBelow(); break;
                 case Case.FpuFrameAtWindowBaseReadsNothingBelow: FpuFrameAtWindowBaseReadsNothingBelow(); break;
                 case Case.FpuFrameInKernelRamIsStackOverflow: FpuFrameInKernelRamIsStackOverflow(step); break;
@@ -111,6 +112,7 @@ namespace Keel.Suite
                 case Case.RevokeReachesEveryCSpace: RevokeReachesEveryCSpace(); break;
                 case Case.CancelBadgedSends: CancelBadgedSends(); break;
                 case Case.NoCapabilityLeftWakesWaiters: NoCapabilityLeftWakesWaiters(); break;
+                case Case.LongRevokeIsRepeated: LongRevokeIsRepeated(); break;
             }
         }
 

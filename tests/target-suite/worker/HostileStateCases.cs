@@ -292,6 +292,23 @@ namespace Keel.Suite
             Report.Pass();
         }
 
+        // Granted the debug-only calls, alpha still reaches no further than they promise:
+        // Digest only over a whole task's RAM window (the digest of a byte or two inverts to
+        // their contents: a read of another task's RAM), and PendIrq only an interrupt
+        // routed to the caller (another's would forge its device's interrupt).
+        private static void DebugCallsStayInReach()
+        {
+            if (Self != Alpha)
+                return;
+            int beta = Layout.BetaIndex;
+            Check.Status(Task.Digest(Windows.RamBase(beta), 1, out _), Error.InvalidArgument, "Digest of one byte of beta's RAM");
+            Check.Status(Task.Digest(Windows.RamBase(beta) + 4, Windows.RamSize(beta) - 4, out _), Error.InvalidArgument,
+                "Digest of all of beta's RAM but its first word");
+            Check.Ok(Task.Digest(Windows.RamBase(beta), Windows.RamSize(beta), out _), "Digest of beta's whole RAM window");
+            Check.Status(Interrupts.Pend(Worker.OwnIrq + 1), Error.InvalidArgument, "PendIrq of beta's IRQ");
+            Report.Pass();
+        }
+
         // F5, resume: delta, spinning with its stack pointer in kernel RAM, is preempted
         // by the tick: a stack overflow, which the driver answers with Resume. There is
         // no frame to resume from: delta must start again (and run its next step), not

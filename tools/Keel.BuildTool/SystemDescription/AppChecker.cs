@@ -16,7 +16,7 @@ public static class AppChecker
     public const int LowestPriority = 31;
     public const long MinimumTaskRegion = 1024;
     public const long StackAlignment = 8;
-    public const long MaxBadge = (1L << 28) - 1;
+    public const long MaxBadge = Keel.Kernel.Capability.MaxBadge;
     // Every slot of every CSpace is a Capability in the kernel's slot pool, in kernel
     // RAM: the bound catches a typo (8000) before it eats that RAM.
     public const int MaxCapSlots = 255;
@@ -198,7 +198,8 @@ public static class AppChecker
         }
         if (irq.Notification is not null && !app.Notifications.Contains(irq.Notification))
             field("notification", NoNotification(app, irq.Notification));
-        CheckRange(field, "badge", irq.Badge, 0, MaxBadge);
+        // Badge 0 is "not routed" to the kernel (IrqBinding): the interrupt would stay masked for good.
+        CheckRange(field, "badge", irq.Badge, 1, MaxBadge);
     }
 
     public static Section CapSection(Section task, string name) => task.Nested($"{task.Context}: cap '{name}'", "caps", name);

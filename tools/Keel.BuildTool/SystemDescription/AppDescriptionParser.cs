@@ -12,7 +12,9 @@ public static class AppDescriptionParser
     public const uint DefaultTickHz = 1000;
     public const uint DefaultTimeSliceTicks = 10;
     public const int DefaultCapSlots = 8;
-    public const uint DefaultTickSignalBadge = 1;
+    // The badge of a tick signal or an interrupt that gives none: a signal with badge 0
+    // would wake nobody, and to the kernel an interrupt with badge 0 is one not routed.
+    public const uint DefaultSignalBadge = 1;
 
     // Null when the file cannot be read as TOML at all (the reasons are reported).
     public static AppDescription? Parse(string tomlPath, Reporter report)
@@ -82,7 +84,7 @@ public static class AppDescriptionParser
         long? badge = notification.Integer("badge", required: false);
         if (badge is not null && !notification.Has("every-ticks"))
             notification.ReportField("badge", "given without 'every-ticks' (only a tick signal has a badge)");
-        return everyTicks is long period ? new TickSignalDescription(name, period, badge ?? DefaultTickSignalBadge) : null;
+        return everyTicks is long period ? new TickSignalDescription(name, period, badge ?? DefaultSignalBadge) : null;
     }
 
     private static TaskDescription ParseTask(TomlTableReader task, string name)
@@ -142,7 +144,7 @@ public static class AppDescriptionParser
 
     private static IrqDescription ParseIrq(TomlTableReader irq, int index)
     {
-        var description = new IrqDescription(index, irq.Integer("irq"), irq.String("notification"), irq.Integer("badge", required: false) ?? 0);
+        var description = new IrqDescription(index, irq.Integer("irq"), irq.String("notification"), irq.Integer("badge", required: false) ?? DefaultSignalBadge);
         irq.RejectUnknownFields();
         return description;
     }
