@@ -98,6 +98,14 @@ public static class Kernel
         Syscalls.HandleGeneral(ref k, caller, ref thread);
 
     /// <summary>
+    /// Whether the system call numbered `number` may stop part-way and ask to be issued
+    /// again (Tcb.RepeatSyscall): a port that cannot repeat a thread's call must refuse it
+    /// before the kernel starts it, since whether a call needs repeating can depend on
+    /// other CSpaces (Revoke's count of copies), which the caller must not learn of.
+    /// </summary>
+    public static bool MayRepeat(uint number) => number == (uint)SyscallNumber.Revoke;
+
+    /// <summary>
     /// SysTick: time-slice accounting and round robin, then the tick signals
     /// that are due. A thread they wake is chosen by the same ChooseNext, so a
     /// higher-priority waiter preempts the running thread at this very tick.

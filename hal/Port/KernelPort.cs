@@ -282,6 +282,11 @@ namespace Keel.Port
             if (next != Kernel.Kernel.SyscallNotTaken)
                 return SwitchTo(next);
             ref ThreadRegisters regs = ref thread.Regs;
+            // Refused before it starts, not when a repeat turns out to be needed: whether
+            // one is depends on other CSpaces (Kernel.MayRepeat).
+            if (Kernel.Kernel.MayRepeat(regs.R11) && !CanRepeat(caller))
+                return SwitchTo(Kernel.Kernel.Fault(ref s_kernel, caller,
+                    new FaultRecord { Kind = FaultKind.BadSyscall, Status = regs.R11 }, contextLost: false));
             next = regs.R11 < (uint)PlatformCallNumber.First
                 ? Kernel.Kernel.SyscallGeneral(ref s_kernel, caller, ref thread)
                 : PlatformCall(caller, ref regs);
@@ -298,23 +303,24 @@ namespace Keel.Port
         // instruction (always 16-bit in Thumb), so the thread makes the same call, with the
         // registers the kernel left as they were, when it next runs - after the interrupts
         // now pending, which the CPU takes as this entry returns (they share its priority).
-        // The frame was stacked by the hardware with the thread's own privilege; the port
-        // rewrites it only when it lies in the task's own RAM window, and only when the SVC
-        // was not inside an IT block, whose state the frame has already advanced past the
-        // SVC. Otherwise the call cannot be repeated, and the thread faults as a bad system
-        // call, so that no entry lasts longer than one batch. Returns the thread to run next.
+        // OnSvc has refused such a call from a thread that cannot repeat it (CanRepeat).
+        // Returns the thread to run next.
         private static int RepeatSyscall(int caller, ref Tcb thread, int next)
         {
             thread.RepeatSyscall = false;
+            Pool.At(s_contexts, caller).HardwareFrame[ThreadContext.FramePc] -= SvcInstructionBytes;
+            return next;
+        }
+
+        // Whether the port can move the caller back onto its SVC: the frame was stacked by
+        // the hardware with the thread's own privilege; the port rewrites it only when it
+        // lies in the task's own RAM window, and only when the SVC was not inside an IT
+        // block, whose state the frame has already advanced past the SVC.
+        private static bool CanRepeat(int caller)
+        {
             uint* frame = Pool.At(s_contexts, caller).HardwareFrame;
-            bool frameInOwnRam = Pool.At(s_tasks, caller).RamHolds((uint)frame, ThreadContext.HardwareFrameWords * sizeof(uint));
-            if (frameInOwnRam && (frame[ThreadContext.FrameXpsr] & ThreadContext.XpsrItStateMask) == 0)
-            {
-                frame[ThreadContext.FramePc] -= SvcInstructionBytes;
-                return next;
-            }
-            return Kernel.Kernel.Fault(ref s_kernel, caller,
-                new FaultRecord { Kind = FaultKind.BadSyscall, Status = thread.Regs.R11 }, contextLost: false);
+            return Pool.At(s_tasks, caller).RamHolds((uint)frame, ThreadContext.HardwareFrameWords * sizeof(uint))
+                && (frame[ThreadContext.FrameXpsr] & ThreadContext.XpsrItStateMask) == 0;
         }
 
         private const uint SvcInstructionBytes = 2;

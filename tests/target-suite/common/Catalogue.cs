@@ -73,6 +73,7 @@ namespace Keel.Suite
         NoCapabilityLeftWakesWaiters,
         DebugCallsStayInReach,
         LongRevokeIsRepeated,
+        UnrepeatableRevokeLeaksNoCount,
         // The MPU matrix: for each worker (1..4) the same six cases, in this order.
         MpuFirst,
     }
@@ -235,6 +236,7 @@ namespace Keel.Suite
             Case.NoCapabilityLeftWakesWaiters => "CAP0003",
             Case.DebugCallsStayInReach => "DBG0003",
             Case.LongRevokeIsRepeated => "CAP0004",
+            Case.UnrepeatableRevokeLeaksNoCount => "CAP0005",
             _ => "?",
         };
 
@@ -308,6 +310,7 @@ namespace Keel.Suite
             Case.NoCapabilityLeftWakesWaiters => "No capability left: waiters woken",
             Case.DebugCallsStayInReach => "Debug call reach",
             Case.LongRevokeIsRepeated => "Long Revoke",
+            Case.UnrepeatableRevokeLeaksNoCount => "Revoke in IT",
             _ => "?",
         };
     }

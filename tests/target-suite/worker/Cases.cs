@@ -113,6 +113,7 @@ namespace Keel.Suite
                 case Case.CancelBadgedSends: CancelBadgedSends(); break;
                 case Case.NoCapabilityLeftWakesWaiters: NoCapabilityLeftWakesWaiters(); break;
                 case Case.LongRevokeIsRepeated: LongRevokeIsRepeated(); break;
+                case Case.UnrepeatableRevokeLeaksNoCount: UnrepeatableRevokeLeaksNoCount(step); break;
             }
         }
 

@@ -14,6 +14,9 @@
 @   pointer never reaches C#: a trap whose frame cannot be stacked does not return.
 @ keel_spin_on(stack): moves the stack pointer to `stack` and spins until the next
 @   interrupt preempts it: the exception entry, not a system call, meets the frame.
+@ keel_trap_in_it_block(call): makes the system call `call` (r4-r11) with its SVC the
+@   first of two instructions in an IT block (the stacked xPSR still has IT state), and
+@   returns its r4 (the status).
 @ keel_semihosting_exit(): the semihosting call SYS_EXIT (ADP_Stopped_ApplicationExit),
 @   which a debugger or an emulator that takes a task's semihosting answers by ending
 @   the run; returns if nothing did.
@@ -64,6 +67,19 @@ keel_trap_on:
     mov sp, r12
     pop {r4-r11, pc}
     .size keel_trap_on, . - keel_trap_on
+
+    .global keel_trap_in_it_block
+    .type keel_trap_in_it_block, %function
+    .thumb_func
+keel_trap_in_it_block:
+    push {r4-r11, lr}
+    ldmia r0, {r4-r11}
+    cmp r0, r0
+    itt eq
+    svceq #0
+    moveq r0, r4
+    pop {r4-r11, pc}
+    .size keel_trap_in_it_block, . - keel_trap_in_it_block
 
     .global keel_spin_on
     .type keel_spin_on, %function

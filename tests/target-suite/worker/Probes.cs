@@ -49,6 +49,11 @@ namespace Keel.Suite
         [SuppressGCTransition]
         public static extern unsafe void TrapOn(uint stack, ThreadRegisters* call);
 
+        // Makes the system call `call` from inside an IT block; returns its status (r4).
+        [DllImport("*", EntryPoint = "keel_trap_in_it_block")]
+        [SuppressGCTransition]
+        public static extern unsafe uint TrapInItBlock(ThreadRegisters* call);
+
         // Moves the stack pointer to `stack` and spins until an interrupt preempts it.
         [DllImport("*", EntryPoint = "keel_spin_on")]
         [SuppressGCTransition]
