@@ -226,4 +226,38 @@ public class BuildAndRunTests
         Assert.True(File.Exists(script), script);
         Assert.Matches($@"^\$elf=@{CliHarness.DemoImage}; include @{script}; emulation CreateServerSocketTerminal {port} .*emulation RunFor ""2""; quit$", arguments[4]);
     }
+
+    // An application's renode/ additions reach Renode before the bounded run, and inputs
+    // that end the run (end_of_inputs) end it neither with a status nor as a time-out.
+    [Fact]
+    public async Task RenodeLoadsTheApplicationsAdditionsAndItsInputsMayEndTheRun()
+    {
+        var terminal = new TcpListener(IPAddress.Loopback, 0);
+        terminal.Start();
+        int port = ((IPEndPoint)terminal.LocalEndpoint).Port;
+        string args = Path.Combine(Directory.CreateTempSubdirectory("keel-renode-").FullName, "args");
+        string tools = CliHarness.FakeTools(("renode",
+            $"printf '%s\\n' \"$@\" > {args}\nsleep 1\necho '12:00:00.0000 [INFO] Monitor: Script: keel: the scripted inputs ended the run'"));
+        var output = new StringWriter();
+        CliContext context = CliHarness.Context(output, searchPath: tools);
+        var workspace = Workspace.Find(CliHarness.Root, tools);
+        var app = workspace.Application(null);
+        var symboliser = Faults.FaultSymboliser.For(CliHarness.DemoImage, await app.LayoutAsync(context, workspace, "netduinoplus2"), workspace);
+        Task served = Task.Run(async () =>
+        {
+            using TcpClient keel = await terminal.AcceptTcpClientAsync();
+            await keel.GetStream().WriteAsync(Encoding.UTF8.GetBytes("button: press 1, LED toggled: Ok\r\n"));
+        });
+        var additions = new RenodeAdditions("/app/renode/devices.repl", "/app/renode/inputs.resc");
+
+        EmulatorOutcome outcome = await new Emulators(context, workspace) { RenodeConsolePort = port }
+            .RunAsync(Emulators.Renode, CliHarness.DemoImage, symboliser, timeLimit: TimeSpan.FromSeconds(2), renodeAdditions: additions);
+        await served;
+        terminal.Stop();
+
+        Assert.Equal(new EmulatorOutcome("button: press 1, LED toggled: Ok\n", null, false, EndedByInputs: true), outcome);
+        Assert.Matches(
+            @"runMacro \$end_when_stopped; machine LoadPlatformDescription @/app/renode/devices\.repl; include @/app/renode/inputs\.resc; emulation RunFor ""2""; quit$",
+            File.ReadAllLines(args)[4]);
+    }
 }

@@ -7,7 +7,8 @@
 //      (-p:KeelTestFilter=..., read at build time: by the test-case generator for a
 //      user's cases, by the suite's driver for the kernel's) and, for Renode, the
 //      suite's emulator property (TargetSuite.BuildProperties);
-//   2. boot it under QEMU or Renode with its console shown, fault reports symbolised
+//   2. boot it under QEMU or Renode (with the test application's own renode/
+//      additions, RenodeAdditions) with its console shown, fault reports symbolised
 //      beneath their lines (Emulators, FaultSymboliser);
 //   3. read the console into cases, show a table of them and the closing line;
 //   4. write the JUnit report (Keel.Emulation's JUnitReport) when a path is given;
@@ -81,7 +82,8 @@ public static partial class TestApplicationRunner
         var symboliser = FaultSymboliser.For(elf, await tests.LayoutAsync(context, workspace, board), workspace);
         DateTimeOffset started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        EmulatorOutcome outcome = await emulators.RunAsync(emulator, elf, symboliser, timeLimit: emulator == Emulators.Qemu ? QemuTimeLimit : null);
+        EmulatorOutcome outcome = await emulators.RunAsync(emulator, elf, symboliser, timeLimit: emulator == Emulators.Qemu ? QemuTimeLimit : null,
+            renodeAdditions: RenodeAdditions.Of(tests.Folder));
         clock.Stop();
         SuiteReport report = SuiteReport.Parse(outcome.Console);
 
