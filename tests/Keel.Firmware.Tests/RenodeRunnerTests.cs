@@ -48,6 +48,20 @@ public class RenodeRunnerTests : IDisposable
         await runner.GetStream().WriteAsync(Encoding.UTF8.GetBytes(console));
     }
 
+    // Runs an image on a stand-in that logs `renodeOutput` while this test serves `console`.
+    private async Task<EmulatorRun> RunOnStandIn(string renodeOutput, string console)
+    {
+        var terminal = new TcpListener(IPAddress.Loopback, 0);
+        terminal.Start();
+        Renode renode = StandIn(renodeOutput, ((IPEndPoint)terminal.LocalEndpoint).Port);
+        Task served = ServeConsole(terminal, console);
+
+        EmulatorRun run = await renode.RunAsync(Image());
+        await served;
+        terminal.Stop();
+        return run;
+    }
+
     [Fact]
     public async Task TheConsoleComesFromTheSocketAndTheStatusFromTheStopHook()
     {
@@ -120,14 +134,7 @@ public class RenodeRunnerTests : IDisposable
     [Fact]
     public async Task AnImageThatNeverStopsTimesOutWithWhatItPrinted()
     {
-        var terminal = new TcpListener(IPAddress.Loopback, 0);
-        terminal.Start();
-        Renode renode = StandIn("12:00:00.0000 [INFO] nucleo-f401re: Machine paused.\\n", ((IPEndPoint)terminal.LocalEndpoint).Port);
-        Task served = ServeConsole(terminal, "hello\r\nhalf a li");
-
-        EmulatorRun run = await renode.RunAsync(Image());
-        await served;
-        terminal.Stop();
+        EmulatorRun run = await RunOnStandIn("12:00:00.0000 [INFO] nucleo-f401re: Machine paused.\\n", "hello\r\nhalf a li");
 
         Assert.Equal(("hello\nhalf a li", (int?)null, true), (run.Console, run.ExitCode, run.TimedOut));
     }
@@ -139,14 +146,7 @@ public class RenodeRunnerTests : IDisposable
     [InlineData("12:00:00.0000 [INFO] cpu: keel: image stopped with status 101\\n12:00:01.0000 [INFO] Monitor: Script: keel: the scripted inputs ended the run\\n", 101, false)]
     public async Task ScriptedInputsMayEndTheRun(string renodeOutput, int? status, bool endedByInputs)
     {
-        var terminal = new TcpListener(IPAddress.Loopback, 0);
-        terminal.Start();
-        Renode renode = StandIn(renodeOutput, ((IPEndPoint)terminal.LocalEndpoint).Port);
-        Task served = ServeConsole(terminal, "button: press 3, LED toggled: Ok\r\n");
-
-        EmulatorRun run = await renode.RunAsync(Image());
-        await served;
-        terminal.Stop();
+        EmulatorRun run = await RunOnStandIn(renodeOutput, "button: press 3, LED toggled: Ok\r\n");
 
         Assert.Equal((status, false, endedByInputs, 0), (run.ExitCode, run.TimedOut, run.EndedByInputs, run.EmulatorExitCode));
     }
@@ -156,14 +156,7 @@ public class RenodeRunnerTests : IDisposable
     [Fact]
     public async Task RenodesOwnExitStatusIsKept()
     {
-        var terminal = new TcpListener(IPAddress.Loopback, 0);
-        terminal.Start();
-        Renode renode = StandIn("12:00:00.0000 [INFO] cpu: keel: image stopped with status 0\\n'; exit 134; printf '", ((IPEndPoint)terminal.LocalEndpoint).Port);
-        Task served = ServeConsole(terminal, "done\r\n");
-
-        EmulatorRun run = await renode.RunAsync(Image());
-        await served;
-        terminal.Stop();
+        EmulatorRun run = await RunOnStandIn("12:00:00.0000 [INFO] cpu: keel: image stopped with status 0\\n'; exit 134; printf '", "done\r\n");
 
         Assert.Equal((0, 134), (run.ExitCode, run.EmulatorExitCode));
         Assert.Contains("(the emulator exited with status 134)", run.Describe());
