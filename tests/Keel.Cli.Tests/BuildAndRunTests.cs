@@ -254,17 +254,17 @@ public class BuildAndRunTests
         Assert.StartsWith("keel: error: RENODE is /nowhere/renode, which does not exist.", result.Error);
     }
 
-    [Fact]
-    public async Task RenodeConsoleIsFollowedAndSymbolisedAndTheImagesStatusReturned()
+    // Runs the demo image through Emulators on a stand-in for Renode that records its
+    // arguments and logs `renodeLog`; this test plays Renode's console terminal (the
+    // server keel connects to) and sends `console`.
+    private static async Task<(EmulatorOutcome Outcome, string Output, string[] Arguments, int Port)> OnStandInRenode(string renodeLog, string console,
+        RenodeAdditions? additions = null)
     {
-        // A stand-in for Renode that logs the stop hook's line; this test plays Renode's
-        // console terminal (the server keel connects to).
         var terminal = new TcpListener(IPAddress.Loopback, 0);
         terminal.Start();
         int port = ((IPEndPoint)terminal.LocalEndpoint).Port;
         string args = Path.Combine(Directory.CreateTempSubdirectory("keel-renode-").FullName, "args");
-        string tools = CliHarness.FakeTools(("renode",
-            $"printf '%s\\n' \"$@\" > {args}\nsleep 1\necho '12:00:00.0000 [INFO] cpu: keel: image stopped with status 0'"));
+        string tools = CliHarness.FakeTools(("renode", $"printf '%s\\n' \"$@\" > {args}\nsleep 1\necho '{renodeLog}'"));
         var output = new StringWriter();
         CliContext context = CliHarness.Context(output, searchPath: tools);
         var workspace = Workspace.Find(CliHarness.Root, tools);
@@ -273,21 +273,42 @@ public class BuildAndRunTests
         Task served = Task.Run(async () =>
         {
             using TcpClient keel = await terminal.AcceptTcpClientAsync();
-            await keel.GetStream().WriteAsync(Encoding.UTF8.GetBytes("rogue: hello\r\nsupervisor: rogue faulted: memory access at address 0x20007000, pc 0x08028000\r\n"));
+            await keel.GetStream().WriteAsync(Encoding.UTF8.GetBytes(console));
         });
 
         EmulatorOutcome outcome = await new Emulators(context, workspace) { RenodeConsolePort = port }
-            .RunAsync(Emulators.Renode, CliHarness.DemoImage, symboliser, timeLimit: TimeSpan.FromSeconds(2));
+            .RunAsync(Emulators.Renode, CliHarness.DemoImage, symboliser, timeLimit: TimeSpan.FromSeconds(2), renodeAdditions: additions);
         await served;
         terminal.Stop();
+        return (outcome, output.ToString(), File.ReadAllLines(args), port);
+    }
+
+    [Fact]
+    public async Task RenodeConsoleIsFollowedAndSymbolisedAndTheImagesStatusReturned()
+    {
+        var (outcome, output, arguments, port) = await OnStandInRenode("12:00:00.0000 [INFO] cpu: keel: image stopped with status 0",
+            "rogue: hello\r\nsupervisor: rogue faulted: memory access at address 0x20007000, pc 0x08028000\r\n");
 
         Assert.Equal(new EmulatorOutcome("rogue: hello\nsupervisor: rogue faulted: memory access at address 0x20007000, pc 0x08028000\n", 0, false), outcome);
-        Assert.Contains("    pc 0x08028000: task rogue, ", output.ToString());
-        string[] arguments = File.ReadAllLines(args);
+        Assert.Contains("    pc 0x08028000: task rogue, ", output);
         Assert.Equal(["--disable-gui", "--console", "--plain", "-e"], arguments[..4]);
         // The machine script is found beside the program (keel carries renode-scripts/), not in the tree.
         string script = Path.Combine(AppContext.BaseDirectory, "renode-scripts", "keel-board.resc");
         Assert.True(File.Exists(script), script);
         Assert.Matches($@"^\$elf=@{CliHarness.DemoImage}; include @{script}; emulation CreateServerSocketTerminal {port} .*emulation RunFor ""2""; quit$", arguments[4]);
+    }
+
+    // An application's renode/ additions reach Renode before the bounded run, and inputs
+    // that end the run (end_of_inputs) end it neither with a status nor as a time-out.
+    [Fact]
+    public async Task RenodeLoadsTheApplicationsAdditionsAndItsInputsMayEndTheRun()
+    {
+        var (outcome, _, arguments, _) = await OnStandInRenode("12:00:00.0000 [INFO] Monitor: Script: keel: the scripted inputs ended the run",
+            "button: press 1, LED toggled: Ok\r\n", new RenodeAdditions("/app/renode/devices.repl", "/app/renode/inputs.resc"));
+
+        Assert.Equal(new EmulatorOutcome("button: press 1, LED toggled: Ok\n", null, false, EndedByInputs: true), outcome);
+        Assert.Matches(
+            @"runMacro \$end_when_stopped; machine LoadPlatformDescription @/app/renode/devices\.repl; include @/app/renode/inputs\.resc; emulation RunFor ""2""; quit$",
+            arguments[4]);
     }
 }

@@ -8,17 +8,18 @@
 //   one its `telnet`-style workflows use) on a free local port, and reads the console
 //   from that socket as it is printed: exact bytes, live, with no file to share with
 //   Renode (which locks the files it writes);
-// - sets the board script's `quit_when_stopped` hook, so the run ends when the image
+// - sets the board script's `end_when_stopped` hook, so the run ends when the image
 //   stops (the Halt platform call, a panic), and takes the image's status from the line
 //   the hook logs;
 // - bounds the run with an emulated time (`emulation RunFor`), after which Renode
 //   quits by itself: an image that never stops ends as timed out, deterministically;
 //   and with a wall-clock limit on the whole process, for a Renode that hangs;
 // - runs a caller's monitor commands (Commands) between the set-up and that bounded
-//   run: a test presses a board's button at a given emulated time with
-//   `emulation RunFor "0.3"; sysbus.gpioPortC.UserButton PressAndRelease`, or turns on
-//   a model's log (`logLevel -1 sysbus.gpioPortA.UserLED`), which lands in
-//   EmulatorOutput.
+//   run: an application's own devices and inputs (RenodeAdditions), a test's button
+//   press at a given emulated time (`emulation RunFor "0.3"; sysbus.gpioPortC.UserButton
+//   PressAndRelease`), a model's log turned on (`logLevel -1 sysbus.gpioPortA.UserLED`,
+//   which lands in EmulatorOutput). Inputs that end the run themselves (the board
+//   script's `end_of_inputs`) end it as EndedByInputs, unless the image stopped first.
 //
 // Renode is not a Debian package. It is found through the RENODE environment variable
 // (the executable's path), then as `renode` on PATH; without it, Locate returns null
@@ -90,7 +91,7 @@ public sealed partial class Renode
         $"$elf=@{MonitorPath(imagePath)}; include @{MonitorPath(BoardScript)}; " +
         $"emulation CreateServerSocketTerminal {consolePort} \"{Terminal}\" false; connector Connect sysbus.usart2 {Terminal}; " +
         (Usart1Port is int usart1 ? $"emulation CreateServerSocketTerminal {usart1} \"keel_usart1\" false; connector Connect sysbus.usart1 keel_usart1; " : "") +
-        $"runMacro $quit_when_stopped; " +
+        $"runMacro $end_when_stopped; " +
         string.Concat(Commands.Select(command => command + "; ")) +
         $"emulation RunFor \"{EmulatedTime.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"; quit",
     ];
@@ -112,12 +113,15 @@ public sealed partial class Renode
         // The console is the image's; Renode's own output stays available for a
         // failing test's description, and says how the image ended.
         uint? status = StoppedStatus(run.Console);
+        bool endedByInputs = status is null && EndOfInputsLine().IsMatch(run.Console);
         return run with
         {
             Console = transcript,
             EmulatorOutput = run.Console,
+            EmulatorExitCode = run.ExitCode,
             ExitCode = status is uint s ? (int)s : null,
-            TimedOut = status is null,
+            TimedOut = status is null && !endedByInputs,
+            EndedByInputs = endedByInputs,
         };
     }
 
@@ -185,4 +189,8 @@ public sealed partial class Renode
 
     [GeneratedRegex(@"keel: image stopped with status (?<status>[0-9]+)")]
     private static partial Regex StoppedLine();
+
+    // What the board script's `end_of_inputs` logs.
+    [GeneratedRegex(@"keel: the scripted inputs ended the run")]
+    private static partial Regex EndOfInputsLine();
 }

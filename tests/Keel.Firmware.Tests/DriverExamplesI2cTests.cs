@@ -14,7 +14,8 @@ namespace Keel.Firmware.Tests;
 //   device on the bus, every byte received is 0.
 // - On Renode, with the example's devices (examples/i2c-sensor/renode/devices.repl),
 //   the temperature printed (in Celsius and Fahrenheit, from the device driver's
-//   Temperature) is the one the test gives the sensor model, a probe of an
+//   Temperature) is the one the test gives the sensor model (the example's own
+//   renode/inputs.resc gives 23 under `keel run`), a probe of an
 //   empty address is Nack, and the bytes received over SPI are the ones the test queues
 //   in the SPI device.
 [Collection(DotnetBuildCollection.Name)]
@@ -117,12 +118,14 @@ public class DriverExamplesI2cTests
     public async Task OnRenodeTheSensorsTemperatureAndTheSpiDevicesBytesArePrinted(int celsius, string printed, byte[] spiAnswer)
     {
         Build(Renode.Board);
-        string devices = Renode.MonitorPath(Path.Combine(Repository.Root, ExampleFolder, "renode", "devices.repl"));
+        // The example's devices (as keel run loads them), and this test's own inputs.
+        RenodeAdditions devices = RenodeAdditions.Of(Path.Combine(Repository.Root, ExampleFolder)) with { Inputs = null };
+        Assert.NotNull(devices.Devices);
         var renode = new Renode
         {
             Commands =
             [
-                $"machine LoadPlatformDescription @{devices}",
+                .. devices.Commands,
                 $"i2c1.tmp103 Temperature {celsius.ToString(CultureInfo.InvariantCulture)}",
                 .. spiAnswer.Select(value => $"spi2.device EnqueueValue 0x{value:X2}"),
             ],

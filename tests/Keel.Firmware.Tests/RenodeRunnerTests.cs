@@ -48,6 +48,20 @@ public class RenodeRunnerTests : IDisposable
         await runner.GetStream().WriteAsync(Encoding.UTF8.GetBytes(console));
     }
 
+    // Runs an image on a stand-in that logs `renodeOutput` while this test serves `console`.
+    private async Task<EmulatorRun> RunOnStandIn(string renodeOutput, string console)
+    {
+        var terminal = new TcpListener(IPAddress.Loopback, 0);
+        terminal.Start();
+        Renode renode = StandIn(renodeOutput, ((IPEndPoint)terminal.LocalEndpoint).Port);
+        Task served = ServeConsole(terminal, console);
+
+        EmulatorRun run = await renode.RunAsync(Image());
+        await served;
+        terminal.Stop();
+        return run;
+    }
+
     [Fact]
     public async Task TheConsoleComesFromTheSocketAndTheStatusFromTheStopHook()
     {
@@ -72,7 +86,7 @@ public class RenodeRunnerTests : IDisposable
         Assert.Equal(
             $"$elf=@{Path.Combine(_folder, "image.elf")}; include @{Renode.BoardScript}; " +
             $"emulation CreateServerSocketTerminal {port} \"keel_console\" false; connector Connect sysbus.usart2 keel_console; " +
-            "runMacro $quit_when_stopped; emulation RunFor \"2.5\"; quit",
+            "runMacro $end_when_stopped; emulation RunFor \"2.5\"; quit",
             arguments[4]);
     }
 
@@ -86,25 +100,66 @@ public class RenodeRunnerTests : IDisposable
         Assert.Equal(
             $"$elf=@/x/image.elf; include @{Renode.BoardScript}; " +
             "emulation CreateServerSocketTerminal 4321 \"keel_console\" false; connector Connect sysbus.usart2 keel_console; " +
-            "runMacro $quit_when_stopped; " +
+            "runMacro $end_when_stopped; " +
             "machine LoadPlatformDescription @/x/devices.repl; i2c1.tmp103 Temperature 21; " +
             "emulation RunFor \"2.5\"; quit",
             renode.Arguments("/x/image.elf", 4321)[4]);
     }
 
+    // An application's renode/ folder: its devices load first, then its inputs run,
+    // each file only where it exists.
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    public void AnApplicationsRenodeFolderGivesItsDevicesThenItsInputs(bool devices, bool inputs)
+    {
+        string app = Path.Combine(_folder, "my app");
+        string additions = Path.Combine(app, RenodeAdditions.Folder);
+        Directory.CreateDirectory(additions);
+        if (devices)
+            File.WriteAllText(Path.Combine(additions, "devices.repl"), "");
+        if (inputs)
+            File.WriteAllText(Path.Combine(additions, "inputs.resc"), "");
+
+        Assert.Equal(
+            [
+                .. devices ? [$"machine LoadPlatformDescription @{_folder}/my\\ app/renode/devices.repl"] : Array.Empty<string>(),
+                .. inputs ? [$"include @{_folder}/my\\ app/renode/inputs.resc"] : Array.Empty<string>(),
+            ],
+            RenodeAdditions.Of(app).Commands);
+    }
+
     [Fact]
     public async Task AnImageThatNeverStopsTimesOutWithWhatItPrinted()
     {
-        var terminal = new TcpListener(IPAddress.Loopback, 0);
-        terminal.Start();
-        Renode renode = StandIn("12:00:00.0000 [INFO] nucleo-f401re: Machine paused.\\n", ((IPEndPoint)terminal.LocalEndpoint).Port);
-        Task served = ServeConsole(terminal, "hello\r\nhalf a li");
-
-        EmulatorRun run = await renode.RunAsync(Image());
-        await served;
-        terminal.Stop();
+        EmulatorRun run = await RunOnStandIn("12:00:00.0000 [INFO] nucleo-f401re: Machine paused.\\n", "hello\r\nhalf a li");
 
         Assert.Equal(("hello\nhalf a li", (int?)null, true), (run.Console, run.ExitCode, run.TimedOut));
+    }
+
+    // An application that serves for ever ends its scripted inputs with end_of_inputs:
+    // neither a status nor a time-out. The image's own stop, when it came first, wins.
+    [Theory]
+    [InlineData("12:00:00.0000 [INFO] Monitor: Script: keel: the scripted inputs ended the run\\n", null, true)]
+    [InlineData("12:00:00.0000 [INFO] cpu: keel: image stopped with status 101\\n12:00:01.0000 [INFO] Monitor: Script: keel: the scripted inputs ended the run\\n", 101, false)]
+    public async Task ScriptedInputsMayEndTheRun(string renodeOutput, int? status, bool endedByInputs)
+    {
+        EmulatorRun run = await RunOnStandIn(renodeOutput, "button: press 3, LED toggled: Ok\r\n");
+
+        Assert.Equal((status, false, endedByInputs, 0), (run.ExitCode, run.TimedOut, run.EndedByInputs, run.EmulatorExitCode));
+    }
+
+    // Renode's own status is kept apart from the image's: a Renode that aborts after the
+    // image stopped says so.
+    [Fact]
+    public async Task RenodesOwnExitStatusIsKept()
+    {
+        EmulatorRun run = await RunOnStandIn("12:00:00.0000 [INFO] cpu: keel: image stopped with status 0\\n'; exit 134; printf '", "done\r\n");
+
+        Assert.Equal((0, 134), (run.ExitCode, run.EmulatorExitCode));
+        Assert.Contains("(the emulator exited with status 134)", run.Describe());
     }
 
     [Fact]

@@ -3,16 +3,18 @@
 //
 // QEMU (netduinoplus2, the STM32F405) runs with the command line of Keel.Emulation's
 // Qemu and ends when the image stops itself through semihosting; its exit status is
-// the image's. Renode (nucleo-f401re) runs through Keel.Emulation's Renode: the console
-// comes live from Renode's socket terminal, and the run ends when the image stops (its
-// status from the board script's stop hook) or after a bounded emulated time.
+// the image's. Renode (nucleo-f401re) runs through Keel.Emulation's Renode, with the
+// application's own devices and inputs (RenodeAdditions, its renode/ folder): the
+// console comes live from Renode's socket terminal, and the run ends when the image
+// stops (its status from the board script's stop hook), when the inputs end it, or
+// after a bounded emulated time. Renode itself must end cleanly (status 0).
 using Keel.Cli.Faults;
 using Keel.Emulation;
 using Spectre.Console;
 
 namespace Keel.Cli;
 
-public sealed record EmulatorOutcome(string Console, int? ExitCode, bool TimedOut);
+public sealed record EmulatorOutcome(string Console, int? ExitCode, bool TimedOut, bool EndedByInputs = false);
 
 public sealed class Emulators(CliContext context, Workspace workspace)
 {
@@ -50,7 +52,9 @@ public sealed class Emulators(CliContext context, Workspace workspace)
             : new CliError($"{variable} is {configured}, which does not exist.", $"export {variable}=<path to the renode program>", ExitCodes.MissingTool);
     }
 
-    public async Task<EmulatorOutcome> RunAsync(string emulator, string elf, FaultSymboliser symboliser, bool gdb = false, TimeSpan? timeLimit = null, int? gdbPort = null)
+    // `renodeAdditions`: the application's devices and inputs, for Renode.
+    public async Task<EmulatorOutcome> RunAsync(string emulator, string elf, FaultSymboliser symboliser, bool gdb = false, TimeSpan? timeLimit = null, int? gdbPort = null,
+        RenodeAdditions? renodeAdditions = null)
     {
         void Show(string line) => context.Console.WriteSymbolised(line, symboliser);
 
@@ -69,15 +73,25 @@ public sealed class Emulators(CliContext context, Workspace workspace)
             return new EmulatorOutcome(result.Output, result.ExitCode, result.TimedOut);
         }
 
-        var renode = new Keel.Emulation.Renode { Executable = FindRenode(), EmulatedTime = timeLimit ?? RenodeDefaultTime, ConsolePort = RenodeConsolePort };
-        EmulatorRun run = await renode.RunAsync(elf, onLine: Show);
-        if (run.TimedOut)
+        var renode = new Keel.Emulation.Renode
         {
-            // The image never stopped: either it ran out of time, or Renode itself
-            // failed (a script error); its own errors say which.
+            Executable = FindRenode(),
+            EmulatedTime = timeLimit ?? RenodeDefaultTime,
+            ConsolePort = RenodeConsolePort,
+            Commands = (renodeAdditions ?? RenodeAdditions.None).Commands,
+        };
+        EmulatorRun run = await renode.RunAsync(elf, onLine: Show);
+        bool renodeFailed = run.EmulatorExitCode is int status && status != 0;
+        if (run.TimedOut || renodeFailed)
+        {
+            // The image never stopped, or Renode did not end cleanly: it ran out of
+            // time, or Renode itself failed (a script error, a crash); its own errors
+            // say which.
             foreach (string line in run.EmulatorOutput!.Split('\n').Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)))
                 context.Console.MarkupLine($"[red]renode: {Markup.Escape(line)}[/]");
         }
-        return new EmulatorOutcome(run.Console, run.ExitCode, run.TimedOut);
+        if (renodeFailed && !run.TimedOut)
+            throw new CliError($"Renode exited with status {run.EmulatorExitCode} (its errors are above).", "run the command again; if it recurs, report it with Renode's log", ExitCodes.Failed);
+        return new EmulatorOutcome(run.Console, run.ExitCode, run.TimedOut, run.EndedByInputs);
     }
 }

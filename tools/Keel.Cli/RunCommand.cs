@@ -1,10 +1,13 @@
 // keel run [APP] [--emulator qemu|renode] [--gdb [--gdb-port N]] [--debug] [--time-limit S] [--no-build]:
 // builds the application for the emulator's board (unless --no-build) and boots it
-// with the console attached. The run has gone well when the image stopped itself with
-// status 0 and no task died for want of a fault handler (the kernel's report line).
+// with the console attached (under Renode with the application's renode/ additions).
+// The run has gone well when the image stopped itself with status 0, or the
+// application's scripted inputs ended it, and no task died for want of a fault handler
+// (the kernel's report line).
 using System.ComponentModel;
 using System.Text.RegularExpressions;
 using Keel.Cli.Faults;
+using Keel.Emulation;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -77,7 +80,7 @@ public sealed partial class RunCommand(CliContext context) : AsyncCommand<RunCom
             await BuildCommand.BuildAsync(context, workspace, app, board, settings.Debug);
         string elf = app.RequireImage(workspace, board, settings.Debug);
         var symboliser = FaultSymboliser.For(elf, await app.LayoutAsync(context, workspace, board), workspace);
-        EmulatorOutcome outcome = await emulators.RunAsync(emulator, elf, symboliser, settings.Gdb, limit, settings.GdbPort);
+        EmulatorOutcome outcome = await emulators.RunAsync(emulator, elf, symboliser, settings.Gdb, limit, settings.GdbPort, RenodeAdditions.Of(app.Folder));
         // Line by line debugging is QEMU's (gdb); a Renode run is debugged there too.
         string again = $"keel run {workspace.Show(app.Folder)} --gdb";
         if (outcome.TimedOut)
@@ -92,7 +95,11 @@ public sealed partial class RunCommand(CliContext context) : AsyncCommand<RunCom
         // gives the C# method that panicked.
         if (outcome.ExitCode == PanicStatus)
             throw new CliError($"the image stopped with status {PanicStatus} (a panic).", $"{again}   (then in gdb: break keel_panic, continue, bt)", ExitCodes.Failed);
-        if (outcome.ExitCode != 0)
+        // An application that serves for ever (a button's presses) ends its scripted
+        // inputs with end_of_inputs: that run has gone well unless a task died in it.
+        if (outcome.EndedByInputs)
+            context.Console.WriteWholeLine($"keel: the run ended with the application's scripted inputs ({RenodeAdditions.Folder}/{RenodeAdditions.InputsFile}).");
+        else if (outcome.ExitCode != 0)
             throw new CliError($"the image stopped with status {outcome.ExitCode}.", again, ExitCodes.Failed);
         string[] dead = UnhandledFault().Matches(outcome.Console).Select(m => m.Groups["task"].Value).Distinct().ToArray();
         if (dead.Length > 0)

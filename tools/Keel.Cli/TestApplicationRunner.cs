@@ -8,7 +8,8 @@
 //      build input, so a run with another filter finds the build up to date;
 //   2. with a filter, write it into a copy of the image (TestSelectionImage: read at
 //      boot by userlib's TestSelection, for a user's cases and the kernel suite's);
-//   3. boot it under QEMU or Renode with its console shown, fault reports symbolised
+//   3. boot it under QEMU or Renode (with the test application's own renode/
+//      additions, RenodeAdditions) with its console shown, fault reports symbolised
 //      beneath their lines (Emulators, FaultSymboliser);
 //   4. read the console into cases, show a table of them and the closing line;
 //   5. write the JUnit report (Keel.Emulation's JUnitReport) when a path is given;
@@ -83,7 +84,8 @@ public static partial class TestApplicationRunner
         var symboliser = FaultSymboliser.For(elf, await tests.LayoutAsync(context, workspace, board), workspace);
         DateTimeOffset started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        EmulatorOutcome outcome = await emulators.RunAsync(emulator, booted, symboliser, timeLimit: emulator == Emulators.Qemu ? QemuTimeLimit : null);
+        EmulatorOutcome outcome = await emulators.RunAsync(emulator, booted, symboliser, timeLimit: emulator == Emulators.Qemu ? QemuTimeLimit : null,
+            renodeAdditions: RenodeAdditions.Of(tests.Folder));
         clock.Stop();
         SuiteReport report = SuiteReport.Parse(outcome.Console);
 
