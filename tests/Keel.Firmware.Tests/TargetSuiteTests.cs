@@ -92,7 +92,7 @@ internal static class SuiteCases
             if (renode && Catalogue.UntestableOnRenode(index).Length != 0)
                 continue;
             string subject = Catalogue.Subject(index);
-            cases.Add(Catalogue.Id(index), (subject.Length == 0 ? "" : subject + " ") + Catalogue.Name(index));
+            cases.Add(Catalogue.Id(index), (subject.Length == 0 ? "" : subject + " ") + System.Text.Encoding.ASCII.GetString(Catalogue.Name(index)));
         }
         return cases;
     }

@@ -2,6 +2,10 @@
 // driver runs them. The workers dispatch on the same numbers, and the host-side
 // harness compiles this file too, so it knows the cases (one xunit result each)
 // before the image has run. Ids never change meaning: a retired case leaves a gap.
+// Names are UTF-8 literals: data in the driver's flash, where strings would be copied
+// into its RAM (about 11 KiB of it for every case's name).
+using System;
+
 namespace Keel.Suite
 {
     public enum Case
@@ -89,7 +93,7 @@ namespace Keel.Suite
         // gives the rest; the other cases have no subject.
         public static string Subject(int index) => Workers.Name(MpuWorker(index));
 
-        public static string Name(int index) => index < (int)Case.MpuFirst ? FixedName((Case)index) : MpuName(MpuKind(index));
+        public static ReadOnlySpan<byte> Name(int index) => index < (int)Case.MpuFirst ? FixedName((Case)index) : MpuName(MpuKind(index));
 
         // Why a case cannot test the kernel on Renode 1.16, which does not model its
         // subject (renode-scripts/README.md has the details), or "" when it can. Such
@@ -123,14 +127,14 @@ namespace Keel.Suite
         public const int MpuPeripheral = 4;
         public const int MpuFlashWrite = 5;
 
-        private static string MpuName(int kind) => kind switch
+        private static ReadOnlySpan<byte> MpuName(int kind) => kind switch
         {
-            MpuOwnMemory => "reads and writes its own RAM and stack, reads its flash and uses its timer",
-            MpuOtherRam => "cannot read or write any other task's RAM",
-            MpuOtherStack => "cannot read or write any other task's stack",
-            MpuKernelRam => "cannot read or write the kernel's RAM",
-            MpuPeripheral => "cannot read or write a peripheral it was not given",
-            _ => "cannot write flash, its own or the kernel's",
+            MpuOwnMemory => "reads and writes its own RAM and stack, reads its flash and uses its timer"u8,
+            MpuOtherRam => "cannot read or write any other task's RAM"u8,
+            MpuOtherStack => "cannot read or write any other task's stack"u8,
+            MpuKernelRam => "cannot read or write the kernel's RAM"u8,
+            MpuPeripheral => "cannot read or write a peripheral it was not given"u8,
+            _ => "cannot write flash, its own or the kernel's"u8,
         };
 
         // MPU0101..MPU0106 for alpha, MPU0201.. for beta, ...
@@ -240,78 +244,78 @@ namespace Keel.Suite
             _ => "?",
         };
 
-        private static string FixedName(Case c) => c switch
+        private static ReadOnlySpan<byte> FixedName(Case c) => c switch
         {
-            Case.SendBlocksUntilReceived => "Send blocks until a receiver takes the message, which arrives whole",
-            Case.LongMessage => "A 16-word message carries its words past MR3 through the IPC buffers",
-            Case.CallWithoutReplyRight => "Call without a reply right fails before sending",
-            Case.NBSendWithoutReceiver => "NBSend with no receiver waiting drops the message and reports Ok",
-            Case.SendOnlyReportsNothing => "A send-only capability returns nothing but its own status",
-            Case.RecvNeedsRead => "Recv needs the Read right",
-            Case.NBRecvWithNothingQueued => "NBRecv with nothing queued returns WouldBlock",
-            Case.CallAndReply => "Call blocks the caller until the reply, which carries label and words",
-            Case.SecondReplyDropped => "A second Reply finds no reply capability and is dropped",
-            Case.ReplyWithoutCaller => "Reply with no caller is dropped and ReplyRecv goes on receiving",
-            Case.SendingClientCannotBlockServer => "A client that uses Send cannot make a server block",
-            Case.SaveCallerAnswersInAnyOrder => "SaveCaller lets a server answer two callers in any order",
-            Case.SavedReplyIsSingleUse => "A saved reply capability answers once, then its slot is empty",
-            Case.ReceiveDiscardsUnsavedReply => "Receiving again discards an unsaved reply capability",
-            Case.IdentifyOwnSlots => "Identify gives the type and rights of an own slot, never its badge",
-            Case.MintBadgeAndRights => "Mint adds a badge and only removes rights",
-            Case.CopyAndMove => "Copy and Move keep rights and badge; a reply capability cannot be copied",
-            Case.GrantTransfersCaps => "A Grant capability carries capabilities with the message",
-            Case.NoGrantNoTransfer => "Without Grant the message arrives but no capability does",
-            Case.ReplyGrantFollowsReceiver => "A reply carries capabilities only when the receiver's capability had Grant",
-            Case.NBCallWithoutReceiver => "NBCall with no receiver waiting returns WouldBlock and sends nothing",
-            Case.NBCallWithReceiver => "NBCall with a receiver waiting is a Call",
-            Case.NBSendRecv => "NBSendRecv sends without blocking, then receives",
-            Case.BadInvocations => "Bad index, empty slot, wrong type, missing right and long message are refused",
-            Case.BadgeNotIdentity => "A receiver learns the sender's badge, never its identity",
-            Case.SendersQueueInOrder => "Blocked senders are received in FIFO order",
-            Case.SuspendedCallerReplyDropped => "Suspending a caller kills its reply capability",
-            Case.SuspendCancelsBlockedIpc => "Suspending a blocked receiver cancels its Recv",
-            Case.BadSyscallFaults => "An unknown system call number is a fault sent to the fault handler",
-            Case.SignalAndWait => "Signal ORs badges into the word; Wait returns and clears it",
-            Case.PollNeverBlocks => "Poll never blocks and returns 0 when nothing is pending",
-            Case.WaitersWokenInOrder => "Waiters on a notification are woken in FIFO order",
-            Case.BoundNotificationWakesRecv => "A signal wakes a Recv of the notification's bound task",
-            Case.HigherPriorityReceiverRunsAtOnce => "A higher-priority receiver runs as soon as its message arrives",
-            Case.LowerPriorityReceiverWaits => "A sender keeps the CPU when the receiver has lower priority",
-            Case.YieldToEqualPriority => "Yield passes the CPU to a task of the same priority",
-            Case.RoundRobin => "Busy tasks of equal priority share the CPU in time slices",
-            Case.TickPreemption => "A tick signal wakes a higher-priority task, which preempts a busy one",
-            Case.IrqToNotification => "An interrupt pended through the NVIC signals its notification with its badge",
-            Case.IrqMaskedUntilAck => "An interrupt stays masked until IrqAck",
-            Case.IrqAckNeedsIrqCap => "IrqAck needs an IRQ-handler capability with Write",
-            Case.FpuContextSurvivesSwitch => "Floating-point registers survive context switches",
-            Case.ExecuteFromRam => "Executing from RAM is a memory-access fault at that address",
-            Case.UnalignedAccess => "An unaligned LDRD is an unaligned-access fault",
-            Case.UndefinedInstruction => "An undefined instruction is reported as such",
-            Case.DivideByZero => "An integer division by zero is a divide-by-zero fault",
-            Case.StackOverflow => "A stack overflow faults below the task's own RAM, touching nothing else",
-            Case.FaultLoopLeavesOthersRunning => "A task faulting in a loop is restarted each time while others go on",
-            Case.DebugCallsNeedPermission => "CheckInvariants and Digest need a grant",
-            Case.FpuFrameAtWindowBaseWritesNothingBelow => "An FPU frame at the RAM's base writes nothing below it",
-            Case.FpuFrameAtWindowBaseReadsNothingBelow => "An FPU frame at the RAM's base reads nothing from below it",
-            Case.FpuFrameInKernelRamIsStackOverflow => "An FPU frame in kernel RAM is a stack overflow, changing nothing",
-            Case.FpuFrameAcrossWindowTopIsStackOverflow => "An FPU frame across the RAM's top is a stack overflow",
-            Case.UnstackableSvcIsNotRun => "An SVC whose frame cannot be stacked is nobody's call",
-            Case.UnstackableSvcWithNothingRunnable => "An unstackable SVC, FPU used, nothing runnable: no panic",
-            Case.FpuRegistersDoNotLeakToAnotherTask => "FPU registers do not leak to another task",
-            Case.FpuRegistersDoNotSurviveRestart => "A restarted task starts with cleared FPU registers",
-            Case.HaltAndFastpathCountNeedPermission => "Halt and FastpathCount need a grant; the run goes on",
-            Case.ResumeAfterUnstackableFrameRestarts => "Resume after an unstackable frame restarts the task",
-            Case.SuspendResumeAfterUnstackableFrameRestarts => "Suspend and Resume after an unstackable frame restart it",
-            Case.SemihostingFromTaskDoesNotEndRun => "Semihosting from a task does not reach the host",
+            Case.SendBlocksUntilReceived => "Send blocks until a receiver takes the message, which arrives whole"u8,
+            Case.LongMessage => "A 16-word message carries its words past MR3 through the IPC buffers"u8,
+            Case.CallWithoutReplyRight => "Call without a reply right fails before sending"u8,
+            Case.NBSendWithoutReceiver => "NBSend with no receiver waiting drops the message and reports Ok"u8,
+            Case.SendOnlyReportsNothing => "A send-only capability returns nothing but its own status"u8,
+            Case.RecvNeedsRead => "Recv needs the Read right"u8,
+            Case.NBRecvWithNothingQueued => "NBRecv with nothing queued returns WouldBlock"u8,
+            Case.CallAndReply => "Call blocks the caller until the reply, which carries label and words"u8,
+            Case.SecondReplyDropped => "A second Reply finds no reply capability and is dropped"u8,
+            Case.ReplyWithoutCaller => "Reply with no caller is dropped and ReplyRecv goes on receiving"u8,
+            Case.SendingClientCannotBlockServer => "A client that uses Send cannot make a server block"u8,
+            Case.SaveCallerAnswersInAnyOrder => "SaveCaller lets a server answer two callers in any order"u8,
+            Case.SavedReplyIsSingleUse => "A saved reply capability answers once, then its slot is empty"u8,
+            Case.ReceiveDiscardsUnsavedReply => "Receiving again discards an unsaved reply capability"u8,
+            Case.IdentifyOwnSlots => "Identify gives the type and rights of an own slot, never its badge"u8,
+            Case.MintBadgeAndRights => "Mint adds a badge and only removes rights"u8,
+            Case.CopyAndMove => "Copy and Move keep rights and badge; a reply capability cannot be copied"u8,
+            Case.GrantTransfersCaps => "A Grant capability carries capabilities with the message"u8,
+            Case.NoGrantNoTransfer => "Without Grant the message arrives but no capability does"u8,
+            Case.ReplyGrantFollowsReceiver => "A reply carries capabilities only when the receiver's capability had Grant"u8,
+            Case.NBCallWithoutReceiver => "NBCall with no receiver waiting returns WouldBlock and sends nothing"u8,
+            Case.NBCallWithReceiver => "NBCall with a receiver waiting is a Call"u8,
+            Case.NBSendRecv => "NBSendRecv sends without blocking, then receives"u8,
+            Case.BadInvocations => "Bad index, empty slot, wrong type, missing right and long message are refused"u8,
+            Case.BadgeNotIdentity => "A receiver learns the sender's badge, never its identity"u8,
+            Case.SendersQueueInOrder => "Blocked senders are received in FIFO order"u8,
+            Case.SuspendedCallerReplyDropped => "Suspending a caller kills its reply capability"u8,
+            Case.SuspendCancelsBlockedIpc => "Suspending a blocked receiver cancels its Recv"u8,
+            Case.BadSyscallFaults => "An unknown system call number is a fault sent to the fault handler"u8,
+            Case.SignalAndWait => "Signal ORs badges into the word; Wait returns and clears it"u8,
+            Case.PollNeverBlocks => "Poll never blocks and returns 0 when nothing is pending"u8,
+            Case.WaitersWokenInOrder => "Waiters on a notification are woken in FIFO order"u8,
+            Case.BoundNotificationWakesRecv => "A signal wakes a Recv of the notification's bound task"u8,
+            Case.HigherPriorityReceiverRunsAtOnce => "A higher-priority receiver runs as soon as its message arrives"u8,
+            Case.LowerPriorityReceiverWaits => "A sender keeps the CPU when the receiver has lower priority"u8,
+            Case.YieldToEqualPriority => "Yield passes the CPU to a task of the same priority"u8,
+            Case.RoundRobin => "Busy tasks of equal priority share the CPU in time slices"u8,
+            Case.TickPreemption => "A tick signal wakes a higher-priority task, which preempts a busy one"u8,
+            Case.IrqToNotification => "An interrupt pended through the NVIC signals its notification with its badge"u8,
+            Case.IrqMaskedUntilAck => "An interrupt stays masked until IrqAck"u8,
+            Case.IrqAckNeedsIrqCap => "IrqAck needs an IRQ-handler capability with Write"u8,
+            Case.FpuContextSurvivesSwitch => "Floating-point registers survive context switches"u8,
+            Case.ExecuteFromRam => "Executing from RAM is a memory-access fault at that address"u8,
+            Case.UnalignedAccess => "An unaligned LDRD is an unaligned-access fault"u8,
+            Case.UndefinedInstruction => "An undefined instruction is reported as such"u8,
+            Case.DivideByZero => "An integer division by zero is a divide-by-zero fault"u8,
+            Case.StackOverflow => "A stack overflow faults below the task's own RAM, touching nothing else"u8,
+            Case.FaultLoopLeavesOthersRunning => "A task faulting in a loop is restarted each time while others go on"u8,
+            Case.DebugCallsNeedPermission => "CheckInvariants and Digest need a grant"u8,
+            Case.FpuFrameAtWindowBaseWritesNothingBelow => "An FPU frame at the RAM's base writes nothing below it"u8,
+            Case.FpuFrameAtWindowBaseReadsNothingBelow => "An FPU frame at the RAM's base reads nothing from below it"u8,
+            Case.FpuFrameInKernelRamIsStackOverflow => "An FPU frame in kernel RAM is a stack overflow, changing nothing"u8,
+            Case.FpuFrameAcrossWindowTopIsStackOverflow => "An FPU frame across the RAM's top is a stack overflow"u8,
+            Case.UnstackableSvcIsNotRun => "An SVC whose frame cannot be stacked is nobody's call"u8,
+            Case.UnstackableSvcWithNothingRunnable => "An unstackable SVC, FPU used, nothing runnable: no panic"u8,
+            Case.FpuRegistersDoNotLeakToAnotherTask => "FPU registers do not leak to another task"u8,
+            Case.FpuRegistersDoNotSurviveRestart => "A restarted task starts with cleared FPU registers"u8,
+            Case.HaltAndFastpathCountNeedPermission => "Halt and FastpathCount need a grant; the run goes on"u8,
+            Case.ResumeAfterUnstackableFrameRestarts => "Resume after an unstackable frame restarts the task"u8,
+            Case.SuspendResumeAfterUnstackableFrameRestarts => "Suspend and Resume after an unstackable frame restart it"u8,
+            Case.SemihostingFromTaskDoesNotEndRun => "Semihosting from a task does not reach the host"u8,
             // Short names from here: the driver's RAM holds every name (tests/target-suite/README.md).
-            Case.UnbadgedSignalWakesWaiter => "Unbadged Signal wakes a waiter",
-            Case.RevokeReachesEveryCSpace => "Revoke reaches every CSpace",
-            Case.CancelBadgedSends => "CancelBadgedSends ends one badge",
-            Case.NoCapabilityLeftWakesWaiters => "No capability left: waiters woken",
-            Case.DebugCallsStayInReach => "Debug call reach",
-            Case.LongRevokeIsRepeated => "Long Revoke",
-            Case.UnrepeatableRevokeLeaksNoCount => "Revoke in IT",
-            _ => "?",
+            Case.UnbadgedSignalWakesWaiter => "Unbadged Signal wakes a waiter"u8,
+            Case.RevokeReachesEveryCSpace => "Revoke reaches every CSpace"u8,
+            Case.CancelBadgedSends => "CancelBadgedSends ends one badge"u8,
+            Case.NoCapabilityLeftWakesWaiters => "No capability left: waiters woken"u8,
+            Case.DebugCallsStayInReach => "Debug call reach"u8,
+            Case.LongRevokeIsRepeated => "Long Revoke"u8,
+            Case.UnrepeatableRevokeLeaksNoCount => "Revoke in IT"u8,
+            _ => "?"u8,
         };
     }
 }
