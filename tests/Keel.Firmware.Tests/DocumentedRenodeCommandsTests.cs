@@ -37,7 +37,15 @@ public class DocumentedRenodeCommandsTests
     }
 
     private const string DemoComplete = "supervisor: demo complete";
-    private const string RenodeSuiteEnd = "81 passed, 0 failed, 8 skipped";
+    // The suite's closing line on Renode, from its catalogue: every case passes but those
+    // Renode cannot test, which skip (as RobotSuiteTests reads it too).
+    private static readonly string RenodeSuiteEnd = SuiteEndOnRenode();
+
+    private static string SuiteEndOnRenode()
+    {
+        int skipped = Enumerable.Range(0, Keel.Suite.Catalogue.Count).Count(index => Keel.Suite.Catalogue.UntestableOnRenode(index).Length != 0);
+        return $"{Keel.Suite.Catalogue.Count - skipped} passed, 0 failed, {skipped} skipped";
+    }
 
     private static readonly Dictionary<string, Row> Rows = new()
     {
@@ -103,7 +111,7 @@ public class DocumentedRenodeCommandsTests
                 run.ExitedWith(0);
                 run.Shows("keel: image stopped with status 0");
             }, Setup: "dotnet build firmware/policy-demo -p:KeelBoard=nucleo-f401re"),
-        // The suite by hand: its last console line, `81 passed, 0 failed, 8 skipped`.
+        // The suite by hand: its last console line, `84 passed, 0 failed, 8 skipped`.
         ["headless-suite"] = new(
             """
             dotnet build tests/target-suite -p:KeelBoard=nucleo-f401re -p:KeelSuiteEmulator=renode
