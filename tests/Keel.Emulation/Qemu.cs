@@ -2,8 +2,10 @@
 //
 // USART2 (the port a Nucleo board wires to its ST-LINK, and Keel's console) is QEMU's
 // second serial port, so the first goes to null and the second to stdout. A run that
-// talks to USART1 (the first) gives it Usart1Port: QEMU then listens on that local TCP
-// port and connects whoever connects to USART1, both ways. Semihosting
+// talks to USART1 (the first) listens on a local TCP port and gives it as Usart1Port:
+// QEMU connects USART1 to it, both ways, before the guest runs its first instruction,
+// so no byte is lost however late the listener's owner reads (QEMU serving the port
+// itself would drop what the guest sends before a reader connects). Semihosting
 // is enabled for privileged code only: an image ends the run with a status code
 // through the kernel's Halt platform call (a privileged semihosting exit), and a task's
 // own semihosting trap (`bkpt 0xab` in unprivileged code) never reaches the host, so no
@@ -25,7 +27,7 @@ public sealed class Qemu
     // Extra arguments, e.g. "-icount shift=0,align=off,sleep=off" for exact counts.
     public IReadOnlyList<string> ExtraArguments { get; init; } = [];
 
-    // A local TCP port on which QEMU serves USART1; null: USART1 goes nowhere.
+    // A local TCP port, listening, to which QEMU connects USART1; null: USART1 goes nowhere.
     public int? Usart1Port { get; init; }
 
     public IReadOnlyList<string> Arguments(string imagePath) =>
@@ -34,7 +36,7 @@ public sealed class Qemu
         "-nographic",
         "-monitor", "none",
         .. Usart1Port is int port
-            ? new[] { "-chardev", $"socket,id=usart1,host=127.0.0.1,port={port},server=on,wait=off", "-serial", "chardev:usart1" }
+            ? new[] { "-chardev", $"socket,id=usart1,host=127.0.0.1,port={port}", "-serial", "chardev:usart1" }
             : ["-serial", "null"],
         "-serial", "stdio",
         "-semihosting-config", "enable=on,target=native",

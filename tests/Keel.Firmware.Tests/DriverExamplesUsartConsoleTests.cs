@@ -18,10 +18,12 @@ public class DriverExamplesUsartConsoleTests
     {
         (int exitCode, string output) = DotnetBuild.Run(Path.Combine(Repository.Root, Folder, "UartConsole.csproj"));
         Assert.True(exitCode == 0, output);
-        int port = LocalPorts.Free();
-        Task<EmulatorRun> running = new Qemu { Usart1Port = port, TimeLimit = TimeSpan.FromSeconds(60) }.RunAsync(Repository.Image(Folder, "uart-console"));
+        using TcpListener listener = Usart1Line.Listen();
+        Task<EmulatorRun> running = new Qemu { Usart1Port = listener.Port(), TimeLimit = TimeSpan.FromSeconds(60) }.RunAsync(Repository.Image(Folder, "uart-console"));
 
-        using TcpClient usart1 = await Usart1Line.ConnectAsync(port, running);
+        // The reader comes late, as it does on a busy machine: nothing is lost before it.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        using TcpClient usart1 = await Usart1Line.AcceptAsync(listener, running);
         string received = await Usart1Line.ReadUntilClosedAsync(usart1.GetStream());
         EmulatorRun run = await running;
 

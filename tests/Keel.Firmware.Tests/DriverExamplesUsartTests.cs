@@ -21,9 +21,9 @@ public class DriverExamplesUsartTests
     [Fact]
     public async Task EveryLineComesBackPrefixedAndTheIdleDeadlineEndsTheRun()
     {
-        int port = LocalPorts.Free();
-        var qemu = new Qemu { Usart1Port = port, TimeLimit = TimeSpan.FromSeconds(60) };
-        await Converse(port, clockFollowsHost: true, onLine => qemu.RunAsync(Repository.Image(Folder, "uart-echo"), onLine: onLine));
+        using TcpListener listener = Usart1Line.Listen();
+        var qemu = new Qemu { Usart1Port = listener.Port(), TimeLimit = TimeSpan.FromSeconds(60) };
+        await Converse(running => Usart1Line.AcceptAsync(listener, running), clockFollowsHost: true, onLine => qemu.RunAsync(Repository.Image(Folder, "uart-echo"), onLine: onLine));
     }
 
     // The same on Renode's Nucleo-F401RE (USART1 and TIM5 in
@@ -35,13 +35,13 @@ public class DriverExamplesUsartTests
         Assert.True(exitCode == 0, output);
         int port = LocalPorts.Free();
         var renode = new Renode { Usart1Port = port, EmulatedTime = TimeSpan.FromSeconds(30) };
-        await Converse(port, clockFollowsHost: false, onLine => renode.RunAsync(Repository.Image(Folder, "uart-echo", Renode.Board), onLine: onLine));
+        await Converse(running => Usart1Line.ConnectAsync(port, running), clockFollowsHost: false, onLine => renode.RunAsync(Repository.Image(Folder, "uart-echo", Renode.Board), onLine: onLine));
     }
 
     // `clockFollowsHost`: the emulator's virtual clock keeps to the host's (QEMU without
     // -icount), so the idle time can be checked against the host's clock. Renode's
     // emulated time runs at its own pace.
-    private static async Task Converse(int port, bool clockFollowsHost, Func<Action<string>, Task<EmulatorRun>> start)
+    private static async Task Converse(Func<Task<EmulatorRun>, Task<TcpClient>> connect, bool clockFollowsHost, Func<Action<string>, Task<EmulatorRun>> start)
     {
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Task<EmulatorRun> running = start(line =>
@@ -50,7 +50,7 @@ public class DriverExamplesUsartTests
                 ready.TrySetResult();
         });
 
-        using TcpClient usart1 = await Usart1Line.ConnectAsync(port, running);
+        using TcpClient usart1 = await connect(running);
         NetworkStream line = usart1.GetStream();
         Task<string> echoed = Usart1Line.ReadUntilClosedAsync(line);
         Task first = await Task.WhenAny(ready.Task, running, Task.Delay(TimeSpan.FromSeconds(60)));

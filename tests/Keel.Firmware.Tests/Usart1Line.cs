@@ -6,11 +6,29 @@ using Keel.Emulation;
 
 namespace Keel.Firmware.Tests;
 
-// The host's end of USART1, which the emulator serves on a local TCP port
-// (Qemu.Usart1Port, Renode.Usart1Port).
+// The host's end of USART1 on a local TCP port: QEMU connects to a port the test listens
+// on (Qemu.Usart1Port), Renode serves one the test connects to (Renode.Usart1Port).
 public static class Usart1Line
 {
-    // The emulator listens once it has started: connect as soon as it does.
+    public static TcpListener Listen()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return listener;
+    }
+
+    public static int Port(this TcpListener listener) => ((IPEndPoint)listener.LocalEndpoint).Port;
+
+    // QEMU connects while it starts, before the guest runs.
+    public static async Task<TcpClient> AcceptAsync(TcpListener listener, Task<EmulatorRun> running)
+    {
+        Task<TcpClient> accepting = listener.AcceptTcpClientAsync();
+        if (await Task.WhenAny(accepting, running) != accepting)
+            throw new InvalidOperationException("the emulator ended without connecting USART1:\n" + (await running).Describe());
+        return await accepting;
+    }
+
+    // Renode listens once it has started: connect as soon as it does.
     public static async Task<TcpClient> ConnectAsync(int port, Task<EmulatorRun> running)
     {
         var deadline = Stopwatch.StartNew();
