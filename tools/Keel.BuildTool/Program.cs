@@ -1,5 +1,5 @@
 // Keel.BuildTool: the steps of the firmware build that are logic rather than a call to
-// an external tool. MSBuild (sdk/targets/Keel.Image.targets, sdk/targets/Keel.App.targets) runs it as
+// an external tool. MSBuild (sdk/targets/Keel.Native.targets, Keel.Image.targets, Keel.App.targets) runs it as
 //   Keel.BuildTool check-allocations <object> <objdump> <assembly name>...
 //   Keel.BuildTool check-double <object> <objdump> <assembly name>...
 //   Keel.BuildTool size-report <elf> <flash bytes> <ram bytes> <report file>
