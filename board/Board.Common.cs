@@ -6,7 +6,9 @@
 // with a failure status) and `keel_unhandled_exception` (an exception with no handler).
 // Both first finish the console (Console.Finish): what was queued goes out before the
 // report, in order, and the report itself is written synchronously, so a full queue
-// cannot drop it.
+// cannot drop it. A panic while one is being reported (a failed check in the console
+// code) stops the board at once: the report cannot recurse, which is what bounds the
+// kernel's worst-case stack (tools/Keel.BuildTool/StackDepth.cs).
 using System.Runtime.InteropServices;
 using Keel.Hal;
 
@@ -19,10 +21,13 @@ namespace Keel.Boards
         public const uint ExitFailure = 1;
         public const uint ExitPanic = 101;
 
+        private static bool s_panicking;
+
         // `caller`: the return address into the method that failed, or 0 (Keel.Runtime.Panic).
         [UnmanagedCallersOnly(EntryPoint = "keel_panic")]
         private static void OnPanic(char* reason, int length, uint caller)
         {
+            StopIfPanicking();
             Console.Finish();
             Console.Write("\nPANIC: ");
             Console.Write(reason, length);
@@ -38,11 +43,19 @@ namespace Keel.Boards
         [UnmanagedCallersOnly(EntryPoint = "keel_unhandled_exception")]
         private static void OnUnhandledException(uint exceptionNumber)
         {
+            StopIfPanicking();
             Console.Finish();
             Console.Write("\nPANIC: unhandled exception ");
             Console.WriteDecimal(exceptionNumber);
             Console.WriteLine();
             Stop(ExitPanic);
+        }
+
+        private static void StopIfPanicking()
+        {
+            if (s_panicking)
+                Stop(ExitPanic);
+            s_panicking = true;
         }
     }
 }

@@ -108,10 +108,18 @@ namespace Keel.UserLib
         [SuppressGCTransition]
         private static extern void Abort(uint caller);
 
+        private static bool s_panicking;
+
         // `caller`: the return address into the method that failed, or 0 (Keel.Runtime.Panic).
+        // A panic while one is being reported (a failed check in the console code) aborts
+        // at once: the report cannot recurse, which bounds the task's worst-case stack
+        // (tools/Keel.BuildTool/StackDepth.cs).
         [UnmanagedCallersOnly(EntryPoint = "keel_panic")]
         private static void OnPanic(char* reason, int length, uint caller)
         {
+            if (s_panicking)
+                Abort(caller);
+            s_panicking = true;
             Console.Write("PANIC: ");
             Console.Write(reason, length);
             if (caller != 0)

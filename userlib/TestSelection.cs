@@ -39,7 +39,7 @@ namespace Keel.UserLib.Testing
                 byte c = i < TestSelectionBlock.PatternCapacity ? patterns[i] : (byte)0;
                 if (c != 0 && c != TestSelectionBlock.Separator)
                     continue;
-                if (Glob(id, 0, patterns, start, i))
+                if (Glob(id, patterns, start, i))
                     return true;
                 if (c == 0)
                     return false;
@@ -47,27 +47,38 @@ namespace Keel.UserLib.Testing
             }
         }
 
-        // Does id[at..] match patterns[from..to)?
-        private static bool Glob(string id, int at, byte* patterns, int from, int to)
+        // Does id match patterns[from..to)? '*' stands for any run of characters, '?' for
+        // one; letters match either case. Without recursion, so that the build can bound
+        // the task's stack (docs/system-description.md): after a mismatch the last '*'
+        // takes one more character and matching goes on after it.
+        private static bool Glob(string id, byte* patterns, int from, int to)
         {
-            while (from < to)
+            int at = 0;
+            int star = -1;
+            int starAt = 0;
+            while (at < id.Length)
             {
-                char p = (char)patterns[from];
-                if (p == '*')
+                if (from < to && patterns[from] == '*')
                 {
-                    for (int rest = at; rest <= id.Length; rest++)
-                    {
-                        if (Glob(id, rest, patterns, from + 1, to))
-                            return true;
-                    }
-                    return false;
+                    star = from++;
+                    starAt = at;
                 }
-                if (at == id.Length || (p != '?' && Upper(p) != Upper(id[at])))
+                else if (from < to && (patterns[from] == '?' || Upper((char)patterns[from]) == Upper(id[at])))
+                {
+                    from++;
+                    at++;
+                }
+                else if (star >= 0)
+                {
+                    from = star + 1;
+                    at = ++starAt;
+                }
+                else
                     return false;
-                at++;
-                from++;
             }
-            return at == id.Length;
+            while (from < to && patterns[from] == '*')
+                from++;
+            return from == to;
         }
 
         private static char Upper(char c) => c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;

@@ -192,6 +192,11 @@ public unsafe class CheckTests
     [InlineData("Adds", "Add", false)]
     [InlineData("Adds", "*", true)]
     [InlineData("Adds", "", true)]
+    [InlineData("AxBYbZC", "a*b*c", true)]
+    [InlineData("aba", "*a", true)]
+    [InlineData("abcb", "a*c", false)]
+    [InlineData("abcb", "a*?b", true)]
+    [InlineData("Adds", "**", true)]
     public void PatternsMatchWholeIdsIgnoringCase(string id, string patterns, bool selected) =>
         WithPatterns(patterns, () => Assert.Equal(selected, TestSelection.Selects(id)));
 

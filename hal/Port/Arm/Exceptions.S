@@ -202,11 +202,17 @@ keel_set_current:
 @ first one (keel_set_current makes thread mode unprivileged for it); boot never
 @ continues. Thread mode stays privileged until then: the SVC's exception frame is
 @ stacked with the privilege of the code it interrupts, onto the main stack, which
-@ no MPU region grants to unprivileged code.
+@ no MPU region grants to unprivileged code. Since boot never continues, its frames
+@ are given back first: the main stack starts again at its top, so every kernel
+@ entry has all of it but that SVC's frame (what the build's stack analysis assumes,
+@ tools/Keel.BuildTool/StackDepth.cs).
     .global keel_enter_first_task
     .type keel_enter_first_task, %function
     .thumb_func
 keel_enter_first_task:
+    ldr r0, =_estack
+    msr msp, r0
+    isb
     svc #0
 1:  b 1b
     .size keel_enter_first_task, . - keel_enter_first_task
