@@ -4,7 +4,8 @@ using Keel.Cli;
 namespace Keel.Cli.Tests;
 
 // `keel build`'s table: each section counted against the windows of the kernel or task
-// that holds it, initial data against both its flash and its RAM.
+// that holds it, initial data against both its flash and its RAM, and each stack beside
+// the worst case the build computed for it.
 public class SizeTableTests
 {
     [Fact]
@@ -12,7 +13,8 @@ public class SizeTableTests
     {
         var layout = CliHarness.Layout(Workspace.DefaultApplication);
         var sections = SizeReport.ReadSections(File.ReadAllBytes(CliHarness.DemoImage));
-        IReadOnlyList<SizeRow> rows = SizeTable.Compute(layout, sections);
+        var worstStacks = StackDepth.ReadReport(Path.ChangeExtension(CliHarness.DemoImage, ".stack.txt"));
+        IReadOnlyList<SizeRow> rows = SizeTable.Compute(layout, sections, worstStacks);
 
         Assert.Equal(["kernel", "supervisor", "policy", "service", "alice", "bob", "journal", "rogue"], rows.Select(r => r.Name));
         SizeRow rogue = rows.Single(r => r.Name == "rogue");
@@ -23,6 +25,8 @@ public class SizeTableTests
         Assert.Equal(4096, rogue.RamBudget);
         Assert.Equal(2048, rogue.Stack);
         Assert.All(rows, row => Assert.True(row.FlashUsed <= row.FlashBudget && row.RamUsed <= row.RamBudget, row.ToString()));
+        // The build's stack analysis: a worst case for every row, within its stack.
+        Assert.All(rows, row => Assert.True(row.WorstStack is > 0 && row.WorstStack <= row.Stack, row.ToString()));
         // Every allocated section of the image belongs to one row.
         Assert.Equal(sections.Where(s => s.InFlash).Sum(s => (long)s.Size), rows.Sum(r => r.FlashUsed));
     }
@@ -39,10 +43,10 @@ public class AuthorityColumnsTests
         var layout = CliHarness.Layout("bench/ipc");
         var output = new StringWriter();
 
-        SizeTable.Render(CliHarness.Context(output).Console, "ipc-bench.elf", layout, SizeTable.Compute(layout, []));
+        SizeTable.Render(CliHarness.Context(output).Console, "ipc-bench.elf", layout, SizeTable.Compute(layout, [], new Dictionary<string, long>()));
 
         string[] lines = output.ToString().Split('\n');
-        Assert.Contains(lines, line => line.TrimEnd() == "  client            0 (0%)    16384     0 (0%)     8192    2048   16384/8192   halt, fastpath-count   rcc, tim2");
-        Assert.Contains(lines, line => line.TrimEnd() == "  server            0 (0%)     8192     0 (0%)     4096    1024    8192/4096");
+        Assert.Contains(lines, line => line.TrimEnd() == "  client            0 (0%)    16384     0 (0%)     8192    2048                 16384/8192   halt, fastpath-count   rcc, tim2");
+        Assert.Contains(lines, line => line.TrimEnd() == "  server            0 (0%)     8192     0 (0%)     4096    1024                  8192/4096");
     }
 }

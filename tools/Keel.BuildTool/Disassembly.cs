@@ -8,9 +8,10 @@ namespace Keel.BuildTool;
 
 public static partial class Disassembly
 {
-    public static string Of(string objdump, string objectFile)
+    // `-dr`: with relocations, for an object file; `-d` for a linked image.
+    public static string Of(string objdump, string objectFile, string disassemble = "-dr")
     {
-        var start = new ProcessStartInfo(objdump, ["-dr", "--no-show-raw-insn", objectFile])
+        var start = new ProcessStartInfo(objdump, [disassemble, "--no-show-raw-insn", objectFile])
         {
             RedirectStandardOutput = true,
             UseShellExecute = false,
@@ -47,6 +48,17 @@ public static partial class Disassembly
             return $"{rest[..split].Replace('_', '.')}.{rest[(split + 2)..]} (in {assembly})";
         }
         return symbol;
+    }
+
+    // ILC's symbol without its assembly's prefix (Keel_Kernel_Keel_Kernel_Ipc__Call:
+    // Ipc__Call), for lists where the full name would only repeat itself.
+    public static string ShortName(string symbol)
+    {
+        int method = symbol.LastIndexOf("__", StringComparison.Ordinal);
+        if (method <= 0)
+            return symbol;
+        int type = symbol.LastIndexOf('_', method - 1);
+        return type < 0 ? symbol : symbol[(type + 1)..];
     }
 
     [GeneratedRegex(@"^[0-9a-f]+ <(.+)>:\s*$")]

@@ -32,7 +32,9 @@ public sealed class BuildCommand(CliContext context) : AsyncCommand<BuildCommand
         var layout = await app.LayoutAsync(context, workspace, settings.Board);
         string image = app.Image(settings.Board, settings.Debug);
         var sections = SizeReport.ReadSections(File.ReadAllBytes(image));
-        SizeTable.Render(context.Console, Path.GetFileName(image), layout, SizeTable.Compute(layout, sections));
+        string stackReport = Path.ChangeExtension(image, ".stack.txt");
+        var worstStacks = File.Exists(stackReport) ? StackDepth.ReadReport(stackReport) : new Dictionary<string, long>();
+        SizeTable.Render(context.Console, Path.GetFileName(image), layout, SizeTable.Compute(layout, sections, worstStacks));
         return ExitCodes.Success;
     }
 

@@ -13,7 +13,7 @@ using Spectre.Console;
 
 namespace Keel.Cli;
 
-public sealed record SizeRow(string Name, long FlashUsed, long FlashBudget, long RamUsed, long RamBudget, long Stack,
+public sealed record SizeRow(string Name, long FlashUsed, long FlashBudget, long RamUsed, long RamBudget, long Stack, long? WorstStack,
     IReadOnlyList<string> PlatformCalls, IReadOnlyList<string> TrustedPeripherals)
 {
     public long FlashUnused => FlashBudget - FlashUsed;
@@ -23,7 +23,8 @@ public sealed record SizeRow(string Name, long FlashUsed, long FlashBudget, long
 
 public static class SizeTable
 {
-    public static IReadOnlyList<SizeRow> Compute(SystemLayout layout, IReadOnlyList<SizeReport.Section> sections)
+    // `worstStacks`: the build's stack analysis by owner ("kernel", task names), when it ran.
+    public static IReadOnlyList<SizeRow> Compute(SystemLayout layout, IReadOnlyList<SizeReport.Section> sections, IReadOnlyDictionary<string, long> worstStacks)
     {
         SizeRow Row(string name, MemoryWindow flash, MemoryWindow ram, long stack, TaskDescription? task)
         {
@@ -32,7 +33,7 @@ public static class SizeTable
             long flashUsed = sections.Where(s => Inside(s.Address, flash)).Sum(s => (long)s.Size)
                 + inRam.Where(s => s.InFlash).Sum(s => (long)s.Size);
             return new SizeRow(name, flashUsed, flash.Size, inRam.Sum(s => (long)s.Size), ram.Size, stack,
-                task?.PlatformCalls ?? [], task?.TrustedPeripherals ?? []);
+                worstStacks.TryGetValue(name, out long worst) ? worst : null, task?.PlatformCalls ?? [], task?.TrustedPeripherals ?? []);
         }
         return
         [
@@ -44,7 +45,7 @@ public static class SizeTable
     public static void Render(IAnsiConsole console, string image, SystemLayout layout, IReadOnlyList<SizeRow> rows)
     {
         var table = new Table().Border(TableBorder.Simple).Title($"{Markup.Escape(image)} on {Markup.Escape(layout.Board.Name)}").AddColumn(new TableColumn("").NoWrap());
-        foreach (string heading in (string[])["flash used", "budget", "RAM used", "budget", "stack", "MPU waste"])
+        foreach (string heading in (string[])["flash used", "budget", "RAM used", "budget", "stack", "worst stack", "MPU waste"])
             table.AddColumn(new TableColumn(heading).RightAligned().NoWrap());
         foreach (string heading in (string[])["platform calls", "trusted with"])
             table.AddColumn(new TableColumn(heading));
@@ -55,11 +56,13 @@ public static class SizeTable
                 Used(row.FlashUsed, row.FlashBudget), row.FlashBudget.ToString(),
                 Used(row.RamUsed, row.RamBudget), row.RamBudget.ToString(),
                 row.Stack.ToString(),
+                row.WorstStack?.ToString() ?? "",
                 row.Name == "kernel" ? "" : $"{row.FlashUnused}/{row.RamUnused}",
                 Markup.Escape(string.Join(", ", row.PlatformCalls)),
                 Markup.Escape(string.Join(", ", row.TrustedPeripherals)));
         }
         console.Write(table);
+        console.WriteWholeLine("Worst stack: the deepest the code can go, with an exception frame, as the build computed it (a stack below it fails the build; docs/system-description.md).");
         console.WriteWholeLine("MPU waste (flash/RAM): what a task does not use of its power-of-two windows, which no other task can use.");
         console.WriteWholeLine("Platform calls: beyond every task's debug-write and exit. Trusted with: peripherals granted although they break isolation (layout.txt says why).");
         console.WriteWholeLine($"Alignment padding after the kernel: flash {layout.FlashPadding}, RAM {layout.RamPadding} bytes. " +

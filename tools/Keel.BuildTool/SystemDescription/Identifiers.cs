@@ -25,6 +25,9 @@ public static partial class Identifiers
 
     public static string RamRegion(string task) => $"TASK_{UpperSnake(task)}_RAM";
 
+    // A task's entry point, the one global symbol of its object (sdk/targets/Keel.Task.targets).
+    public static string TaskEntrySymbol(string task) => $"keel_task_{LowerSnake(task)}_start";
+
     public static string StackSizeSymbol(string task) => $"keel_task_{LowerSnake(task)}_stack_size";
 
     // "grant-reply_slot" → "GrantReplySlot" (C# constants).

@@ -41,7 +41,7 @@ public static class TaskSectionsWriter
             string data = OutputSection(task.Task.Name, "data");
             string bss = OutputSection(task.Task.Name, "bss");
             text.AppendLine(
-                $"        LONG(keel_task_{Identifiers.LowerSnake(task.Task.Name)}_start) LONG(LOADADDR({data})) LONG(ADDR({data})) LONG(ADDR({data}) + SIZEOF({data}))"
+                $"        LONG({Identifiers.TaskEntrySymbol(task.Task.Name)}) LONG(LOADADDR({data})) LONG(ADDR({data})) LONG(ADDR({data}) + SIZEOF({data}))"
                 + $" LONG(ADDR({bss})) LONG(ADDR({bss}) + SIZEOF({bss})) /* {task.Task.Name} */");
         }
         text.AppendLine("    } > KERNEL_FLASH");
