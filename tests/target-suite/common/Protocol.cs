@@ -24,6 +24,10 @@ namespace Keel.Suite
         public const uint Measure = 5;
         public const uint Pause = 6;
         public const uint Skip = 7;
+
+        // The driver's answer to a Call that is neither a worker's (its badge is none of
+        // theirs) nor a fault the kernel reported.
+        public const uint Refused = 8;
     }
 
     // ExpectFault's words: MR0 the fault kind, MR1 and MR2 the lowest and highest

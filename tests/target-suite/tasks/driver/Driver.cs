@@ -129,6 +129,11 @@ namespace Keel.Suite
                     return;
                 }
                 uint from = message.Badge;
+                if (from == 0 || from > Workers.Count)
+                {
+                    Ipc.Reply(Labels.Refused);
+                    continue;
+                }
                 switch (message.Label)
                 {
                     case Labels.Hello when greeted != AllWorkers:
