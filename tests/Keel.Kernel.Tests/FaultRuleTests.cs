@@ -47,6 +47,7 @@ public unsafe class FaultRuleTests
         ref ThreadRegisters h = ref sim.T(Handler).Regs;
         Assert.Equal((uint)FaultKind.MemoryAccess, h.Info.Label);
         Assert.Equal(Faults.MessageLength, h.Info.Length);
+        Assert.True(h.Info.IsFault);
         Assert.Equal(0xF0u, h.Badge);
         Assert.Equal(0x0800_1234u, h.R7);
         Assert.Equal(0xDEAD_BEEFu, h.R8);
@@ -76,7 +77,29 @@ public unsafe class FaultRuleTests
         ThreadRegisters forged = sim.T(Handler).Regs;
         Assert.Equal((fault.Badge, fault.Info.Label, fault.Info.Length, fault.R7, fault.R8, fault.R9, fault.R10),
             (forged.Badge, forged.Info.Label, forged.Info.Length, forged.R7, forged.R8, forged.R9, forged.R10));
-        Assert.NotEqual(fault.Info.Raw, forged.Info.Raw);
+        Assert.True(fault.Info.IsFault);
+        Assert.False(forged.Info.IsFault);
+    }
+
+    // The mark is the kernel's: a sender that sets the bit in its own info word, in a
+    // message the fastpath carries (4 words) or the general path (16), does not pass it on.
+    [Theory]
+    [InlineData(SyscallNumber.Call, 4)]
+    [InlineData(SyscallNumber.Call, 16)]
+    [InlineData(SyscallNumber.Send, 4)]
+    [InlineData(SyscallNumber.NBSend, 16)]
+    public void Rule14_NoSenderCanMarkAMessageAsAFault(SyscallNumber send, int length)
+    {
+        var sim = Setup();
+        const uint Forgery = 3;
+        sim.Give(Bystander, Forgery, CapType.Endpoint, 1, Rights.Write | Rights.GrantReply, badge: 0xF0);
+        sim.Recv(Handler, FaultEp);
+        MessageInfo marked = MessageInfo.Fault(FaultKind.MemoryAccess, length);
+        Assert.True(marked.IsFault);
+        sim.Sys(Bystander, send, Forgery, marked);
+        Assert.Equal(Error.Ok, sim.T(Handler).Regs.Status);
+        Assert.Equal(((uint)FaultKind.MemoryAccess, length), (sim.T(Handler).Regs.Info.Label, sim.T(Handler).Regs.Info.Length));
+        Assert.False(sim.T(Handler).Regs.Info.IsFault);
     }
 
     // The reply to the forged Call answers the forger as a message; only the reply to a

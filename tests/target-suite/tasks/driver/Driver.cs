@@ -122,7 +122,7 @@ namespace Keel.Suite
                     Console.WriteLine(" ms (hung)");
                     return;
                 }
-                if (message.Badge > Workers.FaultBadge)
+                if (message.IsFault)
                 {
                     if (CheckFault(index, message.Badge - Workers.FaultBadge, message))
                         continue;
