@@ -250,7 +250,9 @@ public static class AppChecker
 
     // The kernel sends a task's faults as a Call on this endpoint through a capability it
     // holds for the task, in no CSpace (docs/ipc.md, rule 14). A name that is one of the
-    // task's endpoint caps is how fault handlers were once given: say what to write now.
+    // task's endpoint caps is how fault handlers were given before: a cap through which
+    // the task could send what its handler takes for a fault, so it is refused (even when
+    // an endpoint has the same name), saying what to write now.
     private static void CheckFaultHandler(AppDescription app, TaskDescription task, Action<string, string> field)
     {
         if (task.FaultHandler is null)
@@ -259,13 +261,11 @@ public static class AppChecker
                 field("fault-badge", "is given without a fault-handler (the endpoint that receives the task's faults)");
             return;
         }
-        if (!app.Endpoints.Contains(task.FaultHandler))
-        {
-            var cap = task.Caps.FirstOrDefault(cap => cap.Name == task.FaultHandler && cap.Kind == CapKind.Endpoint);
-            field("fault-handler", cap is null
-                ? $"no endpoint '{task.FaultHandler}'{Suggestions.DidYouMean(task.FaultHandler, app.Endpoints)} (fault-handler names an entry of [endpoints])"
-                : $"names the task's cap '{cap.Name}', but fault-handler names an entry of [endpoints], which the kernel holds for the task (no cap does, so the task cannot send a fault): write fault-handler = \"{cap.Object}\", and fault-badge = {cap.Badge ?? 0} if its handler expects that badge");
-        }
+        var cap = task.Caps.FirstOrDefault(cap => cap.Name == task.FaultHandler && cap.Kind == CapKind.Endpoint);
+        if (cap is not null)
+            field("fault-handler", $"names the task's cap '{cap.Name}', but the kernel now holds a task's fault capability itself, so that the task cannot send what its handler takes for a fault: remove cap '{cap.Name}' and write fault-handler = \"{cap.Object}\"{(cap.Badge is > 0 ? $" and fault-badge = {cap.Badge}" : "")} (fault-handler names an entry of [endpoints])");
+        else if (!app.Endpoints.Contains(task.FaultHandler))
+            field("fault-handler", $"no endpoint '{task.FaultHandler}'{Suggestions.DidYouMean(task.FaultHandler, app.Endpoints)} (fault-handler names an entry of [endpoints])");
         CheckRange(field, "fault-badge", task.FaultBadge, 1, MaxBadge);
     }
 
