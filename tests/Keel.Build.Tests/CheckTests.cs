@@ -161,8 +161,7 @@ public class CheckTests
     [InlineData("ram = 4096", "ram = 4096\ncap-slots = 2\n[tasks.solo.caps]\nf = { endpoint = \"faults\" }\nt = { notification = \"timer\" }", "task 'solo': field 'cap-slots': 2 slots cannot hold the empty slot 0 and 2 caps (at least 3 needed)")]
     // Fault handler: an endpoint the kernel holds for the task, and the badge of its faults.
     [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"timer\"", "task 'solo': field 'fault-handler': no endpoint 'timer' (fault-handler names an entry of [endpoints])")]
-    [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"f\"\n[tasks.solo.caps]\nf = { endpoint = \"faults\", rights = [\"write\", \"grant-reply\"], badge = 6 }", "task 'solo': field 'fault-handler': names the task's cap 'f', but the kernel now holds a task's fault capability itself, so that the task cannot send what its handler takes for a fault: remove cap 'f' and write fault-handler = \"faults\" and fault-badge = 6 (fault-handler names an entry of [endpoints])")]
-    [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"faults\"\n[tasks.solo.caps]\nfaults = { endpoint = \"faults\", rights = [\"write\", \"grant-reply\"] }", "task 'solo': field 'fault-handler': names the task's cap 'faults', but the kernel now holds a task's fault capability itself, so that the task cannot send what its handler takes for a fault: remove cap 'faults' and write fault-handler = \"faults\" (fault-handler names an entry of [endpoints])")]
+    [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"f\"\n[tasks.solo.caps]\nf = { endpoint = \"faults\", rights = [\"write\", \"grant-reply\"], badge = 6 }", "task 'solo': field 'fault-handler': names the task's cap 'f', but the kernel now holds a task's fault capability itself, so that the task cannot send what its handler takes for a fault: write fault-handler = \"faults\" and fault-badge = 6, and remove cap 'f' unless the task sends through it (fault-handler names an entry of [endpoints])")]
     [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"faults\"\nfault-badge = 0", "task 'solo': field 'fault-badge': 0 is out of range 1..268435455")]
     [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"faults\"\nfault-badge = 268435456", "task 'solo': field 'fault-badge': 268435456 is out of range 1..268435455")]
     [InlineData("ram = 4096", "ram = 4096\nfault-badge = 3", "task 'solo': field 'fault-badge': is given without a fault-handler (the endpoint that receives the task's faults)")]
@@ -247,6 +246,14 @@ public class CheckTests
             ValidApp
                 .Replace("stack = 2048", "stack = 2048\ndebug-invariants = true")
                 .Replace("ram = 4096", "ram = 4096\nplatform-calls = [\"halt\", \"fastpath-count\", \"check-invariants\", \"digest\"]"),
+            SoloProject));
+
+    // A task may send its own messages to the endpoint its faults go to, through a cap of
+    // any name: the kernel marks its fault messages, which no message of the task's has.
+    [Fact]
+    public void A_task_may_hold_a_cap_to_its_fault_endpoint() =>
+        Assert.Empty(TestApps.Errors(
+            ValidApp.Replace("ram = 4096", "ram = 4096\nfault-handler = \"faults\"\n[tasks.solo.caps]\nfaults = { endpoint = \"faults\", rights = [\"write\", \"grant-reply\"], badge = 1 }"),
             SoloProject));
 
     // Without fault-badge, each task gets the smallest badge free on its fault endpoint:

@@ -249,10 +249,10 @@ public static class AppChecker
     }
 
     // The kernel sends a task's faults as a Call on this endpoint through a capability it
-    // holds for the task, in no CSpace (docs/ipc.md, rule 14). A name that is one of the
-    // task's endpoint caps is how fault handlers were given before: a cap through which
-    // the task could send what its handler takes for a fault, so it is refused (even when
-    // an endpoint has the same name), saying what to write now.
+    // holds for the task, in no CSpace (docs/ipc.md, rule 14). A name that is no endpoint
+    // but one of the task's endpoint caps is how fault handlers were given before: say
+    // what to write now. (A task may hold a cap to the endpoint its faults go to, under
+    // any name, for messages of its own: the kernel's fault mark tells them apart.)
     private static void CheckFaultHandler(AppDescription app, TaskDescription task, Action<string, string> field)
     {
         if (task.FaultHandler is null)
@@ -261,11 +261,13 @@ public static class AppChecker
                 field("fault-badge", "is given without a fault-handler (the endpoint that receives the task's faults)");
             return;
         }
-        var cap = task.Caps.FirstOrDefault(cap => cap.Name == task.FaultHandler && cap.Kind == CapKind.Endpoint);
-        if (cap is not null)
-            field("fault-handler", $"names the task's cap '{cap.Name}', but the kernel now holds a task's fault capability itself, so that the task cannot send what its handler takes for a fault: remove cap '{cap.Name}' and write fault-handler = \"{cap.Object}\"{(cap.Badge is > 0 ? $" and fault-badge = {cap.Badge}" : "")} (fault-handler names an entry of [endpoints])");
-        else if (!app.Endpoints.Contains(task.FaultHandler))
-            field("fault-handler", $"no endpoint '{task.FaultHandler}'{Suggestions.DidYouMean(task.FaultHandler, app.Endpoints)} (fault-handler names an entry of [endpoints])");
+        if (!app.Endpoints.Contains(task.FaultHandler))
+        {
+            var cap = task.Caps.FirstOrDefault(cap => cap.Name == task.FaultHandler && cap.Kind == CapKind.Endpoint);
+            field("fault-handler", cap is null
+                ? $"no endpoint '{task.FaultHandler}'{Suggestions.DidYouMean(task.FaultHandler, app.Endpoints)} (fault-handler names an entry of [endpoints])"
+                : $"names the task's cap '{cap.Name}', but the kernel now holds a task's fault capability itself, so that the task cannot send what its handler takes for a fault: write fault-handler = \"{cap.Object}\"{(cap.Badge is > 0 ? $" and fault-badge = {cap.Badge}" : "")}, and remove cap '{cap.Name}' unless the task sends through it (fault-handler names an entry of [endpoints])");
+        }
         CheckRange(field, "fault-badge", task.FaultBadge, 1, MaxBadge);
     }
 
