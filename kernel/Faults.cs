@@ -8,11 +8,23 @@
 // the message is built by the kernel from the fault and the thread's own
 // registers are neither read nor written, so it can be resumed where it was.
 //
-//   fault message: label = FaultKind, length 4,
+// Only the kernel can send a fault. The fault-handler capability is the TCB's,
+// as in seL4's MCS kernel, set at boot from the system description: it lies in
+// no CSpace, so no thread can invoke, copy or revoke it. And the fault message's
+// info word has IsFault set (MessageInfo), which no message a thread sends can
+// have, so a handler tells a fault from a Call made to look like one - through
+// another capability to the same endpoint, even with the same badge - without
+// trusting badges at all. (seL4 marks a fault by its label alone, which any
+// sender can choose; there only the badge tells them apart.) The reply capability
+// a fault leaves names the faulting thread, so the reply acts on exactly it; the
+// reply to a forged fault is an ordinary reply to its sender.
+//
+//   fault message: label = FaultKind, length 4, IsFault set,
 //                  MR0 = PC, MR1 = faulting address, MR2 = status (e.g. CFSR,
 //                  or the system-call number for BadSyscall), MR3 = a return
 //                  address: the caller of the faulting code (FaultRecord);
-//                  badge = the fault-handler capability's badge.
+//                  badge = the fault-handler capability's badge, which the
+//                  build makes unique to the thread on its endpoint.
 //   reply:         label FaultReply.Resume (0) resumes the thread where it
 //                  faulted, FaultReply.Restart (1) restarts it from its entry
 //                  point, and any other label (FaultReply.Stop, 2) leaves it
@@ -108,6 +120,14 @@ internal static unsafe class Faults
 {
     public const int MessageLength = 4;
 
+    /// <summary>
+    /// The fault-handler capability the kernel holds for a thread: an endpoint, with
+    /// Write and GrantReply (a fault is a Call, and its handler may not grant the faulter
+    /// capabilities), and the thread's fault badge.
+    /// </summary>
+    public static Capability Handler(int endpoint, uint badge) =>
+        Capability.Create(CapType.Endpoint, endpoint, Rights.Write | Rights.GrantReply, badge);
+
     /// <summary>Turns a fault of <paramref name="thread"/> into a Call on its fault handler, or suspends it.</summary>
     public static void Raise(ref KernelState k, int thread, FaultRecord fault)
     {
@@ -130,7 +150,7 @@ internal static unsafe class Faults
     public static void WriteMessage(ref Tcb faulter, ref Tcb handler)
     {
         handler.Regs.Status = Error.Ok;
-        handler.Regs.Info = MessageInfo.Create((uint)faulter.Fault.Kind, MessageLength, 0);
+        handler.Regs.Info = MessageInfo.Fault(faulter.Fault.Kind, MessageLength);
         handler.Regs.Badge = faulter.Ipc.Badge;
         handler.Regs.SetMr(0, faulter.Fault.Pc);
         handler.Regs.SetMr(1, faulter.Fault.Address);

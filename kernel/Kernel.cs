@@ -68,6 +68,13 @@ public static class Kernel
     public static void BindNotification(ref KernelState k, int thread, int notification) =>
         Signals.Bind(ref k, thread, notification);
 
+    /// <summary>
+    /// Boot: the endpoint that receives the thread's faults, with the badge its fault
+    /// messages carry (rule 14). The kernel holds it in the thread's TCB: no CSpace has it.
+    /// </summary>
+    public static void SetFaultHandler(ref KernelState k, int thread, int endpoint, uint badge) =>
+        k.Threads[thread].FaultHandler = Faults.Handler(endpoint, badge);
+
     /// <summary>Boot: makes an initial thread runnable. The hardware layer builds its first context from its task's entry point and stack.</summary>
     public static void StartThread(ref KernelState k, int thread) => Scheduler.MakeRunnable(ref k, thread);
 

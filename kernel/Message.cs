@@ -23,7 +23,10 @@ namespace Keel.Kernel;
 /// <summary>
 /// The message info word (r5): label in bits 12-31, extra-capability count in
 /// bits 7-8, length in bits 0-6; bit 9 is set by the kernel on a result that
-/// carries a notification word instead of a message.
+/// carries a notification word instead of a message, and bit 10 on the fault
+/// message it writes for a faulting thread (Faults.cs). A receiver's info word is
+/// built afresh from the label, length and capabilities sent (Messages.WriteReceived),
+/// so no sender can set either bit: they are the kernel's word alone.
 /// </summary>
 public readonly struct MessageInfo
 {
@@ -33,6 +36,7 @@ public readonly struct MessageInfo
     const int ExtraCapsShift = 7;
     const uint ExtraCapsMask = 3;
     const uint NotifiedBit = 1u << 9;
+    const uint FaultBit = 1u << 10;
     const int LabelShift = 12;
 
     public MessageInfo(uint raw) => Raw = raw;
@@ -50,12 +54,18 @@ public readonly struct MessageInfo
     /// <summary>Set on results of Wait and Poll, and on a Recv woken by its bound notification.</summary>
     public bool Notified => (Raw & NotifiedBit) != 0;
 
+    /// <summary>Set only on a fault message, which the kernel alone writes (rule 14): no message a thread sends has it.</summary>
+    public bool IsFault => (Raw & FaultBit) != 0;
+
     /// <summary>Builds a message info word. The label is truncated to its 20 bits.</summary>
     public static MessageInfo Create(uint label, int length, int extraCaps) =>
         new MessageInfo((label << LabelShift) | (((uint)extraCaps & ExtraCapsMask) << ExtraCapsShift) | (uint)length);
 
     /// <summary>The info word of a notification result (label 0, no words, Notified set).</summary>
     public static MessageInfo Notification => new MessageInfo(NotifiedBit);
+
+    /// <summary>The info word of a fault message: the fault's kind as label, its length, IsFault set.</summary>
+    public static MessageInfo Fault(FaultKind kind, int length) => new MessageInfo(Create((uint)kind, length, 0).Raw | FaultBit);
 }
 
 /// <summary>Layout of a thread's IPC buffer, in 32-bit words.</summary>

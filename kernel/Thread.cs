@@ -103,7 +103,10 @@ public unsafe struct Tcb
     /// <summary>The thread's CSpace root: an index into KernelState.CNodes.</summary>
     public int CSpace;
 
-    /// <summary>Endpoint capability (Write and Grant or GrantReply) that receives this thread's faults; empty for none.</summary>
+    /// <summary>
+    /// Endpoint capability (Write and Grant or GrantReply) that receives this thread's faults;
+    /// empty for none. The kernel's alone (Kernel.SetFaultHandler): no CSpace holds it (Faults.cs).
+    /// </summary>
     public Capability FaultHandler;
 
     // ---- Kernel bookkeeping ----

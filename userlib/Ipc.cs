@@ -19,6 +19,9 @@ namespace Keel.UserLib
 
         public bool Notified => Info.Notified;
 
+        // A fault the kernel reported (docs/ipc.md, rule 14): no message a task sends has it.
+        public bool IsFault => Info.IsFault;
+
         internal static Message From(ThreadRegisters frame)
         {
             Message m;

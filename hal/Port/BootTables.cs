@@ -8,7 +8,10 @@ namespace Keel.Firmware.Boot
     {
         public uint FlashBase, FlashSize, RamBase, RamSize, StackSize;
         public byte Priority;
-        public uint FaultHandlerSlot; // 0: no fault handler
+        public const int NoFaultHandler = -1;
+
+        public int FaultEndpoint; // the endpoint that receives its faults, or NoFaultHandler
+        public uint FaultBadge; // the badge of its fault messages, unique on that endpoint
         public int BoundNotification; // -1 (KernelState.NoNotification): none
         public int FirstRegion, RegionCount, FirstCap, CapCount;
         public int FirstSlot, SlotCount; // the task's CNode in the kernel's slot pool

@@ -125,8 +125,8 @@ namespace Keel.Port
                 thread.Priority = KernelPriority(config.Priority);
                 thread.CSpace = task;
                 thread.RestartPending = true;
-                if (config.FaultHandlerSlot != 0)
-                    thread.FaultHandler = s_kernel.Slots[config.FirstSlot + (int)config.FaultHandlerSlot].Cap;
+                if (config.FaultEndpoint != TaskConfig.NoFaultHandler)
+                    Kernel.Kernel.SetFaultHandler(ref s_kernel, task, config.FaultEndpoint, config.FaultBadge);
                 // After Initialise, which unbinds every thread.
                 if (config.BoundNotification != KernelState.NoNotification)
                     Kernel.Kernel.BindNotification(ref s_kernel, task, config.BoundNotification);

@@ -3,7 +3,7 @@
 // Keep in step with the kernel's definitions.
 namespace Keel.Firmware.Boot;
 
-public struct TaskConfig { public uint FlashBase, FlashSize, RamBase, RamSize, StackSize; public byte Priority; public uint FaultHandlerSlot; public int BoundNotification; public int FirstRegion, RegionCount, FirstCap, CapCount; public int FirstSlot, SlotCount; public uint PlatformCalls; }
+public struct TaskConfig { public uint FlashBase, FlashSize, RamBase, RamSize, StackSize; public byte Priority; public int FaultEndpoint; public uint FaultBadge; public int BoundNotification; public int FirstRegion, RegionCount, FirstCap, CapCount; public int FirstSlot, SlotCount; public uint PlatformCalls; }
 
 public struct MpuRegionConfig { public uint Rbar, Rasr; }
 

@@ -2,6 +2,8 @@
 // (one edit of ValidApp), asserting the exact message: the single error the mistake
 // must produce, naming the section and the field. A final test makes sure a file with
 // several mistakes reports all of them.
+using Keel.BuildTool.SystemDescription;
+
 namespace Keel.Build.Tests;
 
 public class CheckTests
@@ -137,7 +139,7 @@ public class CheckTests
     [InlineData("ram = 4096", "ram = 4096\nirqs = [{ irq = 37, notification = \"timers\" }]", "task 'solo': irqs[0]: field 'notification': no notification 'timers' (did you mean 'timer'?)")]
     [InlineData("ram = 4096", "ram = 4096\nbound-notification = \"tmer\"", "task 'solo': field 'bound-notification': no notification 'tmer' (did you mean 'timer'?)")]
     [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nw = { thread = \"sol\", rights = [\"write\"] }", "task 'solo': cap 'w': field 'thread': no task 'sol' (did you mean 'solo'?)")]
-    [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"fault\"\n[tasks.solo.caps]\nfaults = { endpoint = \"faults\", rights = [\"write\", \"grant\"] }", "task 'solo': field 'fault-handler': no cap 'fault' in the task's caps (did you mean 'faults'?)")]
+    [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"fault\"", "task 'solo': field 'fault-handler': no endpoint 'fault' (did you mean 'faults'?) (fault-handler names an entry of [endpoints])")]
     [InlineData("ram = 4096", "ram = 4096\nperipherals = [\"usart22\"]", "task 'solo': field 'peripherals': board 'netduinoplus2' has no peripheral 'usart22' (did you mean 'usart2'?)")]
     [InlineData("ram = 4096", "ram = 4096\n[tasks.solo.caps]\nf = { endpoint = \"faults\", rights = [\"wrte\"] }", "task 'solo': cap 'f': field 'rights': unknown right 'wrte' (did you mean 'write'?) (expected read, write, grant or grant-reply)")]
     [InlineData("ram = 4096", "ram = 4096\nplatform-calls = [\"hlt\"]", "task 'solo': field 'platform-calls': no platform call 'hlt' (did you mean 'halt'?) (the calls a task may be allowed: halt, fastpath-count, check-invariants, digest, pend-irq; debug-write and exit are every task's)")]
@@ -157,14 +159,14 @@ public class CheckTests
     [InlineData("ram = 4096", "ram = 4096\ncap-slots = 0", "task 'solo': field 'cap-slots': 0 is out of range 1..255")]
     [InlineData("ram = 4096", "ram = 4096\ncap-slots = 256", "task 'solo': field 'cap-slots': 256 is out of range 1..255")]
     [InlineData("ram = 4096", "ram = 4096\ncap-slots = 2\n[tasks.solo.caps]\nf = { endpoint = \"faults\" }\nt = { notification = \"timer\" }", "task 'solo': field 'cap-slots': 2 slots cannot hold the empty slot 0 and 2 caps (at least 3 needed)")]
-    // Fault handler.
-    [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"faults\"", "task 'solo': field 'fault-handler': no cap 'faults' in the task's caps")]
-    [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"f\"\n[tasks.solo.caps]\nf = { endpoint = \"faults\", rights = [\"write\"] }", "task 'solo': field 'fault-handler': cap 'f' must be an endpoint cap with rights write and grant or grant-reply")]
-    [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"f\"\n[tasks.solo.caps]\nf = { endpoint = \"faults\", rights = [\"read\", \"grant\"] }", "task 'solo': field 'fault-handler': cap 'f' must be an endpoint cap with rights write and grant or grant-reply")]
-    [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"t\"\n[tasks.solo.caps]\nt = { notification = \"timer\", rights = [\"write\", \"grant\"] }", "task 'solo': field 'fault-handler': cap 't' must be an endpoint cap with rights write and grant or grant-reply")]
-    [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"w\"\n[tasks.solo.caps]\nw = { thread = \"solo\", rights = [\"write\", \"grant\"] }", "task 'solo': field 'fault-handler': cap 'w' must be an endpoint cap with rights write and grant or grant-reply")]
-    // Bound notification.
-    [InlineData("ram = 4096", "ram = 4096\nbound-notification = \"nope\"", "task 'solo': field 'bound-notification': no notification 'nope'")]
+    // Fault handler: an endpoint the kernel holds for the task, and the badge of its faults.
+    [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"timer\"", "task 'solo': field 'fault-handler': no endpoint 'timer' (fault-handler names an entry of [endpoints])")]
+    [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"f\"\n[tasks.solo.caps]\nf = { endpoint = \"faults\", rights = [\"write\", \"grant-reply\"], badge = 6 }", "task 'solo': field 'fault-handler': names the task's cap 'f', but the kernel now holds a task's fault capability itself, so that the task cannot send what its handler takes for a fault: write fault-handler = \"faults\" and fault-badge = 6, and remove cap 'f' unless the task sends through it (fault-handler names an entry of [endpoints])")]
+    [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"faults\"\nfault-badge = 0", "task 'solo': field 'fault-badge': 0 is out of range 1..268435455")]
+    [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"faults\"\nfault-badge = 268435456", "task 'solo': field 'fault-badge': 268435456 is out of range 1..268435455")]
+    [InlineData("ram = 4096", "ram = 4096\nfault-badge = 3", "task 'solo': field 'fault-badge': is given without a fault-handler (the endpoint that receives the task's faults)")]
+    [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"faults\"\nfault-badge = 3" + OtherTask + "\nfault-handler = \"faults\"\nfault-badge = 3", "task 'other': field 'fault-badge': 3 is already the fault badge of task 'solo' on endpoint 'faults': its handler could not tell their faults apart")]
+    [InlineData("ram = 4096", "ram = 4096\nfault-handler = \"faults\"\nfault-badge = 1\n[tasks.solo.caps]\nf = { endpoint = \"faults\", rights = [\"write\"], badge = 1 }", "task 'solo': field 'fault-badge': 1 is the badge of task 'solo''s cap 'f' to endpoint 'faults': give the fault badge or the cap another (or leave fault-badge out, and the build picks a free one)")]
     [InlineData("ram = 4096", "ram = 4096\nbound-notification = \"faults\"", "task 'solo': field 'bound-notification': no notification 'faults'")]
     [InlineData("ram = 4096", "ram = 4096\nbound-notification = \"timer\"" + OtherTask + "\nbound-notification = \"timer\"", "task 'other': field 'bound-notification': notification 'timer' is already bound to task 'solo'")]
     // The board's memory.
@@ -245,6 +247,34 @@ public class CheckTests
                 .Replace("stack = 2048", "stack = 2048\ndebug-invariants = true")
                 .Replace("ram = 4096", "ram = 4096\nplatform-calls = [\"halt\", \"fastpath-count\", \"check-invariants\", \"digest\"]"),
             SoloProject));
+
+    // A task may send its own messages to the endpoint its faults go to, through a cap of
+    // any name: the kernel marks its fault messages, which no message of the task's has.
+    [Fact]
+    public void A_task_may_hold_a_cap_to_its_fault_endpoint() =>
+        Assert.Empty(TestApps.Errors(
+            ValidApp.Replace("ram = 4096", "ram = 4096\nfault-handler = \"faults\"\n[tasks.solo.caps]\nfaults = { endpoint = \"faults\", rights = [\"write\", \"grant-reply\"], badge = 1 }"),
+            SoloProject));
+
+    // Without fault-badge, each task gets the smallest badge free on its fault endpoint:
+    // none is 0, none another task's or a cap's to that endpoint (issue 29: two tasks'
+    // faults can never be confused).
+    [Fact]
+    public void Fault_badges_are_assigned_unique_and_nonzero()
+    {
+        string toml = ValidApp
+            .Replace("faults = {}", "faults = {}\nother-faults = {}")
+            .Replace("ram = 4096", "ram = 4096\nfault-handler = \"faults\"\n[tasks.solo.caps]\nf = { endpoint = \"faults\", rights = [\"write\"], badge = 1 }\ng = { endpoint = \"faults\", rights = [\"write\"] }")
+            + OtherTask + "\nfault-handler = \"faults\"\nfault-badge = 2"
+            + OtherTask.Replace("other", "third") + "\nfault-handler = \"faults\""
+            + OtherTask.Replace("other", "fourth") + "\nfault-handler = \"other-faults\"";
+        var (layout, diagnostics) = TestApps.Build(toml, SoloProject);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(
+            new Dictionary<string, uint> { ["solo"] = 3, ["other"] = 2, ["third"] = 4, ["fourth"] = 1 },
+            FaultBadges.Assign(layout!.App));
+    }
 
     // --board replaces the file's board; a bad one is reported against the `board`
     // field, saying where the name came from.

@@ -74,8 +74,13 @@ public class SampleAppTests
         Assert.Equal("?", SystemTables.TaskName(3));
 
         var uartDriver = SystemTables.Tasks[SystemTables.TaskUartDriver];
-        Assert.Equal((8192u, 2048u, 512u, (byte)1, 1u), (uartDriver.FlashSize, uartDriver.RamSize, uartDriver.StackSize, uartDriver.Priority, uartDriver.FaultHandlerSlot));
-        Assert.Equal((8, 8, 4, 4), (uartDriver.FirstRegion, uartDriver.RegionCount, uartDriver.FirstCap, uartDriver.CapCount));
+        Assert.Equal((8192u, 2048u, 512u, (byte)1), (uartDriver.FlashSize, uartDriver.RamSize, uartDriver.StackSize, uartDriver.Priority));
+        Assert.Equal((8, 8, 4, 3), (uartDriver.FirstRegion, uartDriver.RegionCount, uartDriver.FirstCap, uartDriver.CapCount));
+
+        // Faults go to endpoint 'faults' (index 2): uart-driver's with its fault-badge 2,
+        // the worker's with the smallest badge free there, 1; the supervisor has no handler.
+        Assert.Equal(new[] { (-1, 0u), (2, 2u), (2, 1u) }, SystemTables.Tasks.Select(task => (task.FaultEndpoint, task.FaultBadge)));
+        Assert.Equal((2u, 1u), (Keel.Tasks.FaultBadges.UartDriver, Keel.Tasks.FaultBadges.Worker));
 
         // CNodes follow each other in the slot pool: supervisor and uart-driver have the
         // default 8 slots, worker declares 12.
@@ -83,13 +88,13 @@ public class SampleAppTests
             new[] { (0, 8), (8, 8), (16, 12) },
             SystemTables.Tasks.Select(task => (task.FirstSlot, task.SlotCount)));
 
-        // uart-driver's cap 'faults': endpoint 'faults' (index 2), write|grant-reply = 0b1010, badge 2.
-        var faults = SystemTables.Caps[uartDriver.FirstCap];
-        Assert.Equal(((byte)1, (ushort)2, 1u, (byte)0b1010, 2u), (faults.Kind, faults.Object, faults.Slot, faults.Rights, faults.Badge));
+        // uart-driver's cap 'service': endpoint 'service' (index 1), read = 0b0001, unbadged.
+        var service = SystemTables.Caps[uartDriver.FirstCap];
+        Assert.Equal(((byte)1, (ushort)1, 1u, (byte)0b0001, 0u), (service.Kind, service.Object, service.Slot, service.Rights, service.Badge));
 
         // uart-driver's cap 'rx-irq': IrqHandler (5) for interrupt 37, write = 0b0010, unbadged.
-        var rxIrq = SystemTables.Caps[uartDriver.FirstCap + 3];
-        Assert.Equal(((byte)5, (ushort)37, 4u, (byte)0b0010, 0u), (rxIrq.Kind, rxIrq.Object, rxIrq.Slot, rxIrq.Rights, rxIrq.Badge));
+        var rxIrq = SystemTables.Caps[uartDriver.FirstCap + 2];
+        Assert.Equal(((byte)5, (ushort)37, 3u, (byte)0b0010, 0u), (rxIrq.Kind, rxIrq.Object, rxIrq.Slot, rxIrq.Rights, rxIrq.Badge));
 
         // supervisor's cap 'worker': Thread (4) of task 2, write, unbadged.
         var worker = SystemTables.Caps[SystemTables.Tasks[SystemTables.TaskSupervisor].FirstCap + 3];

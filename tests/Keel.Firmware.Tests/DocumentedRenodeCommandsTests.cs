@@ -111,7 +111,7 @@ public class DocumentedRenodeCommandsTests
                 run.ExitedWith(0);
                 run.Shows("keel: image stopped with status 0");
             }, Setup: "dotnet build firmware/policy-demo -p:KeelBoard=nucleo-f401re"),
-        // The suite by hand: its last console line, `84 passed, 0 failed, 8 skipped`.
+        // The suite by hand: its last console line, `86 passed, 0 failed, 8 skipped`.
         ["headless-suite"] = new(
             """
             dotnet build tests/target-suite -p:KeelBoard=nucleo-f401re -p:KeelSuiteEmulator=renode

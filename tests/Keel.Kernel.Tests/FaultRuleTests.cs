@@ -47,6 +47,7 @@ public unsafe class FaultRuleTests
         ref ThreadRegisters h = ref sim.T(Handler).Regs;
         Assert.Equal((uint)FaultKind.MemoryAccess, h.Info.Label);
         Assert.Equal(Faults.MessageLength, h.Info.Length);
+        Assert.True(h.Info.IsFault);
         Assert.Equal(0xF0u, h.Badge);
         Assert.Equal(0x0800_1234u, h.R7);
         Assert.Equal(0xDEAD_BEEFu, h.R8);
@@ -54,6 +55,71 @@ public unsafe class FaultRuleTests
         Assert.Equal(0x0800_1001u, h.R10);
         Assert.Equal(CapType.Reply, sim.T(Handler).CallerSlot.Type);
         Assert.Equal(faulterRegs, sim.T(Faulter).Regs);
+    }
+
+    // Issue 29: a thread that Calls the fault endpoint through a capability with the
+    // faulter's fault badge, with the fault message's label, length and words, must not
+    // give the handler what the kernel's fault message gives it, or the handler could
+    // take it for a fault (and answer the forger, or stop the innocent faulter).
+    [Fact]
+    public void Rule14_ACallShapedAsAFaultIsNotTakenForOne()
+    {
+        var sim = Setup();
+        const uint Forgery = 3;
+        sim.Give(Bystander, Forgery, CapType.Endpoint, 1, Rights.Write | Rights.GrantReply, badge: 0xF0);
+        sim.Recv(Handler, FaultEp);
+        Fault(sim);
+        ThreadRegisters fault = sim.T(Handler).Regs;
+        sim.Sys(Handler, SyscallNumber.Reply, 0, Msg(FaultReply.Resume));
+
+        sim.Recv(Handler, FaultEp);
+        sim.Sys(Bystander, SyscallNumber.Call, Forgery, fault.Info, mr0: fault.R7, mr1: fault.R8, mr2: fault.R9, mr3: fault.R10);
+        ThreadRegisters forged = sim.T(Handler).Regs;
+        Assert.Equal((fault.Badge, fault.Info.Label, fault.Info.Length, fault.R7, fault.R8, fault.R9, fault.R10),
+            (forged.Badge, forged.Info.Label, forged.Info.Length, forged.R7, forged.R8, forged.R9, forged.R10));
+        Assert.True(fault.Info.IsFault);
+        Assert.False(forged.Info.IsFault);
+    }
+
+    // The mark is the kernel's: a sender that sets the bit in its own info word, in a
+    // message the fastpath carries (4 words) or the general path (16), does not pass it on.
+    [Theory]
+    [InlineData(SyscallNumber.Call, 4)]
+    [InlineData(SyscallNumber.Call, 16)]
+    [InlineData(SyscallNumber.Send, 4)]
+    [InlineData(SyscallNumber.NBSend, 16)]
+    public void Rule14_NoSenderCanMarkAMessageAsAFault(SyscallNumber send, int length)
+    {
+        var sim = Setup();
+        const uint Forgery = 3;
+        sim.Give(Bystander, Forgery, CapType.Endpoint, 1, Rights.Write | Rights.GrantReply, badge: 0xF0);
+        sim.Recv(Handler, FaultEp);
+        MessageInfo marked = MessageInfo.Fault(FaultKind.MemoryAccess, length);
+        Assert.True(marked.IsFault);
+        sim.Sys(Bystander, send, Forgery, marked);
+        Assert.Equal(Error.Ok, sim.T(Handler).Regs.Status);
+        Assert.Equal(((uint)FaultKind.MemoryAccess, length), (sim.T(Handler).Regs.Info.Label, sim.T(Handler).Regs.Info.Length));
+        Assert.False(sim.T(Handler).Regs.Info.IsFault);
+    }
+
+    // The reply to the forged Call answers the forger as a message; only the reply to a
+    // real fault acts on the thread that faulted.
+    [Fact]
+    public void Rule14_TheReplyToAForgedFaultActsOnNoThread()
+    {
+        var sim = Setup();
+        const uint Forgery = 3;
+        sim.Give(Bystander, Forgery, CapType.Endpoint, 1, Rights.Write | Rights.GrantReply, badge: 0xF0);
+        sim.Sys(Bystander, SyscallNumber.Call, Forgery, Msg((uint)FaultKind.MemoryAccess, 4), mr0: 0x0800_1234);
+        sim.Recv(Handler, FaultEp);
+        sim.T(Faulter).Regs.R7 = 1234;
+        ThreadRegisters faulterRegs = sim.T(Faulter).Regs;
+        sim.Sys(Handler, SyscallNumber.Reply, 0, Msg(FaultReply.Restart));
+        Assert.Equal(ThreadState.Runnable, sim.T(Bystander).State);
+        Assert.False(sim.T(Bystander).RestartPending);
+        Assert.Equal(FaultReply.Restart, sim.T(Bystander).Regs.Info.Label);
+        Assert.Equal(faulterRegs, sim.T(Faulter).Regs);
+        Assert.False(sim.T(Faulter).RestartPending);
     }
 
     [Fact]

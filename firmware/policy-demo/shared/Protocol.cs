@@ -39,8 +39,8 @@ namespace Keel.Demo
     }
 
     // Badges are chosen in app.toml (the clients' policy capabilities, the
-    // supervisor's service capability, the rogue's fault-handler capability); the
-    // policy server mints each client's service capability with the client's badge.
+    // supervisor's service capability, the rogue's fault-badge); the policy server
+    // mints each client's service capability with the client's badge.
     public static class Badges
     {
         public const uint Alice = 1;

@@ -28,9 +28,9 @@ namespace Keel.Firmware.Boot
 
         public static readonly TaskConfig[] Tasks =
         {
-            new TaskConfig { FlashBase = 0x08018000, FlashSize = 16384, RamBase = 0x20010000, RamSize = 4096, StackSize = 1024, Priority = 0, FaultHandlerSlot = 0, BoundNotification = -1, FirstRegion = 0, RegionCount = 8, FirstCap = 0, CapCount = 4, FirstSlot = 0, SlotCount = 8, PlatformCalls = 0x12 }, // supervisor
-            new TaskConfig { FlashBase = 0x0801C000, FlashSize = 8192, RamBase = 0x20011000, RamSize = 2048, StackSize = 512, Priority = 1, FaultHandlerSlot = 1, BoundNotification = 1, FirstRegion = 8, RegionCount = 8, FirstCap = 4, CapCount = 4, FirstSlot = 8, SlotCount = 8, PlatformCalls = 0x0 }, // uart-driver
-            new TaskConfig { FlashBase = 0x08010000, FlashSize = 32768, RamBase = 0x20008000, RamSize = 32768, StackSize = 2048, Priority = 2, FaultHandlerSlot = 1, BoundNotification = -1, FirstRegion = 16, RegionCount = 8, FirstCap = 8, CapCount = 3, FirstSlot = 16, SlotCount = 12, PlatformCalls = 0x0 }, // worker
+            new TaskConfig { FlashBase = 0x08018000, FlashSize = 16384, RamBase = 0x20010000, RamSize = 4096, StackSize = 1024, Priority = 0, FaultEndpoint = -1, FaultBadge = 0, BoundNotification = -1, FirstRegion = 0, RegionCount = 8, FirstCap = 0, CapCount = 4, FirstSlot = 0, SlotCount = 8, PlatformCalls = 0x12 }, // supervisor
+            new TaskConfig { FlashBase = 0x0801C000, FlashSize = 8192, RamBase = 0x20011000, RamSize = 2048, StackSize = 512, Priority = 1, FaultEndpoint = 2, FaultBadge = 2, BoundNotification = 1, FirstRegion = 8, RegionCount = 8, FirstCap = 4, CapCount = 3, FirstSlot = 8, SlotCount = 8, PlatformCalls = 0x0 }, // uart-driver
+            new TaskConfig { FlashBase = 0x08010000, FlashSize = 32768, RamBase = 0x20008000, RamSize = 32768, StackSize = 2048, Priority = 2, FaultEndpoint = 2, FaultBadge = 1, BoundNotification = -1, FirstRegion = 16, RegionCount = 8, FirstCap = 7, CapCount = 2, FirstSlot = 16, SlotCount = 12, PlatformCalls = 0x0 }, // worker
         };
 
         public static readonly MpuRegionConfig[] Regions =
@@ -67,13 +67,11 @@ namespace Keel.Firmware.Boot
             new CapConfig { Kind = 1, Object = 0, Slot = 2, Rights = 0x1, Badge = 0 }, // supervisor 'policy': endpoint 'policy', read
             new CapConfig { Kind = 2, Object = 0, Slot = 3, Rights = 0x1, Badge = 0 }, // supervisor 'tick': notification 'timer', read
             new CapConfig { Kind = 4, Object = 2, Slot = 4, Rights = 0x2, Badge = 0 }, // supervisor 'worker': thread 'worker', write
-            new CapConfig { Kind = 1, Object = 2, Slot = 1, Rights = 0xA, Badge = 2 }, // uart-driver 'faults': endpoint 'faults', write, grant-reply, badge 2
-            new CapConfig { Kind = 1, Object = 1, Slot = 2, Rights = 0x1, Badge = 0 }, // uart-driver 'service': endpoint 'service', read
-            new CapConfig { Kind = 2, Object = 1, Slot = 3, Rights = 0x1, Badge = 0 }, // uart-driver 'rx-ready': notification 'uart', read
-            new CapConfig { Kind = 5, Object = 37, Slot = 4, Rights = 0x2, Badge = 0 }, // uart-driver 'rx-irq': irq 37, write
-            new CapConfig { Kind = 1, Object = 2, Slot = 1, Rights = 0xA, Badge = 3 }, // worker 'faults': endpoint 'faults', write, grant-reply, badge 3
-            new CapConfig { Kind = 1, Object = 0, Slot = 2, Rights = 0xA, Badge = 3 }, // worker 'policy': endpoint 'policy', write, grant-reply, badge 3
-            new CapConfig { Kind = 1, Object = 1, Slot = 3, Rights = 0x6, Badge = 0 }, // worker 'uart': endpoint 'service', write, grant
+            new CapConfig { Kind = 1, Object = 1, Slot = 1, Rights = 0x1, Badge = 0 }, // uart-driver 'service': endpoint 'service', read
+            new CapConfig { Kind = 2, Object = 1, Slot = 2, Rights = 0x1, Badge = 0 }, // uart-driver 'rx-ready': notification 'uart', read
+            new CapConfig { Kind = 5, Object = 37, Slot = 3, Rights = 0x2, Badge = 0 }, // uart-driver 'rx-irq': irq 37, write
+            new CapConfig { Kind = 1, Object = 0, Slot = 1, Rights = 0xA, Badge = 3 }, // worker 'policy': endpoint 'policy', write, grant-reply, badge 3
+            new CapConfig { Kind = 1, Object = 1, Slot = 2, Rights = 0x6, Badge = 0 }, // worker 'uart': endpoint 'service', write, grant
         };
 
         public static readonly IrqConfig[] Irqs =

@@ -10,7 +10,10 @@
 // counts without sharing memory with its attackers. The client reports its tally of
 // right and wrong answers, and of calls after which its FP registers had changed, the
 // same way. Badges tell the checker who is speaking: hostile task n reports with badge
-// n (1..3) and faults with FaultBadge + n; the client's badge is Client.
+// n (1..3), and the kernel sends its faults with FaultBadge + n, marked as faults
+// (Message.IsFault); the client's badge is Client. A hostile task also forges fault
+// messages (a Call with a fault badge minted from its unbadged `forge`, shaped as a
+// fault): the checker answers each with NotAFault.
 //
 // The checker asks the bystander to Check itself once per pulse; the answer (Checked)
 // says how many words of its patterns it found changed and how often its FP registers
@@ -30,6 +33,9 @@ namespace Keel.Fuzz
         // The checker's question to the bystander, and its answer.
         public const uint Check = 6;
         public const uint Checked = 7;
+
+        // The checker's answer to a forged fault message.
+        public const uint NotAFault = 8;
     }
 
     // The attack families (KeelFuzzAttacks, tasks/checker/Checker.csproj): random system

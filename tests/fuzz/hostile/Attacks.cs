@@ -21,11 +21,12 @@
 // them, minted ones, received ones and saved reply capabilities all live in the free
 // slots, and there everything goes.
 //
-// Two slots are never named at random: `faults` and `report` (slots 1 and 2), the
-// checker's endpoint. Deleting or moving them would only silence the task's reports (a
-// capability can't be got back from nowhere), and sending through them with random
-// words would forge reports and fault messages, so the checker's counts would mean
-// nothing. Every other slot, and the other tasks' objects behind it, is fair game. One
+// Two slots are never named at random: `forge` and `report` (slots 1 and 2), the
+// checker's endpoint. Deleting or moving `report` would only silence the task's
+// reports (a capability can't be got back from nowhere), and sending through either
+// with random words and badges would forge reports, so the checker's counts would mean
+// nothing. Fault messages are forged on purpose instead (ForgeAFault), through `forge`
+// minted with a fault badge only. Every other slot, and the other tasks' objects behind it, is fair game. One
 // number is never issued either: DebugWrite (random text on the console would spoil
 // the transcript the test reads). The platform calls the system description does not
 // grant a hostile task (Halt, FastpathCount, CheckInvariants, Digest) are: each must
@@ -76,6 +77,8 @@ namespace Keel.Fuzz
                 return RevokeAfterDeriving();
             if (choice < 97)
                 return UseAFreshlyMintedCapability();
+            if (choice < 98)
+                return ForgeAFault();
             // A Call that waits until a peer receives on `shared` (ReplyThroughASavedCaller
             // does, non-blocking) or until the checker restarts this task.
             Call((uint)SyscallNumber.Call, Caps.SharedCall);
@@ -136,6 +139,23 @@ namespace Keel.Fuzz
         // and that is part of it), then revokes one link of it or any slot: what goes may lie in
         // the other hostile tasks' CSpaces too, where the chain's capabilities travel with
         // messages, and a peer may be blocked through one of them.
+        // A fault message no kernel sent (issue 29): a Call through `forge` minted with the
+        // fault badge of a hostile task (this one or a peer), with a fault kind as label, the
+        // kernel's fault mark set in the info word it passes, and random words for pc,
+        // address, status and return address. The checker must take it for what it is, a
+        // message (it answers NotAFault); one it took for a fault would be charged to the
+        // task whose badge it carries, at a pc that task never ran (an integrity violation).
+        private static uint ForgeAFault()
+        {
+            uint forged = FreeSlot();
+            CSpaceOps.Delete(forged);
+            CSpaceOps.Mint(Caps.Forge, forged, Rights.Write | Rights.GrantReply, Badges.FaultBadge + 1 + s_random.Below(Badges.Hostiles));
+            MessageInfo info = MessageInfo.Fault((FaultKind)(1 + s_random.Below((uint)FaultKind.Last)), 4);
+            Syscall.Invoke(SyscallNumber.Call, forged, info.Raw, 0, s_random.Next(), s_random.Next(), s_random.Next(), s_random.Next());
+            CSpaceOps.Delete(forged);
+            return 4;
+        }
+
         private static uint RevokeAfterDeriving()
         {
             uint source = RandomSlot(), first = FreeSlot(), second = FreeSlot();
@@ -223,7 +243,7 @@ namespace Keel.Fuzz
             uint slot = pick < 12 ? s_random.Below(Caps.SlotCount + 2)
                 : pick < 15 ? FreeSlot()
                 : s_random.Next();
-            return slot == Caps.Faults || slot == Caps.Report ? 0 : slot;
+            return slot == Caps.Forge || slot == Caps.Report ? 0 : slot;
         }
 
         // A slot past the initial capabilities: where moved, copied, minted and saved ones go.

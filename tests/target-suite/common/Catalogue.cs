@@ -78,6 +78,8 @@ namespace Keel.Suite
         DebugCallsStayInReach,
         LongRevokeIsRepeated,
         UnrepeatableRevokeLeaksNoCount,
+        ForgedFaultIsAMessage,
+        ForgedFaultOfAnotherIsAMessage,
         // The MPU matrix: for each worker (1..4) the same six cases, in this order.
         MpuFirst,
     }
@@ -241,6 +243,8 @@ namespace Keel.Suite
             Case.DebugCallsStayInReach => "DBG0003",
             Case.LongRevokeIsRepeated => "CAP0004",
             Case.UnrepeatableRevokeLeaksNoCount => "CAP0005",
+            Case.ForgedFaultIsAMessage => "FLT0007",
+            Case.ForgedFaultOfAnotherIsAMessage => "FLT0008",
             _ => "?",
         };
 
@@ -315,6 +319,8 @@ namespace Keel.Suite
             Case.DebugCallsStayInReach => "Debug call reach"u8,
             Case.LongRevokeIsRepeated => "Long Revoke"u8,
             Case.UnrepeatableRevokeLeaksNoCount => "Revoke in IT"u8,
+            Case.ForgedFaultIsAMessage => "Forged own fault"u8,
+            Case.ForgedFaultOfAnotherIsAMessage => "Forged fault of another"u8,
             _ => "?"u8,
         };
     }

@@ -11,8 +11,10 @@
 // FaultAnswer). The hostile-state cases also ask the driver to measure the other
 // tasks' RAM before an attack (Measure), which it compares when the case passes,
 // and to stop receiving for a moment (Pause). Badges tell the driver who is speaking:
-// a worker's `control` capability carries its number (1..4), its fault-handler
-// capability FaultBadge + its number.
+// a worker's `control` capability carries its number (1..4), and its faults, which the
+// kernel sends to `control` too, marked as faults (Message.IsFault), FaultBadge + its
+// number (`fault-badge` in app.toml). A Call with any other badge, or a fault-shaped
+// one that is not marked, is refused.
 namespace Keel.Suite
 {
     public static class Labels
@@ -24,6 +26,10 @@ namespace Keel.Suite
         public const uint Measure = 5;
         public const uint Pause = 6;
         public const uint Skip = 7;
+
+        // The driver's answer to a Call that is neither a worker's (its badge is none of
+        // theirs) nor a fault the kernel reported.
+        public const uint Refused = 8;
     }
 
     // ExpectFault's words: MR0 the fault kind, MR1 and MR2 the lowest and highest

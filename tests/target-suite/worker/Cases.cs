@@ -114,6 +114,8 @@ namespace Keel.Suite
                 case Case.NoCapabilityLeftWakesWaiters: NoCapabilityLeftWakesWaiters(); break;
                 case Case.LongRevokeIsRepeated: LongRevokeIsRepeated(); break;
                 case Case.UnrepeatableRevokeLeaksNoCount: UnrepeatableRevokeLeaksNoCount(step); break;
+                case Case.ForgedFaultIsAMessage: ForgedFaultIsAMessage(); break;
+                case Case.ForgedFaultOfAnotherIsAMessage: ForgedFaultOfAnotherIsAMessage(); break;
             }
         }
 

@@ -105,5 +105,52 @@ namespace Keel.Suite
                 Report.Pass();
             }
         }
+
+        // Issue 29: a Call that looks exactly like a fault of the caller's own - on its
+        // fault endpoint (control), with the badge its faults carry, the fault message's
+        // label, length and words - is a message, and its handler can tell: the kernel
+        // marks the fault messages it writes (docs/ipc.md, rule 14). Alpha announces the
+        // fault it forges, so a handler that took the Call for that fault would restart
+        // alpha, and the restart would come back to alpha as a plain reply.
+        private static void ForgedFaultIsAMessage()
+        {
+            if (Self != Alpha)
+                return;
+            uint address = Windows.RamBase((int)Beta);
+            Report.ExpectFault(FaultKind.MemoryAccess, address);
+            Message answer = ForgeFault(Alpha, address);
+            Check.Equal(answer.Label, Labels.Refused, "answer to a forged fault (1: a restart)");
+            Report.Pass();
+        }
+
+        // Another task's faults carry its fault badge, which anyone holding an unbadged
+        // capability to the endpoint can mint: the forged fault of beta must not reach the
+        // handler as beta's (which would stop or restart an innocent task), and beta goes
+        // on serving.
+        private static void ForgedFaultOfAnotherIsAMessage()
+        {
+            if (Self == Beta)
+            {
+                Message call = Ipc.Recv(Caps.Ep);
+                Ipc.Reply(0, 1, call.Mr0 + 1);
+            }
+            else if (Self == Alpha)
+            {
+                Message answer = ForgeFault(Beta, Windows.RamBase((int)Alpha));
+                Check.Equal(answer.Label, Labels.Refused, "answer to a forged fault of beta");
+                Check.Equal(Ipc.Call(Caps.EpCall, 0, 1, 41).Mr0, 42, "beta's answer after the forgery");
+                Report.Pass();
+            }
+        }
+
+        // A Call shaped as a memory-access fault of `victim` at `address`: through the
+        // fault endpoint with the victim's fault badge (minted from the unbadged `forge`),
+        // the kind as label, four words, a pc in the victim's flash.
+        private static Message ForgeFault(uint victim, uint address)
+        {
+            Check.Ok(CSpaceOps.Mint(Caps.Forge, Free0, Rights.Write | Rights.GrantReply, Workers.FaultBadge + victim), "Mint of the victim's fault badge");
+            uint pc = Windows.FlashBase((int)victim) + 0x100;
+            return Ipc.Call(Free0, (uint)FaultKind.MemoryAccess, 4, pc, address, 0x82, pc + 0x41);
+        }
     }
 }

@@ -48,6 +48,7 @@ public static class AppChecker
         var boundTasks = new Dictionary<string, string>();
         foreach (var task in app.Tasks)
             CheckTask(app, board, drivers, task, TaskSection(top, task.Name), irqOwners, boundTasks);
+        CheckFaultBadges(app, top);
         return board;
     }
 
@@ -114,7 +115,7 @@ public static class AppChecker
             CheckIrq(app, board, irq, section.Nested($"{section.Context}: irqs[{irq.Index}]", "irqs", irq.Index.ToString()), irqOwners, task.Name);
         CheckCaps(app, task, section);
         CheckCapSlots(task, field);
-        CheckFaultHandler(task, field);
+        CheckFaultHandler(app, task, field);
         CheckBoundNotification(app, task, boundTasks, field);
         CheckPlatformCalls(app, task, field);
     }
@@ -247,19 +248,47 @@ public static class AppChecker
             field("cap-slots", $"{slots} slots cannot hold the empty slot 0 and {task.Caps.Count} caps (at least {task.Caps.Count + 1} needed)");
     }
 
-    // The kernel sends a task's faults as a message through this cap, and hands the
-    // handler a reply capability so it can restart the task: Write plus a grant right.
-    private static void CheckFaultHandler(TaskDescription task, Action<string, string> field)
+    // The kernel sends a task's faults as a Call on this endpoint through a capability it
+    // holds for the task, in no CSpace (docs/ipc.md, rule 14). A name that is no endpoint
+    // but one of the task's endpoint caps is how fault handlers were given before: say
+    // what to write now. (A task may hold a cap to the endpoint its faults go to, under
+    // any name, for messages of its own: the kernel's fault mark tells them apart.)
+    private static void CheckFaultHandler(AppDescription app, TaskDescription task, Action<string, string> field)
     {
         if (task.FaultHandler is null)
+        {
+            if (task.FaultBadge is not null)
+                field("fault-badge", "is given without a fault-handler (the endpoint that receives the task's faults)");
             return;
-        var cap = task.Caps.FirstOrDefault(cap => cap.Name == task.FaultHandler);
-        if (cap is null)
-            field("fault-handler", $"no cap '{task.FaultHandler}' in the task's caps{Suggestions.DidYouMean(task.FaultHandler, task.Caps.Select(other => other.Name))}");
-        else if (cap.Kind != CapKind.Endpoint
-            || !cap.Rights.HasFlag(CapRights.Write)
-            || (cap.Rights & (CapRights.Grant | CapRights.GrantReply)) == 0)
-            field("fault-handler", $"cap '{cap.Name}' must be an endpoint cap with rights write and grant or grant-reply");
+        }
+        if (!app.Endpoints.Contains(task.FaultHandler))
+        {
+            var cap = task.Caps.FirstOrDefault(cap => cap.Name == task.FaultHandler && cap.Kind == CapKind.Endpoint);
+            field("fault-handler", cap is null
+                ? $"no endpoint '{task.FaultHandler}'{Suggestions.DidYouMean(task.FaultHandler, app.Endpoints)} (fault-handler names an entry of [endpoints])"
+                : $"names the task's cap '{cap.Name}', but the kernel now holds a task's fault capability itself, so that the task cannot send what its handler takes for a fault: write fault-handler = \"{cap.Object}\"{(cap.Badge is > 0 ? $" and fault-badge = {cap.Badge}" : "")}, and remove cap '{cap.Name}' unless the task sends through it (fault-handler names an entry of [endpoints])");
+        }
+        CheckRange(field, "fault-badge", task.FaultBadge, 1, MaxBadge);
+    }
+
+    // A fault badge tells the handler which task faulted (FaultBadges), so a badge given
+    // in `fault-badge` may be no other badge on that endpoint: another task's fault
+    // badge, or the badge of a cap to it.
+    private static void CheckFaultBadges(AppDescription app, Section top)
+    {
+        var faultBadges = new Dictionary<(string Endpoint, long Badge), string>();
+        foreach (var task in app.Tasks)
+        {
+            if (task.FaultHandler is not string endpoint || task.FaultBadge is not long badge || badge < 1 || badge > MaxBadge)
+                continue;
+            Action<string, string> field = TaskSection(top, task.Name).Field;
+            if (faultBadges.TryGetValue((endpoint, badge), out string? other))
+                field("fault-badge", $"{badge} is already the fault badge of task '{other}' on endpoint '{endpoint}': its handler could not tell their faults apart");
+            else
+                faultBadges.Add((endpoint, badge), task.Name);
+            foreach (var (holder, cap, _) in FaultBadges.CapBadges(app, endpoint).Where(cap => cap.Badge == badge))
+                field("fault-badge", $"{badge} is the badge of task '{holder}''s cap '{cap}' to endpoint '{endpoint}': give the fault badge or the cap another (or leave fault-badge out, and the build picks a free one)");
+        }
     }
 
     // A notification has one bound thread (the kernel keeps one link each way), so

@@ -36,6 +36,7 @@ public sealed record TaskDescription(
     IReadOnlyList<string> Peripherals,
     IReadOnlyList<IrqDescription> Irqs,
     string? FaultHandler,
+    long? FaultBadge,
     string? BoundNotification,
     long? CapSlots,
     IReadOnlyList<CapDescription> Caps,

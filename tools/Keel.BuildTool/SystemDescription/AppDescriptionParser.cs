@@ -110,6 +110,7 @@ public static class AppDescriptionParser
             Peripherals: task.StringList("peripherals"),
             Irqs: irqs,
             FaultHandler: task.String("fault-handler", required: false),
+            FaultBadge: task.Integer("fault-badge", required: false),
             BoundNotification: task.String("bound-notification", required: false),
             CapSlots: task.Integer("cap-slots", required: false) ?? DefaultCapSlots,
             Caps: caps,

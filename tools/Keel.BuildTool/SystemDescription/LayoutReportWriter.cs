@@ -1,5 +1,6 @@
 // layout.txt: the layout for people — where each task's windows are, its stack, the
-// exact MPU register values it runs with, the platform calls it may make, the
+// exact MPU register values it runs with, where its faults go (the endpoint and the
+// badge the kernel sends them with), the platform calls it may make, the
 // peripherals it is trusted with despite the isolation they break (and why they
 // break it), and what alignment cost — so a reviewer can check the isolation of a
 // system without reading generated code.
@@ -21,6 +22,7 @@ public static class LayoutReportWriter
         text.AppendLine();
         text.AppendLine($"flash: {layout.FlashUsed} of {layout.Board.FlashBytes} bytes used, {layout.FlashPadding} bytes of alignment padding");
         text.AppendLine($"ram:   {layout.RamUsed} of {layout.Board.RamBytes} bytes used, {layout.RamPadding} bytes of alignment padding");
+        var faultBadges = FaultBadges.Assign(layout.App);
         foreach (var task in layout.Tasks)
         {
             text.AppendLine();
@@ -32,6 +34,8 @@ public static class LayoutReportWriter
                 text.AppendLine($"  cap {cap.Slot} {cap.Name}: {cap.Summary}");
             foreach (var irq in task.Task.Irqs)
                 text.AppendLine($"  irq {irq.Irq} -> notification '{irq.Notification}', badge {irq.Badge}");
+            if (task.Task.FaultHandler is string faultHandler)
+                text.AppendLine($"  faults -> endpoint '{faultHandler}', badge {faultBadges[task.Task.Name]} (held by the kernel)");
             if (task.Task.PlatformCalls.Count > 0)
                 text.AppendLine($"  platform calls: {string.Join(", ", task.Task.PlatformCalls)}");
             foreach (string trust in IsolationChecker.DescribeTrust(layout, task))

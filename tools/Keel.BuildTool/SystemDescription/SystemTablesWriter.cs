@@ -26,6 +26,9 @@ public static class SystemTablesWriter
     // TaskConfig.BoundNotification of a task without one (the kernel's NoNotification).
     public const int NoBoundNotification = -1;
 
+    // TaskConfig.FaultEndpoint of a task without a fault handler (TaskConfig.NoFaultHandler).
+    public const int NoFaultHandler = -1;
+
     public static string Write(SystemLayout layout)
     {
         var app = layout.App;
@@ -60,12 +63,14 @@ public static class SystemTablesWriter
         var regions = new List<string>();
         var caps = new List<string>();
         long slots = 0;
+        var faultBadges = FaultBadges.Assign(app);
         foreach (var task in layout.Tasks)
         {
             var description = task.Task;
-            uint faultHandlerSlot = description.Caps.FirstOrDefault(cap => cap.Name == description.FaultHandler)?.Slot ?? 0;
+            int faultEndpoint = description.FaultHandler is null ? NoFaultHandler : Index(app.Endpoints, description.FaultHandler);
+            uint faultBadge = faultBadges.GetValueOrDefault(description.Name);
             int boundNotification = description.BoundNotification is null ? NoBoundNotification : Index(app.Notifications, description.BoundNotification);
-            tasks.Add($"new TaskConfig {{ FlashBase = 0x{task.Flash.Base:X8}, FlashSize = {task.Flash.Size}, RamBase = 0x{task.Ram.Base:X8}, RamSize = {task.Ram.Size}, StackSize = {description.Stack}, Priority = {description.Priority}, FaultHandlerSlot = {faultHandlerSlot}, BoundNotification = {boundNotification}, FirstRegion = {regions.Count}, RegionCount = {task.Regions.Count}, FirstCap = {caps.Count}, CapCount = {description.Caps.Count}, FirstSlot = {slots}, SlotCount = {description.CapSlots}, PlatformCalls = 0x{PlatformCallNames.Mask(description.PlatformCalls):X} }}, // {description.Name}");
+            tasks.Add($"new TaskConfig {{ FlashBase = 0x{task.Flash.Base:X8}, FlashSize = {task.Flash.Size}, RamBase = 0x{task.Ram.Base:X8}, RamSize = {task.Ram.Size}, StackSize = {description.Stack}, Priority = {description.Priority}, FaultEndpoint = {faultEndpoint}, FaultBadge = {faultBadge}, BoundNotification = {boundNotification}, FirstRegion = {regions.Count}, RegionCount = {task.Regions.Count}, FirstCap = {caps.Count}, CapCount = {description.Caps.Count}, FirstSlot = {slots}, SlotCount = {description.CapSlots}, PlatformCalls = 0x{PlatformCallNames.Mask(description.PlatformCalls):X} }}, // {description.Name}");
             slots += description.CapSlots!.Value;
             for (int number = 0; number < task.Regions.Count; number++)
             {

@@ -1,7 +1,8 @@
 // <task>/Caps.g.cs: a task's capability slots as named constants, compiled into that
 // task's image, so task code says `Caps.Policy` and a reordered [caps] table can never
 // leave it using the wrong slot. With them, the size of its CSpace and the first slot
-// left empty, where the task can receive or mint capabilities at run time.
+// left empty, where the task can receive or mint capabilities at run time, and the
+// badge of every task's fault messages (FaultBadges), for fault handlers.
 //
 // Every capability name another task of the system holds and this one does not is
 // there too, marked obsolete as an error with code KEEL0110, so a use of it in this
@@ -55,6 +56,7 @@ public static class TaskCapsWriter
         code.AppendLine($"        public const uint SlotCount = {task.CapSlots};");
         code.AppendLine($"        public const uint FirstFreeSlot = {task.Caps.Count + 1};");
         code.AppendLine("    }");
+        AppendFaultBadges(code, layout);
         DriverConfigWriter.Append(code, task);
         ConsoleRoute.Append(code, task);
         code.AppendLine();
@@ -94,6 +96,21 @@ public static class TaskCapsWriter
             code.AppendLine($"        [global::System.Obsolete(\"{message}\", true, DiagnosticId = \"{Diagnostic.CapabilityNotHeld}\")]");
             code.AppendLine($"        public const uint {name} = 0;");
         }
+    }
+
+    // Which task a fault message is about, by its badge, for the tasks' fault handlers.
+    private static void AppendFaultBadges(StringBuilder code, SystemLayout layout)
+    {
+        var badges = FaultBadges.Assign(layout.App);
+        if (badges.Count == 0)
+            return;
+        code.AppendLine();
+        code.AppendLine("    // The badge of each task's fault messages, unique on its fault-handler endpoint.");
+        code.AppendLine("    public static class FaultBadges");
+        code.AppendLine("    {");
+        foreach (var task in layout.Tasks.Where(task => badges.ContainsKey(task.Task.Name)))
+            code.AppendLine($"        public const uint {Identifiers.Pascal(task.Task.Name)} = {badges[task.Task.Name]}; // endpoint '{task.Task.FaultHandler}'");
+        code.AppendLine("    }");
     }
 
     private static void AppendWindows(StringBuilder code, string owner, MemoryWindow flash, MemoryWindow ram)

@@ -1,8 +1,9 @@
-// The supervisor: the rogue's fault handler (its fault-handler capability's badge
-// says who faulted). Each fault is logged, the supervisor checks that the service the
-// rogue attacked still answers, and replies with the restart label, twice; at the
-// third fault it suspends the rogue through its thread capability, leaving it held
-// stopped, and ends the demo.
+// The supervisor: the rogue's fault handler (the badge of a fault, the rogue's
+// fault-badge, says who faulted; only the kernel sends faults, marked IsFault, and
+// anything else that arrives is no fault and gets no answer). Each fault is logged,
+// the supervisor checks that the service the rogue attacked still answers, and
+// replies with the restart label, twice; at the third fault it suspends the rogue
+// through its thread capability, leaving it held stopped, and ends the demo.
 using System.Runtime.InteropServices;
 using Keel.Demo;
 using Keel.Kernel;
@@ -23,6 +24,8 @@ namespace Keel.Demo.Supervisor
             while (true)
             {
                 Message fault = Ipc.Recv(Caps.Faults);
+                if (!fault.IsFault)
+                    continue;
                 faults++;
                 Console.Write("supervisor: ");
                 Console.Write(Badges.Name(fault.Badge));

@@ -16,18 +16,4 @@ namespace KeelApp
     {
         public const uint MaxAmount = 1000;
     }
-
-    // The badges of the fault-handler capabilities in app.toml: who faulted.
-    public static class FaultBadges
-    {
-        public const uint Counter = 1;
-        public const uint Client = 2;
-
-        public static string Name(uint badge) => badge switch
-        {
-            Counter => "counter",
-            Client => "client",
-            _ => "an unknown task",
-        };
-    }
 }

@@ -24,6 +24,13 @@ namespace Keel.Tasks
         public const uint FirstFreeSlot = 5;
     }
 
+    // The badge of each task's fault messages, unique on its fault-handler endpoint.
+    public static class FaultBadges
+    {
+        public const uint UartDriver = 2; // endpoint 'faults'
+        public const uint Worker = 1; // endpoint 'faults'
+    }
+
     // The memory windows of the system (an address grants no access: the MPU decides).
     public static class Layout
     {

@@ -4,24 +4,32 @@ namespace Keel.Tasks
     // The capability slots of task 'uart-driver' (slot 0 is always empty).
     public static class Caps
     {
-        public const uint Faults = 1; // endpoint 'faults', write, grant-reply, badge 2
-        public const uint Service = 2; // endpoint 'service', read
-        public const uint RxReady = 3; // notification 'uart', read
-        public const uint RxIrq = 4; // irq 37, write
+        public const uint Service = 1; // endpoint 'service', read
+        public const uint RxReady = 2; // notification 'uart', read
+        public const uint RxIrq = 3; // irq 37, write
 
         // Capabilities other tasks hold and this one does not: a use is an error saying so.
-        [global::System.Obsolete("task 'uart-driver' holds no capability 'Policy': add it to [tasks.uart-driver.caps] in demo.toml(56,20)", true, DiagnosticId = "KEEL0110")]
+        [global::System.Obsolete("task 'uart-driver' holds no capability 'Faults': add it to [tasks.uart-driver.caps] in demo.toml(57,20)", true, DiagnosticId = "KEEL0110")]
+        public const uint Faults = 0;
+        [global::System.Obsolete("task 'uart-driver' holds no capability 'Policy': add it to [tasks.uart-driver.caps] in demo.toml(57,20)", true, DiagnosticId = "KEEL0110")]
         public const uint Policy = 0;
-        [global::System.Obsolete("task 'uart-driver' holds no capability 'Tick': add it to [tasks.uart-driver.caps] in demo.toml(56,20)", true, DiagnosticId = "KEEL0110")]
+        [global::System.Obsolete("task 'uart-driver' holds no capability 'Tick': add it to [tasks.uart-driver.caps] in demo.toml(57,20)", true, DiagnosticId = "KEEL0110")]
         public const uint Tick = 0;
-        [global::System.Obsolete("task 'uart-driver' holds no capability 'Uart': add it to [tasks.uart-driver.caps] in demo.toml(56,20)", true, DiagnosticId = "KEEL0110")]
+        [global::System.Obsolete("task 'uart-driver' holds no capability 'Uart': add it to [tasks.uart-driver.caps] in demo.toml(57,20)", true, DiagnosticId = "KEEL0110")]
         public const uint Uart = 0;
-        [global::System.Obsolete("task 'uart-driver' holds no capability 'Worker': add it to [tasks.uart-driver.caps] in demo.toml(56,20)", true, DiagnosticId = "KEEL0110")]
+        [global::System.Obsolete("task 'uart-driver' holds no capability 'Worker': add it to [tasks.uart-driver.caps] in demo.toml(57,20)", true, DiagnosticId = "KEEL0110")]
         public const uint Worker = 0;
 
         // The CSpace's size, and the first slot without an initial cap (SlotCount if none is free).
         public const uint SlotCount = 8;
-        public const uint FirstFreeSlot = 5;
+        public const uint FirstFreeSlot = 4;
+    }
+
+    // The badge of each task's fault messages, unique on its fault-handler endpoint.
+    public static class FaultBadges
+    {
+        public const uint UartDriver = 2; // endpoint 'faults'
+        public const uint Worker = 1; // endpoint 'faults'
     }
 
     // The memory windows of the system (an address grants no access: the MPU decides).

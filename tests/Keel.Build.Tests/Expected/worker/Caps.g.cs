@@ -4,11 +4,12 @@ namespace Keel.Tasks
     // The capability slots of task 'worker' (slot 0 is always empty).
     public static class Caps
     {
-        public const uint Faults = 1; // endpoint 'faults', write, grant-reply, badge 3
-        public const uint Policy = 2; // endpoint 'policy', write, grant-reply, badge 3
-        public const uint Uart = 3; // endpoint 'service', write, grant
+        public const uint Policy = 1; // endpoint 'policy', write, grant-reply, badge 3
+        public const uint Uart = 2; // endpoint 'service', write, grant
 
         // Capabilities other tasks hold and this one does not: a use is an error saying so.
+        [global::System.Obsolete("task 'worker' holds no capability 'Faults': add it to [tasks.worker.caps] in demo.toml(71,15)", true, DiagnosticId = "KEEL0110")]
+        public const uint Faults = 0;
         [global::System.Obsolete("task 'worker' holds no capability 'RxIrq': add it to [tasks.worker.caps] in demo.toml(71,15)", true, DiagnosticId = "KEEL0110")]
         public const uint RxIrq = 0;
         [global::System.Obsolete("task 'worker' holds no capability 'RxReady': add it to [tasks.worker.caps] in demo.toml(71,15)", true, DiagnosticId = "KEEL0110")]
@@ -22,7 +23,14 @@ namespace Keel.Tasks
 
         // The CSpace's size, and the first slot without an initial cap (SlotCount if none is free).
         public const uint SlotCount = 12;
-        public const uint FirstFreeSlot = 4;
+        public const uint FirstFreeSlot = 3;
+    }
+
+    // The badge of each task's fault messages, unique on its fault-handler endpoint.
+    public static class FaultBadges
+    {
+        public const uint UartDriver = 2; // endpoint 'faults'
+        public const uint Worker = 1; // endpoint 'faults'
     }
 
     // The memory windows of the system (an address grants no access: the MPU decides).

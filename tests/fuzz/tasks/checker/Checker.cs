@@ -2,12 +2,14 @@
 // of the run. Highest priority, woken by the `pulse` tick signal (every 10 ms) and by
 // messages on `control`:
 //
-//   * a fault of a hostile task: counted, and checked to be charged to that task as its
-//     kind says (Faults.cs). A bad system call changed nothing (rule 14), so the task
+//   * a fault of a hostile task (marked by the kernel, Message.IsFault): counted, and
+//     checked to be charged to that task as its kind says (Faults.cs). A bad system call changed nothing (rule 14), so the task
 //     resumes where it was; after any other fault it is resumed or restarted at random:
 //     resuming a task whose stack pointer is outside its window (its frame could not be
 //     stacked) is an attack of its own, and the kernel must restart such a task
 //     whatever the reply says.
+//   * a forged fault: a Call with a hostile task's fault badge that the kernel did not
+//     mark (hostile/Attacks.cs, ForgeAFault): counted, and answered NotAFault.
 //   * Hello from a hostile task: the reply is the seed of its PRNG for this start,
 //     derived from the build's seed, the task and how often it has started, and the
 //     attack families of the run. A task that found FP registers not zero at its start
@@ -45,7 +47,7 @@ namespace Keel.Fuzz
         private const uint StallPulses = 3;
         private const uint ProgressReports = 10;
 
-        private static uint s_calls, s_accepted, s_cpuStateAttacks, s_cameBack, s_restarts, s_violations, s_checks, s_right, s_wrong, s_pulses, s_nextProgress;
+        private static uint s_calls, s_accepted, s_cpuStateAttacks, s_cameBack, s_forgedFaults, s_restarts, s_violations, s_checks, s_right, s_wrong, s_pulses, s_nextProgress;
         private static readonly uint[] s_starts = new uint[Badges.Hostiles + 1];
         private static readonly uint[] s_lastHeard = new uint[Badges.Hostiles + 1];
 
@@ -74,7 +76,12 @@ namespace Keel.Fuzz
         private static void OnMessage(Message message)
         {
             uint badge = message.Badge;
-            if (badge > Badges.FaultBadge && badge <= Badges.FaultBadge + Badges.Hostiles)
+            if (badge > Badges.FaultBadge && badge <= Badges.FaultBadge + Badges.Hostiles && !message.IsFault)
+            {
+                s_forgedFaults++;
+                Ipc.Reply(Labels.NotAFault);
+            }
+            else if (badge > Badges.FaultBadge && badge <= Badges.FaultBadge + Badges.Hostiles)
             {
                 uint hostile = badge - Badges.FaultBadge;
                 s_lastHeard[hostile] = s_pulses;
@@ -198,7 +205,7 @@ namespace Keel.Fuzz
         }
 
         // The running figures: calls (random ones carried out, CPU-state attacks and how
-        // many came back), faults (stack overflows), stall restarts, invariant checks and
+        // many came back), faults (stack overflows), forged faults, stall restarts, invariant checks and
         // violations, integrity checks and violations, FP crossings, answers.
         private static void WriteCounts()
         {
@@ -208,6 +215,7 @@ namespace Keel.Fuzz
             WriteFigure(s_cameBack, " of which came back), ");
             WriteFigure(Faults.Count, " faults (");
             WriteFigure(Faults.StackOverflows, " stack overflows), ");
+            WriteFigure(s_forgedFaults, " forged faults refused, ");
             WriteFigure(s_restarts, " stall restarts, ");
             WriteFigure(s_checks, " invariant checks (");
             WriteFigure(s_violations, " violations), ");

@@ -122,13 +122,18 @@ namespace Keel.Suite
                     Console.WriteLine(" ms (hung)");
                     return;
                 }
-                if (message.Badge > Workers.FaultBadge)
+                if (message.IsFault)
                 {
                     if (CheckFault(index, message.Badge - Workers.FaultBadge, message))
                         continue;
                     return;
                 }
                 uint from = message.Badge;
+                if (from == 0 || from > Workers.Count)
+                {
+                    Ipc.Reply(Labels.Refused);
+                    continue;
+                }
                 switch (message.Label)
                 {
                     case Labels.Hello when greeted != AllWorkers:
