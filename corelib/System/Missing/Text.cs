@@ -49,6 +49,6 @@ namespace System.Text
         public StringBuilder Clear() => this;
 
         [Obsolete(MissingText.StringBuilder, error: true, DiagnosticId = MissingText.Id)]
-        public override string ToString() => null;
+        public new string ToString() => null;
     }
 }
