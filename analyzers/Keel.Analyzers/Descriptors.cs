@@ -68,6 +68,9 @@ namespace Keel.Analyzers
         public static readonly DiagnosticDescriptor CheckedFloatConversion = Create("KEEL1018", "A checked conversion from float",
             "a checked conversion from {0} to {1} is compiled through double (vcvt.f64.f32, then an overflow check) and this target's FPU is single precision (the Cortex-M4F's FPv4-SP), so it would stop with an undefined-instruction fault at run time: compare the value with {1}'s range first, then convert unchecked");
 
+        public static readonly DiagnosticDescriptor RecordClass = Create("KEEL1019", "A record class",
+            "a record class is an object: `with` copies it into a new one at run time " + NoHeap + ", and its equality compares System.Type objects (reflection): declare it a `record struct` (`readonly record struct` for one that never changes), which has the same members, ==, with and Deconstruct");
+
         // The id is written out at each descriptor so that a search for a code finds it
         // (docs/diagnostics.md lists every code, checked by tests/Keel.Docs.Tests).
         private static DiagnosticDescriptor Create(string id, string title, string message) =>

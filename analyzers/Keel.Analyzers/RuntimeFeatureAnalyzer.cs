@@ -1,5 +1,6 @@
 // Language features whose run-time support the core library does not have (KEEL1009,
-// KEEL1013-KEEL1016): LINQ, async, lock, reflection, tuples. Each needs types that
+// KEEL1013-KEEL1016, KEEL1019): LINQ, async, lock, reflection, tuples, record classes
+// (a record struct is served: corelib/System/Equality.cs). Each needs types that
 // corelib/ leaves out on purpose (they allocate, or need a runtime with a heap and
 // threads), so the compiler's own error names a missing type; this says what the
 // firmware way is. Syntax checks, since the construct does not bind.
@@ -19,7 +20,7 @@ namespace Keel.Analyzers
     public sealed class RuntimeFeatureAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            Descriptors.Linq, Descriptors.Async, Descriptors.Lock, Descriptors.Reflection, Descriptors.Tuple);
+            Descriptors.Linq, Descriptors.Async, Descriptors.Lock, Descriptors.Reflection, Descriptors.Tuple, Descriptors.RecordClass);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -31,6 +32,7 @@ namespace Keel.Analyzers
             context.RegisterSyntaxNodeAction(c => Report(c, Descriptors.Lock, ((LockStatementSyntax)c.Node).LockKeyword), SyntaxKind.LockStatement);
             context.RegisterSyntaxNodeAction(TypeOf, SyntaxKind.TypeOfExpression);
             context.RegisterSyntaxNodeAction(Tuple, SyntaxKind.TupleExpression, SyntaxKind.TupleType);
+            context.RegisterSyntaxNodeAction(c => Report(c, Descriptors.RecordClass, ((RecordDeclarationSyntax)c.Node).Keyword), SyntaxKind.RecordDeclaration);
         }
 
         private static void UsingDirective(SyntaxNodeAnalysisContext context)

@@ -87,3 +87,12 @@ namespace System.Runtime
         public static extern object RhBox(void* type, ref byte data);
     }
 }
+
+namespace Internal.Runtime
+{
+    // ILC names this type in the signature of a method it adds to a value type that
+    // overrides Object's Equals or GetHashCode but not both (`__GetFieldHelper`, which
+    // .NET's reflection-based ValueType.Equals calls). Keel's ValueType declares no
+    // such method, so nothing calls it; ILC only needs the type to exist.
+    internal struct MethodTable { }
+}

@@ -12,6 +12,22 @@ namespace System
         private IntPtr _methodTable;
 
         public Object() { }
+
+        // An object's identity: firmware's objects are built at compile time and never
+        // move, so its address is its hash. (A value type's would need a box, which the
+        // firmware analyzer refuses: KEEL1002.)
+        public virtual bool Equals(object obj) => this == obj;
+
+        public virtual int GetHashCode()
+        {
+            object self = this;
+            return (int)Runtime.CompilerServices.Unsafe.As<object, nint>(ref self);
+        }
+
+        // Only so that a record's compiler-written ToString has something to override:
+        // a call in source is the error below (a string built at run time).
+        [Obsolete(Text.MissingText.ToStringMessage, error: true, DiagnosticId = Text.MissingText.ToStringId)]
+        public virtual string ToString() => null;
     }
 
     public abstract class ValueType { }

@@ -87,6 +87,19 @@ public class MissingTypeTests
                 }
             }
             """,
+        ["KEEL1107 ToString"] = """
+            enum Mode { Off, Heat }
+            record struct Sample(int Channel, Mode Mode);
+            static class Code
+            {
+                static int M(int n, Mode mode, Sample sample)
+                {
+                    string digits = n.ToString(); // KEEL1107
+                    string name = mode.ToString(); // KEEL1107
+                    return digits.Length + name.Length + sample.ToString().Length; // KEEL1107
+                }
+            }
+            """,
     };
 
     public static TheoryData<string> Names() => new(Cases.Keys);

@@ -189,6 +189,12 @@ public partial class RefusedTests
                 static Pair O() => new Pair { First = 1, Second = 2 };
             }
             """,
+        ["KEEL1019 record classes"] = """
+            record Reading(int Channel, float Celsius); // KEEL1019
+            record class Labelled(int Value); // KEEL1019
+            record struct Sample(int Channel, float Celsius);
+            readonly record struct Setpoint(short Low, short High);
+            """,
         ["KEEL1017 float to a 64-bit integer"] = """
             static class Code
             {

@@ -106,6 +106,7 @@ public sealed partial class UserPathTests(ITestOutputHelper output) : IDisposabl
                 </Project>
                 """);
         }
+        WriteTheUsersOwnCalibration(app);
         string grown = File.ReadAllText(description);
         Assert.StartsWith(template[..template.IndexOf("[endpoints]", StringComparison.Ordinal)], grown);
         Assert.All(Drivers, driver => Assert.Contains($"[tasks.{driver}]\ndriver = \"{driver}\"\n", grown));
@@ -118,6 +119,7 @@ public sealed partial class UserPathTests(ITestOutputHelper output) : IDisposabl
         for (int reading = 1; reading <= 3; reading++)
             Assert.Contains($"{Round}\nsensor: reading {reading}: Timeout, heater off\n", thermostat.ReplaceLineEndings("\n"));
         Assert.Contains("sensor: done", thermostat);
+        AssertTheCalibrationPrinted(thermostat);
 
         File.Delete(report);
         string tested = await Step(app, "dotnet", "keel", "test", "--report", report);
@@ -126,6 +128,59 @@ public sealed partial class UserPathTests(ITestOutputHelper output) : IDisposabl
 
         // Nothing the builds wrote or generated points into Keel's tree.
         Assert.Empty(FilesNaming(app, Repository.Root));
+    }
+
+    // The C# a user writes first (issue 27), in a file of their own beside the example's
+    // sensor: a 12-value `static readonly short[]` lookup table, a constant table as a
+    // `ReadOnlySpan<byte>` property, `foreach` over an array and over that span, and
+    // `Console.WriteLine($"…")` with holes: numbers, a width, `X2`, `F2` and an enum of
+    // the task's own by its name. The sensor prints it once, before it says it is done.
+    private static void WriteTheUsersOwnCalibration(string app)
+    {
+        File.WriteAllText(Path.Combine(app, "tasks", "sensor", "Calibration.cs"), """
+            using System;
+            using Keel.UserLib;
+
+            namespace Keel.Examples.Thermostat
+            {
+                internal enum Scale { Celsius, Fahrenheit }
+
+                internal static class Calibration
+                {
+                    private static readonly short[] s_curve = { -40, -20, 0, 10, 20, 25, 30, 40, 50, 60, 70, 85 };
+
+                    private static ReadOnlySpan<byte> Crc8 => new byte[] { 0x00, 0x07, 0x0E, 0x09, 0x1C, 0x1B, 0x12, 0x15 };
+
+                    public static void Print()
+                    {
+                        int sum = 0;
+                        short lowest = short.MaxValue;
+                        foreach (short point in s_curve)
+                        {
+                            sum += point;
+                            if (point < lowest)
+                                lowest = point;
+                        }
+                        Console.WriteLine($"sensor: curve of {s_curve.Length} points from {lowest} to {s_curve[11],4}, mean {sum / (float)s_curve.Length:F2} {Scale.Celsius}");
+                        uint folded = 0;
+                        foreach (byte entry in Crc8)
+                            folded = folded * 31 + entry;
+                        Console.WriteLine($"sensor: crc table of {Crc8.Length} bytes, last 0x{Crc8[7]:X2}, folded {folded:x}");
+                    }
+                }
+            }
+            """);
+        string sensor = Path.Combine(app, "tasks", "sensor", "Program.cs");
+        const string Done = "Console.WriteLine(\"sensor: done\");";
+        string program = File.ReadAllText(sensor);
+        Assert.Contains(Done, program);
+        File.WriteAllText(sensor, program.Replace(Done, "Calibration.Print();\n            " + Done));
+    }
+
+    private static void AssertTheCalibrationPrinted(string console)
+    {
+        Assert.Contains("sensor: curve of 12 points from -40 to   85, mean 27.50 Celsius\n", console.ReplaceLineEndings("\n"));
+        Assert.Contains("sensor: crc table of 8 bytes, last 0x15, folded 8abb6d04\n", console.ReplaceLineEndings("\n"));
     }
 
     // The `run:` commands of a GitHub Actions workflow, in order.

@@ -39,6 +39,8 @@ namespace Keel.Tests.Images
 
         private static async void Tick() { } // KEEL1013
 
+        private record Reading(int Channel, float Celsius); // KEEL1019
+
         private static readonly object s_gate = new object();
 
         [UnmanagedCallersOnly(EntryPoint = "keel_main")]
@@ -71,6 +73,7 @@ namespace Keel.Tests.Images
             System.Threading.Thread.Sleep(n); // KEEL1104
             var clock = new System.Diagnostics.Stopwatch(); // KEEL1105
             var random = new System.Random(n); // KEEL1106
+            string digits = n.ToString(); // KEEL1107
             Board.Stop(Board.ExitSuccess);
         }
     }

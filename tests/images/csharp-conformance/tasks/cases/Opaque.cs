@@ -20,5 +20,8 @@ namespace Conformance
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static float Float(float value) => value;
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static string Text(string value) => value;
     }
 }

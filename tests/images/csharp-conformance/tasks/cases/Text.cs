@@ -39,6 +39,51 @@ namespace Conformance
             check.Equal(4, nameof(Text).Length, "nameof");
         }
 
+        [TestCase("== and != on string values, string.Equals, `is` a string constant")]
+        public static void StringEquality(ref Check check)
+        {
+            string heat = Opaque.Text("heat"), off = Opaque.Text("off"), none = Opaque.Text(null);
+            check.True(heat == "heat", "== a literal");
+            check.True(heat != off, "!= another");
+            check.True(heat != "hea", "!= a prefix");
+            check.True(heat.Equals("heat") && string.Equals(off, "off"), "Equals");
+            check.True(none == null && none != heat && !string.Equals(heat, none), "null");
+            check.True(off is "off", "is a constant");
+            check.True(Banner == Opaque.Text("keel v1"), "a folded constant");
+        }
+
+        [TestCase("switch on string values (a hash of the value, then ==)")]
+        public static void SwitchOnString(ref Check check)
+        {
+            check.Equal(2, Command(Opaque.Text("cool")), "short switch");
+            check.Equal(-1, Command(Opaque.Text("dry")), "no case");
+            check.Equal(8, Day(Opaque.Text("sunday")), "long switch: computed string hash");
+            check.Equal(0, Day(Opaque.Text("someday")), "long switch: no case");
+        }
+
+        private static int Command(string command) => command switch
+        {
+            "off" => 0,
+            "heat" => 1,
+            "cool" => 2,
+            _ => -1,
+        };
+
+        private static int Day(string day)
+        {
+            switch (day)
+            {
+                case "monday": return 2;
+                case "tuesday": return 3;
+                case "wednesday": return 4;
+                case "thursday": return 5;
+                case "friday": return 6;
+                case "saturday": return 7;
+                case "sunday": return 8;
+                default: return 0;
+            }
+        }
+
         [TestCase("constant interpolated strings")]
         public static void ConstantInterpolation(ref Check check)
         {
