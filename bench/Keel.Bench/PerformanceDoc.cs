@@ -6,7 +6,7 @@
 //   `<!-- bench:results end -->`, which the benchmark command rewrites on every run;
 // - a figure quoted anywhere else, in prose or a hand-made table, preceded by a marker
 //   naming what it is: `<!--bench:null_syscall.mean-->74.8` (an operation's mean, min,
-//   max, n, fastpath or cycles) or `<!--size:kernel-flash-->35,422`.
+//   max, n or fastpath) or `<!--size:kernel-flash-->35,422`.
 //
 // Figures of earlier commits (the pages' before/after tables) are history and carry no
 // marker. Keel.Bench.Tests checks the table and every marker against bench/results.
@@ -16,12 +16,11 @@ using System.Text.RegularExpressions;
 
 namespace Keel.Bench;
 
-public sealed record BenchResults(IReadOnlyList<BenchLine> Lines, long KernelFlash, IReadOnlyDictionary<string, double> Cycles)
+public sealed record BenchResults(IReadOnlyList<BenchLine> Lines, long KernelFlash)
 {
     public const string Board = "netduinoplus2";
     public static string CsvPath(string root) => Path.Combine(root, "bench", "results", $"ipc-{Board}.csv");
     public static string SizeReportPath(string root) => Path.Combine(root, "bench", "results", $"ipc-{Board}.size.txt");
-    public static string CyclesPath(string root) => Path.Combine(root, "bench", "results", $"ipc-{Board}-cycles.csv");
 
     private static readonly Regex KernelFlashLine = new(@"^  kernel flash: (\d+) bytes", RegexOptions.Multiline);
 
@@ -34,14 +33,7 @@ public sealed record BenchResults(IReadOnlyList<BenchLine> Lines, long KernelFla
         Match flash = KernelFlashLine.Match(File.ReadAllText(SizeReportPath(root)));
         if (!flash.Success)
             throw new InvalidDataException($"{SizeReportPath(root)}: no '  kernel flash: N bytes' line");
-        var cycles = new Dictionary<string, double>();
-        if (File.Exists(CyclesPath(root)))
-            foreach (string row in File.ReadAllLines(CyclesPath(root)).Skip(1))
-            {
-                string[] cells = row.Split(',');
-                cycles[cells[0]] = double.Parse(cells[1], CultureInfo.InvariantCulture);
-            }
-        return new BenchResults(lines, long.Parse(flash.Groups[1].Value, CultureInfo.InvariantCulture), cycles);
+        return new BenchResults(lines, long.Parse(flash.Groups[1].Value, CultureInfo.InvariantCulture));
     }
 
     // What a marker names: `bench:<operation>.<field>` or `size:kernel-flash`.
@@ -63,7 +55,6 @@ public sealed record BenchResults(IReadOnlyList<BenchLine> Lines, long KernelFla
             "max" => line.Max,
             "n" => line.Count,
             "fastpath" => line.FastpathHits,
-            "cycles" => Cycles.TryGetValue(operation, out double c) ? c : null,
             _ => null,
         };
     }
@@ -76,19 +67,15 @@ public static class PerformanceDoc
 
     private static readonly Regex Marker = new(@"<!--(?<kind>bench|size):(?<name>[\w.-]+)-->(?<figure>\d[\d,]*(?:\.\d+)?)");
 
-    // The generated table: every operation of the CSV, in its order, with its estimated
-    // cycles once bench/results has them, and the kernel's flash from the size report.
+    // The generated table: every operation of the CSV, in its order, and the kernel's
+    // flash from the size report.
     public static string Table(BenchResults results)
     {
-        bool cycles = results.Cycles.Count > 0;
         var table = new StringBuilder();
-        table.Append("| operation | mean | min | max | fastpath hits |" + (cycles ? " est. Cortex-M4 cycles |" : "") + "\n");
-        table.Append("| --- | ---: | ---: | ---: | ---: |" + (cycles ? " ---: |" : "") + "\n");
+        table.Append("| operation | mean | min | max | fastpath hits |\n");
+        table.Append("| --- | ---: | ---: | ---: | ---: |\n");
         foreach (BenchLine line in results.Lines)
-        {
-            string cycleCell = !cycles ? "" : results.Cycles.TryGetValue(line.Operation, out double c) ? $" {Number(c)} |" : " — |";
-            table.Append($"| `{line.Operation}` | {Number(line.Mean)} | {Number(line.Min)} | {Number(line.Max)} | {Number(line.FastpathHits)} |{cycleCell}\n");
-        }
+            table.Append($"| `{line.Operation}` | {Number(line.Mean)} | {Number(line.Min)} | {Number(line.Max)} | {Number(line.FastpathHits)} |\n");
         table.Append("\n");
         table.Append($"Kernel flash (vectors, code, task image table, initial data as stored; `bench/results/{Path.GetFileName(BenchResults.SizeReportPath(""))}`): {Number(results.KernelFlash)} bytes.\n");
         return table.ToString();

@@ -16,6 +16,8 @@ const string Board = BenchResults.Board;
 
 if (args.Contains("--doc-only"))
     return WriteDoc();
+if (args.Length > 0 && args[0] == "cycles")
+    return CyclesCommand.Run(args[1..]);
 
 if (!args.Contains("--no-build"))
 {

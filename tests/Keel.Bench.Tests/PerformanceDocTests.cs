@@ -23,7 +23,7 @@ public class PerformanceDocTests
     [Fact]
     public void AFigureThatDiffersFromTheResultsIsFound()
     {
-        BenchResults results = new([new BenchLine("null_syscall", "instructions", 1000, 74.8, 59, 15832, 6)], 35422, new Dictionary<string, double>());
+        BenchResults results = new([new BenchLine("null_syscall", "instructions", 1000, 74.8, 59, 15832, 6)], 35422);
         string page = PerformanceDoc.Regenerate($"a\n{PerformanceDoc.Begin}\n{PerformanceDoc.End}\n", results)
             + "null call <!--bench:null_syscall.min-->59, flash <!--size:kernel-flash-->35,422\n";
 
