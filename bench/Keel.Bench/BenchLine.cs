@@ -33,6 +33,15 @@ public sealed record BenchLine(string Operation, string Unit, int Count, double 
             double.Parse(m.Groups["mean"].Value, CultureInfo.InvariantCulture),
             long.Parse(m.Groups["min"].Value), long.Parse(m.Groups["max"].Value), long.Parse(m.Groups["fast"].Value))).ToList();
 
+    public static BenchLine FromCsv(string row)
+    {
+        string[] c = row.Split(',');
+        if (c.Length != 7)
+            throw new InvalidDataException($"not a row of '{CsvHeader}': {row}");
+        return new BenchLine(c[0], c[1], int.Parse(c[2], CultureInfo.InvariantCulture), double.Parse(c[3], CultureInfo.InvariantCulture),
+            long.Parse(c[4], CultureInfo.InvariantCulture), long.Parse(c[5], CultureInfo.InvariantCulture), long.Parse(c[6], CultureInfo.InvariantCulture));
+    }
+
     public string ToCsv() => string.Join(',', Operation, Unit, Count,
         Mean.ToString("0.0", CultureInfo.InvariantCulture), Min, Max, FastpathHits);
 }
