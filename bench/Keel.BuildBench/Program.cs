@@ -20,6 +20,12 @@
 //
 //   dotnet run --project bench/Keel.BuildBench [-- --feed DIR] [--label TEXT]
 //
+// The steps run with .NET's defaults, as on a user's machine: the C# compiler server and
+// MSBuild's reusable nodes on (a session whose environment turns them off, as
+// UseSharedCompilation=false and MSBUILDDISABLENODEREUSE=1 do, starts a fresh compiler
+// and fresh MSBuild nodes for every build); --no-servers keeps them off. Either way the
+// CSV says which (servers). The servers this starts end by themselves when idle.
+//
 // --feed takes Keel's packages already packed there (dotnet pack Keel.Packages.slnf)
 // instead of packing them; --label names the run in the CSV (default: the commit).
 using System.Diagnostics;
@@ -30,6 +36,7 @@ using Keel.Emulation;
 string? feed = Option("--feed");
 string commit = (await HostProcess.RunAsync("git", ["rev-parse", "--short", "HEAD"], TimeSpan.FromMinutes(1), workingDirectory: Repository.Root)).Console.Trim();
 string label = Option("--label") ?? commit;
+bool servers = !args.Contains("--no-servers");
 var stepLimit = TimeSpan.FromMinutes(15);
 
 var machine = new UserMachine(Directory.CreateTempSubdirectory("keel-build-bench-").FullName);
@@ -49,7 +56,7 @@ try
 
     string logs = Directory.CreateDirectory(Path.Combine(machine.Root, "logs")).FullName;
     File.WriteAllText(Path.Combine(machine.Home, "Directory.Build.rsp"),
-        $"-flp:logfile={Path.Combine(logs, "build.log")};verbosity=minimal;performancesummary\n");
+        $"-flp:logfile={Path.Combine(logs, "build.log")};verbosity=minimal;summary;performancesummary\n");
 
     string client = Path.Combine(app, "tasks", "client", "Program.cs");
     int edits = 0;
@@ -69,7 +76,7 @@ try
     };
     ChangeOneLine();
     rows.Add(await Timed("one-line-build", app, ["keel", "build"]));
-    await Setup(machine.Environment, app, "dotnet", "keel", "new", "task", "extra");
+    await Setup(UserEnvironment(), app, "dotnet", "keel", "new", "task", "extra");
     rows.Add(await Timed("add-task-build", app, ["keel", "build"]));
     rows.Add(await Timed("test-first", app, ["keel", "test"], FirstCase));
     rows.Add(await Timed("test-filter", app, ["keel", "test", "--filter", "LargestAmountIsAccepted"], FirstCase));
@@ -91,7 +98,7 @@ try
         var clock = Stopwatch.StartNew();
         double? built = null, first = null;
         string? previous = null;
-        EmulatorRun run = await HostProcess.RunAsync("dotnet", keel, stepLimit, workingDirectory: folder, environment: machine.Environment, onLine: line =>
+        EmulatorRun run = await HostProcess.RunAsync("dotnet", keel, stepLimit, workingDirectory: folder, environment: UserEnvironment(), onLine: line =>
         {
             lock (clock)
             {
@@ -107,11 +114,15 @@ try
             throw new InvalidOperationException($"{scenario}: dotnet {string.Join(' ', keel)} failed:\n{run.Describe()}");
         BuildLog log = BuildLog.Read(Directory.GetFiles(logs));
         var result = new StepResult(scenario, load, wall, built, first, log);
-        Console.WriteLine($"keel-build-bench: {scenario}: {wall:0.0} s, built at {built:0.0} s, first line at {first:0.0} s, MSBuild {log.MsBuildSeconds:0.0} s, {log.IlcImages.Count} ILC runs ({string.Join(' ', log.IlcImages)})");
+        Console.WriteLine($"keel-build-bench: {scenario}: {wall:0.0} s, built at {built:0.0} s, first line at {first:0.0} s, MSBuild {log.MsBuildSeconds:0.0} s (evaluation {log.EvaluationSeconds:0.0} s), {log.IlcImages.Count} ILC runs ({string.Join(' ', log.IlcImages)})");
         foreach (var (target, seconds) in log.Targets.Take(8))
             Console.WriteLine($"    {seconds,7:0.00} s  {target}");
         return result;
     }
+
+    IReadOnlyDictionary<string, string> UserEnvironment() => servers
+        ? new Dictionary<string, string>(machine.Environment) { ["UseSharedCompilation"] = "true", ["MSBUILDDISABLENODEREUSE"] = "0" }
+        : machine.Environment;
 
     void Record(List<StepResult> steps)
     {
@@ -119,9 +130,9 @@ try
         string date = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm'Z'", CultureInfo.InvariantCulture);
         string machineText = $"{Environment.ProcessorCount},\"{CpuModel()}\"";
         Append(Path.Combine(results, "build.csv"),
-            "date,label,commit,cores,cpu,scenario,load1,wall_s,built_s,first_line_s,msbuild_s,ilc_runs,ilc_images",
-            steps.Select(s => string.Join(',', date, Csv(label), commit, machineText, s.Scenario, F(s.Load), F(s.Wall), F(s.Built), F(s.FirstLine),
-                F(s.Log.MsBuildSeconds), s.Log.IlcImages.Count, string.Join(' ', s.Log.IlcImages.Order()))));
+            "date,label,commit,cores,cpu,servers,scenario,load1,wall_s,built_s,first_line_s,msbuild_s,evaluation_s,ilc_runs,ilc_images",
+            steps.Select(s => string.Join(',', date, Csv(label), commit, machineText, servers ? "on" : "off", s.Scenario, F(s.Load), F(s.Wall), F(s.Built), F(s.FirstLine),
+                F(s.Log.MsBuildSeconds), F(s.Log.EvaluationSeconds), s.Log.IlcImages.Count, string.Join(' ', s.Log.IlcImages.Order()))));
         Append(Path.Combine(results, "build-targets.csv"),
             "date,label,scenario,target,seconds",
             steps.SelectMany(s => s.Log.Targets.Take(10).Select(t => string.Join(',', date, Csv(label), s.Scenario, t.Target, F(t.Seconds)))));
