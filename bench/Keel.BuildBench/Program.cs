@@ -3,6 +3,7 @@
 // a clean HOME and package folder) it makes the template application and times, each
 // from the user's command line:
 //
+//   keel-startup         keel --version: what starting keel costs, before any build
 //   clean-build          keel build of the new application
 //   no-change-build      keel build again
 //   one-line-build       keel build after one line of tasks/client/Program.cs changed
@@ -71,6 +72,7 @@ try
 
     var rows = new List<StepResult>
     {
+        await Timed("keel-startup", app, ["keel", "--version"]),
         await Timed("clean-build", app, ["keel", "build"]),
         await Timed("no-change-build", app, ["keel", "build"]),
     };
