@@ -35,6 +35,25 @@ public class AppTestApplicationTests
 
     private static Task<(EmulatorRun Run, SuiteReport Report)> BuildAndRun() => Run(Build());
 
+    // The test application boots the application's own adder with a Caps.g.cs of its
+    // own. Each application builds the task into folders of its own (KeelAppName,
+    // sdk/targets/Keel.Task.props), so building one leaves the other's build of the
+    // adder as it was: the application built again after its tests runs no ILC, as
+    // `keel run` after `keel test` compiles nothing (docs/build-performance.md).
+    [Fact]
+    public void BuildingTheTestApplicationLeavesTheApplicationsBuildOfItsTaskUpToDate()
+    {
+        string application = Path.Combine(Repository.Root, "tests/images/app-tests/AppTests.csproj");
+        var (firstExit, firstOutput) = DotnetBuild.Run(application, "-p:KeelBoard=netduinoplus2");
+        Assert.True(firstExit == 0, firstOutput);
+        Build();
+
+        var (exitCode, output) = DotnetBuild.Run(application, "-p:KeelBoard=netduinoplus2");
+
+        Assert.True(exitCode == 0, output);
+        Assert.DoesNotContain(": ILC -> ", output);
+    }
+
     [Fact]
     public async Task EveryCaseHasOneResultAndTheFailingOneSaysWhereAndWhat()
     {

@@ -1,12 +1,8 @@
 // What a new user does, from Keel's packages to a tested application of their own,
 // with nothing of Keel's tree in sight: the five packages (Keel.Sdk, Keel.Drivers,
 // Keel.Templates, the keel tool Keel.Cli, Keel.Testing: Keel.Packages.slnf) are packed into a folder
-// feed, and everything after happens in a temporary folder outside the tree, in a clean
-// HOME, with a package folder of the test's own (so no package of an earlier run with the
-// same version can stand in for the ones just packed): the application's own nuget.config,
-// which the template writes, is the only NuGet configuration there is. Restore may take
-// the ILC compiler, and only it, from the machine's package folder (as CI would from a
-// cache), through a fallback folder. Each step is one command, its output kept in a
+// feed, and everything after happens in a temporary folder outside the tree, a new
+// user's machine (Keel.Emulation's UserMachine). Each step is one command, its output kept in a
 // transcript that the test writes beside itself (user-path-session.txt) and prints when
 // a step fails.
 using System.Text;
@@ -20,31 +16,17 @@ namespace Keel.Sdk.Tests;
 public sealed partial class UserPathTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan StepLimit = TimeSpan.FromMinutes(10);
-    private static readonly string[] Packages = ["Keel.Sdk", "Keel.Drivers", "Keel.Templates", "Keel.Cli", "Keel.Testing"];
     private static readonly string[] Drivers = ["sys", "usart", "i2c", "timer"];
-    private const string IlcPackage = "runtime.linux-x64.microsoft.dotnet.ilcompiler";
 
-    private readonly string _root = Directory.CreateTempSubdirectory("keel-user-").FullName;
+    private readonly UserMachine _machine = new(Directory.CreateTempSubdirectory("keel-user-").FullName);
     private readonly StringBuilder _session = new();
 
     [Fact]
     public async Task A_new_application_passes_its_CI_workflow_runs_for_its_own_board_and_grows_into_a_thermostat_of_Keels_drivers_from_packages_alone()
     {
-        string feed = Path.Combine(_root, "feed");
-        await StepWith(KeelsEnvironment, Repository.Root, "dotnet", "pack", Path.Combine(Repository.Root, "Keel.Packages.slnf"), "-c", "Release", "-o", feed, "-nologo", "-v:q");
-        string version = PackageVersion(feed, "Keel.Sdk");
-        Assert.All(Packages, package => Assert.Equal(version, PackageVersion(feed, package)));
-
-        string userHome = Directory.CreateDirectory(Path.Combine(_root, "user")).FullName;
-        string hive = Path.Combine(_root, "templates-hive");
-        await Step(userHome, "dotnet", "new", "install", Path.Combine(feed, $"Keel.Templates.{version}.nupkg"), "--debug:custom-hive", hive);
-        await Step(userHome, "dotnet", "new", "keel-app", "-n", "Orchard", "--debug:custom-hive", hive);
-        string app = Path.Combine(userHome, "Orchard");
+        string version = await _machine.PackAsync(StepWith);
+        string app = await _machine.NewApplicationAsync(StepWith, "Orchard");
         Assert.Contains($"\"Keel.Sdk\": \"{version}\"", File.ReadAllText(Path.Combine(app, "global.json")));
-        // Keel's packages where the template's nuget.config says they come from.
-        string appFeed = Directory.CreateDirectory(Path.Combine(app, "keel-packages")).FullName;
-        foreach (string package in Directory.GetFiles(feed, "*.nupkg"))
-            File.Copy(package, Path.Combine(appFeed, Path.GetFileName(package)));
 
         // The CI workflow the template writes, its steps in order. Installing the ARM
         // toolchain and QEMU (sudo apt-get) is the machine's business, and done here.
@@ -72,7 +54,7 @@ public sealed partial class UserPathTests(ITestOutputHelper output) : IDisposabl
 
         // A board of the user's own (docs/getting-started.md): Keel's netduinoplus2, copied
         // out of the restored Keel.Sdk into boards/, under a name no built-in board has.
-        string sdkBoard = Path.Combine(_root, "packages", "keel.sdk", version, "board", "netduinoplus2");
+        string sdkBoard = Path.Combine(_machine.PackageFolder, "keel.sdk", version, "board", "netduinoplus2");
         string ownBoard = Directory.CreateDirectory(Path.Combine(app, "boards", "orchard-board")).FullName;
         foreach (string file in Directory.GetFiles(sdkBoard))
             File.Copy(file, Path.Combine(ownBoard, Path.GetFileName(file)));
@@ -207,12 +189,12 @@ public sealed partial class UserPathTests(ITestOutputHelper output) : IDisposabl
 
     // Runs one command of the user's in `folder`; it must succeed. Returns what it printed.
     private Task<string> Step(string folder, string executable, params string[] arguments) =>
-        StepWith(UserEnvironment, folder, executable, arguments);
+        StepWith(_machine.Environment, folder, executable, arguments);
 
     private async Task<string> StepWith(IReadOnlyDictionary<string, string> environment, string folder, string executable, params string[] arguments)
     {
         string command = $"$ {HostProcess.Quote(executable)} {string.Join(' ', arguments.Select(HostProcess.Quote))}";
-        string where = Path.GetRelativePath(_root, folder);
+        string where = Path.GetRelativePath(_machine.Root, folder);
         _session.AppendLine($"[{(where.StartsWith("..", StringComparison.Ordinal) ? folder : where)}] {command}");
         EmulatorRun result = await HostProcess.RunAsync(executable, arguments, StepLimit, workingDirectory: folder, environment: environment);
         _session.AppendLine(result.Console.TrimEnd()).AppendLine($"(exit {result.ExitCode?.ToString() ?? "none: timed out"}, {result.Elapsed.TotalSeconds:F1} s)").AppendLine();
@@ -220,56 +202,6 @@ public sealed partial class UserPathTests(ITestOutputHelper output) : IDisposabl
             Assert.Fail($"{command} failed (exit {result.ExitCode}, timed out: {result.TimedOut}). The session so far:\n{_session}");
         return result.Console;
     }
-
-    // Keel's tree is packed by the developer's own dotnet, as on any day: under the user's
-    // home below, the pack's restore would point the tree's projects (their
-    // obj/project.assets.json) at this test's package folder, which is deleted at the end,
-    // and every later build in the tree would fail.
-    private static readonly IReadOnlyDictionary<string, string> KeelsEnvironment = new Dictionary<string, string>();
-
-    // A clean HOME: the user's dotnet keeps its state (the local tools' resolver cache
-    // above all, which maps a tool's id and version to where it was restored) and NuGet
-    // its user configuration there, and the packages go to a folder of the test's.
-    // ILC may come from the machine's package folder, as from a CI cache.
-    private IReadOnlyDictionary<string, string> UserEnvironment => new Dictionary<string, string>
-    {
-        ["HOME"] = Path.Combine(_root, "home"),
-        ["DOTNET_CLI_HOME"] = Path.Combine(_root, "home"),
-        ["NUGET_PACKAGES"] = Path.Combine(_root, "packages"),
-        ["NUGET_FALLBACK_PACKAGES"] = IlcCache(),
-        ["DOTNET_NOLOGO"] = "1",
-        ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
-        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-    };
-
-    // A fallback package folder holding the machine's ILC package and nothing else.
-    private string IlcCache()
-    {
-        string cache = Path.Combine(_root, "ilc-cache");
-        string machineIlc = Path.Combine(MachinePackageFolder(), IlcPackage);
-        if (!Directory.Exists(cache))
-        {
-            Directory.CreateDirectory(cache);
-            if (Directory.Exists(machineIlc))
-                Directory.CreateSymbolicLink(Path.Combine(cache, IlcPackage), machineIlc);
-        }
-        return cache;
-    }
-
-    private static string PackageVersion(string feed, string id)
-    {
-        string[] packages = Directory.GetFiles(feed, $"{id}.*.nupkg").Where(p => PackageName().Match(Path.GetFileName(p)) is { Success: true } m && m.Groups["id"].Value == id).ToArray();
-        Assert.Single(packages);
-        return PackageName().Match(Path.GetFileName(packages[0])).Groups["version"].Value;
-    }
-
-    private static string MachinePackageFolder() =>
-        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } folder
-            ? folder
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-
-    [GeneratedRegex(@"^(?<id>.+?)\.(?<version>\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)\.nupkg$")]
-    private static partial Regex PackageName();
 
     [GeneratedRegex(@"\d+ passed, 0 failed")]
     private static partial Regex ClosingLine();
@@ -284,7 +216,7 @@ public sealed partial class UserPathTests(ITestOutputHelper output) : IDisposabl
         output.WriteLine(_session.ToString());
         try
         {
-            Directory.Delete(_root, recursive: true);
+            Directory.Delete(_machine.Root, recursive: true);
         }
         catch (IOException)
         {

@@ -3,7 +3,8 @@
 // (sdk/targets/Keel.App.targets, Keel.Image.targets). It may live in Keel's tree
 // (importing sdk/Sdk/Sdk.props by path) or anywhere (`<Project Sdk="Keel.Sdk">`), so
 // where its boards are is asked of MSBuild (KeelOwnBoardsDir, then KeelSdkBoardsDir:
-// the same search the build makes), once, and only by commands that need a board.
+// the same search the build makes), once, and only by commands that need a board;
+// after a build, the answer is the one that build wrote down (BuildLocationsFile).
 using System.Text.Json;
 using System.Xml.Linq;
 using Keel.BuildTool.SystemDescription;
@@ -105,30 +106,76 @@ public sealed class Application
                 $"dotnet restore {Project}", ExitCodes.BuildFailed);
     }
 
-    // Asks MSBuild where the boards and the drivers are.
+    // Where the application's build wrote down the folders it searched for boards and
+    // drivers (Keel.App.targets, KeelGenerateSystem: one Name=value line each).
+    public const string BuildLocationsFile = "obj/keel/locations.txt";
+
+    // Where the boards and the drivers are: as the last build found them, while neither
+    // the project file nor global.json (which pins the SDK) changed since; otherwise
+    // asked of MSBuild, which evaluates the project (a second, three under load: before
+    // `keel run` boots, most of its time when nothing changed).
     private async Task LocateAsync(CliContext context)
     {
-        string[] arguments = ["msbuild", Project, "-nologo", "-getProperty:KeelOwnBoardsDir", "-getProperty:KeelSdkBoardsDir", "-getProperty:KeelDriversDir"];
-        ProcessResult result = await context.Runner.RunAsync("dotnet", arguments);
-        string? own = null, sdk = null, drivers = null;
+        string? own, sdk, drivers, output = null;
+        if (LocationsOfLastBuild() is { } built)
+            (own, sdk, drivers) = built;
+        else
+            (own, sdk, drivers, output) = await AskMsBuildAsync(context);
+        if (string.IsNullOrEmpty(sdk))
+            throw new CliError($"MSBuild could not tell where {Path.GetFileName(Project)}'s boards are (is it a Keel application project?): {output?.Trim()}",
+                "dotnet " + string.Join(' ', LocateArguments), ExitCodes.BuildFailed);
+        _boards = new BoardSearch(string.IsNullOrEmpty(own) ? [sdk] : [own, sdk]);
+        _drivers = new DriverSearch(drivers ?? "");
+    }
+
+    private string[] LocateArguments => ["msbuild", Project, "-nologo", "-getProperty:KeelOwnBoardsDir", "-getProperty:KeelSdkBoardsDir", "-getProperty:KeelDriversDir"];
+
+    private async Task<(string? Own, string? Sdk, string? Drivers, string Output)> AskMsBuildAsync(CliContext context)
+    {
+        ProcessResult result = await context.Runner.RunAsync("dotnet", LocateArguments);
         if (result.Succeeded)
         {
             try
             {
                 JsonElement properties = JsonDocument.Parse(result.Output[result.Output.IndexOf('{')..]).RootElement.GetProperty("Properties");
-                own = properties.GetProperty("KeelOwnBoardsDir").GetString();
-                sdk = properties.GetProperty("KeelSdkBoardsDir").GetString();
-                drivers = properties.TryGetProperty("KeelDriversDir", out JsonElement driversDir) ? driversDir.GetString() : null;
+                return (properties.GetProperty("KeelOwnBoardsDir").GetString(), properties.GetProperty("KeelSdkBoardsDir").GetString(),
+                    properties.TryGetProperty("KeelDriversDir", out JsonElement driversDir) ? driversDir.GetString() : null, result.Output);
             }
             catch (Exception failure) when (failure is JsonException or KeyNotFoundException or ArgumentOutOfRangeException or InvalidOperationException)
             {
             }
         }
-        if (string.IsNullOrEmpty(sdk))
-            throw new CliError($"MSBuild could not tell where {Path.GetFileName(Project)}'s boards are (is it a Keel application project?): {result.Output.Trim()}",
-                "dotnet " + string.Join(' ', arguments), ExitCodes.BuildFailed);
-        _boards = new BoardSearch(string.IsNullOrEmpty(own) ? [sdk] : [own, sdk]);
-        _drivers = new DriverSearch(drivers ?? "");
+        return (null, null, null, result.Output);
+    }
+
+    // The folders the last build wrote down, when that record is newer than the project
+    // file and global.json and the folders it names are there; otherwise null.
+    private (string? Own, string? Sdk, string? Drivers)? LocationsOfLastBuild()
+    {
+        var record = new FileInfo(Path.Combine(Folder, BuildLocationsFile));
+        string? globalJson = GlobalJsonAbove(Folder);
+        if (!record.Exists || record.LastWriteTimeUtc < File.GetLastWriteTimeUtc(Project)
+            || (globalJson is not null && record.LastWriteTimeUtc < File.GetLastWriteTimeUtc(globalJson)))
+            return null;
+        var values = File.ReadAllLines(record.FullName)
+            .Select(line => line.Split('=', 2))
+            .Where(pair => pair.Length == 2)
+            .ToDictionary(pair => pair[0], pair => pair[1]);
+        string? sdk = values.GetValueOrDefault("KeelSdkBoardsDir"), drivers = values.GetValueOrDefault("KeelDriversDir");
+        return Directory.Exists(sdk) && (string.IsNullOrEmpty(drivers) || Directory.Exists(drivers))
+            ? (values.GetValueOrDefault("KeelOwnBoardsDir"), sdk, drivers)
+            : null;
+    }
+
+    private static string? GlobalJsonAbove(string folder)
+    {
+        for (var directory = new DirectoryInfo(folder); directory is not null; directory = directory.Parent)
+        {
+            string candidate = Path.Combine(directory.FullName, "global.json");
+            if (File.Exists(candidate))
+                return candidate;
+        }
+        return null;
     }
 
     // The description as it is (it must parse), for `command` (keel new task, keel add
