@@ -43,6 +43,9 @@ public static class KeelCli
             config.AddCommand<MonitorCommand>("monitor")
                 .WithDescription("Show a board's serial console with fault reports symbolised.")
                 .WithExample("monitor", "--board", "nucleo-f401re");
+            config.AddCommand<InspectCommand>("inspect")
+                .WithDescription("Show a running system's state through its gdb server: tasks, caps, endpoints, notifications or stacks, named as in app.toml.")
+                .WithExample("inspect", "tasks").WithExample("inspect", "caps", "--port", "3333");
             config.AddBranch("new", branch =>
             {
                 branch.SetDescription("Make a new application, or add a task to one.");
