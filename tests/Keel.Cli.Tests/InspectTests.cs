@@ -5,6 +5,7 @@
 // service's queue, and the policy server holds the copies of the capabilities it
 // minted for alice and bob with their badges.
 using System.Text;
+using System.Text.RegularExpressions;
 using Keel.Cli.Inspect;
 using Keel.Emulation;
 
@@ -100,40 +101,124 @@ public class InspectTests
     }
 
     private const string JournalEntry = "Journal_Keel_Demo_Journal_ConsoleJournal__Entry";
+    private const string SupervisorAsksTheService = "Supervisor_Keel_Demo_ServiceClient__Status";
 
     [Fact]
     public async Task TheDemoStoppedAtTheJournalsFirstEntryShowsWhoWaitsForWhom()
     {
-        int port = LocalPorts.Free();
-        string qemu = HostTools.Require(Qemu.Executable, Qemu.InstallCommand);
-        using var stopQemu = new CancellationTokenSource();
-        Task<EmulatorRun> emulator = HostProcess.RunAsync(qemu, new Qemu { ExtraArguments = Gdb.QemuArguments(port) }.Arguments(CliHarness.DemoImage),
-            TimeSpan.FromMinutes(2), stopQemu.Token);
+        await using var qemu = await DemoUnderQemu.StartAsync();
+        KernelImage image = KernelImage.Load(CliHarness.DemoImage);
+        string[] tasks, endpoints, stacks;
+        using (RspClient target = qemu.Connect())
+        {
+            target.Halt();
+            StopAt(target, JournalEntry, times: 1);
+            LiveTarget.StopWhereKernelReadable(target, image, TimeSpan.FromSeconds(30));
+            var views = new InspectViews(KernelSnapshot.Read(image, target), qemu.Layout, image, target);
+            (tasks, endpoints, stacks) = ([.. views.Tasks()], [.. views.Endpoints()], [.. views.Stacks()]);
+            // Left stopped (no detach): keel inspect below finds it as it is.
+        }
+        string shown = string.Join("\n", [.. tasks, "", .. endpoints, "", .. stacks]);
+        AssertRow(tasks, "service", "2", "blocked in Call: waiting for the reply of journal");
+        AssertRow(tasks, "alice", "3", "blocked in Call: waiting for the reply of service");
+        AssertRow(tasks, "bob", "4", "blocked in Call on endpoint service");
+        AssertRow(tasks, "journal", "5", "running");
+        AssertRow(tasks, "supervisor", "0", "blocked in Recv on endpoint faults");
+        AssertRow(endpoints, "service", "bob (Call)");
+        // Every started task has used some of its stack, and none all of it.
+        foreach (string task in new[] { "supervisor", "policy", "service", "alice", "bob", "journal" })
+            Assert.Matches($@"^{task} +2048 +\d+ \((\d|[1-9]\d)%\) +\d+$", stacks.Single(line => line.StartsWith(task + " ")));
+
+        // The command as a user types it, on the same stopped target.
+        CliResult caps = await CliHarness.RunAsync(["inspect", "caps", "--port", qemu.Port.ToString()]);
+        Assert.True(caps.ExitCode == 0, caps.Describe() + "\n" + shown);
+        string[] lines = caps.Output.Split('\n');
+        // The policy server keeps the capabilities it minted (badges 1 and 2, from its
+        // own service capability in slot 2) and granted copies of them to alice and bob.
+        AssertRow(lines, "policy", "2", "service", "Endpoint", "service", "write, grant-reply");
+        AssertRow(lines, "policy", "3", "Endpoint", "service", "write, grant-reply", "1", "policy slot 2");
+        AssertRow(lines, "policy", "4", "Endpoint", "service", "write, grant-reply", "2", "policy slot 2");
+        AssertRow(lines, "alice", "2", "Endpoint", "service", "write, grant-reply", "1", "policy slot 3");
+        AssertRow(lines, "bob", "2", "Endpoint", "service", "write, grant-reply", "2", "policy slot 4");
+        AssertRow(lines, "rogue", "1", "faults", "Endpoint", "faults", "write, grant-reply", "6");
+    }
+
+    // At its third fault the rogue waits for the supervisor's verdict: a dump taken as the
+    // supervisor asks the service how it is, shown by keel inspect --dump.
+    [Fact]
+    public async Task ADumpOfTheRoguesThirdFaultShowsItFaultedAndHeld()
+    {
+        await using var qemu = await DemoUnderQemu.StartAsync();
+        KernelImage image = KernelImage.Load(CliHarness.DemoImage);
+        string file = Path.Combine(Path.GetTempPath(), $"keel-inspect-{Guid.NewGuid():N}.dump");
         try
         {
-            KernelImage image = KernelImage.Load(CliHarness.DemoImage);
-            var layout = CliHarness.Layout(Workspace.DefaultApplication);
-            string[] tasks, caps, endpoints, stacks;
-            using (RspClient target = RspClient.Connect("localhost", port, TimeSpan.FromSeconds(30)))
+            using (RspClient target = qemu.Connect())
             {
                 target.Halt();
-                uint entry = CliHarness.SymbolAddress(JournalEntry);
-                target.Break(entry);
-                string stop = target.Continue(TimeSpan.FromSeconds(60));
-                Assert.StartsWith("T05", stop);
-                Assert.Equal(entry, target.Registers()[15]);
-                target.Unbreak(entry);
+                StopAt(target, SupervisorAsksTheService, times: 3);
                 LiveTarget.StopWhereKernelReadable(target, image, TimeSpan.FromSeconds(30));
-                var views = new InspectViews(KernelSnapshot.Read(image, target), layout, image, target);
-                (tasks, caps, endpoints, stacks) = ([.. views.Tasks()], [.. views.Caps()], [.. views.Endpoints()], [.. views.Stacks()]);
+                KernelDump.Take(target, CliHarness.DemoImage, qemu.Layout).Save(file);
             }
-            string shown = string.Join("\n", [.. tasks, "", .. caps, "", .. endpoints, "", .. stacks]);
-            File.WriteAllText("/tmp/inspect-shown.txt", shown);
+            CliResult shown = await CliHarness.RunAsync(["inspect", "tasks", "--dump", file]);
+            Assert.True(shown.ExitCode == 0, shown.Describe());
+            string[] lines = shown.Output.Split('\n');
+            AssertRow(lines, "rogue", "6", "faulted: held by supervisor, which has not replied");
+            Assert.Contains(lines, line => line.StartsWith("rogue faulted: memory access at address 0x20009000, pc 0x", StringComparison.Ordinal));
+            Assert.StartsWith($"dump of {CliHarness.DemoImage}, taken ", lines[0]);
         }
         finally
         {
-            stopQemu.Cancel();
-            await emulator;
+            File.Delete(file);
+        }
+    }
+
+    // A row of a view: its cells in columns, two spaces or more apart.
+    private static void AssertRow(IEnumerable<string> lines, params string[] cells)
+    {
+        string row = "^" + string.Join(" {2,}", cells.Select(Regex.Escape)) + "$";
+        Assert.True(lines.Any(line => Regex.IsMatch(line, row)), $"no row {string.Join(" | ", cells)} in:\n{string.Join("\n", lines)}");
+    }
+
+    private static void StopAt(RspClient target, string symbol, int times)
+    {
+        uint address = CliHarness.SymbolAddress(symbol);
+        target.Break(address);
+        for (int hit = 0; hit < times; hit++)
+        {
+            string stop = target.Continue(TimeSpan.FromSeconds(60));
+            Assert.True(stop.StartsWith("T05") && target.Registers()[15] == address, $"{symbol} was not reached ({stop})");
+        }
+        target.Unbreak(address);
+    }
+
+    // The demo on QEMU, halted at reset with its gdb stub on a free port.
+    private sealed class DemoUnderQemu : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private Task<EmulatorRun>? _run;
+
+        public int Port { get; } = LocalPorts.Free();
+
+        public Keel.BuildTool.SystemDescription.SystemLayout Layout { get; } = CliHarness.Layout(Workspace.DefaultApplication);
+
+        public static Task<DemoUnderQemu> StartAsync()
+        {
+            var demo = new DemoUnderQemu();
+            string qemu = HostTools.Require(Qemu.Executable, Qemu.InstallCommand);
+            demo._run = HostProcess.RunAsync(qemu, new Qemu { ExtraArguments = Gdb.QemuArguments(demo.Port) }.Arguments(CliHarness.DemoImage),
+                TimeSpan.FromMinutes(2), demo._stop.Token);
+            return Task.FromResult(demo);
+        }
+
+        public RspClient Connect() => RspClient.Connect("localhost", Port, TimeSpan.FromSeconds(30));
+
+        public async ValueTask DisposeAsync()
+        {
+            _stop.Cancel();
+            if (_run is not null)
+                await _run;
+            _stop.Dispose();
         }
     }
 }
