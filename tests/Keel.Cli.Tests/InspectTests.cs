@@ -128,6 +128,8 @@ public class InspectTests
         // Every started task has used some of its stack, and none all of it.
         foreach (string task in new[] { "supervisor", "policy", "service", "alice", "bob", "journal" })
             Assert.Matches($@"^{task} +2048 +\d+ \((\d|[1-9]\d)%\) +\d+$", stacks.Single(line => line.StartsWith(task + " ")));
+        // The rogue has not run yet: the port paints a stack when it first builds its frame.
+        AssertRow(stacks, "rogue", "2048", "2048 (100%)", "0", "no paint left: not started since boot, or overflowed; starts afresh when it next runs");
 
         // The command as a user types it, on the same stopped target.
         CliResult caps = await CliHarness.RunAsync(["inspect", "caps", "--port", qemu.Port.ToString()]);

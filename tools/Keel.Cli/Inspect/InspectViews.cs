@@ -107,26 +107,27 @@ public sealed class InspectViews(KernelSnapshot kernel, SystemLayout layout, Ker
 
     // How deep each task's stack has been since it last started: the words above the
     // lowest one still holding the port's paint (keel_stack_paint), against app.toml's stack.
+    // The port paints a stack when it builds the task's first frame, so a task that has
+    // not run since boot has none yet, and neither has a stack that overflowed.
     public IReadOnlyList<string> Stacks()
     {
         uint paint = image.Symbol(KernelImage.StackPaintSymbol)
             ?? throw new InvalidDataException($"the image has no symbol {KernelImage.StackPaintSymbol}: its stacks are not painted (rebuild it with this Keel)");
-        var rows = new List<string[]> { new[] { "task", "stack", "used", "free" } };
+        var rows = new List<string[]> { new[] { "task", "stack", "used", "free", "" } };
         foreach (TaskLayout task in layout.Tasks)
         {
             int size = (int)task.Task.Stack!.Value;
-            // Painted when the port next builds its first frame.
-            if (task.Index < kernel.Threads.Count && kernel.Threads[task.Index].Flag("RestartPending"))
-            {
-                rows.Add([task.Task.Name, size.ToString(), "(starts afresh when it next runs)", ""]);
-                continue;
-            }
             byte[] stack = memory.Read((uint)task.Ram.Base, size);
             int unused = 0;
             while (unused + 4 <= size && BitConverter.ToUInt32(stack, unused) == paint)
                 unused += 4;
             int used = size - unused;
-            rows.Add([task.Task.Name, size.ToString(), $"{used} ({used * 100 / size}%)", unused.ToString()]);
+            var notes = new List<string>();
+            if (unused == 0)
+                notes.Add("no paint left: not started since boot, or overflowed");
+            if (task.Index < kernel.Threads.Count && kernel.Threads[task.Index].Flag("RestartPending"))
+                notes.Add("starts afresh when it next runs");
+            rows.Add([task.Task.Name, size.ToString(), $"{used} ({used * 100 / size}%)", unused.ToString(), string.Join("; ", notes)]);
         }
         return Columns(rows);
     }

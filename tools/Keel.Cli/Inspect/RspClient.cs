@@ -87,12 +87,18 @@ public sealed class RspClient : ITargetMemory, IDisposable
 
     public void Unbreak(uint address) => Expect(Request($"z0,{address & ~1u:x},2"), "OK", $"removing the breakpoint at 0x{address:x8}");
 
+    // One instruction (past a breakpoint, which a stub would otherwise hit again at once).
+    public string Step(TimeSpan limit) => Resume("s", limit);
+
     // Lets the target run until it stops (a breakpoint), or ends (then the reply is W or X).
-    public string Continue(TimeSpan limit)
+    public string Continue(TimeSpan limit) => Resume("c", limit);
+
+    private string Resume(string command, TimeSpan limit)
     {
-        Send("c");
+        Send(command);
         int previous = _tcp.ReceiveTimeout;
-        _tcp.ReceiveTimeout = (int)limit.TotalMilliseconds;
+        // 0: no limit (the socket refuses -1).
+        _tcp.ReceiveTimeout = limit == Timeout.InfiniteTimeSpan ? 0 : (int)limit.TotalMilliseconds;
         try
         {
             while (true)
