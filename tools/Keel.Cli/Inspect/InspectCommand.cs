@@ -6,6 +6,7 @@
 // and runs on after.
 using System.ComponentModel;
 using Keel.BuildTool.SystemDescription;
+using Keel.Cli.Faults;
 using Keel.Cli.Inspect;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -46,20 +47,22 @@ public sealed class InspectCommand(CliContext context) : AsyncCommand<InspectCom
             settings.Board = dump.Board;
             var (image, layout) = await TargetConnection.ImageAsync(context, settings);
             context.Console.WriteWholeLine($"dump of {dump.Image}, taken {dump.Taken:yyyy-MM-dd HH:mm:ss} UTC, stopped at pc 0x{dump.Pc:x8}");
-            Show(TargetConnection.Guard(() => new InspectViews(KernelSnapshot.Read(image, dump), layout, image, dump).Show(settings.View)));
+            Show(TargetConnection.Guard(() => new InspectViews(KernelSnapshot.Read(image, dump), layout, image, dump).Show(settings.View)), settings, layout);
             return ExitCodes.Success;
         }
         var (liveImage, liveLayout) = await TargetConnection.ImageAsync(context, settings);
         IReadOnlyList<string> lines = TargetConnection.WithStoppedTarget(context, settings, liveImage,
             target => new InspectViews(KernelSnapshot.Read(liveImage, target), liveLayout, liveImage, target).Show(settings.View));
-        Show(lines);
+        Show(lines, settings, liveLayout);
         return ExitCodes.Success;
     }
 
-    private void Show(IReadOnlyList<string> lines)
+    // The lines, a fault's addresses symbolised beneath it as `keel run` does.
+    private void Show(IReadOnlyList<string> lines, TargetSettings settings, SystemLayout layout)
     {
+        var symboliser = FaultSymboliser.For(TargetConnection.ImagePath(context, settings), layout, context.Workspace);
         foreach (string line in lines)
-            context.Console.WriteWholeLine(line);
+            context.Console.WriteSymbolised(line, symboliser);
     }
 }
 
