@@ -268,7 +268,16 @@ internal sealed class DwarfReader(byte[] bytes)
         return text;
     }
 
-    public ulong Uleb()
+    public ulong Uleb() => Leb().Value;
+
+    public long Sleb()
+    {
+        var (value, bits, signed) = Leb();
+        return signed && bits < 64 ? (long)value | (-1L << bits) : (long)value;
+    }
+
+    // A LEB128 number: its bits, how many, and whether the last byte's sign bit is set.
+    private (ulong Value, int Bits, bool Signed) Leb()
     {
         ulong result = 0;
         int shift = 0;
@@ -279,22 +288,6 @@ internal sealed class DwarfReader(byte[] bytes)
             result |= (ulong)(next & 0x7f) << shift;
             shift += 7;
         } while ((next & 0x80) != 0);
-        return result;
-    }
-
-    public long Sleb()
-    {
-        long result = 0;
-        int shift = 0;
-        byte next;
-        do
-        {
-            next = bytes[Position++];
-            result |= (long)(next & 0x7f) << shift;
-            shift += 7;
-        } while ((next & 0x80) != 0);
-        if (shift < 64 && (next & 0x40) != 0)
-            result |= -1L << shift;
-        return result;
+        return (result, shift, (next & 0x40) != 0);
     }
 }
