@@ -76,6 +76,14 @@ namespace Keel.Port
         [SuppressGCTransition]
         private static extern void ForgetLoadedContext(ThreadContext* context);
 
+        [DllImport("*", EntryPoint = "keel_publish_kernel_state")]
+        [SuppressGCTransition]
+        private static extern void PublishKernelState(void* state);
+
+        [DllImport("*", EntryPoint = "keel_paint_stack")]
+        [SuppressGCTransition]
+        private static extern void PaintStack(uint* from, uint* to);
+
         [DllImport("*", EntryPoint = "keel_task_image_table")]
         [SuppressGCTransition]
         private static extern TaskImage* TaskImageTable();
@@ -90,6 +98,7 @@ namespace Keel.Port
             uint coreClockHz, uint tickHz, delegate*<int, string> taskName, delegate*<uint, void> halt)
         {
             s_kernel = kernel;
+            PublishKernelState(Unsafe(ref s_kernel));
             s_contexts = contexts;
             s_tasks = tasks;
             s_regions = regions;
@@ -489,8 +498,9 @@ namespace Keel.Port
         }
 
         // A (re)started task: fresh statics from its image, cleared registers (the FPU's
-        // too), and an exception frame at the top of its stack that "returns" to its
-        // entry point with r0 = its IPC buffer (userlib's keel_task_start).
+        // too), its stack painted (keel inspect reads its high-water mark by the paint),
+        // and an exception frame at the top of its stack that "returns" to its entry
+        // point with r0 = its IPC buffer (userlib's keel_task_start).
         private static void Rebuild(int task, ref Tcb thread)
         {
             ref TaskImage image = ref s_images[task];
@@ -501,6 +511,7 @@ namespace Keel.Port
                 *to = 0;
 
             uint* frame = (uint*)StackTop(ref s_tasks[task]) - ThreadContext.HardwareFrameWords;
+            PaintStack((uint*)s_tasks[task].RamBase, frame);
             BuildFrame(frame, image.Entry);
             frame[0] = (uint)thread.IpcBuffer;
             thread.Regs = default;

@@ -187,6 +187,16 @@ public class BuildAndRunTests
             @"    address \2: the stack pointer of task sensor when its 1024-byte stack overflowed " +
             $@"\(stack = 1024 in \[tasks\.sensor\], tests/images/task-stack-overflow/app\.toml\({stackField},1\)\): try stack = 2048\n" +
             "logger: the sensor has stopped\n", result.Output);
+
+        // keel run saved a dump at the kernel's report, in which the sensor's stack is (nearly: the
+        // frame the hardware could not stack is not in it) used up
+        // and the sensor will restart afresh (the kernel lost its context).
+        var dump = System.Text.RegularExpressions.Regex.Match(result.Output,
+            @"^keel: saved a dump of the system at the failure above: (?<file>\S+\.dump) \(keel inspect --dump \k<file>\)$", System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.True(dump.Success, result.Describe());
+        CliResult stacks = await CliHarness.RunAsync(["inspect", "stacks", folder, "--dump", Path.Combine(CliHarness.Root, dump.Groups["file"].Value)]);
+        Assert.True(stacks.ExitCode == ExitCodes.Success, stacks.Describe());
+        Assert.Matches(@"(?m)^sensor +1024 +\d+ \((9\d|100)%\) +\d+ +starts afresh when it next runs$", stacks.Output);
     }
 
     // QEMU's default port through its -s, or the one --gdb-port gives through -gdb.

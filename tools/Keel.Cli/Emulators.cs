@@ -9,6 +9,7 @@
 // stops (its status from the board script's stop hook), when the inputs end it, or
 // after a bounded emulated time. Renode itself must end cleanly (status 0).
 using Keel.Cli.Faults;
+using Keel.Cli.Inspect;
 using Keel.Emulation;
 using Spectre.Console;
 
@@ -53,8 +54,9 @@ public sealed class Emulators(CliContext context, Workspace workspace)
     }
 
     // `renodeAdditions`: the application's devices and inputs, for Renode.
+    // `dumps`: under QEMU without gdb, save a dump at a panic or an unhandled fault.
     public async Task<EmulatorOutcome> RunAsync(string emulator, string elf, FaultSymboliser symboliser, bool gdb = false, TimeSpan? timeLimit = null, int? gdbPort = null,
-        RenodeAdditions? renodeAdditions = null)
+        RenodeAdditions? renodeAdditions = null, FaultDumps? dumps = null)
     {
         void Show(string line) => context.Console.WriteSymbolised(line, symboliser);
 
@@ -69,8 +71,28 @@ public sealed class Emulators(CliContext context, Workspace workspace)
                 if (workspace.FindTool(Gdb.Executable) is null)
                     context.Console.WriteWholeLine($"  ({Gdb.Executable} is not installed: {Gdb.InstallCommand})");
             }
-            ProcessResult result = await context.Runner.RunAsync(qemu, QemuArguments(elf, gdb, gdbPort), Show, timeLimit);
-            return new EmulatorOutcome(result.Output, result.ExitCode, result.TimedOut);
+            if (dumps is null || gdb)
+            {
+                ProcessResult result = await context.Runner.RunAsync(qemu, QemuArguments(elf, gdb, gdbPort), Show, timeLimit);
+                return new EmulatorOutcome(result.Output, result.ExitCode, result.TimedOut);
+            }
+            int dumpPort = LocalPorts.Free();
+            using var stopWatching = new CancellationTokenSource();
+            using var stopQemu = new CancellationTokenSource();
+            Task<bool> watching = Task.Run(() =>
+            {
+                bool attached = dumps.Watch(dumpPort, stopWatching.Token);
+                if (!attached)
+                    stopQemu.Cancel();
+                return attached;
+            });
+            ProcessResult watched = await context.Runner.RunAsync(qemu,
+                new Keel.Emulation.Qemu { ExtraArguments = ["-gdb", $"tcp:127.0.0.1:{dumpPort}", "-S"] }.Arguments(elf), Show, timeLimit, stopQemu.Token);
+            stopWatching.Cancel();
+            if (!await watching)
+                throw new CliError($"QEMU's gdb stub, through which keel run saves a dump at a failure, did not answer within {FaultDumps.AttachLimit.TotalSeconds} s.",
+                    "run the command again (a loaded machine); keel run --gdb starts QEMU without it", ExitCodes.Failed);
+            return new EmulatorOutcome(watched.Output, watched.ExitCode, watched.TimedOut);
         }
 
         var renode = new Keel.Emulation.Renode

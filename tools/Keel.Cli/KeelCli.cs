@@ -43,6 +43,12 @@ public static class KeelCli
             config.AddCommand<MonitorCommand>("monitor")
                 .WithDescription("Show a board's serial console with fault reports symbolised.")
                 .WithExample("monitor", "--board", "nucleo-f401re");
+            config.AddCommand<InspectCommand>("inspect")
+                .WithDescription("Show a running system's state through its gdb server: tasks, caps, endpoints, notifications or stacks, named as in app.toml.")
+                .WithExample("inspect", "tasks").WithExample("inspect", "caps", "--port", "3333").WithExample("inspect", "tasks", "--dump", "policy-demo.dump");
+            config.AddCommand<DumpCommand>("dump")
+                .WithDescription("Save a running system's RAM and registers through its gdb server, for keel inspect --dump.")
+                .WithExample("dump").WithExample("dump", "--port", "3333", "--output", "hang.dump");
             config.AddBranch("new", branch =>
             {
                 branch.SetDescription("Make a new application, or add a task to one.");

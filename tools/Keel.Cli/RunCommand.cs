@@ -7,6 +7,7 @@
 using System.ComponentModel;
 using System.Text.RegularExpressions;
 using Keel.Cli.Faults;
+using Keel.Cli.Inspect;
 using Keel.Emulation;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -79,8 +80,12 @@ public sealed partial class RunCommand(CliContext context) : AsyncCommand<RunCom
         if (!settings.NoBuild)
             await BuildCommand.BuildAsync(context, workspace, app, board, settings.Debug);
         string elf = app.RequireImage(workspace, board, settings.Debug);
-        var symboliser = FaultSymboliser.For(elf, await app.LayoutAsync(context, workspace, board), workspace);
-        EmulatorOutcome outcome = await emulators.RunAsync(emulator, elf, symboliser, settings.Gdb, limit, settings.GdbPort, RenodeAdditions.Of(app.Folder));
+        var layout = await app.LayoutAsync(context, workspace, board);
+        var symboliser = FaultSymboliser.For(elf, layout, workspace);
+        var dumps = new FaultDumps(elf, layout);
+        EmulatorOutcome outcome = await emulators.RunAsync(emulator, elf, symboliser, settings.Gdb, limit, settings.GdbPort, RenodeAdditions.Of(app.Folder), dumps);
+        foreach (string dump in dumps.Saved)
+            context.Console.WriteWholeLine($"keel: saved a dump of the system at the failure above: {workspace.Show(dump)} (keel inspect --dump {workspace.Show(dump)})");
         // Line by line debugging is QEMU's (gdb); a Renode run is debugged there too.
         string again = $"keel run {workspace.Show(app.Folder)} --gdb";
         if (outcome.TimedOut)

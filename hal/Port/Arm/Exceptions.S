@@ -46,6 +46,17 @@ keel_current_context:
 @ 0 before the first and after that thread was restarted (keel_forget_loaded_context).
 keel_loaded_context:
     .word 0
+@ Where KernelPort keeps the kernel's state, set once at boot (keel_publish_kernel_state),
+@ for `keel inspect` and `keel dump` (docs/debugging.md), which find it by this name:
+@ ILC's DWARF gives the state's layout but not reliably where a class's statics lie.
+    .global keel_kernel_state
+keel_kernel_state:
+    .word 0
+
+@ What a task's stack holds where it has never been (keel_paint_stack): `keel inspect
+@ stacks` reads this symbol's value and finds each stack's high-water mark by it.
+    .global keel_stack_paint
+    .equ keel_stack_paint, 0x57AC57AC
 
     .text
 
@@ -196,6 +207,30 @@ keel_set_current:
     str r0, [r1]
     bx lr
     .size keel_set_current, . - keel_set_current
+
+@ keel_publish_kernel_state(state): boot only (keel_kernel_state above).
+    .global keel_publish_kernel_state
+    .type keel_publish_kernel_state, %function
+    .thumb_func
+keel_publish_kernel_state:
+    ldr r1, =keel_kernel_state
+    str r0, [r1]
+    bx lr
+    .size keel_publish_kernel_state, . - keel_publish_kernel_state
+
+@ keel_paint_stack(from, to): fills the words from `from` up to `to` with
+@ keel_stack_paint (a task's stack below its first frame, when it is (re)started).
+    .global keel_paint_stack
+    .type keel_paint_stack, %function
+    .thumb_func
+keel_paint_stack:
+    ldr r2, =keel_stack_paint
+1:  cmp r0, r1
+    it lo
+    strlo r2, [r0], #4
+    blo 1b
+    bx lr
+    .size keel_paint_stack, . - keel_paint_stack
 
 @ keel_enter_first_task(): from the boot code (privileged thread mode, main stack).
 @ An SVC enters the kernel, which finds no thread running yet and switches to the
