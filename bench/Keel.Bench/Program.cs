@@ -30,8 +30,8 @@ if (!args.Contains("--no-build"))
     }
 }
 
-var qemu = new Qemu { ExtraArguments = ["-icount", "shift=0,align=off,sleep=off"], TimeLimit = TimeSpan.FromMinutes(2) };
-Console.WriteLine($"keel-bench: running {ImageName} on QEMU {Board} with -icount shift=0,align=off,sleep=off");
+var qemu = new Qemu { Icount = Qemu.InstructionCountIcount };
+Console.WriteLine($"keel-bench: running {ImageName} on QEMU {Board} with -icount {qemu.Icount}");
 EmulatorRun run = await qemu.RunAsync(Repository.Image(ImageFolder, ImageName, Board));
 IReadOnlyList<BenchLine> lines = BenchLine.ParseAll(run.Console);
 string[] missing = BenchLine.Operations.Where(op => lines.All(line => line.Operation != op)).ToArray();

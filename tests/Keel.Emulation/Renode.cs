@@ -12,8 +12,9 @@
 //   stops (the Halt platform call, a panic), and takes the image's status from the line
 //   the hook logs;
 // - bounds the run with an emulated time (`emulation RunFor`), after which Renode
-//   quits by itself: an image that never stops ends as timed out, deterministically;
-//   and with a wall-clock limit on the whole process, for a Renode that hangs;
+//   quits by itself: an image that never stops ends as timed out, deterministically,
+//   however busy the host; and with a wall-clock safety net on the whole process, for
+//   a Renode that hangs (a run it ends says the host was too slow, not the image);
 // - runs a caller's monitor commands (Commands) between the set-up and that bounded
 //   run: an application's own devices and inputs (RenodeAdditions), a test's button
 //   press at a given emulated time (`emulation RunFor "0.3"; sysbus.gpioPortC.UserButton
@@ -25,7 +26,6 @@
 // (the executable's path), then as `renode` on PATH; without it, Locate returns null
 // and callers say how to install it (InstallHint). A caller may also name the launcher
 // itself (Executable), which is how the tests give it a stand-in.
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -48,7 +48,11 @@ public sealed partial class Renode
     // The most emulated time the image runs for, if it does not stop before.
     public TimeSpan EmulatedTime { get; init; } = TimeSpan.FromSeconds(10);
 
-    // Wall-clock limit on Renode itself (start-up included), after which it is killed.
+    // EmulatedTime as the monitor reads it.
+    private string EmulatedSeconds => EmulatedTime.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    // The wall-clock safety net on Renode itself (start-up included): a Renode still
+    // running after it is killed, and the run says the host was too slow.
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromMinutes(10);
 
     // The local port of the console's socket; 0: a free one, chosen for each run.
@@ -93,7 +97,7 @@ public sealed partial class Renode
         (Usart1Port is int usart1 ? $"emulation CreateServerSocketTerminal {usart1} \"keel_usart1\" false; connector Connect sysbus.usart1 keel_usart1; " : "") +
         $"runMacro $end_when_stopped; " +
         string.Concat(Commands.Select(command => command + "; ")) +
-        $"emulation RunFor \"{EmulatedTime.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"; quit",
+        $"emulation RunFor \"{EmulatedSeconds}\"; quit",
     ];
 
     // Runs the image; `onLine`, when given, receives each console line as it arrives.
@@ -122,6 +126,7 @@ public sealed partial class Renode
             ExitCode = status is uint s ? (int)s : null,
             TimedOut = status is null && !endedByInputs,
             EndedByInputs = endedByInputs,
+            Bound = $"{EmulatedSeconds} s of emulated time",
         };
     }
 
@@ -146,30 +151,9 @@ public sealed partial class Renode
     // (a script that failed) leaves an empty console.
     private static async Task<string> ReadConsoleAsync(int port, Action<string>? onLine, CancellationToken renodeExited)
     {
-        using var client = new TcpClient();
-        while (true)
-        {
-            try
-            {
-                await client.ConnectAsync(IPAddress.Loopback, port, renodeExited);
-                break;
-            }
-            catch (SocketException)
-            {
-                try
-                {
-                    await Task.Delay(100, renodeExited);
-                }
-                catch (OperationCanceledException)
-                {
-                    return "";
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                return "";
-            }
-        }
+        using TcpClient? client = await LocalPorts.ConnectWhenListeningAsync(port, renodeExited);
+        if (client is null)
+            return "";
 
         var transcript = new StringBuilder();
         try

@@ -11,7 +11,7 @@ public class BenchImageTests
     [Fact]
     public async Task TheBenchImageReportsEveryOperationAndTakesTheFastpath()
     {
-        var qemu = new Qemu { ExtraArguments = ["-icount", "shift=0,align=off,sleep=off"] };
+        var qemu = new Qemu { Icount = Qemu.InstructionCountIcount };
         EmulatorRun run = await qemu.RunAsync(Repository.Image("bench/ipc", "ipc-bench"));
         Assert.True(run.ExitedWith(0), run.Describe());
 

@@ -34,7 +34,7 @@ public partial class CSharpConformanceTests
     public async Task EveryConstructOfTheSuiteRunsOnTheTargetAndPasses()
     {
         Build();
-        EmulatorRun run = await new Qemu { TimeLimit = TimeSpan.FromSeconds(60) }.RunAsync(Repository.Image(Folder, ImageName));
+        EmulatorRun run = await new Qemu().RunAsync(Repository.Image(Folder, ImageName));
         SuiteReport report = SuiteReport.Parse(run.Console);
 
         Assert.True(run.ExitedWith(0), run.Describe());

@@ -19,7 +19,7 @@ public class DriverExamplesUsartConsoleTests
         (int exitCode, string output) = DotnetBuild.Run(Path.Combine(Repository.Root, Folder, "UartConsole.csproj"));
         Assert.True(exitCode == 0, output);
         using TcpListener listener = Usart1Line.Listen();
-        Task<EmulatorRun> running = new Qemu { Usart1Port = listener.Port(), TimeLimit = TimeSpan.FromSeconds(60) }.RunAsync(Repository.Image(Folder, "uart-console"));
+        Task<EmulatorRun> running = new Qemu { Usart1Port = listener.Port() }.RunAsync(Repository.Image(Folder, "uart-console"));
 
         // The reader comes late, as it does on a busy machine: nothing is lost before it.
         await Task.Delay(TimeSpan.FromSeconds(2));

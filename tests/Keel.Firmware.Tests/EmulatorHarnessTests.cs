@@ -4,7 +4,8 @@ using Keel.Emulation;
 namespace Keel.Firmware.Tests;
 
 // The harness itself: a hung image must end in a time-out that carries the transcript,
-// a missing image must say how to get one, and an unprivileged semihosting call must
+// at its budget of emulated work, and only a host too slow for the wall-clock safety
+// net may end a run otherwise, saying so; a missing image must say how to get one, and an unprivileged semihosting call must
 // not reach the host (issue 13, F7).
 public class EmulatorHarnessTests
 {
@@ -88,15 +89,29 @@ public class EmulatorHarnessTests
     public async Task AHungImageTimesOutAndKeepsWhatItPrinted()
     {
         string image = BuildImage("hang", HangingImage);
-        var qemu = new Qemu { TimeLimit = TimeSpan.FromSeconds(2) };
+        var qemu = new Qemu { InstructionBudget = 50_000_000 };
 
         EmulatorRun run = await qemu.RunAsync(image);
 
-        Assert.True(run.TimedOut);
+        Assert.True(run.TimedOut && !run.WallClockLimitReached, run.Describe());
         Assert.Null(run.ExitCode);
         Assert.Equal("alive\n", run.Console);
-        Assert.Contains("timed out", run.Describe());
+        Assert.Contains("timed out: the image did not stop within its budget of 50000000 instructions", run.Describe());
         Assert.Contains("alive", run.Describe());
+    }
+
+    // The safety net's time-out is the host's, not the image's, and says so: a test that
+    // fails there points at the machine.
+    [Fact]
+    public async Task TheWallClockSafetyNetSaysTheHostWasTooSlow()
+    {
+        string image = BuildImage("hang", HangingImage);
+        var qemu = new Qemu { TimeLimit = TimeSpan.FromMilliseconds(1) };
+
+        EmulatorRun run = await qemu.RunAsync(image);
+
+        Assert.True(run.TimedOut && run.WallClockLimitReached, run.Describe());
+        Assert.Contains("the host was too slow (or the emulator itself hung), not the image", run.Describe());
     }
 
     [Fact]
@@ -110,9 +125,7 @@ public class EmulatorHarnessTests
     public async Task AnUnprivilegedSemihostingCallDoesNotReachTheHost()
     {
         string image = BuildImage("semihosting", UnprivilegedSemihostingImage);
-        var qemu = new Qemu { TimeLimit = TimeSpan.FromSeconds(10) };
-
-        EmulatorRun run = await qemu.RunAsync(image);
+        EmulatorRun run = await new Qemu().RunAsync(image);
 
         Assert.True(run.ExitedWith(3), run.Describe());
         Assert.Equal("refused\n", run.Console);

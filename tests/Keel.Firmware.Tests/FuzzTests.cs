@@ -16,7 +16,7 @@ public class FuzzTests
     public const string Folder = "tests/fuzz";
 
     private static readonly Lazy<Task<EmulatorRun>> Run = new(() =>
-        new Qemu { TimeLimit = TimeSpan.FromMinutes(2) }.RunAsync(Repository.Image(Folder, "fuzz")));
+        new Qemu().RunAsync(Repository.Image(Folder, "fuzz")));
 
     private static readonly Regex ClosingLine = new(
         @"^fuzz: seed (0x[0-9a-f]{8}), (\d+) system calls, (\d+) faults, (\d+) kernel panics, (\d+) invariant violations, (\d+) integrity violations, (\d+) FP crossings, (\d+) correct answers, (\d+) wrong answers$",

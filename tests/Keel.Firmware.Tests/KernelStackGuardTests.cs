@@ -15,7 +15,7 @@ public class KernelStackGuardTests
     public async Task AKernelStackOverflowEndsInTheGuardWithAPanicReport()
     {
         string image = Repository.Image(Folder, "kernel-stack-guard");
-        EmulatorRun run = await new Qemu { TimeLimit = TimeSpan.FromSeconds(20) }.RunAsync(image);
+        EmulatorRun run = await new Qemu().RunAsync(image);
 
         Assert.True(run.ExitedWith(101), run.Describe());
         Match report = Regex.Match(run.Console, @"kernel stack overflow: stack overflow at pc 0x00000000, address 0x([0-9a-f]{8})");

@@ -11,7 +11,7 @@ namespace Keel.Firmware.Tests;
 public class TargetSuiteOnQemu
 {
     private static readonly Lazy<Task<EmulatorRun>> Run = new(() =>
-        new Qemu { TimeLimit = TimeSpan.FromMinutes(5) }.RunAsync(TargetSuite.Image()));
+        new Qemu().RunAsync(TargetSuite.Image()));
 
     public static TheoryData<string, string> Cases => SuiteCases.All();
 

@@ -21,7 +21,7 @@ public class TextFormatImageTests
     {
         var (exitCode, output) = DotnetBuild.Run(Path.Combine(Repository.Root, Folder, "TextFormat.csproj"), "-p:KeelBoard=netduinoplus2");
         Assert.True(exitCode == 0, output);
-        return new Qemu { TimeLimit = TimeSpan.FromSeconds(60) }.RunAsync(Repository.Image(Folder, ImageName)).GetAwaiter().GetResult();
+        return new Qemu().RunAsync(Repository.Image(Folder, ImageName)).GetAwaiter().GetResult();
     });
 
     private static string Net(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -28,24 +27,14 @@ public static class Usart1Line
         return await accepting;
     }
 
-    // Renode listens once it has started: connect as soon as it does.
+    // Renode listens once it has started: connect as soon as it does, however long a
+    // busy host makes that take (Renode's own bounds end a run that never gets there).
     public static async Task<TcpClient> ConnectAsync(int port, Task<EmulatorRun> running)
     {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var client = new TcpClient();
-            try
-            {
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return client;
-            }
-            catch (SocketException) when (deadline.Elapsed < TimeSpan.FromSeconds(20) && !running.IsCompleted)
-            {
-                client.Dispose();
-                await Task.Delay(50);
-            }
-        }
+        var ended = new CancellationTokenSource();
+        _ = running.ContinueWith(_ => ended.Cancel(), TaskScheduler.Default);
+        return await LocalPorts.ConnectWhenListeningAsync(port, ended.Token)
+            ?? throw new InvalidOperationException("the emulator ended without serving USART1:\n" + (await running).Describe());
     }
 
     // What the image sends on USART1, until the emulator closes the connection (it exits).
