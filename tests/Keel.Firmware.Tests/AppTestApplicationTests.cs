@@ -30,7 +30,7 @@ public class AppTestApplicationTests
     private static async Task<(EmulatorRun Run, SuiteReport Report)> Run(string image)
     {
         EmulatorRun run = await new Qemu { TimeLimit = TimeSpan.FromSeconds(60) }.RunAsync(image);
-        return (run, SuiteReport.Parse(run.Console));
+        return (run, SuiteReport.Parse(run.Console, "checks"));
     }
 
     private static Task<(EmulatorRun Run, SuiteReport Report)> BuildAndRun() => Run(Build());
@@ -114,7 +114,7 @@ public class AppTestApplicationTests
         var (exitCode, output) = DotnetBuild.Run(Project, $"-p:KeelBoard={Renode.Board}");
         Assert.True(exitCode == 0, output);
         EmulatorRun run = await new Renode { EmulatedTime = TimeSpan.FromSeconds(30) }.RunAsync(Repository.Image(Folder, ImageName, Renode.Board));
-        SuiteReport report = SuiteReport.Parse(run.Console);
+        SuiteReport report = SuiteReport.Parse(run.Console, "checks");
 
         Assert.True(run.ExitedWith(1), run.Describe());
         Assert.True(report.Consistent, run.Describe());
