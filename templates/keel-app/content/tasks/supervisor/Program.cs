@@ -16,9 +16,8 @@ namespace KeelApp.Supervisor
         [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
         private static void Main()
         {
-            Console.WriteLine("supervisor: watching for faults");
+            Console.WriteLine("watching for faults");
             Message fault = Ipc.Recv(Caps.Faults);
-            Console.Write("supervisor: ");
             Console.Write(FaultBadges.Name(fault.Badge));
             Console.Write(" faulted: ");
             Console.Write(FaultKinds.Name((FaultKind)fault.Label));
@@ -30,7 +29,7 @@ namespace KeelApp.Supervisor
             // The first signal may already be pending; after the second, a whole period has passed.
             Notifications.Wait(Caps.Settle, out _);
             Notifications.Wait(Caps.Settle, out _);
-            Console.WriteLine("supervisor: done");
+            Console.WriteLine("done");
             Task.Halt(0);
         }
     }

@@ -11,7 +11,7 @@ namespace ForgedVerdicts.Hider
         [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
         private static void Main()
         {
-            Console.Write("hider: all good> ");
+            Console.Write("all good> ");
             Console.WriteDecimal(*(uint*)0x20000000u);
         }
     }
