@@ -63,10 +63,10 @@ public class AppTestApplicationTests
         SuiteCase failed = report.Find("DeliberatelyFailing")!;
         Assert.Equal($"line {first}: 2 + 2: expected 5, got 4 (and 1 more failed check)", failed.Reason);
         Assert.Equal(
-            $"Starting test DeliberatelyFailing deliberately wrong: 2 + 2 is not 5\n" +
-            $"  line {first}: 2 + 2: expected 5, got 4\n" +
-            $"  line {second}: 1 / 0: expected Ok, got InvalidArgument\n" +
-            $"FAIL DeliberatelyFailing: line {first}: 2 + 2: expected 5, got 4 (and 1 more failed check)",
+            $"checks: Starting test DeliberatelyFailing deliberately wrong: 2 + 2 is not 5\n" +
+            $"checks:   line {first}: 2 + 2: expected 5, got 4\n" +
+            $"checks:   line {second}: 1 / 0: expected Ok, got InvalidArgument\n" +
+            $"checks: FAIL DeliberatelyFailing: line {first}: 2 + 2: expected 5, got 4 (and 1 more failed check)",
             failed.Transcript);
 
         Assert.Equal("the adder has no multiplication yet", report.Find("Multiplies")!.Reason);
