@@ -20,7 +20,8 @@
 //   text must not be lost, and Finish first sends whatever was queued, so the order
 //   of everything written is kept.
 // Tasks' text (WriteFromTask, the DebugWrite platform call) may not take the queue's
-// last KernelShare bytes, which are kept for the kernel's own reports.
+// last KernelShare bytes, which are kept for the kernel's own reports, and each of its
+// lines reaches the console begun with the task's name (ConsoleQueue).
 using Keel.Hal.Stm32f4;
 
 namespace Keel.Hal
@@ -67,17 +68,31 @@ namespace Keel.Hal
             Port.Flush();
         }
 
-        // A task's text (DebugWrite): dropped rather than let into the kernel's share.
-        public static void WriteFromTask(char* text, int length) => Write(text, length, ConsoleQueue.KernelShare);
+        // Task `task`'s text (DebugWrite), its lines begun with `name`: dropped rather
+        // than let into the kernel's share.
+        public static void WriteFromTask(int task, string name, char* text, int length)
+        {
+            if (s_usartBase == 0)
+                return;
+            fixed (char* chars = name)
+                s_queue.TryWriteFromTask(task, chars, name.Length, text, length, ConsoleQueue.KernelShare);
+            Send();
+        }
 
-        public static void Write(char* text, int length) => Write(text, length, 0);
+        public static void Write(char* text, int length)
+        {
+            if (s_usartBase == 0)
+                return;
+            s_queue.TryWrite(text, length, 0);
+            Send();
+        }
 
-        public static void Write(char c) => Write(&c, 1, 0);
+        public static void Write(char c) => Write(&c, 1);
 
         public static void Write(string text)
         {
             fixed (char* chars = text)
-                Write(chars, text.Length, 0);
+                Write(chars, text.Length);
         }
 
         public static void WriteLine(string text)
@@ -89,7 +104,7 @@ namespace Keel.Hal
         public static void WriteLine() => Write('\n');
 
         // A composed line (ConsoleLine), as one text.
-        public static void Write(in ConsoleLine line) => Write(line.Chars, line.Length, 0);
+        public static void Write(in ConsoleLine line) => Write(line.Chars, line.Length);
 
         public static void WriteDecimal(uint value)
         {
@@ -119,11 +134,10 @@ namespace Keel.Hal
             Write(number);
         }
 
-        private static void Write(char* text, int length, int keepFree)
+        // What was just queued: handed to the transmitter, or sent whole when writes
+        // are synchronous.
+        private static void Send()
         {
-            if (s_usartBase == 0)
-                return;
-            s_queue.TryWrite(text, length, keepFree);
             if (s_queueing)
                 Transmit();
             else

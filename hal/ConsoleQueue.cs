@@ -17,8 +17,17 @@
 // - Characters are converted on the way in, as a terminal wants them: '\n' becomes
 //   "\r\n", and anything outside printable ASCII (control characters such as a bare
 //   '\r', ESC or BEL, and everything past 0x7E) becomes '?', so a task's text cannot
-//   move the cursor, rewrite a line the kernel printed or drive the terminal. A text of n characters with k line
-//   ends takes n + k bytes.
+//   move the cursor, rewrite a line the kernel printed or drive the terminal.
+// - Every line has one writer, and a task's lines say which (issue 29): the queue puts
+//   the task's name and ": " before each line a task's text starts, and ends the line
+//   in progress ("\r\n") before a text of another writer, the kernel's or another
+//   task's. So a task can neither glue its text to the start of a kernel report (the
+//   report would end its line) nor begin a line that looks like the kernel's (the
+//   line begins with its name, and no task is named `keel`: the build refuses it).
+//   Whoever reads the console can tell the kernel's lines from each task's
+//   (tests/Keel.Emulation/ConsoleTranscript.cs). The kernel's own text is not
+//   prefixed: its reports begin "keel: ", "PANIC: ", "kernel ", or " " (a register
+//   dump).
 // - The text is read twice (measured, then copied). That is safe for a task's text
 //   because the kernel runs with every task stopped.
 //
@@ -28,16 +37,25 @@ namespace Keel.Hal
 {
     public unsafe struct ConsoleQueue
     {
-        // 1 KiB: two of the longest DebugWrite texts (256 characters, all line ends:
-        // 512 bytes), or about 89 ms of output at 115200 baud.
+        // 1 KiB: three of the longest DebugWrite texts of one line (256 characters and a
+        // task's name), or about 89 ms of output at 115200 baud.
         public const int Capacity = 1024;
         public const int KernelShare = 256;
-        public const string DropMark = "\n[keel: console full, text dropped]\n";
+        // A line of its own: the line in progress, whoever wrote it, is ended first.
+        public const string DropMark = "[keel: console full, text dropped]\n";
         private const uint Mask = Capacity - 1;
+
+        // Writers of the line in progress (_lineWriter) besides tasks, which are their
+        // index: none (the next byte starts a line), the kernel, and the drop mark, which
+        // no line in progress ever has as its writer.
+        private const int NoLine = -1;
+        private const int Kernel = -2;
+        private const int Mark = -3;
 
         private readonly byte[] _storage;
         private uint _head, _tail;
         private bool _dropped;
+        private int _lineWriter;
 
         // `storage`: Capacity bytes.
         public ConsoleQueue(byte[] storage)
@@ -46,6 +64,7 @@ namespace Keel.Hal
             _head = 0;
             _tail = 0;
             _dropped = false;
+            _lineWriter = NoLine;
         }
 
         public int Count => (int)(_tail - _head);
@@ -54,15 +73,24 @@ namespace Keel.Hal
 
         public int Free => Capacity - Count;
 
-        // Queues `text` if, with the drop mark it may owe, it leaves at least
-        // `keepFree` bytes free; otherwise queues nothing and returns false.
-        public bool TryWrite(char* text, int length, int keepFree)
+        // The kernel's text: queued if, with the drop mark it may owe, it leaves at least
+        // `keepFree` bytes free; otherwise nothing is queued and the result is false.
+        public bool TryWrite(char* text, int length, int keepFree) => TryWrite(Kernel, null, 0, text, length, keepFree);
+
+        // Task `task`'s text, each of its lines begun with `name` and ": "; as TryWrite.
+        public bool TryWriteFromTask(int task, char* name, int nameLength, char* text, int length, int keepFree) =>
+            TryWrite(task, name, nameLength, text, length, keepFree);
+
+        private bool TryWrite(int writer, char* name, int nameLength, char* text, int length, int keepFree)
         {
-            int needed = EncodedLength(text, length);
+            if (length == 0)
+                return true;
+            // After the drop mark, a line of its own, the text starts a line.
+            int needed = EncodedLength(writer, _dropped ? NoLine : _lineWriter, nameLength, text, length);
             if (_dropped)
             {
                 fixed (char* mark = DropMark)
-                    needed += EncodedLength(mark, DropMark.Length);
+                    needed += EncodedLength(Mark, _lineWriter, 0, mark, DropMark.Length);
             }
             if (needed > Free - keepFree)
             {
@@ -72,10 +100,10 @@ namespace Keel.Hal
             if (_dropped)
             {
                 fixed (char* mark = DropMark)
-                    Put(mark, DropMark.Length);
+                    Put(Mark, null, 0, mark, DropMark.Length);
                 _dropped = false;
             }
-            Put(text, length);
+            Put(writer, name, nameLength, text, length);
             return true;
         }
 
@@ -91,32 +119,62 @@ namespace Keel.Hal
             return true;
         }
 
-        private static int EncodedLength(char* text, int length)
+        // Whether `writer`'s text must first end the line in progress, `lineWriter`'s.
+        private static bool EndsOpenLine(int writer, int lineWriter) => lineWriter != NoLine && lineWriter != writer;
+
+        // The bytes Put queues for the text, with `lineWriter` the writer of the line in
+        // progress: a line end for that line, "\r" for each line end, and for a task the
+        // name and ": " before each line it starts.
+        private static int EncodedLength(int writer, int lineWriter, int nameLength, char* text, int length)
         {
-            int bytes = length;
+            bool endsOpenLine = EndsOpenLine(writer, lineWriter);
+            int lineEnds = 0;
             for (int i = 0; i < length; i++)
             {
                 if (text[i] == '\n')
-                    bytes++;
+                    lineEnds++;
+            }
+            int bytes = length + lineEnds + (endsOpenLine ? 2 : 0);
+            if (writer >= 0)
+            {
+                // Lines started: one at each line end but a last one, and the first when
+                // the text does not continue the task's own line.
+                int starts = lineEnds - (text[length - 1] == '\n' ? 1 : 0) + (lineWriter == writer ? 0 : 1);
+                bytes += starts * (nameLength + 2);
             }
             return bytes;
         }
 
-        // The caller has checked that the encoded text fits. The position lives in a
-        // local and the storage is reached by pointer, so the compiler keeps both in
-        // registers: this loop is most of a DebugWrite's time in the kernel.
-        private void Put(char* text, int length)
+        // The caller has checked that the encoded text fits (EncodedLength). The position
+        // lives in a local and the storage is reached by pointer, so the compiler keeps
+        // both in registers: this loop is most of a DebugWrite's time in the kernel.
+        private void Put(int writer, char* name, int nameLength, char* text, int length)
         {
             uint tail = _tail;
             fixed (byte* storage = _storage)
             {
+                if (EndsOpenLine(writer, _lineWriter))
+                {
+                    storage[tail++ & Mask] = (byte)'\r';
+                    storage[tail++ & Mask] = (byte)'\n';
+                }
+                bool lineStart = _lineWriter != writer;
                 for (int i = 0; i < length; i++)
                 {
+                    if (lineStart && writer >= 0)
+                    {
+                        for (int j = 0; j < nameLength; j++)
+                            storage[tail++ & Mask] = (byte)name[j];
+                        storage[tail++ & Mask] = (byte)':';
+                        storage[tail++ & Mask] = (byte)' ';
+                    }
                     char c = text[i];
-                    if (c == '\n')
+                    lineStart = c == '\n';
+                    if (lineStart)
                         storage[tail++ & Mask] = (byte)'\r';
-                    storage[tail++ & Mask] = (c >= ' ' && c <= '~') || c == '\n' || c == '\t' ? (byte)c : (byte)'?';
+                    storage[tail++ & Mask] = (c >= ' ' && c <= '~') || lineStart || c == '\t' ? (byte)c : (byte)'?';
                 }
+                _lineWriter = lineStart ? NoLine : writer;
             }
             _tail = tail;
         }

@@ -7,7 +7,9 @@ repository root:
     renode-test renode-scripts/keel-suite.robot
 
 The image boots once, in the suite setup, and runs every case in order; each test
-waits for its case's verdict line on USART2 and compares it whole: PASS, or for a
+waits for its case's verdict line on USART2, a line of the driver's (the kernel begins
+each line a task prints with the task's name, so no worker can print the driver's
+verdict), and compares the verdict whole: PASS, or for a
 case whose subject Renode does not model SKIP with its reason (README.md, "Model
 gaps"). The rows follow tests/target-suite/common/Catalogue.cs, and a firmware
 test (RobotSuiteTests) fails when they stop agreeing.
@@ -32,11 +34,11 @@ Boot The Suite
     Create Terminal Tester    sysbus.usart2    timeout=10
     Start Emulation
 
-# The verdict line of the case the test is named after, whole.
+# The driver's verdict line of the case the test is named after, whole.
 Case Should End With
     [Arguments]    ${verdict}
-    ${line}=       Wait For Line On Uart    ^(PASS|FAIL|SKIP) ${TEST NAME}(: .*)?$    treatAsRegex=true
-    Should Be Equal    ${line.Line}    ${verdict}
+    ${line}=       Wait For Line On Uart    ^driver: (PASS|FAIL|SKIP) ${TEST NAME}(: .*)?$    treatAsRegex=true
+    Should Be Equal    ${line.Line}    driver: ${verdict}
 
 *** Test Cases ***
 IPC0001    PASS IPC0001
@@ -134,4 +136,4 @@ MPU0406    PASS MPU0406
 
 Closing Line
     [Template]    NONE
-    Wait For Line On Uart    84 passed, 0 failed, 8 skipped
+    Wait For Line On Uart    driver: 84 passed, 0 failed, 8 skipped

@@ -2,6 +2,7 @@
 //     BENCH op=<name> unit=<unit> n=<runs> mean=<m.d> min=<min> max=<max> fastpath=<hits>
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Keel.Emulation;
 
 namespace Keel.Bench;
 
@@ -24,11 +25,14 @@ public sealed record BenchLine(string Operation, string Unit, int Count, double 
     public const string CsvHeader = "operation,unit,n,mean,min,max,fastpath";
 
     private static readonly Regex Pattern = new(
-        @"^BENCH op=(?<op>\S+) unit=(?<unit>\S+) n=(?<n>\d+) mean=(?<mean>\d+\.\d) min=(?<min>\d+) max=(?<max>\d+) fastpath=(?<fast>\d+)$",
-        RegexOptions.Multiline);
+        @"^BENCH op=(?<op>\S+) unit=(?<unit>\S+) n=(?<n>\d+) mean=(?<mean>\d+\.\d) min=(?<min>\d+) max=(?<max>\d+) fastpath=(?<fast>\d+)$");
 
+    // The task of bench/ipc that measures and prints the lines.
+    public const string Reporter = "client";
+
+    // The reporter's lines alone (ConsoleTranscript): another task's copy is not a figure.
     public static IReadOnlyList<BenchLine> ParseAll(string console) =>
-        Pattern.Matches(console.Replace("\r\n", "\n")).Select(m => new BenchLine(
+        ConsoleTranscript.Lines(console).Where(line => line.Task == Reporter).Select(line => Pattern.Match(line.Text)).Where(m => m.Success).Select(m => new BenchLine(
             m.Groups["op"].Value, m.Groups["unit"].Value, int.Parse(m.Groups["n"].Value),
             double.Parse(m.Groups["mean"].Value, CultureInfo.InvariantCulture),
             long.Parse(m.Groups["min"].Value), long.Parse(m.Groups["max"].Value), long.Parse(m.Groups["fast"].Value))).ToList();

@@ -339,7 +339,7 @@ namespace Keel.Port
         {
             if ((PlatformCallNumber)regs.R11 == PlatformCallNumber.Exit)
                 return Kernel.Kernel.Exit(ref s_kernel, caller);
-            PlatformCalls.Handle(ref s_kernel, ref regs, s_tasks, caller, (DebugCalls*)Unsafe(ref s_debugCalls), s_halt);
+            PlatformCalls.Handle(ref s_kernel, ref regs, s_tasks, caller, (DebugCalls*)Unsafe(ref s_debugCalls), s_halt, s_taskName);
             return caller;
         }
 

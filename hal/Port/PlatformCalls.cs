@@ -8,7 +8,8 @@
 // nothing but the caller are every task's: DebugWrite (the caller's own text on the
 // console; the console is a debugging aid shared by all tasks, like their priority
 // levels) and Exit (the caller stops itself, as blocking forever would).
-//   0x100 DebugWrite(r4 = UTF-16 text, r5 = length): print on the kernel's console.
+//   0x100 DebugWrite(r4 = UTF-16 text, r5 = length): print on the kernel's console,
+//         each line begun with the caller's name (hal/ConsoleQueue.cs).
 //         The text must lie inside the caller's own flash or RAM window; otherwise
 //         nothing is printed and the status is InvalidArgument. The text is queued
 //         (hal/Console.cs), never waited for: when the console's queue has no room
@@ -63,8 +64,9 @@ namespace Keel.Port
             ((task.PlatformCalls | EveryTasksCalls) & (1u << (int)(number - PlatformCallNumber.First))) != 0;
 
         // `debugCalls`: the debug-only calls (DebugPlatformCalls), or DebugCalls.None.
+        // `taskName`: a task's name from its index.
         public static void Handle(ref KernelState kernel, ref ThreadRegisters regs, TaskConfig[] tasks, int caller,
-            DebugCalls* debugCalls, delegate*<uint, void> halt)
+            DebugCalls* debugCalls, delegate*<uint, void> halt, delegate*<int, string> taskName)
         {
             PlatformCallNumber number = (PlatformCallNumber)regs.R11;
             bool exists = number <= PlatformCallNumber.FastpathCount || (debugCalls->Exist && number <= PlatformCallNumber.PendIrq);
@@ -89,7 +91,7 @@ namespace Keel.Port
             switch (number)
             {
                 case PlatformCallNumber.DebugWrite:
-                    regs.Status = Write(regs.R4, regs.R5, ref tasks[caller]);
+                    regs.Status = Write(regs.R4, regs.R5, ref tasks[caller], caller, taskName(caller));
                     break;
                 case PlatformCallNumber.Halt:
                     halt(regs.R4);
@@ -101,14 +103,14 @@ namespace Keel.Port
             }
         }
 
-        private static Error Write(uint text, uint length, ref TaskConfig task)
+        private static Error Write(uint text, uint length, ref TaskConfig task, int caller, string name)
         {
             if (length > MaxDebugWriteChars)
                 return Error.InvalidArgument;
             uint bytes = length * 2;
             if (!task.RamHolds(text, bytes) && !task.FlashHolds(text, bytes))
                 return Error.InvalidArgument;
-            Console.WriteFromTask((char*)text, (int)length);
+            Console.WriteFromTask(caller, name, (char*)text, (int)length);
             return Error.Ok;
         }
     }

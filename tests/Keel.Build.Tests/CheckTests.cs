@@ -174,6 +174,7 @@ public class CheckTests
     [InlineData("ram = 4096", "ram = 131072", "top level: ram: the kernel and tasks need 262144 bytes (including 114688 bytes of alignment padding) but board 'netduinoplus2' has 131072")]
     // Names.
     [InlineData("[tasks.solo]", "[tasks.Solo]", "task 'Solo': name must start with a lower-case letter and use only lower-case letters, digits, '-' and '_'")]
+    [InlineData("[tasks.solo]", "[tasks.keel]", "task 'keel': 'keel' is the kernel's name on the console (its reports begin 'keel: '): give the task another name")]
     [InlineData("faults = {}", "2faults = {}", "endpoint '2faults': name must start with a lower-case letter and use only lower-case letters, digits, '-' and '_'")]
     [InlineData("timer = {}", "timer = {}\nfaults = {}", "notification 'faults': an endpoint has the same name")]
     [InlineData("[tasks.solo]", "[tasks.a_b]\nproject = \"Solo.csproj\"\npriority = 1\nstack = 1024\nflash = 16384\nram = 4096\n[tasks.a-b]", "task 'a-b': name gives the same identifiers as 'a_b'")]

@@ -238,6 +238,18 @@ public class BuildAndRunTests
                      "keel: fix: keel run firmware/policy-demo --gdb\n", result.Error);
     }
 
+    // A task's copy of the kernel's report is a line of the task's (the kernel begins it
+    // with the task's name): it names no one dead (issue 29).
+    [Fact]
+    public async Task AReportPrintedByATaskIsNotTheKernels()
+    {
+        string tools = CliHarness.FakeTools((Qemu.Executable,
+            "echo 'rogue: keel: task service faulted (memory access) at pc 0x08028000, address 0x20007000, and has no fault handler: suspended'\n" +
+            "echo 'supervisor: demo complete'"));
+        CliResult result = await CliHarness.RunAsync(["run", "--no-build"], searchPath: tools);
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Describe());
+    }
+
     [Fact]
     public async Task RunWithoutQemuSaysHowToInstallIt()
     {

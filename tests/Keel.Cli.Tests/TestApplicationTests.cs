@@ -14,18 +14,18 @@ namespace Keel.Cli.Tests;
 public class TestApplicationTests
 {
     private const string MixedConsole = """
-        Starting test AddsTwoNumbers the adder adds two numbers
-        PASS AddsTwoNumbers
-        Starting test DeliberatelyFailing 2 + 2 is not 5
-          line 49: 2 + 2: expected 5, got 4
-        FAIL DeliberatelyFailing: line 49: 2 + 2: expected 5, got 4
-        Starting test Multiplies skipped by its attribute
-        SKIP Multiplies: no multiplication yet
-        2 passed, 1 failed, 1 skipped
+        supervisor: Starting test AddsTwoNumbers the adder adds two numbers
+        supervisor: PASS AddsTwoNumbers
+        supervisor: Starting test DeliberatelyFailing 2 + 2 is not 5
+        supervisor:   line 49: 2 + 2: expected 5, got 4
+        supervisor: FAIL DeliberatelyFailing: line 49: 2 + 2: expected 5, got 4
+        supervisor: Starting test Multiplies skipped by its attribute
+        supervisor: SKIP Multiplies: no multiplication yet
+        supervisor: 2 passed, 1 failed, 1 skipped
         """;
 
     private static TestRunRecord Record(string console, int? exitCode, bool timedOut = false) =>
-        new("app-tests-tests", SuiteReport.Parse(console), console, exitCode, timedOut,
+        new("app-tests-tests", SuiteReport.Parse(console, "supervisor"), console, exitCode, timedOut,
             new DateTimeOffset(2026, 11, 28, 1, 2, 3, TimeSpan.Zero), TimeSpan.FromMilliseconds(1500), [new("emulator", "qemu")]);
 
     private static XElement Suite(XDocument report) => report.Root!.Element("testsuite")!;
@@ -50,11 +50,11 @@ public class TestApplicationTests
         XElement passed = Case(report, "AddsTwoNumbers");
         Assert.Null(passed.Element("failure"));
         Assert.Null(passed.Element("skipped"));
-        Assert.Equal("Starting test AddsTwoNumbers the adder adds two numbers\nPASS AddsTwoNumbers", (string)passed.Element("system-out")!);
+        Assert.Equal("supervisor: Starting test AddsTwoNumbers the adder adds two numbers\nsupervisor: PASS AddsTwoNumbers", (string)passed.Element("system-out")!);
 
         XElement failure = Case(report, "DeliberatelyFailing").Element("failure")!;
         Assert.Equal("line 49: 2 + 2: expected 5, got 4", (string)failure.Attribute("message")!);
-        Assert.Contains("  line 49: 2 + 2: expected 5, got 4\nFAIL DeliberatelyFailing", (string)failure);
+        Assert.Contains("  line 49: 2 + 2: expected 5, got 4\nsupervisor: FAIL DeliberatelyFailing", (string)failure);
 
         Assert.Equal("no multiplication yet", (string)Case(report, "Multiplies").Element("skipped")!.Attribute("message")!);
         Assert.Null(suite.Elements("testcase").SingleOrDefault(c => (string?)c.Attribute("name") == JUnitReport.RunCaseName));
@@ -64,7 +64,7 @@ public class TestApplicationTests
     [Fact]
     public void ACaseThatNeverFinishedIsAnError()
     {
-        XDocument report = JUnitReport.Build(Record("Starting test AddsTwoNumbers adds\nPASS AddsTwoNumbers\nStarting test Hangs hangs\nPANIC: HardFault\n", 101));
+        XDocument report = JUnitReport.Build(Record("supervisor: Starting test AddsTwoNumbers adds\nsupervisor: PASS AddsTwoNumbers\nsupervisor: Starting test Hangs hangs\nPANIC: HardFault\n", 101));
         XElement error = Case(report, "Hangs").Element("error")!;
         Assert.Equal("Unfinished", (string)error.Attribute("type")!);
         Assert.Equal("case Hangs never finished: the image hung or crashed in it", (string)error.Attribute("message")!);
@@ -75,11 +75,11 @@ public class TestApplicationTests
 
     public static TheoryData<string, int?, bool, string> BrokenRuns => new()
     {
-        { "Starting test A a\nPASS A\n", 0, false, "the run ended without the closing line" },
-        { "Starting test A a\nPASS A\n", null, true, "the image never stopped" },
-        { "Starting test A a\nPASS A\n2 passed, 0 failed\n", 0, false, "the closing line '2 passed, 0 failed' disagrees" },
-        { "Starting test A a\nPASS A\n1 passed, 0 failed\n", 1, false, "the image stopped with status 1 after no failed case" },
-        { "Starting test A a\nFAIL A: x\n0 passed, 1 failed\n", 0, false, "the image stopped with status 0 after failed cases" },
+        { "supervisor: Starting test A a\nsupervisor: PASS A\n", 0, false, "the run ended without the closing line" },
+        { "supervisor: Starting test A a\nsupervisor: PASS A\n", null, true, "the image never stopped" },
+        { "supervisor: Starting test A a\nsupervisor: PASS A\nsupervisor: 2 passed, 0 failed\n", 0, false, "the closing line '2 passed, 0 failed' disagrees" },
+        { "supervisor: Starting test A a\nsupervisor: PASS A\nsupervisor: 1 passed, 0 failed\n", 1, false, "the image stopped with status 1 after no failed case" },
+        { "supervisor: Starting test A a\nsupervisor: FAIL A: x\nsupervisor: 0 passed, 1 failed\n", 0, false, "the image stopped with status 0 after failed cases" },
         { "", 0, false, "the run ended without the closing line" },
     };
 
@@ -99,7 +99,7 @@ public class TestApplicationTests
     public void TheReportFileIsWellFormedWhateverTheConsoleHeld()
     {
         string path = Path.Combine(Directory.CreateTempSubdirectory("keel-junit-").FullName, "nested", "report.xml");
-        string console = "Starting test A garbage \u001b[31m\0\uD800 ends\nFAIL A: bad \u0007 byte\n0 passed, 1 failed\n";
+        string console = "supervisor: Starting test A garbage \u001b[31m\0\uD800 ends\nsupervisor: FAIL A: bad \u0007 byte\nsupervisor: 0 passed, 1 failed\n";
         JUnitReport.Write(Record(console, 1), path);
 
         XDocument read = XDocument.Load(path);
@@ -108,7 +108,9 @@ public class TestApplicationTests
         Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>", File.ReadAllText(path));
     }
 
-    // The runner, with dotnet and QEMU answering `console` and `exitStatus`.
+    // The runner, with dotnet and QEMU answering `console` and `exitStatus`. The test
+    // task that prints the protocol is the policy demo's supervisor, or with a filter the
+    // kernel suite's driver (each the one task granted halt).
     private static async Task<(CliResult Result, FakeRunner Runner, string Report)> RunTests(string console, int exitStatus, string? filter)
     {
         var runner = new FakeRunner((_, arguments) => arguments[0] == "build" ? new ProcessResult(0, false, "") : new ProcessResult(exitStatus, false, console));
@@ -147,7 +149,7 @@ public class TestApplicationTests
     [Fact]
     public async Task AFilterDoesNotChangeTheBuildAndIsWrittenIntoACopyOfTheImage()
     {
-        var (result, runner, report) = await RunTests("Starting test AddsTwoNumbers adds\nPASS AddsTwoNumbers\n1 passed, 0 failed\n", 0, "Adds*|Deliberately*");
+        var (result, runner, report) = await RunTests("driver: Starting test AddsTwoNumbers adds\ndriver: PASS AddsTwoNumbers\ndriver: 1 passed, 0 failed\n", 0, "Adds*|Deliberately*");
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.Describe());
         Assert.Equal($"dotnet build {TargetSuite.Project} -nologo -v:m -p:KeelBoard=netduinoplus2", runner.Commands[0]);
@@ -164,7 +166,7 @@ public class TestApplicationTests
     [Fact]
     public async Task APassingRunExitsWith0AndItsReportHasNoFailure()
     {
-        var (result, _, report) = await RunTests("Starting test AddsTwoNumbers adds\nPASS AddsTwoNumbers\n1 passed, 0 failed\n", 0, null);
+        var (result, _, report) = await RunTests("supervisor: Starting test AddsTwoNumbers adds\nsupervisor: PASS AddsTwoNumbers\nsupervisor: 1 passed, 0 failed\n", 0, null);
         Assert.True(result.ExitCode == ExitCodes.Success, result.Describe());
         XElement suite = Suite(XDocument.Load(report));
         Assert.Equal(("1", "0", "0"), ((string)suite.Attribute("tests")!, (string)suite.Attribute("failures")!, (string)suite.Attribute("errors")!));
@@ -173,7 +175,7 @@ public class TestApplicationTests
     [Fact]
     public async Task AFilterThatSelectsNoCaseIsAMistakeOnTheCommandLine()
     {
-        var (result, _, _) = await RunTests("0 passed, 0 failed\n", 0, "Nothing*");
+        var (result, _, _) = await RunTests("driver: 0 passed, 0 failed\n", 0, "Nothing*");
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.StartsWith("keel: error: --filter 'Nothing*' selects none of the cases of tests/target-suite.", result.Error);
     }
@@ -191,7 +193,7 @@ public class TestApplicationTests
     [Fact]
     public async Task ACrashedRunIsAFailureNamingTheUnfinishedCaseAndIsStillReported()
     {
-        var (result, _, report) = await RunTests("Starting test Hangs hangs\nPANIC: index out of range\n", 101, null);
+        var (result, _, report) = await RunTests("supervisor: Starting test Hangs hangs\nPANIC: index out of range\n", 101, null);
         Assert.Equal(ExitCodes.Failed, result.ExitCode);
         Assert.StartsWith("keel: error: case Hangs never finished", result.Error);
         Assert.Contains("keel: fix: keel test my-app --emulator qemu --filter 'Hangs'", result.Error);

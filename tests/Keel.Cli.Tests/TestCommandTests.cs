@@ -62,14 +62,14 @@ public class TestCommandTests
     {
         string pc = $"0x{CliHarness.SymbolAddress("Rogue_Keel_Demo_Rogue_Program__Main") + 4:x8}";
         string console = $"""
-            Starting test IPC0001 Call and reply
-            PASS IPC0001
-            Starting test MPU0002 A read of another task's RAM faults
+            supervisor: Starting test IPC0001 Call and reply
+            supervisor: PASS IPC0001
+            supervisor: Starting test MPU0002 A read of another task's RAM faults
             supervisor: rogue faulted: memory access at address 0x20007000, pc {pc}
-            FAIL MPU0002: the fault came from the wrong task
-            Starting test SCH0003 Round robin
-            SKIP SCH0003: needs two tasks
-            1 passed, 1 failed, 1 skipped
+            supervisor: FAIL MPU0002: the fault came from the wrong task
+            supervisor: Starting test SCH0003 Round robin
+            supervisor: SKIP SCH0003: needs two tasks
+            supervisor: 1 passed, 1 failed, 1 skipped
             """;
         var (result, runner) = await RunSuite(console, 1, null);
 
@@ -85,7 +85,7 @@ public class TestCommandTests
     [Fact]
     public async Task AnOnTargetSuiteThatPassesExitsWith0()
     {
-        var (result, _) = await RunSuite("Starting test IPC0001 Call and reply\nPASS IPC0001\n1 passed, 0 failed\n", 0, null);
+        var (result, _) = await RunSuite("supervisor: Starting test IPC0001 Call and reply\nsupervisor: PASS IPC0001\nsupervisor: 1 passed, 0 failed\n", 0, null);
         Assert.True(result.ExitCode == ExitCodes.Success, result.Describe());
         Assert.EndsWith("\n1 passed, 0 failed\n", result.Output);
     }
@@ -93,7 +93,7 @@ public class TestCommandTests
     [Fact]
     public async Task ACaseThatNeverFinishesIsNamed()
     {
-        var (result, _) = await RunSuite("Starting test IPC0001 Call and reply\nPANIC: index out of range\n", 101, null);
+        var (result, _) = await RunSuite("supervisor: Starting test IPC0001 Call and reply\nPANIC: index out of range\n", 101, null);
         Assert.Equal(ExitCodes.Failed, result.ExitCode);
         Assert.StartsWith("keel: error: case IPC0001 never finished: the suite hung or crashed in it (its output is above).", result.Error);
     }

@@ -1,12 +1,18 @@
 // Reads the console of the on-target test suite (tests/target-suite) into one result
-// per case. The suite prints, for each case it runs,
+// per case. The suite's test task (the reporter: the driver of tests/target-suite, a
+// user's test task, in both the one task granted the halt platform call) prints, for
+// each case it runs,
 //
 //   Starting test IPC0003 Call without a reply right fails before sending
 //   ... anything the case printed ...
 //   PASS IPC0003            or   FAIL IPC0003: reason     or   SKIP IPC0003: reason
 //
 // and after the last case one closing line, `N passed, N failed` (`, N skipped` added
-// when there are skipped cases). A case that started but has no verdict line (the
+// when there are skipped cases), each line begun by the kernel with the reporter's name
+// (`driver: PASS IPC0003`). Only the reporter's lines are read as the protocol
+// (ConsoleTranscript): another task printing `PASS IPC0003` or a closing line has
+// written a line of its own, which goes into the case's transcript and nothing else
+// (issue 29). A case that started but has no verdict line (the
 // image hung or crashed in it) is Unfinished, with its transcript up to the end.
 // An id is letters, digits and '_', starting with a letter: the kernel suite's are
 // IPC0003 and the like, a user's test cases (userlib/Testing.cs, docs/testing.md)
@@ -38,7 +44,8 @@ public sealed partial record SuiteReport(IReadOnlyList<SuiteCase> Cases, string?
         Finished && ClosingPassed == Count(CaseOutcome.Passed) && ClosingFailed == Count(CaseOutcome.Failed)
         && ClosingSkipped == Count(CaseOutcome.Skipped) && Count(CaseOutcome.Unfinished) == 0;
 
-    public static SuiteReport Parse(string console)
+    // `reporter`: the name of the task whose lines are the protocol.
+    public static SuiteReport Parse(string console, string reporter)
     {
         var cases = new List<SuiteCase>();
         string? closing = null;
@@ -47,7 +54,15 @@ public sealed partial record SuiteReport(IReadOnlyList<SuiteCase> Cases, string?
         var transcript = new List<string>();
         foreach (string line in console.Replace("\r\n", "\n").Split('\n'))
         {
-            Match start = StartLine().Match(line);
+            TranscriptLine author = ConsoleTranscript.Read(line);
+            if (author.Task != reporter)
+            {
+                if (id is not null)
+                    transcript.Add(line);
+                continue;
+            }
+            string text = author.Text;
+            Match start = StartLine().Match(text);
             if (start.Success)
             {
                 if (id is not null)
@@ -57,7 +72,7 @@ public sealed partial record SuiteReport(IReadOnlyList<SuiteCase> Cases, string?
                 transcript = [line];
                 continue;
             }
-            Match verdict = VerdictLine().Match(line);
+            Match verdict = VerdictLine().Match(text);
             if (verdict.Success && id is not null && verdict.Groups["id"].Value == id)
             {
                 transcript.Add(line);
@@ -72,10 +87,10 @@ public sealed partial record SuiteReport(IReadOnlyList<SuiteCase> Cases, string?
                 id = null;
                 continue;
             }
-            Match end = ClosingLineFormat().Match(line);
+            Match end = ClosingLineFormat().Match(text);
             if (end.Success && id is null)
             {
-                closing = line;
+                closing = text;
                 passed = int.Parse(end.Groups["passed"].Value);
                 failed = int.Parse(end.Groups["failed"].Value);
                 skipped = end.Groups["skipped"].Success ? int.Parse(end.Groups["skipped"].Value) : 0;

@@ -30,7 +30,7 @@ public class AppTestApplicationTests
     private static async Task<(EmulatorRun Run, SuiteReport Report)> Run(string image)
     {
         EmulatorRun run = await new Qemu().RunAsync(image);
-        return (run, SuiteReport.Parse(run.Console));
+        return (run, SuiteReport.Parse(run.Console, "checks"));
     }
 
     private static Task<(EmulatorRun Run, SuiteReport Report)> BuildAndRun() => Run(Build());
@@ -82,10 +82,10 @@ public class AppTestApplicationTests
         SuiteCase failed = report.Find("DeliberatelyFailing")!;
         Assert.Equal($"line {first}: 2 + 2: expected 5, got 4 (and 1 more failed check)", failed.Reason);
         Assert.Equal(
-            $"Starting test DeliberatelyFailing deliberately wrong: 2 + 2 is not 5\n" +
-            $"  line {first}: 2 + 2: expected 5, got 4\n" +
-            $"  line {second}: 1 / 0: expected Ok, got InvalidArgument\n" +
-            $"FAIL DeliberatelyFailing: line {first}: 2 + 2: expected 5, got 4 (and 1 more failed check)",
+            $"checks: Starting test DeliberatelyFailing deliberately wrong: 2 + 2 is not 5\n" +
+            $"checks:   line {first}: 2 + 2: expected 5, got 4\n" +
+            $"checks:   line {second}: 1 / 0: expected Ok, got InvalidArgument\n" +
+            $"checks: FAIL DeliberatelyFailing: line {first}: 2 + 2: expected 5, got 4 (and 1 more failed check)",
             failed.Transcript);
 
         Assert.Equal("the adder has no multiplication yet", report.Find("Multiplies")!.Reason);
@@ -133,7 +133,7 @@ public class AppTestApplicationTests
         var (exitCode, output) = DotnetBuild.Run(Project, $"-p:KeelBoard={Renode.Board}");
         Assert.True(exitCode == 0, output);
         EmulatorRun run = await new Renode { EmulatedTime = TimeSpan.FromSeconds(30) }.RunAsync(Repository.Image(Folder, ImageName, Renode.Board));
-        SuiteReport report = SuiteReport.Parse(run.Console);
+        SuiteReport report = SuiteReport.Parse(run.Console, "checks");
 
         Assert.True(run.ExitedWith(1), run.Describe());
         Assert.True(report.Consistent, run.Describe());

@@ -35,7 +35,7 @@ public partial class CSharpConformanceTests
     {
         Build();
         EmulatorRun run = await new Qemu().RunAsync(Repository.Image(Folder, ImageName));
-        SuiteReport report = SuiteReport.Parse(run.Console);
+        SuiteReport report = SuiteReport.Parse(run.Console, "cases");
 
         Assert.True(run.ExitedWith(0), run.Describe());
         Assert.True(report.Consistent, run.Describe());

@@ -18,15 +18,15 @@ public class DriverExamplesSysTests
     private const string ButtonFolder = "examples/button";
 
     private const string BlinkTranscript =
-        "blink: PA5 configured as an output: Ok\n" +
-        "blink: PA6 is not ours: NotOwned\n" +
-        "blink: LED on (1 of 6): Ok\n" +
-        "blink: LED off (2 of 6): Ok\n" +
-        "blink: LED on (3 of 6): Ok\n" +
-        "blink: LED off (4 of 6): Ok\n" +
-        "blink: LED on (5 of 6): Ok\n" +
-        "blink: LED off (6 of 6): Ok\n" +
-        "blink: done\n";
+        "blinker: PA5 configured as an output: Ok\n" +
+        "blinker: PA6 is not ours: NotOwned\n" +
+        "blinker: LED on (1 of 6): Ok\n" +
+        "blinker: LED off (2 of 6): Ok\n" +
+        "blinker: LED on (3 of 6): Ok\n" +
+        "blinker: LED off (4 of 6): Ok\n" +
+        "blinker: LED on (5 of 6): Ok\n" +
+        "blinker: LED off (6 of 6): Ok\n" +
+        "blinker: done\n";
 
     private const string ButtonReady =
         "button: PA5 configured as an output: Ok\n" +

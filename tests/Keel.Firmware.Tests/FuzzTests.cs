@@ -19,12 +19,12 @@ public class FuzzTests
         new Qemu().RunAsync(Repository.Image(Folder, "fuzz")));
 
     private static readonly Regex ClosingLine = new(
-        @"^fuzz: seed (0x[0-9a-f]{8}), (\d+) system calls, (\d+) faults, (\d+) kernel panics, (\d+) invariant violations, (\d+) integrity violations, (\d+) FP crossings, (\d+) correct answers, (\d+) wrong answers$",
+        @"^checker: seed (0x[0-9a-f]{8}), (\d+) system calls, (\d+) faults, (\d+) kernel panics, (\d+) invariant violations, (\d+) integrity violations, (\d+) FP crossings, (\d+) correct answers, (\d+) wrong answers$",
         RegexOptions.Multiline);
 
     // The running figures (the last such line is the run's total, printed just before the closing line).
     private static readonly Regex Figures = new(
-        @"^fuzz: \d+ system calls \(\d+ random ones carried out, (\d+) with a hostile CPU state, (\d+) of which came back\), \d+ faults \((\d+) stack overflows\), (\d+) forged faults refused, \d+ stall restarts, \d+ invariant checks \(\d+ violations\), (\d+) integrity checks",
+        @"^checker: \d+ system calls \(\d+ random ones carried out, (\d+) with a hostile CPU state, (\d+) of which came back\), \d+ faults \((\d+) stack overflows\), (\d+) forged faults refused, \d+ stall restarts, \d+ invariant checks \(\d+ violations\), (\d+) integrity checks",
         RegexOptions.Multiline);
 
     [Fact]
@@ -71,6 +71,6 @@ public class FuzzTests
     {
         EmulatorRun run = await Run.Value;
         string seed = ClosingLine.Match(run.Console).Groups[1].Value;
-        Assert.StartsWith($"fuzz: seed {seed}, 100000 system calls by 3 hostile tasks\n", run.Console);
+        Assert.StartsWith($"checker: seed {seed}, 100000 system calls by 3 hostile tasks\n", run.Console);
     }
 }

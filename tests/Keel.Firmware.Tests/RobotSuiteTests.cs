@@ -29,7 +29,7 @@ public partial class RobotSuiteTests
         IEnumerable<string> listed = CaseRow().Matches(cases).Select(row => $"{row.Groups["test"].Value} {row.Groups["verdict"].Value}");
 
         Assert.Equal(expected, listed);
-        Assert.Contains($"    Wait For Line On Uart    {Catalogue.Count - skipped} passed, 0 failed, {skipped} skipped\n", cases);
+        Assert.Contains($"    Wait For Line On Uart    driver: {Catalogue.Count - skipped} passed, 0 failed, {skipped} skipped\n", cases);
     }
 
     [GeneratedRegex(@"^(?<test>[A-Z]+[0-9]+) +(?<verdict>(PASS|SKIP) .+)$", RegexOptions.Multiline)]

@@ -113,7 +113,7 @@ internal static class SuiteCases
     // closing line says so.
     public static void AssertClosingLine(EmulatorRun run, bool renode = false)
     {
-        SuiteReport report = SuiteReport.Parse(run.Console);
+        SuiteReport report = SuiteReport.Parse(run.Console, "driver");
         Assert.True(report.Consistent, run.Describe());
         int skipped = renode ? UntestableOnRenode().Count : 0;
         Assert.Equal($"{Catalogue.Count - skipped} passed, 0 failed" + (skipped == 0 ? "" : $", {skipped} skipped"), report.ClosingLine);
@@ -135,7 +135,7 @@ internal static class SuiteCases
     // The case's result; it fails the test when the case never started or finished.
     private static SuiteCase Find(EmulatorRun run, string id, string what)
     {
-        SuiteReport report = SuiteReport.Parse(run.Console);
+        SuiteReport report = SuiteReport.Parse(run.Console, "driver");
         SuiteCase? result = report.Find(id);
         if (result is null)
         {

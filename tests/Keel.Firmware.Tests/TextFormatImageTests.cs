@@ -36,7 +36,7 @@ public class TextFormatImageTests
         float pi = 3.14159f, small = -0.04f, hundred = 100f, big = 1e10f;
         int n = 42, m = -7; string ab = "ab";
         Assert.True(run.ExitedWith(0), run.Describe());
-        Assert.Equal(
+        Assert.Equal(ByPrinter(
             Net($"temp {21.46f:F1} C, {12} samples, status Ok, mode Cool\n") +
             Net($"d {i} {sb} {s} {b} {u16} {u} {u64} {l}\n") +
             Net($"x {i:x} {sb:x} {s:X} {b:x} {u16:X} {u:X8} {u64:x} {l:X}\n") +
@@ -51,9 +51,12 @@ public class TextFormatImageTests
             Net($"list 7 sum {2010 + 2020 + 2030 + 2040 + 2050 + 2060 + 2070} last Cool index 2\n") +
             "ring 4 refused True: 3 4 5 6\n" +
             "map full at 4\n" +
-            "map 3 two 30.5 has0 False has3 True sentinels A5A5A5A5 5A5A5A5A\n",
+            "map 3 two 30.5 has0 False has3 True sentinels A5A5A5A5 5A5A5A5A\n"),
             run.Console);
     }
+
+    // The lines as the console shows them: each begun by the kernel with the task's name.
+    private static string ByPrinter(string lines) => string.Concat(lines.Split('\n').SkipLast(1).Select(line => $"printer: {line}\n"));
 
     // The handler (ConsoleInterpolatedStringHandler.Capacity bytes of text and a length)
     // is all a WriteLine leaves in its caller's frame: the holes are formatted in the

@@ -1,7 +1,9 @@
 // The console's transmit queue (hal/ConsoleQueue.cs, issue 13 F8): what DebugWrite and
 // the kernel's reports put in, before the USART's interrupt takes it out. A writer is
 // the kernel, so it is never waited for: text goes in whole or is dropped, tasks keep
-// out of the kernel's share, and a drop is marked in the output.
+// out of the kernel's share, and a drop is marked in the output. Every line has one
+// writer: a task's lines begin with its name, and a text of another writer ends the
+// line in progress first (issue 29).
 using System.Text;
 using Keel.Hal;
 using Xunit;
@@ -18,6 +20,14 @@ public unsafe class ConsoleQueueTests
     {
         fixed (char* chars = text)
             return queue.TryWrite(chars, text.Length, keepFree);
+    }
+
+    // Task `task`'s text, as DebugWrite queues it.
+    static bool WriteFromTask(ref ConsoleQueue queue, int task, string name, string text)
+    {
+        fixed (char* chars = text)
+        fixed (char* nameChars = name)
+            return queue.TryWriteFromTask(task, nameChars, name.Length, chars, text.Length, TaskShare);
     }
 
     static string Drain(ref ConsoleQueue queue)
@@ -94,7 +104,68 @@ public unsafe class ConsoleQueueTests
         Assert.True(Write(ref queue, "next\n", TaskShare));
         Assert.True(Write(ref queue, "and on\n", TaskShare));
 
-        Assert.Equal(Encoded(ConsoleQueue.DropMark) + "next\r\nand on\r\n", Drain(ref queue));
+        // The last text that went in left its line open: the mark ends it.
+        Assert.Equal("\r\n" + Encoded(ConsoleQueue.DropMark) + "next\r\nand on\r\n", Drain(ref queue));
+    }
+
+    [Fact]
+    public void EachLineOfATasksTextBeginsWithItsName()
+    {
+        var queue = NewQueue();
+
+        Assert.True(WriteFromTask(ref queue, 0, "sensor", "reading\n"));
+        Assert.True(WriteFromTask(ref queue, 0, "sensor", "two\nlines, the second "));
+        Assert.True(WriteFromTask(ref queue, 0, "sensor", "written in parts\n\n"));
+
+        Assert.Equal("sensor: reading\r\nsensor: two\r\nsensor: lines, the second written in parts\r\nsensor: \r\n", Drain(ref queue));
+    }
+
+    // A task cannot start a line that reads as the kernel's, neither by a line end in
+    // its text nor by leaving its line open for the kernel's report.
+    [Fact]
+    public void AKernelReportBeginsItsOwnLineAndTaskTextCannotImitateOne()
+    {
+        var queue = NewQueue();
+        const string report = "keel: task hider faulted (memory access) at pc 0x08018286, caller 0x080187a9, address 0x20000000, and has no fault handler: suspended\n";
+
+        Assert.True(WriteFromTask(ref queue, 1, "forger", "ok\nkeel: task checks faulted (memory access), and has no fault handler: suspended\nPASS X\n"));
+        Assert.True(WriteFromTask(ref queue, 2, "hider", "all good> "));
+        Assert.True(Write(ref queue, report, 0));
+
+        Assert.Equal("forger: ok\r\nforger: keel: task checks faulted (memory access), and has no fault handler: suspended\r\nforger: PASS X\r\n"
+            + "hider: all good> \r\n" + Encoded(report), Drain(ref queue));
+    }
+
+    // A line has one writer: another task's text ends it, and the first task's next text
+    // starts a line of its own.
+    [Fact]
+    public void TasksWritingInTurnNeverShareALine()
+    {
+        var queue = NewQueue();
+
+        Assert.True(WriteFromTask(ref queue, 0, "alpha", "PA"));
+        Assert.True(WriteFromTask(ref queue, 1, "beta", "half"));
+        Assert.True(WriteFromTask(ref queue, 0, "alpha", "SS X\n"));
+        Assert.True(Write(ref queue, "kernel ", 0));
+        Assert.True(Write(ref queue, "words\n", 0));
+
+        Assert.Equal("alpha: PA\r\nbeta: half\r\nalpha: SS X\r\nkernel words\r\n", Drain(ref queue));
+    }
+
+    // The drop mark is a line of its own, and the line a task had open before the drop
+    // is ended by it: the task's next text begins a line with its name, and what was
+    // measured is what was queued.
+    [Fact]
+    public void TheDropMarkEndsTheLineInProgress()
+    {
+        var queue = NewQueue();
+        Assert.True(WriteFromTask(ref queue, 0, "t", "open"));
+        while (WriteFromTask(ref queue, 0, "t", "0123456789")) { }
+        string written = Drain(ref queue);
+        Assert.StartsWith("t: open0123456789", written);
+        Assert.True(WriteFromTask(ref queue, 0, "t", "after"));
+
+        Assert.Equal("\r\n" + Encoded(ConsoleQueue.DropMark) + "t: after", Drain(ref queue));
     }
 
     [Fact]

@@ -3,9 +3,9 @@
 // with the console attached (under Renode with the application's renode/ additions).
 // The run has gone well when the image stopped itself with status 0, or the
 // application's scripted inputs ended it, and no task died for want of a fault handler
-// (the kernel's report line).
+// (the kernel's report line: ConsoleTranscript reads it from the kernel's lines alone,
+// which no task can write).
 using System.ComponentModel;
-using System.Text.RegularExpressions;
 using Keel.Cli.Faults;
 using Keel.Cli.Inspect;
 using Keel.Emulation;
@@ -14,7 +14,7 @@ using Spectre.Console.Cli;
 
 namespace Keel.Cli;
 
-public sealed partial class RunCommand(CliContext context) : AsyncCommand<RunCommand.Settings>
+public sealed class RunCommand(CliContext context) : AsyncCommand<RunCommand.Settings>
 {
     public sealed class Settings : AppSettings
     {
@@ -106,16 +106,12 @@ public sealed partial class RunCommand(CliContext context) : AsyncCommand<RunCom
             context.Console.WriteWholeLine($"keel: the run ended with the application's scripted inputs ({RenodeAdditions.Folder}/{RenodeAdditions.InputsFile}).");
         else if (outcome.ExitCode != 0)
             throw new CliError($"the image stopped with status {outcome.ExitCode}.", again, ExitCodes.Failed);
-        string[] dead = UnhandledFault().Matches(outcome.Console).Select(m => m.Groups["task"].Value).Distinct().ToArray();
-        if (dead.Length > 0)
+        IReadOnlyList<string> dead = ConsoleTranscript.UnhandledFaults(outcome.Console);
+        if (dead.Count > 0)
             throw new CliError($"task {string.Join(", ", dead)} faulted with no fault handler (the kernel's report is above).", again, ExitCodes.Failed);
         return ExitCodes.Success;
     }
 
     // The status a panicking image stops with (board/Board.Common.cs, ExitPanic).
     public const int PanicStatus = 101;
-
-    // The kernel's report of a fault nobody handles (hal/Port/KernelPort.cs).
-    [GeneratedRegex(@"^keel: task (?<task>\S+) faulted .*, and has no fault handler: suspended$", RegexOptions.Multiline)]
-    private static partial Regex UnhandledFault();
 }

@@ -11,7 +11,8 @@
 //   3. boot it under QEMU or Renode (with the test application's own renode/
 //      additions, RenodeAdditions) with its console shown, fault reports symbolised
 //      beneath their lines (Emulators, FaultSymboliser);
-//   4. read the console into cases, show a table of them and the closing line;
+//   4. read the console into cases, from the lines of the test task (the one task
+//      granted the halt platform call) alone, show a table of them and the closing line;
 //   5. write the JUnit report (Keel.Emulation's JUnitReport) when a path is given;
 //   6. return ExitCodes.Success, or stop with a CliError whose fix re-runs only the
 //      cases that went wrong.
@@ -21,6 +22,7 @@
 // Problem); a filter that selects no case is a mistake on the command line.
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Keel.BuildTool.SystemDescription;
 using Keel.Cli.Faults;
 using Keel.Emulation;
 using Spectre.Console;
@@ -81,13 +83,15 @@ public static partial class TestApplicationRunner
         string elf = tests.RequireImage(workspace, board);
         string booted = filter is null ? elf : Selected(elf, filter);
 
-        var symboliser = FaultSymboliser.For(elf, await tests.LayoutAsync(context, workspace, board), workspace);
+        SystemLayout layout = await tests.LayoutAsync(context, workspace, board);
+        string reporter = Reporter(workspace, tests, layout);
+        var symboliser = FaultSymboliser.For(elf, layout, workspace);
         DateTimeOffset started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         EmulatorOutcome outcome = await emulators.RunAsync(emulator, booted, symboliser, timeLimit: emulator == Emulators.Qemu ? QemuTimeLimit : null,
             renodeAdditions: RenodeAdditions.Of(tests.Folder));
         clock.Stop();
-        SuiteReport report = SuiteReport.Parse(outcome.Console);
+        SuiteReport report = SuiteReport.Parse(outcome.Console, reporter);
 
         var table = new Table().AddColumn("case").AddColumn("name").AddColumn("result").AddColumn("reason");
         foreach (SuiteCase c in report.Cases)
@@ -108,6 +112,18 @@ public static partial class TestApplicationRunner
             context.Console.WriteWholeLine($"JUnit report: {Path.GetRelativePath(context.CurrentDirectory, Path.GetFullPath(reportPath))}");
         }
         return Verdict(workspace, tests, run, filter, rerun);
+    }
+
+    // The test task, whose console lines alone are the protocol (SuiteReport): the one
+    // task that may end the run, and so give its status.
+    private static string Reporter(Workspace workspace, Application tests, SystemLayout layout)
+    {
+        string[] halting = layout.Tasks.Select(task => task.Task).Where(task => task.PlatformCalls.Contains(PlatformCallNames.Halt)).Select(task => task.Name).ToArray();
+        if (halting.Length != 1)
+            throw new CliError(
+                $"{Path.GetRelativePath(workspace.Root, tests.Description)} grants the {PlatformCallNames.Halt} platform call to {(halting.Length == 0 ? "no task" : string.Join(" and ", halting))}: its test task, the one that reports the cases and ends the run, must be the only one.",
+                $"platform-calls = [\"{PlatformCallNames.Halt}\"] in the test task's section alone (docs/testing.md)", ExitCodes.Usage);
+        return halting[0];
     }
 
     // The image with `filter` written into its selection block.

@@ -61,20 +61,19 @@ namespace Keel.Demo
     public static class ServiceAccess
     {
         // Asks the policy server (through `policyCap`) for the service; the granted
-        // capability arrives in `slot`. Returns whether it did.
-        public static bool Connect(string name, uint policyCap, uint slot)
+        // capability arrives in `slot`. Returns whether it did. (The kernel begins each
+        // line with the caller's name.)
+        public static bool Connect(uint policyCap, uint slot)
         {
-            Console.Write(name);
-            Console.WriteLine(": asking the policy server for the service");
+            Console.WriteLine("asking the policy server for the service");
             Error granted = new PolicyClient(policyCap, slot).Connect(out uint service);
             CSpaceOps.Identify(slot, out CapType type, out Rights rights);
-            Console.Write(name);
             if (granted != Error.Ok || service != slot || type != CapType.Endpoint)
             {
-                Console.WriteLine(": the policy server did not grant the service");
+                Console.WriteLine("the policy server did not grant the service");
                 return false;
             }
-            Console.Write(": got an endpoint capability (");
+            Console.Write("got an endpoint capability (");
             Console.Write(RightsText(rights));
             Console.Write(") in slot ");
             Console.WriteDecimal(slot);

@@ -96,6 +96,8 @@ public static class AppChecker
         Action<string, string> field = section.Field;
         if (!Identifiers.IsValidName(task.Name))
             section.Problem(Identifiers.NameRule);
+        if (task.Name == Identifiers.KernelConsoleName)
+            section.Problem(Identifiers.KernelConsoleNameRule);
         if (task.Project is not null && !File.Exists(Path.Combine(Path.GetDirectoryName(app.TomlPath)!, task.Project)))
             field("project", $"{task.Project} does not exist");
         if (task.Driver is not null && drivers is null)

@@ -64,9 +64,12 @@ public sealed record PlatformCall(string Name, PlatformCallNumber Number, bool D
 // every task's and are not listed.
 public static class PlatformCallNames
 {
+    // Ends the run; a test application's test task is the one task granted it.
+    public const string Halt = "halt";
+
     public static readonly IReadOnlyList<PlatformCall> All =
     [
-        new("halt", PlatformCallNumber.Halt, DebugOnly: false),
+        new(Halt, PlatformCallNumber.Halt, DebugOnly: false),
         new("fastpath-count", PlatformCallNumber.FastpathCount, DebugOnly: false),
         new("check-invariants", PlatformCallNumber.CheckInvariants, DebugOnly: true),
         new("digest", PlatformCallNumber.Digest, DebugOnly: true),

@@ -14,6 +14,13 @@ public static partial class Identifiers
 
     public static bool IsValidName(string name) => ValidName().IsMatch(name);
 
+    // The kernel's console lines begin "keel: " and each line of a task's text with the
+    // task's name and ": " (hal/ConsoleQueue.cs), so no task may bear the kernel's name:
+    // its text would read as the kernel's (tests/Keel.Emulation/ConsoleTranscript.cs).
+    public const string KernelConsoleName = "keel";
+
+    public const string KernelConsoleNameRule = $"'{KernelConsoleName}' is the kernel's name on the console (its reports begin '{KernelConsoleName}: '): give the task another name";
+
     // "my-task" → "MY_TASK" (linker memory regions).
     public static string UpperSnake(string name) => LowerSnake(name).ToUpperInvariant();
 

@@ -98,7 +98,7 @@ namespace Keel.Bench.Client
                 Task.SetBufferedWord(ThreadRegisters.MessageRegisters + i, 0x100u + (uint)i);
             Task.AttachCap(Caps.Ping);
 
-            Console.WriteLine("ipc-bench: operation                 n      mean       min       max");
+            Console.WriteLine("operation                 n      mean       min       max");
             Report("null_syscall", Run(SyscallNumber.Yield, 0, 0));
             Report("call_replyrecv_0w", Run(SyscallNumber.Call, Caps.Echo, MessageInfo.Create(Label, 0, 0).Raw));
             Report("call_replyrecv_1w", Run(SyscallNumber.Call, Caps.Echo, MessageInfo.Create(Label, 1, 0).Raw));
@@ -232,7 +232,7 @@ namespace Keel.Bench.Client
         {
             if (condition)
                 return;
-            Console.Write("ipc-bench: failed: ");
+            Console.Write("failed: ");
             Console.WriteLine(what);
             Task.Halt(1);
         }
@@ -317,7 +317,7 @@ namespace Keel.Bench.Client
         private static void Report(string op, Stats stats)
         {
             uint meanTenths = (stats.Sum * 10 + stats.Count / 2) / stats.Count;
-            Console.Write("ipc-bench: ");
+            Console.Write("");
             Console.Write(op);
             for (int pad = op.Length; pad < 22; pad++)
                 Console.Write(' ');

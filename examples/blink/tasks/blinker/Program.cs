@@ -21,10 +21,10 @@ namespace Keel.Examples.Blink
         {
             var sys = new SysClient(Caps.Led);
             Error status = sys.Configure(Port.A, Led, PinMode.Output, OutputType.PushPull, Pull.None, 0);
-            Report("blink: PA5 configured as an output: ", status);
+            Report("PA5 configured as an output: ", status);
             if (status != Error.Ok)
                 Task.Halt(1);
-            Report("blink: PA6 is not ours: ", sys.Write(Port.A, NotOurs, 0));
+            Report("PA6 is not ours: ", sys.Write(Port.A, NotOurs, 0));
 
             for (uint change = 1; change <= Changes; change++)
             {
@@ -33,7 +33,7 @@ namespace Keel.Examples.Blink
                     break;
                 bool on = (change & 1) != 0;
                 status = on ? sys.Write(Port.A, Led, 0) : sys.Write(Port.A, 0, Led);
-                Console.Write(on ? "blink: LED on (" : "blink: LED off (");
+                Console.Write(on ? "LED on (" : "LED off (");
                 Console.WriteDecimal(change);
                 Console.Write(" of ");
                 Console.WriteDecimal(Changes);
@@ -41,7 +41,7 @@ namespace Keel.Examples.Blink
                 if (status != Error.Ok)
                     break;
             }
-            Console.WriteLine(status == Error.Ok ? "blink: done" : "blink: stopped");
+            Console.WriteLine(status == Error.Ok ? "done" : "stopped");
             Task.Halt(status == Error.Ok ? 0u : 1u);
         }
 

@@ -26,25 +26,25 @@ namespace Keel.Examples.Button
             var led = new SysClient(Caps.Led);
             var button = new SysClient(Caps.Button);
 
-            if (!Check("button: PA5 configured as an output: ", led.Configure(Port.A, Led, PinMode.Output, OutputType.PushPull, Pull.None, 0))
-                || !Check("button: PC13 configured as an input: ", button.Configure(Port.C, 1 << ButtonPin, PinMode.Input, OutputType.PushPull, Pull.None, 0))
-                || !Check("button: subscribed to PC13's falling edge: ", button.Subscribe(Port.C, ButtonPin, Edge.Falling, Caps.PressSignal)))
+            if (!Check("PA5 configured as an output: ", led.Configure(Port.A, Led, PinMode.Output, OutputType.PushPull, Pull.None, 0))
+                || !Check("PC13 configured as an input: ", button.Configure(Port.C, 1 << ButtonPin, PinMode.Input, OutputType.PushPull, Pull.None, 0))
+                || !Check("subscribed to PC13's falling edge: ", button.Subscribe(Port.C, ButtonPin, Edge.Falling, Caps.PressSignal)))
                 return;
             // The LED's capability gives no other pin, and the line is now taken.
-            Check("button: driving PC13 through the LED's capability: ", led.Write(Port.C, 1 << ButtonPin, 0));
-            Check("button: subscribing PC13 again: ", button.Subscribe(Port.C, ButtonPin, Edge.Rising, Caps.PressSignal));
-            Console.WriteLine("button: waiting for presses");
+            Check("driving PC13 through the LED's capability: ", led.Write(Port.C, 1 << ButtonPin, 0));
+            Check("subscribing PC13 again: ", button.Subscribe(Port.C, ButtonPin, Edge.Rising, Caps.PressSignal));
+            Console.WriteLine("waiting for presses");
 
             for (uint press = 1; ; press++)
             {
                 Notifications.Wait(Caps.Presses, out Error waited);
                 if (waited != Error.Ok)
                 {
-                    Check("button: waiting failed: ", waited);
+                    Check("waiting failed: ", waited);
                     return;
                 }
                 Error toggled = led.Toggle(Port.A, Led);
-                Console.Write("button: press ");
+                Console.Write("press ");
                 Console.WriteDecimal(press);
                 Console.WriteLine(", LED toggled: ", toggled);
             }

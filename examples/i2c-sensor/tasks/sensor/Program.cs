@@ -41,15 +41,15 @@ namespace Keel.Examples.I2cSensor
         private static void Main()
         {
             var i2c = new I2cClient(Caps.I2c);
-            Console.WriteLine("sensor: reading the TMP103 at 0x70 over I2C1");
+            Console.WriteLine("reading the TMP103 at 0x70 over I2C1");
 
-            Report("sensor: probe of 0x49 (no device): ", i2c.Write(NobodyAddress, ReadOnlySpan<byte>.Empty));
-            Report("sensor: address 0x80: ", i2c.Write(0x80, ReadOnlySpan<byte>.Empty));
-            Report("sensor: a 49-byte write: ", i2c.Write(Tmp103Address, s_tooLong));
+            Report("probe of 0x49 (no device): ", i2c.Write(NobodyAddress, ReadOnlySpan<byte>.Empty));
+            Report("address 0x80: ", i2c.Write(0x80, ReadOnlySpan<byte>.Empty));
+            Report("a 49-byte write: ", i2c.Write(Tmp103Address, s_tooLong));
 
             var thermometer = new Tmp103<I2cClient>(i2c, Tmp103Address);
             Error status = thermometer.Read(out Temperature temperature);
-            Console.Write("sensor: temperature: ");
+            Console.Write("temperature: ");
             if (status == Error.Ok)
             {
                 WriteTenths(temperature.Celsius);
@@ -64,10 +64,10 @@ namespace Keel.Examples.I2cSensor
             }
 
             var spi = new SpiClient(Caps.Spi);
-            Report("sensor: SPI mode 0, clock / 8: ", spi.Configure(SpiMode.Mode0, SpiClockDivider.By8, false));
+            Report("SPI mode 0, clock / 8: ", spi.Configure(SpiMode.Mode0, SpiClockDivider.By8, false));
             Span<byte> answer = stackalloc byte[3];
             Error transferred = spi.Transfer(s_identify, answer);
-            Console.Write("sensor: SPI sent 9f 00 00, received");
+            Console.Write("SPI sent 9f 00 00, received");
             if (transferred == Error.Ok)
             {
                 for (int i = 0; i < answer.Length; i++)
@@ -86,16 +86,16 @@ namespace Keel.Examples.I2cSensor
             // this board has nothing (and QEMU no bus): each hands on the I2C driver's
             // error, and the image shows that they compile for the chip.
             var climate = Bme280.OnI2c(i2c);
-            Report("sensor: BME280 at 0x76: ", climate.Read(out Bme280Reading _));
+            Report("BME280 at 0x76: ", climate.Read(out Bme280Reading _));
             var accelerometer = new Adxl345<I2cClient>(i2c);
-            Report("sensor: ADXL345 at 0x53: ", accelerometer.Read(out Acceleration3D _));
+            Report("ADXL345 at 0x53: ", accelerometer.Read(out Acceleration3D _));
             var display = new Ssd1306<I2cClient>(i2c, s_frame);
             display.DrawText(0, 0, "Keel");
-            Report("sensor: SSD1306 at 0x3c: ", display.Initialise());
+            Report("SSD1306 at 0x3c: ", display.Initialise());
             var memory = new Eeprom24<I2cClient>(i2c, EepromGeometry.At24c32);
-            Report("sensor: 24C32 at 0x50: ", memory.Write(0, s_identify));
+            Report("24C32 at 0x50: ", memory.Write(0, s_identify));
 
-            Console.WriteLine("sensor: done");
+            Console.WriteLine("done");
             Task.Halt(0);
         }
 

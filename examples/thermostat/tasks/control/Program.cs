@@ -38,7 +38,6 @@ namespace Keel.Examples.Thermostat
             heating = _heating;
 
             Error led = _heating ? _sys.Write(Port.A, Led, 0) : _sys.Write(Port.A, 0, Led);
-            Console.Write("control: ");
             if (reading == Error.Ok)
             {
                 Console.WriteDecimal((uint)(celsius < 0 ? -celsius : celsius));
@@ -74,7 +73,7 @@ namespace Keel.Examples.Thermostat
         {
             var sys = new SysClient(Caps.Led);
             Error configured = sys.Configure(Port.A, Control.Led, PinMode.Output, OutputType.PushPull, Pull.None, 0);
-            Console.WriteLine("control: LED configured: ", configured);
+            Console.WriteLine("LED configured: ", configured);
             var control = new Control(sys, new UsartClient(Caps.Usart));
             ThermostatServer.Serve(ref control, Caps.Requests);
         }

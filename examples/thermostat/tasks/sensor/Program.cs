@@ -34,7 +34,7 @@ namespace Keel.Examples.Thermostat
             Error subscribed = timer.Subscribe(Caps.TimerEvents);
             if (subscribed != Error.Ok)
             {
-                Console.WriteLine("sensor: the timer refused the subscription: ", subscribed);
+                Console.WriteLine("the timer refused the subscription: ", subscribed);
                 Task.Halt(1);
                 return;
             }
@@ -46,13 +46,13 @@ namespace Keel.Examples.Thermostat
                 Error slept = timer.Sleep(Period, Caps.Wake, TimerBit, out _);
                 if (slept != Error.Ok)
                 {
-                    Console.WriteLine("sensor: the timer failed: ", slept);
+                    Console.WriteLine("the timer failed: ", slept);
                     Task.Halt(1);
                     return;
                 }
                 Error reading = i2c.WriteRead(Tmp103Address, register, value);
                 Error reported = control.Report(reading, (sbyte)value[0], out bool heating);
-                Console.Write("sensor: reading ");
+                Console.Write("reading ");
                 Console.WriteDecimal((uint)round);
                 Console.Write(": ");
                 Console.Write(reading);
@@ -60,12 +60,12 @@ namespace Keel.Examples.Thermostat
                 Console.WriteLine(heating ? "on" : "off");
                 if (reported != Error.Ok)
                 {
-                    Console.WriteLine("sensor: the control failed: ", reported);
+                    Console.WriteLine("the control failed: ", reported);
                     Task.Halt(1);
                     return;
                 }
             }
-            Console.WriteLine("sensor: done");
+            Console.WriteLine("done");
             Task.Halt(0);
         }
     }

@@ -1,5 +1,5 @@
 // The echo client: reads USART1 through the USART driver and writes every line back,
-// prefixed "echo: ", until the line has been quiet for IdleMilliseconds, which the
+// prefixed "", until the line has been quiet for IdleMilliseconds, which the
 // timer service tells it. It holds no peripheral: only the drivers' endpoints and
 // one notification (`events`) that the USART driver signals with badge 1 (bytes
 // arrived, or transmit room freed) and the timer service with badge 2 (the deadline).
@@ -36,7 +36,7 @@ namespace Keel.Examples.UartEcho
                 || !Check("subscribing to the timer", timer.Subscribe(Caps.TimerEvents))
                 || !Check("arming the idle deadline", timer.SetDeadline(IdleMilliseconds)))
                 return;
-            Console.WriteLine("echo: ready");
+            Console.WriteLine("ready");
 
             int length = 0;
             uint lines = 0;
@@ -66,12 +66,12 @@ namespace Keel.Examples.UartEcho
                             if (value != (byte)'\n')
                                 continue;   // a line longer than LineCapacity keeps its start
                             lines++;
-                            Console.Write("echo: line ");
+                            Console.Write("line ");
                             Console.WriteDecimal(lines);
                             Console.Write(", ");
                             Console.WriteDecimal((uint)length);
                             Console.WriteLine(" bytes");
-                            Send(usart, "echo: "u8);
+                            Send(usart, ""u8);
                             Send(usart, new ReadOnlySpan<byte>(s_line, 0, length));
                             Send(usart, "\n"u8);
                             length = 0;
@@ -84,7 +84,7 @@ namespace Keel.Examples.UartEcho
                     // The driver sends from its buffer: give it the 0.35 ms that 4 bytes
                     // take at 115200 baud, and some, before the run ends.
                     timer.Sleep(10, Caps.Events, TimerBit, out _);
-                    Console.Write("echo: no input for ");
+                    Console.Write("no input for ");
                     Console.WriteDecimal(IdleMilliseconds);
                     Console.Write(" ms after ");
                     Console.WriteDecimal(lines);
@@ -114,7 +114,6 @@ namespace Keel.Examples.UartEcho
         {
             if (status == Error.Ok)
                 return true;
-            Console.Write("echo: ");
             Console.Write(what);
             Console.WriteLine(" failed: ", status);
             Task.Halt(1);

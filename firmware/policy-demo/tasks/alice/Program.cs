@@ -15,10 +15,10 @@ namespace Keel.Demo.Alice
         [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
         private static void Main()
         {
-            if (!ServiceAccess.Connect("alice", Caps.Policy, ServiceSlot))
+            if (!ServiceAccess.Connect(Caps.Policy, ServiceSlot))
                 return;
-            Request("alice: calling the service with ", 20);
-            Request("alice: calling the service again with ", 22);
+            Request("calling the service with ", 20);
+            Request("calling the service again with ", 22);
         }
 
         private static void Request(string saying, uint number)
@@ -27,7 +27,7 @@ namespace Keel.Demo.Alice
             Console.WriteDecimal(number);
             Console.WriteLine();
             new ServiceClient(ServiceSlot).Request(number, out uint answer);
-            Console.Write("alice: the service answered ");
+            Console.Write("the service answered ");
             Console.WriteDecimal(answer);
             Console.WriteLine();
         }

@@ -17,21 +17,21 @@ namespace Keel.Demo.Bob
         [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
         private static void Main()
         {
-            if (!ServiceAccess.Connect("bob", Caps.Policy, ServiceSlot))
+            if (!ServiceAccess.Connect(Caps.Policy, ServiceSlot))
                 return;
             var service = new ServiceClient(ServiceSlot);
-            Console.WriteLine("bob: trying the service with NBCall 21");
+            Console.WriteLine("trying the service with NBCall 21");
             Error status = service.WithoutWaiting.Request(21, out uint answer);
             if (status == Error.WouldBlock)
             {
-                Console.WriteLine("bob: NBCall would block: the service is busy; calling and waiting");
+                Console.WriteLine("NBCall would block: the service is busy; calling and waiting");
                 status = service.Request(21, out answer);
             }
             WriteAnswer(status, answer);
 
-            Console.WriteLine("bob: done with the service; telling the policy server");
+            Console.WriteLine("done with the service; telling the policy server");
             new PolicyClient(Caps.Policy, ServiceSlot).Done();
-            Console.WriteLine("bob: calling the service again with 23");
+            Console.WriteLine("calling the service again with 23");
             status = service.Request(23, out answer);
             WriteAnswer(status, answer);
         }
@@ -40,14 +40,14 @@ namespace Keel.Demo.Bob
         {
             if (status != Error.Ok)
             {
-                Console.Write("bob: the call failed: ");
+                Console.Write("the call failed: ");
                 Console.Write(status);
                 Console.Write(" (");
                 Console.WriteDecimal((uint)status);
                 Console.WriteLine(")");
                 return;
             }
-            Console.Write("bob: the service answered ");
+            Console.Write("the service answered ");
             Console.WriteDecimal(answer);
             Console.WriteLine();
         }

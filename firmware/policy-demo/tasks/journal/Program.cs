@@ -12,7 +12,7 @@ namespace Keel.Demo.Journal
         [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
         private static void Main()
         {
-            Console.WriteLine("journal: ready");
+            Console.WriteLine("ready");
             var journal = new ConsoleJournal();
             JournalServer.Serve(ref journal, Caps.Entries);
         }
@@ -25,7 +25,7 @@ namespace Keel.Demo.Journal
         public Error Entry(uint client, uint number)
         {
             _entries++;
-            Console.Write("journal: entry ");
+            Console.Write("entry ");
             Console.WriteDecimal(_entries);
             Console.Write(": ");
             Console.Write(Badges.Name(client));

@@ -25,7 +25,7 @@ namespace Keel.Demo.Policy
         [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
         private static void Main()
         {
-            Console.WriteLine("policy: ready");
+            Console.WriteLine("ready");
             var policy = new GrantingPolicy();
             PolicyServer.Serve(ref policy, Caps.Requests);
         }
@@ -73,7 +73,6 @@ namespace Keel.Demo.Policy
 
         private static void WriteClient(uint badge)
         {
-            Console.Write("policy: ");
             Console.Write(Badges.Name(badge));
             Console.Write(" (badge ");
             Console.WriteDecimal(badge);

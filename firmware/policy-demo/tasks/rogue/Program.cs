@@ -13,11 +13,11 @@ namespace Keel.Demo.Rogue
         private static void Main()
         {
             uint* target = (uint*)Layout.ServiceRamBase;
-            Console.Write("rogue: reading the service's RAM at ");
+            Console.Write("reading the service's RAM at ");
             Console.WriteHex((uint)target);
             Console.WriteLine();
             uint stolen = *target;
-            Console.Write("rogue: read ");
+            Console.Write("read ");
             Console.WriteHex(stolen);
             Console.WriteLine(" - isolation is broken");
         }

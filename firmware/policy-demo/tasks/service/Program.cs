@@ -15,7 +15,7 @@ namespace Keel.Demo.Service
         [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
         private static void Main()
         {
-            Console.WriteLine("service: ready");
+            Console.WriteLine("ready");
             var service = new DoublingService();
             ServiceServer.Serve(ref service, Caps.Requests);
         }
@@ -28,7 +28,7 @@ namespace Keel.Demo.Service
         public Error Request(uint number, out uint answer)
         {
             _served++;
-            Console.Write("service: request from "); // gdb stop: number is 20 here at the first request (DebuggerTests)
+            Console.Write("request from "); // gdb stop: number is 20 here at the first request (DebuggerTests)
             Console.Write(Badges.Name(Caller.Badge));
             Console.Write(" (badge ");
             Console.WriteDecimal(Caller.Badge);

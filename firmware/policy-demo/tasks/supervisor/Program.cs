@@ -19,7 +19,7 @@ namespace Keel.Demo.Supervisor
         [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
         private static void Main()
         {
-            Console.WriteLine("supervisor: watching for faults");
+            Console.WriteLine("watching for faults");
             uint faults = 0;
             while (true)
             {
@@ -27,7 +27,6 @@ namespace Keel.Demo.Supervisor
                 if (!fault.IsFault)
                     continue;
                 faults++;
-                Console.Write("supervisor: ");
                 Console.Write(Badges.Name(fault.Badge));
                 Console.Write(" faulted: ");
                 Console.Write(FaultKinds.Name((FaultKind)fault.Label));
@@ -38,13 +37,13 @@ namespace Keel.Demo.Supervisor
                 Console.WriteLine();
 
                 new ServiceClient(Caps.Service).Status(out uint served);
-                Console.Write("supervisor: the service still answers (");
+                Console.Write("the service still answers (");
                 Console.WriteDecimal(served);
                 Console.WriteLine(" requests served)");
 
                 if (faults <= MaxRestarts)
                 {
-                    Console.Write("supervisor: restarting the rogue (");
+                    Console.Write("restarting the rogue (");
                     Console.WriteDecimal(faults);
                     Console.Write(" of ");
                     Console.WriteDecimal(MaxRestarts);
@@ -53,10 +52,10 @@ namespace Keel.Demo.Supervisor
                     continue;
                 }
                 Error held = Threads.Suspend(Caps.Rogue);
-                Console.Write("supervisor: the rogue faulted ");
+                Console.Write("the rogue faulted ");
                 Console.WriteDecimal(faults);
                 Console.WriteLine(held == Error.Ok ? " times: holding it stopped" : " times, and could not be stopped");
-                Console.WriteLine("supervisor: demo complete");
+                Console.WriteLine("demo complete");
                 Task.Halt(0);
             }
         }

@@ -54,7 +54,7 @@ namespace Keel.Fuzz
         [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
         private static void Main()
         {
-            Console.Write("fuzz: seed ");
+            Console.Write("seed ");
             Console.WriteHex(FuzzSettings.Seed);
             Console.Write(", ");
             Console.WriteDecimal(FuzzSettings.Calls);
@@ -139,7 +139,7 @@ namespace Keel.Fuzz
             }
             if (s_calls >= s_nextProgress && s_calls < FuzzSettings.Calls)
             {
-                Console.Write("fuzz: ");
+                Console.Write("");
                 WriteCounts();
                 Console.WriteLine();
                 s_nextProgress += FuzzSettings.Calls / ProgressReports;
@@ -157,14 +157,14 @@ namespace Keel.Fuzz
         {
             if (Task.CheckInvariants(out uint violations) != Error.Ok)
             {
-                Console.WriteLine("fuzz: the kernel refuses CheckInvariants: the image needs `debug-invariants = true`");
+                Console.WriteLine("the kernel refuses CheckInvariants: the image needs `debug-invariants = true`");
                 Task.Halt(1);
             }
             s_checks++;
             if (violations == 0)
                 return;
             s_violations += violations;
-            Console.Write("fuzz: ");
+            Console.Write("");
             Console.WriteDecimal(violations);
             Console.Write(" invariant violations after ");
             Console.WriteDecimal(s_calls);
@@ -185,11 +185,11 @@ namespace Keel.Fuzz
             else
                 s_wrong++;
 
-            Console.Write("fuzz: ");
+            Console.Write("");
             WriteCounts();
             Console.WriteLine();
             // Reaching this line at all means no kernel panic (see the top of this file).
-            Console.Write("fuzz: seed ");
+            Console.Write("seed ");
             Console.WriteHex(FuzzSettings.Seed);
             Console.Write(", ");
             WriteFigure(s_calls, " system calls, ");

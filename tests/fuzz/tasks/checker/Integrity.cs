@@ -83,7 +83,7 @@ namespace Keel.Fuzz
         {
             if (Task.Digest(Layout.BystanderRamBase, Layout.BystanderRamSize, out uint digest) != Error.Ok)
             {
-                Console.WriteLine("fuzz: the kernel refuses Digest: the image needs `debug-invariants = true` and the checker `digest`");
+                Console.WriteLine("the kernel refuses Digest: the image needs `debug-invariants = true` and the checker `digest`");
                 Task.Halt(1);
             }
             return digest;
@@ -138,7 +138,7 @@ namespace Keel.Fuzz
             if (s_printed > MaxPrinted)
                 return false;
             s_printed++;
-            Console.Write("fuzz: ");
+            Console.Write("");
             if (s_printed <= MaxPrinted)
                 return true;
             Console.WriteLine("more findings are counted but not printed");

@@ -20,16 +20,16 @@ namespace KeelApp.Client
             for (uint amount = 1; amount <= 3; amount++)
             {
                 Error status = counter.Add(amount * 10, out uint total);
-                Console.Write("client: added ");
+                Console.Write("added ");
                 Console.WriteDecimal(amount * 10);
                 Console.Write(", total ");
                 Console.WriteDecimal(total);
                 Console.WriteLine(": ", status);
             }
-            Console.WriteLine("client: adding 5000: ", counter.Add(5000, out _));
-            Console.WriteLine("client: reading the clock controller, which was not granted");
+            Console.WriteLine("adding 5000: ", counter.Add(5000, out _));
+            Console.WriteLine("reading the clock controller, which was not granted");
             uint stolen = *(uint*)ClockController;
-            Console.Write("client: read ");
+            Console.Write("read ");
             Console.WriteHex(stolen);
             Console.WriteLine(" - isolation is broken");
         }

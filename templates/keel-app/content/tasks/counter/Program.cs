@@ -11,7 +11,7 @@ namespace KeelApp.Counter
         [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
         private static void Main()
         {
-            Console.WriteLine("counter: ready");
+            Console.WriteLine("ready");
             var counter = new RunningTotal();
             CounterServer.Serve(ref counter, Caps.Requests);
         }

@@ -17,11 +17,10 @@ namespace KeelApp.Supervisor
         [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
         private static void Main()
         {
-            Console.WriteLine("supervisor: watching for faults");
+            Console.WriteLine("watching for faults");
             Message fault = Ipc.Recv(Caps.Faults);
             while (!fault.IsFault)
                 fault = Ipc.Recv(Caps.Faults);
-            Console.Write("supervisor: ");
             Console.Write(TaskName(fault.Badge));
             Console.Write(" faulted: ");
             Console.Write(FaultKinds.Name((FaultKind)fault.Label));
@@ -33,7 +32,7 @@ namespace KeelApp.Supervisor
             // The first signal may already be pending; after the second, a whole period has passed.
             Notifications.Wait(Caps.Settle, out _);
             Notifications.Wait(Caps.Settle, out _);
-            Console.WriteLine("supervisor: done");
+            Console.WriteLine("done");
             Task.Halt(0);
         }
 

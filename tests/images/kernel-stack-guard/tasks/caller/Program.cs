@@ -10,8 +10,8 @@ namespace Keel.Tests.KernelStackGuard
         [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
         private static void Main()
         {
-            Console.WriteLine("caller: making a system call");
-            Console.WriteLine("caller: the kernel survived its overflow");
+            Console.WriteLine("making a system call");
+            Console.WriteLine("the kernel survived its overflow");
         }
     }
 }

@@ -9,7 +9,7 @@ namespace Keel.Tests.TaskStackOverflow
         [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
         private static void Main()
         {
-            Console.WriteLine("logger: the sensor has stopped");
+            Console.WriteLine("the sensor has stopped");
             Task.Halt(0);
         }
     }

@@ -10,9 +10,9 @@ namespace Keel.Tests.TaskStackOverflow
         [UnmanagedCallersOnly(EntryPoint = "keel_task_main")]
         private static void Main()
         {
-            Console.WriteLine("sensor: smoothing");
+            Console.WriteLine("smoothing");
             Console.WriteDecimal(Smooth(0));
-            Console.WriteLine("sensor: the stack held");
+            Console.WriteLine("the stack held");
         }
 
         private static uint Smooth(uint depth)
