@@ -57,6 +57,31 @@ public class Ssd1306Tests
         Assert.False(model.Pixel(2, 2));
     }
 
+    // A reading's digits, drawn one at a time (no string to build), land where the same
+    // text would.
+    [Fact]
+    public void CharactersDrawnOneByOneLandAsTheirText()
+    {
+        (Ssd1306<I2cBus> display, Ssd1306Model model, _) = Setup();
+        Assert.Equal(Error.Ok, display.Initialise());
+
+        int x = display.DrawCharacter(2, 3, 'H');
+        Assert.Equal(2 + Font5x7.Advance, x);
+        Assert.Equal(2 + 2 * Font5x7.Advance, display.DrawCharacter(x, 3, '1'));
+        Assert.Equal(Error.Ok, display.Show());
+
+        Assert.Equal(
+        [
+            "#...#...#..",
+            "#...#..##..",
+            "#...#...#..",
+            "#####...#..",
+            "#...#...#..",
+            "#...#...#..",
+            "#...#..###.",
+        ], model.Art(2, 3, 11, 7));
+    }
+
     [Fact]
     public void ShowSendsTheWholeFrameInOrderAcrossPages()
     {
