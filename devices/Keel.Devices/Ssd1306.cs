@@ -110,17 +110,22 @@ namespace Keel.Devices
         public int DrawText(int x, int y, string text)
         {
             for (int i = 0; i < text.Length; i++)
-            {
-                ReadOnlySpan<byte> glyph = Font5x7.Glyph(text[i]);
-                for (int column = 0; column < Font5x7.Advance; column++)
-                {
-                    int bits = column < Font5x7.GlyphWidth ? glyph[column] : 0;
-                    for (int row = 0; row < Font5x7.GlyphHeight + 1; row++)
-                        SetPixel(x + column, y + row, (bits & (1 << row)) != 0);
-                }
-                x += Font5x7.Advance;
-            }
+                x = DrawCharacter(x, y, text[i]);
             return x;
+        }
+
+        // One character, as DrawText draws it: text made at run time (a reading's
+        // digits) needs no string, which a task without a heap cannot build.
+        public int DrawCharacter(int x, int y, char character)
+        {
+            ReadOnlySpan<byte> glyph = Font5x7.Glyph(character);
+            for (int column = 0; column < Font5x7.Advance; column++)
+            {
+                int bits = column < Font5x7.GlyphWidth ? glyph[column] : 0;
+                for (int row = 0; row < Font5x7.GlyphHeight + 1; row++)
+                    SetPixel(x + column, y + row, (bits & (1 << row)) != 0);
+            }
+            return x + Font5x7.Advance;
         }
 
         // Sends the whole frame: the column and page ranges set to the full display,

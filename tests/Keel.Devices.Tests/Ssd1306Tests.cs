@@ -33,6 +33,18 @@ public class Ssd1306Tests
         Assert.False(model.Pixel(0, 0));
     }
 
+    // "H1" in the 5×7 font, each character with its blank column, as a reader sees it.
+    private static readonly string[] HOne =
+    [
+        "#...#...#..",
+        "#...#..##..",
+        "#...#...#..",
+        "#####...#..",
+        "#...#...#..",
+        "#...#...#..",
+        "#...#..###.",
+    ];
+
     [Fact]
     public void TextReachesTheDisplayWhereItWasDrawn()
     {
@@ -43,18 +55,25 @@ public class Ssd1306Tests
         Assert.Equal(2 + 2 * Font5x7.Advance, end);
         Assert.Equal(Error.Ok, display.Show());
 
-        Assert.Equal(
-        [
-            "#...#...#..",
-            "#...#..##..",
-            "#...#...#..",
-            "#####...#..",
-            "#...#...#..",
-            "#...#...#..",
-            "#...#..###.",
-        ], model.Art(2, 3, 11, 7));
+        Assert.Equal(HOne, model.Art(2, 3, 11, 7));
         Assert.False(model.Pixel(1, 3));
         Assert.False(model.Pixel(2, 2));
+    }
+
+    // A reading's digits, drawn one at a time (no string to build), land where the same
+    // text would.
+    [Fact]
+    public void CharactersDrawnOneByOneLandAsTheirText()
+    {
+        (Ssd1306<I2cBus> display, Ssd1306Model model, _) = Setup();
+        Assert.Equal(Error.Ok, display.Initialise());
+
+        int x = display.DrawCharacter(2, 3, 'H');
+        Assert.Equal(2 + Font5x7.Advance, x);
+        Assert.Equal(2 + 2 * Font5x7.Advance, display.DrawCharacter(x, 3, '1'));
+        Assert.Equal(Error.Ok, display.Show());
+
+        Assert.Equal(HOne, model.Art(2, 3, 11, 7));
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed partial class UserPathTests(ITestOutputHelper output) : IDisposabl
         // The demo becomes a thermostat (examples/thermostat): its tasks replace the
         // demo's in app.toml (the counter stays, for the tests/ application that tests
         // it), Keel's drivers come by name with `keel add driver`, and the sensor and the
-        // control reference the drivers' interfaces from the package.
+        // control reference the drivers' interfaces and device drivers from the package.
         string description = Path.Combine(app, "app.toml");
         string template = File.ReadAllText(description);
         File.WriteAllText(description, template[..template.IndexOf("[endpoints]", StringComparison.Ordinal)]);
@@ -75,20 +75,24 @@ public sealed partial class UserPathTests(ITestOutputHelper output) : IDisposabl
         int ownStart = exampleDescription.IndexOf("[endpoints]", StringComparison.Ordinal);
         File.AppendAllText(description, "\n" + exampleDescription[ownStart..exampleDescription.IndexOf("# --- sys", StringComparison.Ordinal)]);
         File.Copy(Path.Combine(example, "shared", "Thermostat.cs"), Path.Combine(app, "shared", "Thermostat.cs"));
-        foreach (string task in new[] { "control", "sensor" })
+        // The sensor drives its TMP103 and SSD1306 with Keel.Devices' device drivers, from
+        // the package as well.
+        foreach ((string task, string library) in new[] { ("control", "Keel.Drivers.Api"), ("sensor", "Keel.Devices") })
         {
             string folder = Directory.CreateDirectory(Path.Combine(app, "tasks", task)).FullName;
             File.Copy(Path.Combine(example, "tasks", task, "Program.cs"), Path.Combine(folder, "Program.cs"));
-            File.WriteAllText(Path.Combine(folder, $"{char.ToUpperInvariant(task[0])}{task[1..]}.csproj"), """
+            File.WriteAllText(Path.Combine(folder, $"{char.ToUpperInvariant(task[0])}{task[1..]}.csproj"), $"""
                 <Project Sdk="Keel.Sdk">
                   <ItemGroup>
-                    <KeelLibrary Include="Keel.Drivers.Api" />
+                    <KeelLibrary Include="{library}" />
                     <Compile Include="../../shared/Thermostat.cs" Link="shared/Thermostat.cs" />
                   </ItemGroup>
                 </Project>
                 """);
         }
         WriteTheUsersOwnCalibration(app);
+        Assert.Contains("new Tmp103<I2cClient>(", File.ReadAllText(Path.Combine(app, "tasks", "sensor", "Program.cs")));
+        Assert.Contains("new Ssd1306<I2cClient>(", File.ReadAllText(Path.Combine(app, "tasks", "sensor", "Program.cs")));
         string grown = File.ReadAllText(description);
         Assert.StartsWith(template[..template.IndexOf("[endpoints]", StringComparison.Ordinal)], grown);
         Assert.All(Drivers, driver => Assert.Contains($"[tasks.{driver}]\ndriver = \"{driver}\"\n", grown));
@@ -98,8 +102,9 @@ public sealed partial class UserPathTests(ITestOutputHelper output) : IDisposabl
         string thermostat = await Step(app, "dotnet", "keel", "run", "--no-build");
         const string Round = "control: no temperature (Timeout), heater off, LED Ok, UART Ok";
         Assert.Contains("control: LED configured: Ok", thermostat);
+        Assert.Contains("sensor: display: Timeout", thermostat);
         for (int reading = 1; reading <= 3; reading++)
-            Assert.Contains($"{Round}\nsensor: reading {reading}: Timeout, heater off\n", thermostat.ReplaceLineEndings("\n"));
+            Assert.Contains($"{Round}\nsensor: reading {reading}: Timeout, heater off, display Timeout\n", thermostat.ReplaceLineEndings("\n"));
         Assert.Contains("sensor: done", thermostat);
         AssertTheCalibrationPrinted(thermostat);
 
@@ -143,17 +148,17 @@ public sealed partial class UserPathTests(ITestOutputHelper output) : IDisposabl
                             if (point < lowest)
                                 lowest = point;
                         }
-                        Console.WriteLine($"sensor: curve of {s_curve.Length} points from {lowest} to {s_curve[11],4}, mean {sum / (float)s_curve.Length:F2} {Scale.Celsius}");
+                        Console.WriteLine($"curve of {s_curve.Length} points from {lowest} to {s_curve[11],4}, mean {sum / (float)s_curve.Length:F2} {Scale.Celsius}");
                         uint folded = 0;
                         foreach (byte entry in Crc8)
                             folded = folded * 31 + entry;
-                        Console.WriteLine($"sensor: crc table of {Crc8.Length} bytes, last 0x{Crc8[7]:X2}, folded {folded:x}");
+                        Console.WriteLine($"crc table of {Crc8.Length} bytes, last 0x{Crc8[7]:X2}, folded {folded:x}");
                     }
                 }
             }
             """);
         string sensor = Path.Combine(app, "tasks", "sensor", "Program.cs");
-        const string Done = "Console.WriteLine(\"sensor: done\");";
+        const string Done = "Console.WriteLine(\"done\");";
         string program = File.ReadAllText(sensor);
         Assert.Contains(Done, program);
         File.WriteAllText(sensor, program.Replace(Done, "Calibration.Print();\n            " + Done));
