@@ -109,6 +109,8 @@ CAP0003    PASS CAP0003
 DBG0003    PASS DBG0003
 CAP0004    PASS CAP0004
 CAP0005    PASS CAP0005
+FLT0007    PASS FLT0007
+FLT0008    PASS FLT0008
 MPU0101    PASS MPU0101
 MPU0102    PASS MPU0102
 MPU0103    PASS MPU0103
@@ -136,4 +138,4 @@ MPU0406    PASS MPU0406
 
 Closing Line
     [Template]    NONE
-    Wait For Line On Uart    driver: 84 passed, 0 failed, 8 skipped
+    Wait For Line On Uart    driver: 86 passed, 0 failed, 8 skipped
