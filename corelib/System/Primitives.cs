@@ -135,7 +135,11 @@ namespace System
         public const float PositiveInfinity = 1f / 0f;
         public const float NegativeInfinity = -1f / 0f;
 
+        // NaN is the one value unequal to itself (IEEE 754), so the comparison CS1718 warns
+        // of is the test itself.
+#pragma warning disable CS1718
         public static bool IsNaN(float f) => f != f;
+#pragma warning restore CS1718
 
         public static bool IsFinite(float f) => f - f == 0f;
 

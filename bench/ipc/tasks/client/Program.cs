@@ -317,7 +317,6 @@ namespace Keel.Bench.Client
         private static void Report(string op, Stats stats)
         {
             uint meanTenths = (stats.Sum * 10 + stats.Count / 2) / stats.Count;
-            Console.Write("");
             Console.Write(op);
             for (int pad = op.Length; pad < 22; pad++)
                 Console.Write(' ');

@@ -1,5 +1,5 @@
 // The echo client: reads USART1 through the USART driver and writes every line back,
-// prefixed "", until the line has been quiet for IdleMilliseconds, which the
+// prefixed "echo: ", until the line has been quiet for IdleMilliseconds, which the
 // timer service tells it. It holds no peripheral: only the drivers' endpoints and
 // one notification (`events`) that the USART driver signals with badge 1 (bytes
 // arrived, or transmit room freed) and the timer service with badge 2 (the deadline).
@@ -71,7 +71,7 @@ namespace Keel.Examples.UartEcho
                             Console.Write(", ");
                             Console.WriteDecimal((uint)length);
                             Console.WriteLine(" bytes");
-                            Send(usart, ""u8);
+                            Send(usart, "echo: "u8);
                             Send(usart, new ReadOnlySpan<byte>(s_line, 0, length));
                             Send(usart, "\n"u8);
                             length = 0;

@@ -139,7 +139,6 @@ namespace Keel.Fuzz
             }
             if (s_calls >= s_nextProgress && s_calls < FuzzSettings.Calls)
             {
-                Console.Write("");
                 WriteCounts();
                 Console.WriteLine();
                 s_nextProgress += FuzzSettings.Calls / ProgressReports;
@@ -164,7 +163,6 @@ namespace Keel.Fuzz
             if (violations == 0)
                 return;
             s_violations += violations;
-            Console.Write("");
             Console.WriteDecimal(violations);
             Console.Write(" invariant violations after ");
             Console.WriteDecimal(s_calls);
@@ -185,7 +183,6 @@ namespace Keel.Fuzz
             else
                 s_wrong++;
 
-            Console.Write("");
             WriteCounts();
             Console.WriteLine();
             // Reaching this line at all means no kernel panic (see the top of this file).

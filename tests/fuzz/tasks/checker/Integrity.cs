@@ -138,7 +138,6 @@ namespace Keel.Fuzz
             if (s_printed > MaxPrinted)
                 return false;
             s_printed++;
-            Console.Write("");
             if (s_printed <= MaxPrinted)
                 return true;
             Console.WriteLine("more findings are counted but not printed");
