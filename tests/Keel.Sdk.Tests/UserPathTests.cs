@@ -162,6 +162,13 @@ public sealed partial class UserPathTests(ITestOutputHelper output) : IDisposabl
         string program = File.ReadAllText(sensor);
         Assert.Contains(Done, program);
         File.WriteAllText(sensor, program.Replace(Done, "Calibration.Print();\n            " + Done));
+        // With the display's driver and font, that code takes the sensor past the 16 KiB
+        // flash window the example gives it: the user sets what KEEL0106 advises.
+        string description = Path.Combine(app, "app.toml");
+        string toml = File.ReadAllText(description);
+        const string SensorFlash = "project = \"tasks/sensor/Sensor.csproj\"\npriority = 4\nstack = 2048\nflash = 16384\n";
+        Assert.Contains(SensorFlash, toml);
+        File.WriteAllText(description, toml.Replace(SensorFlash, SensorFlash.Replace("flash = 16384", "flash = 32768")));
     }
 
     private static void AssertTheCalibrationPrinted(string console)
