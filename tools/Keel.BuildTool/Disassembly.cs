@@ -25,10 +25,13 @@ public static partial class Disassembly
     }
 
     // The symbol a function header line ("0000 <symbol>:") starts, or null.
-    public static string? FunctionStart(string line)
+    public static string? FunctionStart(string line) => FunctionHeaderOf(line)?.Name;
+
+    // The address and symbol of a function header line, or null.
+    public static (uint Address, string Name)? FunctionHeaderOf(string line)
     {
         Match header = FunctionHeader().Match(line);
-        return header.Success ? header.Groups[1].Value : null;
+        return header.Success ? (Convert.ToUInt32(header.Groups["address"].Value, 16), header.Groups["name"].Value) : null;
     }
 
     // ILC names a method <assembly>_<namespace and type>__<method>, with '.' (and in
@@ -61,6 +64,6 @@ public static partial class Disassembly
         return type < 0 ? symbol : symbol[(type + 1)..];
     }
 
-    [GeneratedRegex(@"^[0-9a-f]+ <(.+)>:\s*$")]
+    [GeneratedRegex(@"^(?<address>[0-9a-f]+) <(?<name>.+)>:\s*$")]
     private static partial Regex FunctionHeader();
 }

@@ -64,7 +64,7 @@ public static partial class StackDepth
     // A root's worst case: its bytes (exception frame included), the deepest chain of
     // calls, and why the figure may be no bound (recursion, a run-time stackalloc, an
     // indirect call with no known target).
-    public sealed record Bound(string Root, int Bytes, IReadOnlyList<string> Deepest, IReadOnlyList<string> NotBounded);
+    public sealed record Bound(int Bytes, IReadOnlyList<string> Deepest, IReadOnlyList<string> NotBounded);
 
     public static int Run(string elfPath, string objdump, string tomlPath, string reportPath, bool onlyWarn = false)
     {
@@ -110,7 +110,6 @@ public static partial class StackDepth
         return ([.. errors.All.Select(error => error.ToString()), .. warnings], report);
     }
 
-
     // The worst cases a report gives, by owner: "kernel", or a task's name.
     public static IReadOnlyDictionary<string, long> ReadReport(string reportPath) =>
         File.ReadLines(reportPath)
@@ -129,13 +128,11 @@ public static partial class StackDepth
         var body = new List<Instruction>();
         foreach (string line in disassembly.Split('\n'))
         {
-            Match header = Header().Match(line);
-            if (header.Success)
+            if (Disassembly.FunctionHeaderOf(line) is (uint address, string symbol))
             {
                 if (name != null)
                     functions[start] = Analyse(name, start, body);
-                name = header.Groups["name"].Value;
-                start = Convert.ToUInt32(header.Groups["address"].Value, 16);
+                (start, name) = (address, symbol);
                 body.Clear();
                 continue;
             }
@@ -318,7 +315,7 @@ public static partial class StackDepth
         public Bound Kernel()
         {
             Bound[] entries = KernelEntries.Select(Root).OfType<Bound>().ToArray();
-            Bound deepest = entries.MaxBy(bound => bound.Bytes) ?? new Bound("kernel", 0, [], ["the image has no kernel entry"]);
+            Bound deepest = entries.MaxBy(bound => bound.Bytes) ?? new Bound(0, [], ["the image has no kernel entry"]);
             return deepest with { Bytes = deepest.Bytes + ExceptionFrameBytes, NotBounded = entries.SelectMany(bound => bound.NotBounded).Distinct().ToList() };
         }
 
@@ -336,7 +333,7 @@ public static partial class StackDepth
             cut.Deepest(root);
             var walk = new Walk(this, cut.Depth, notBounded);
             (int bytes, IReadOnlyList<Function> chain) = walk.Deepest(root);
-            return new Bound(name, bytes + ExceptionFrameBytes, chain.Select(f => f.Name).ToList(), notBounded.Distinct().ToList());
+            return new Bound(bytes + ExceptionFrameBytes, chain.Select(f => f.Name).ToList(), notBounded.Distinct().ToList());
         }
 
         // One depth-first walk of the call graph, each function's deepest chain kept once
@@ -406,9 +403,6 @@ public static partial class StackDepth
             return taken;
         }
     }
-
-    [GeneratedRegex(@"^(?<address>[0-9a-f]+) <(?<name>.+)>:\s*$")]
-    private static partial Regex Header();
 
     [GeneratedRegex(@"^\s+(?<address>[0-9a-f]+):\s+(?<op>[a-z][a-z0-9.]*)\s*(?<operands>[^;@]*)")]
     private static partial Regex InstructionLine();
